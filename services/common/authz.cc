@@ -1,0 +1,86 @@
+#include "services/common/authz.h"
+#include "absl/strings/string_view.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+
+namespace schakel {
+
+AuthorizationTable& AuthorizationTable::Allow(std::string method, AccessRule rule) {
+  rules_[std::move(method)] = std::move(rule);
+  return *this;
+}
+
+const AccessRule* AuthorizationTable::Find(absl::string_view method) const {
+  auto it = rules_.find(method);
+  return it == rules_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> AuthorizationTable::Methods() const {
+  std::vector<std::string> methods;
+  for (const auto& [method, rule] : rules_) methods.push_back(method);
+  std::sort(methods.begin(), methods.end());
+  return methods;
+}
+
+CachingRoleResolver::CachingRoleResolver(std::shared_ptr<RoleResolver> inner, absl::Duration ttl,
+                                         const Clock& clock)
+    : inner_(std::move(inner)), ttl_(std::min(ttl, absl::Seconds(5))), clock_(clock) {}
+
+absl::StatusOr<DirectoryEntry> CachingRoleResolver::Resolve(absl::string_view principal_id) {
+  const absl::Time now = clock_.Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = cache_.find(principal_id);
+    if (it != cache_.end() && now - it->second.fetched < ttl_) return it->second.entry;
+  }
+  auto entry = inner_->Resolve(principal_id);
+  if (!entry.ok()) return entry.status();
+  absl::MutexLock lock(&mu_);
+  cache_[std::string(principal_id)] = Cached{*entry, now};
+  return entry;
+}
+
+bool Caller::HasRole(v1::Role role) const {
+  return std::find(entry.roles.begin(), entry.roles.end(), role) != entry.roles.end();
+}
+
+absl::StatusOr<Caller> Authorizer::Authorize(const Principal& principal,
+                                             absl::string_view method) const {
+  const AccessRule* rule = table_.Find(method);
+  if (rule == nullptr) {
+    return absl::PermissionDeniedError(absl::StrCat(method, " is not allowed"));
+  }
+  Caller caller{principal, {}};
+  if (principal.kind == v1::PRINCIPAL_KIND_SERVICE) {
+    if (rule->services || rule->any_principal) return caller;
+    return absl::PermissionDeniedError(absl::StrCat(method, " is not open to services"));
+  }
+
+  auto entry = resolver_->Resolve(principal.id);
+  if (!entry.ok()) {
+    return absl::UnavailableError("the directory could not be reached to check roles; retry");
+  }
+  caller.entry = *std::move(entry);
+  if (caller.entry.registered) {
+    if (!caller.entry.active) {
+      return absl::UnauthenticatedError("this professional's access has been revoked");
+    }
+    if (caller.entry.organisation_id != principal.organisation_id) {
+      return absl::UnauthenticatedError(
+          "the certificate's organisation does not match the directory");
+    }
+  }
+  if (rule->any_principal) return caller;
+  if (!caller.entry.registered) {
+    return absl::PermissionDeniedError("not registered in the directory");
+  }
+  if (rule->any_user) return caller;
+  for (v1::Role role : rule->roles) {
+    if (caller.HasRole(role)) return caller;
+  }
+  return absl::PermissionDeniedError(absl::StrCat("your roles do not allow ", method));
+}
+
+}  // namespace schakel

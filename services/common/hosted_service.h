@@ -1,0 +1,48 @@
+// What a service library offers the host, and what the host gives it.
+#ifndef SCHAKEL_SERVICES_COMMON_HOSTED_SERVICE_H_
+#define SCHAKEL_SERVICES_COMMON_HOSTED_SERVICE_H_
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <grpcpp/channel.h>
+#include <grpcpp/impl/codegen/service_type.h>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "schakel/v1/config.pb.h"
+#include "services/common/clock.h"
+#include "services/common/identity.h"
+#include "services/common/worker_pool.h"
+
+namespace schakel {
+
+// Everything a hosted service may use. Owned by the host; outlives every service.
+struct HostEnv {
+  const Clock* clock = nullptr;
+  WorkerPool* pool = nullptr;
+  const InternalCaller* internal = nullptr;
+  std::filesystem::path data_dir;
+  v1::HostConfig config;
+  // A channel to a co-hosted service (in-process, authenticated as the host). Valid only once the
+  // host has started, i.e. from inside RPC handlers.
+  std::function<std::shared_ptr<grpc::Channel>()> in_process_channel;
+};
+
+class HostedService {
+ public:
+  virtual ~HostedService() = default;
+  // Short name used in --services and for the database file ("directory").
+  virtual absl::string_view name() const = 0;
+  // The fully qualified gRPC service name ("schakel.v1.DirectoryService"), for health.
+  virtual absl::string_view full_name() const = 0;
+  virtual grpc::Service* grpc_service() = 0;
+  // Opens and migrates the service's database. Called once, before the host listens.
+  virtual absl::Status Open(const HostEnv& env) = 0;
+};
+
+}  // namespace schakel
+
+#endif  // SCHAKEL_SERVICES_COMMON_HOSTED_SERVICE_H_

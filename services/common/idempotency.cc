@@ -1,0 +1,73 @@
+#include "services/common/idempotency.h"
+#include "absl/strings/string_view.h"
+
+#include <openssl/sha.h>
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "services/common/status.h"
+
+namespace schakel {
+namespace {
+
+std::string Fingerprint(absl::string_view method, const google::protobuf::Message& request) {
+  std::string bytes(method);
+  bytes.push_back('\0');
+  {
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
+}
+
+}  // namespace
+
+bool IsValidRequestId(absl::string_view request_id) {
+  if (request_id.empty() || request_id.size() > 128) return false;
+  for (char c : request_id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.' || c == ':';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
+                           const google::protobuf::Message& request,
+                           google::protobuf::Message& response, absl::Time now,
+                           const std::function<absl::Status(sqlite::Connection&)>& mutate) {
+  const std::string fingerprint = Fingerprint(key.method, request);
+  return db.Transaction([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(auto lookup,
+                             c.Prepare("SELECT fingerprint, response FROM idempotency_keys "
+                                       "WHERE principal_id = ? AND request_id = ?"));
+    lookup.BindAll(key.principal_id, key.request_id);
+    SCHAKEL_ASSIGN_OR_RETURN(bool seen, lookup.Step());
+    if (seen) {
+      if (lookup.ColumnBlob(0) != fingerprint) {
+        return InvalidField("request_id",
+                            "was already used for a different request; use a new request_id");
+      }
+      if (!response.ParseFromString(lookup.ColumnBlob(1))) {
+        return absl::InternalError("stored idempotent response does not parse");
+      }
+      return absl::OkStatus();
+    }
+    SCHAKEL_RETURN_IF_ERROR(mutate(c));
+    SCHAKEL_ASSIGN_OR_RETURN(auto insert,
+                             c.Prepare("INSERT INTO idempotency_keys (principal_id, request_id, "
+                                       "method, fingerprint, response, create_time) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"));
+    insert.BindAll(key.principal_id, key.request_id, key.method);
+    insert.BindBlob(4, fingerprint).BindBlob(5, response.SerializeAsString());
+    insert.Bind(6, absl::ToUnixMillis(now));
+    return insert.Run();
+  });
+}
+
+}  // namespace schakel

@@ -1,0 +1,42 @@
+// Idempotent mutations (AIP-155): the answer to a mutating request is stored under
+// (principal, request_id) in the same transaction as the change, so a retried request returns the
+// first answer and changes nothing, and a crash between the two is impossible.
+#ifndef SCHAKEL_SERVICES_COMMON_IDEMPOTENCY_H_
+#define SCHAKEL_SERVICES_COMMON_IDEMPOTENCY_H_
+
+#include <functional>
+#include <string>
+
+#include <google/protobuf/message.h>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/common/sqlite.h"
+
+namespace schakel {
+
+// Whether a request_id is present and well formed: 1–128 characters of [A-Za-z0-9._:-] (UUIDs
+// and ULIDs fit).
+bool IsValidRequestId(absl::string_view request_id);
+
+struct IdempotencyKey {
+  std::string principal_id;
+  std::string request_id;
+  std::string method;
+};
+
+// Runs `mutate` in a transaction unless this key was answered before.
+//  - First time: `mutate` runs; when it succeeds its response is stored with the change.
+//  - Retry of the same request: the stored response is returned; `mutate` does not run.
+//  - Same key, different request: INVALID_ARGUMENT on request_id; nothing runs.
+// A failed `mutate` stores nothing, so a corrected retry may reuse the request_id.
+absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
+                           const google::protobuf::Message& request,
+                           google::protobuf::Message& response, absl::Time now,
+                           const std::function<absl::Status(sqlite::Connection&)>& mutate);
+
+}  // namespace schakel
+
+#endif  // SCHAKEL_SERVICES_COMMON_IDEMPOTENCY_H_

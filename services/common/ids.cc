@@ -1,0 +1,30 @@
+#include "services/common/ids.h"
+#include "absl/strings/string_view.h"
+
+#include <openssl/rand.h>
+
+#include <array>
+#include <cstdlib>
+
+#include "absl/strings/escaping.h"
+
+namespace schakel {
+
+std::string NewRandomId() {
+  std::array<unsigned char, 16> bytes;
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) std::abort();
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+bool IsWellFormedId(absl::string_view id, size_t max_length) {
+  if (id.empty() || id.size() > max_length) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(id.front())) return false;
+  for (char c : id) {
+    if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace schakel

@@ -1,0 +1,179 @@
+#include "services/common/service_host.h"
+
+#include <csignal>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+#include <grpcpp/support/client_interceptor.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/identity.h"
+#include "services/common/ids.h"
+#include "services/common/log.h"
+#include "services/common/pki.h"
+#include "services/common/status.h"
+
+namespace schakel {
+namespace {
+
+// Adds the host's internal token to every call on the in-process channel.
+class InternalTokenInterceptor final : public grpc::experimental::Interceptor {
+ public:
+  explicit InternalTokenInterceptor(std::string token) : token_(std::move(token)) {}
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            grpc::experimental::InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      methods->GetSendInitialMetadata()->insert({kInternalTokenKey, token_});
+    }
+    methods->Proceed();
+  }
+
+ private:
+  std::string token_;
+};
+
+class InternalTokenInterceptorFactory final
+    : public grpc::experimental::ClientInterceptorFactoryInterface {
+ public:
+  explicit InternalTokenInterceptorFactory(std::string token) : token_(std::move(token)) {}
+  grpc::experimental::Interceptor* CreateClientInterceptor(
+      grpc::experimental::ClientRpcInfo* /*info*/) override {
+    return new InternalTokenInterceptor(token_);
+  }
+
+ private:
+  std::string token_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
+    Options options, std::vector<std::unique_ptr<HostedService>> services) {
+  std::unique_ptr<ServiceHost> host(new ServiceHost());
+  auto subject = pki::ParseCertificateSubject(options.tls.cert_pem);
+  if (!subject.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the host certificate does not name a principal: ", subject.status().message()));
+  }
+  if (subject->kind != pki::CertificateKind::kService) {
+    return absl::InvalidArgumentError(
+        "the host certificate must be a service certificate (OU=service); issue one with "
+        "`schakelctl pki issue --kind=service`");
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot create data directory ", options.data_dir.string(), ": ", ec.message()));
+  }
+
+  host->options_ = std::move(options);
+  host->pool_ = std::make_unique<WorkerPool>(host->options_.worker_threads);
+  host->internal_.token = NewRandomId() + NewRandomId();
+  host->internal_.host.id = subject->principal_id;
+  host->internal_.host.organisation_id = subject->organisation_id;
+  host->internal_.host.kind = v1::PRINCIPAL_KIND_SERVICE;
+  host->env_.clock = host->options_.clock ? host->options_.clock : &RealClock::Instance();
+  host->env_.pool = host->pool_.get();
+  host->env_.internal = &host->internal_;
+  host->env_.data_dir = host->options_.data_dir;
+  host->env_.config = host->options_.config;
+  ServiceHost* raw = host.get();
+  host->env_.in_process_channel = [raw] { return raw->InProcessChannel(); };
+  host->services_ = std::move(services);
+
+  for (auto& service : host->services_) {
+    if (auto st = service->Open(host->env_); !st.ok()) {
+      return absl::Status(st.code(), absl::StrCat("service ", service->name(), ": ", st.message()));
+    }
+  }
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  auto credentials = MutualTlsServerCredentials(host->options_.tls);
+  credentials->SetAuthMetadataProcessor(std::make_shared<CertificateAuthProcessor>());
+  builder.AddListeningPort(host->options_.listen, credentials, &host->port_);
+  for (auto& service : host->services_) builder.RegisterService(service->grpc_service());
+  host->server_ = builder.BuildAndStart();
+  if (host->server_ == nullptr || host->port_ == 0) {
+    host->pool_->Join();
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", host->options_.listen,
+                                               ": the address is in use or not valid here; stop "
+                                               "what holds it or choose another --listen"));
+  }
+  auto* health = host->server_->GetHealthCheckService();
+  health->SetServingStatus(true);
+  for (auto& service : host->services_) {
+    health->SetServingStatus(std::string(service->full_name()), true);
+  }
+  LogEvent(LogLevel::kInfo, "host.serving",
+           {{"listen", host->options_.listen},
+            {"port", static_cast<int64_t>(host->port_)},
+            {"services", static_cast<int64_t>(host->services_.size())}});
+  return host;
+}
+
+ServiceHost::~ServiceHost() { Shutdown(); }
+
+std::shared_ptr<grpc::Channel> ServiceHost::InProcessChannel() {
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> factories;
+  factories.push_back(std::make_unique<InternalTokenInterceptorFactory>(internal_.token));
+  return server_->experimental().InProcessChannelWithInterceptors(grpc::ChannelArguments(),
+                                                                  std::move(factories));
+}
+
+void ServiceHost::Shutdown() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (shut_down_) return;
+    shut_down_ = true;
+  }
+  if (server_ != nullptr) {
+    server_->GetHealthCheckService()->Shutdown();
+    LogEvent(LogLevel::kInfo, "host.shutting_down",
+             {{"grace_ms", absl::ToInt64Milliseconds(options_.shutdown_grace)}});
+    server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+    server_->Wait();
+  }
+  if (pool_ != nullptr) pool_->Join();
+  LogEvent(LogLevel::kInfo, "host.stopped");
+}
+
+void ServiceHost::RunUntilSignal() {
+  boost::asio::io_context io;
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  boost::asio::steady_timer poll(io);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (!error) {
+      LogEvent(LogLevel::kInfo, "host.signal", {{"signal", static_cast<int64_t>(signal)}});
+    }
+    poll.cancel();
+    io.stop();
+  });
+  // Also return when someone calls Shutdown() directly.
+  std::function<void()> watch = [&] {
+    poll.expires_after(std::chrono::milliseconds(200));
+    poll.async_wait([&](const boost::system::error_code& error) {
+      if (error) return;
+      {
+        absl::MutexLock lock(&mu_);
+        if (shut_down_) {
+          io.stop();
+          return;
+        }
+      }
+      watch();
+    });
+  };
+  watch();
+  io.run();
+  Shutdown();
+}
+
+}  // namespace schakel

@@ -1,0 +1,166 @@
+#include "services/common/sqlite.h"
+#include "absl/strings/string_view.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace schakel::sqlite {
+
+absl::Status StatusFromSqlite(sqlite3* db, int rc, absl::string_view what) {
+  const int primary = rc & 0xff;
+  std::string message = absl::StrCat(what, ": ", sqlite3_errstr(rc));
+  if (db != nullptr && sqlite3_errcode(db) == rc)
+    absl::StrAppend(&message, " (", sqlite3_errmsg(db), ")");
+  switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return absl::UnavailableError(message);
+    case SQLITE_CONSTRAINT:
+      return absl::AlreadyExistsError(message);
+    case SQLITE_FULL:
+      return absl::ResourceExhaustedError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+// A failed bind is remembered and reported by the next Step(), so callers can chain Bind()s.
+void Statement::BindResult(int rc) {
+  if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = StatusFromSqlite(db_, rc, "bind");
+}
+
+Statement& Statement::Bind(int index, absl::string_view text) {
+  BindResult(sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+                               SQLITE_TRANSIENT));
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  BindResult(sqlite3_bind_int64(stmt_.get(), index, value));
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, absl::string_view bytes) {
+  BindResult(sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
+                               SQLITE_TRANSIENT));
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  BindResult(sqlite3_bind_null(stmt_.get(), index));
+  return *this;
+}
+
+absl::StatusOr<bool> Statement::Step() {
+  if (!bind_status_.ok()) return bind_status_;
+  const int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return StatusFromSqlite(db_, rc, "step");
+}
+
+absl::Status Statement::Run() {
+  for (;;) {
+    auto row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return absl::OkStatus();
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+  bind_status_ = absl::OkStatus();
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+}
+
+int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+
+std::string Statement::ColumnText(int column) const {
+  const auto* text = sqlite3_column_text(stmt_.get(), column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     sqlite3_column_bytes(stmt_.get(), column));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const void* blob = sqlite3_column_blob(stmt_.get(), column);
+  if (blob == nullptr) return {};
+  return std::string(static_cast<const char*>(blob), sqlite3_column_bytes(stmt_.get(), column));
+}
+
+absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  std::unique_ptr<Connection> conn(new Connection(raw, path));
+  if (rc != SQLITE_OK) {
+    return StatusFromSqlite(raw, rc, absl::StrCat("open ", path.string()));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 5000);
+  // journal_mode answers with a row; the others are silent.
+  auto wal = conn->Prepare("PRAGMA journal_mode=WAL");
+  if (!wal.ok()) return wal.status();
+  auto mode = wal->Step();
+  if (!mode.ok()) return mode.status();
+  if (!*mode || wal->ColumnText(0) != "wal") {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path.string(), ": the file system does not support SQLite's WAL mode"));
+  }
+  if (auto st = conn->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !st.ok()) return st;
+  return conn;
+}
+
+absl::StatusOr<Statement> Connection::Prepare(absl::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc =
+      sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return StatusFromSqlite(db_.get(), rc, "prepare");
+  return Statement(db_.get(), stmt);
+}
+
+absl::Status Connection::Exec(absl::string_view sql) {
+  const std::string copy(sql);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_.get(), copy.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);
+  if (rc != SQLITE_OK) return StatusFromSqlite(db_.get(), rc, "exec");
+  return absl::OkStatus();
+}
+
+int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_.get()); }
+
+int Connection::Changes() const { return sqlite3_changes(db_.get()); }
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+  auto conn = Connection::Open(path);
+  if (!conn.ok()) return conn.status();
+  return std::unique_ptr<Database>(new Database(*std::move(conn), path));
+}
+
+absl::Status Database::RunIn(absl::string_view begin,
+                             const std::function<absl::Status(Connection&)>& body) {
+  absl::MutexLock lock(&mu_);
+  if (auto st = conn_->Exec(begin); !st.ok()) return st;
+  absl::Status result = body(*conn_);
+  if (result.ok()) result = conn_->Exec("COMMIT");
+  if (!result.ok()) {
+    // Harmless when COMMIT already ended the transaction.
+    conn_->Exec("ROLLBACK").IgnoreError();
+  }
+  return result;
+}
+
+absl::Status Database::Transaction(const std::function<absl::Status(Connection&)>& body) {
+  return RunIn("BEGIN IMMEDIATE", body);
+}
+
+absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body) {
+  return RunIn("BEGIN DEFERRED", body);
+}
+
+}  // namespace schakel::sqlite

@@ -1,0 +1,125 @@
+// A thin RAII layer over SQLite: connections, prepared statements and transactions.
+//
+// Every database is opened in WAL mode with synchronous=FULL (an acknowledged write survives a
+// crash or power cut), foreign keys on and a busy timeout. Errors come back as absl::Status; the
+// SQLite message is kept for the server log and never reaches a client (see ToGrpcStatus).
+#ifndef SCHAKEL_SERVICES_COMMON_SQLITE_H_
+#define SCHAKEL_SERVICES_COMMON_SQLITE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+
+namespace schakel::sqlite {
+
+// A prepared statement. Parameters are 1-based, columns 0-based (as in SQLite).
+class Statement {
+ public:
+  Statement(Statement&&) = default;
+  Statement& operator=(Statement&&) = default;
+
+  Statement& Bind(int index, absl::string_view text);
+  Statement& Bind(int index, const char* text) { return Bind(index, absl::string_view(text)); }
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& BindBlob(int index, absl::string_view bytes);
+  Statement& BindNull(int index);
+  template <typename... Args>
+  Statement& BindAll(const Args&... args) {
+    int i = 0;
+    (Bind(++i, args), ...);
+    return *this;
+  }
+
+  // Advances: true when a row is available, false when done.
+  absl::StatusOr<bool> Step();
+  // Runs a statement that returns no rows to completion.
+  absl::Status Run();
+  // Resets for re-execution with new bindings.
+  void Reset();
+
+  bool IsNull(int column) const;
+  int64_t ColumnInt(int column) const;
+  std::string ColumnText(int column) const;
+  std::string ColumnBlob(int column) const;
+
+ private:
+  friend class Connection;
+  struct Finalizer {
+    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+  };
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  void BindResult(int rc);
+
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+  absl::Status bind_status_;
+};
+
+// One open database file. Not thread-safe: Database serialises access.
+class Connection {
+ public:
+  // Opens (creating if needed) and applies the pragmas above.
+  static absl::StatusOr<std::unique_ptr<Connection>> Open(const std::filesystem::path& path);
+
+  absl::StatusOr<Statement> Prepare(absl::string_view sql);
+  // Runs one or more statements without results (DDL, pragmas).
+  absl::Status Exec(absl::string_view sql);
+  int64_t LastInsertRowId() const;
+  int Changes() const;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  Connection(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+
+  std::unique_ptr<sqlite3, Closer> db_;
+  std::filesystem::path path_;
+};
+
+// Converts an SQLite result code to a status: BUSY/LOCKED → UNAVAILABLE, CONSTRAINT →
+// ALREADY_EXISTS, FULL → RESOURCE_EXHAUSTED, anything else → INTERNAL.
+absl::Status StatusFromSqlite(sqlite3* db, int rc, absl::string_view what);
+
+// A database shared by a service's handlers: one connection, used by one thread at a time.
+// Writes are short (SQLite serialises writers anyway), so one connection keeps the model simple;
+// WAL lets other processes (backup, sqlite3 shell) read meanwhile.
+class Database {
+ public:
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::filesystem::path& path);
+
+  // Runs `body` inside BEGIN IMMEDIATE … COMMIT. When `body` fails, or the commit does, everything
+  // it wrote is rolled back and its status returned.
+  absl::Status Transaction(const std::function<absl::Status(Connection&)>& body);
+
+  // Runs `body` in a read transaction (a consistent snapshot).
+  absl::Status Read(const std::function<absl::Status(Connection&)>& body);
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Database(std::unique_ptr<Connection> conn, std::filesystem::path path)
+      : conn_(std::move(conn)), path_(std::move(path)) {}
+  absl::Status RunIn(absl::string_view begin, const std::function<absl::Status(Connection&)>& body);
+
+  absl::Mutex mu_;
+  std::unique_ptr<Connection> conn_ ABSL_GUARDED_BY(mu_);
+  std::filesystem::path path_;
+};
+
+}  // namespace schakel::sqlite
+
+#endif  // SCHAKEL_SERVICES_COMMON_SQLITE_H_

@@ -1,0 +1,88 @@
+#include "services/common/validation.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/idempotency.h"
+#include "services/common/ids.h"
+
+namespace schakel {
+
+long Utf8Length(absl::string_view s) {
+  long count = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      len = 1;
+      cp = c;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return -1;
+    }
+    if (i + len > s.size()) return -1;
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return -1;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+void CheckName(FieldViolations& v, const std::string& field, absl::string_view value,
+               size_t max_chars) {
+  const long length = Utf8Length(value);
+  if (length < 0) {
+    v.Add(field, "must be valid UTF-8");
+    return;
+  }
+  if (absl::StripAsciiWhitespace(value).empty()) {
+    v.Add(field, "must not be empty");
+    return;
+  }
+  if (static_cast<size_t>(length) > max_chars) {
+    v.Add(field, absl::StrCat("must be at most ", max_chars, " characters (has ", length, ")"));
+    return;
+  }
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      v.Add(field, "must not contain control characters");
+      return;
+    }
+  }
+}
+
+void CheckId(FieldViolations& v, const std::string& field, absl::string_view value) {
+  if (value.empty()) {
+    v.Add(field, "must not be empty");
+  } else if (!IsWellFormedId(value)) {
+    v.Add(field,
+          "must be 1 to 64 characters: lowercase letters, digits, '-', '_' or '.', starting with "
+          "a letter or digit");
+  }
+}
+
+void CheckRequestId(FieldViolations& v, absl::string_view value) {
+  if (value.empty()) {
+    v.Add("request_id", "must be set: a client-generated id that makes retries safe");
+  } else if (!IsValidRequestId(value)) {
+    v.Add("request_id", "must be 1 to 128 characters of letters, digits, '-', '_', '.' or ':'");
+  }
+}
+
+}  // namespace schakel

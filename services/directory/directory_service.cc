@@ -1,0 +1,482 @@
+#include "services/directory/directory_service.h"
+
+#include <algorithm>
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/idempotency.h"
+#include "services/common/log.h"
+#include "services/common/migrations.h"
+#include "services/common/status.h"
+#include "services/common/validation.h"
+#include "services/directory/directory_store.h"
+
+namespace schakel::migrations {
+const MigrationTrack& directory_track();
+}  // namespace schakel::migrations
+
+namespace schakel::directory {
+namespace {
+
+using Store = SqliteDirectoryStore;
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 500;
+
+// Page tokens are the last id of the previous page, opaque to clients.
+std::string EncodePageToken(const std::string& last_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat("after:", last_id));
+}
+
+void DecodePaging(FieldViolations& v, int32_t page_size, const std::string& token, int& limit,
+                  std::string& after_id) {
+  if (page_size < 0) v.Add("page_size", "must not be negative");
+  limit = page_size <= 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
+  if (token.empty()) return;
+  std::string decoded;
+  if (!absl::WebSafeBase64Unescape(token, &decoded) || decoded.rfind("after:", 0) != 0) {
+    v.Add("page_token", "is not a token this service gave out");
+    return;
+  }
+  after_id = decoded.substr(6);
+}
+
+void CheckOrganisationFields(FieldViolations& v, const v1::Organisation& org) {
+  CheckName(v, "organisation.name", org.name());
+  if (org.type() == v1::ORGANISATION_TYPE_UNSPECIFIED ||
+      !v1::OrganisationType_IsValid(org.type())) {
+    v.Add("organisation.type", "must be one of the organisation types");
+  }
+  if (org.region() == v1::REGION_UNSPECIFIED || !v1::Region_IsValid(org.region())) {
+    v.Add("organisation.region", "must be one of the 28 regions");
+  }
+}
+
+void CheckRole(FieldViolations& v, const std::string& field, int role) {
+  if (role == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(role)) {
+    v.Add(field,
+          "must be one of VT_INTAKE, PROFESSIONAL, CASE_DIRECTOR, SUPERVISOR, AUDITOR, ADMIN");
+  }
+}
+
+// Roles that only make sense in some organisations.
+void CheckRoleFitsOrganisation(FieldViolations& v, const std::string& field, v1::Role role,
+                               const v1::Organisation& org) {
+  if (role == v1::ROLE_VT_INTAKE && org.type() != v1::ORGANISATION_TYPE_VEILIG_THUIS) {
+    v.Add(field, "VT_INTAKE is only for professionals of a Veilig Thuis organisation");
+  }
+}
+
+void SortRoles(v1::Professional& pro) {
+  std::vector<int> roles(pro.roles().begin(), pro.roles().end());
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  pro.clear_roles();
+  for (int r : roles) pro.add_roles(static_cast<v1::Role>(r));
+}
+
+absl::Status CheckEtag(const std::string& given, const std::string& current, bool required) {
+  if (given.empty()) {
+    return required ? InvalidField("etag", "must be set to the etag you read") : absl::OkStatus();
+  }
+  if (given != current) {
+    return absl::AbortedError(
+        "the record changed since you read it (stale etag); read it again and retry");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+AuthorizationTable DirectoryAuthorizationTable() {
+  AuthorizationTable t;
+  const AccessRule readers{.any_user = true, .services = true};
+  const AccessRule admins{.roles = {v1::ROLE_ADMIN}};
+  t.Allow("WhoAmI", {.any_principal = true});
+  t.Allow("GetOrganisation", readers);
+  t.Allow("ListOrganisations", readers);
+  t.Allow("GetProfessional", readers);
+  t.Allow("ListProfessionals", readers);
+  t.Allow("CreateOrganisation", admins);
+  t.Allow("UpdateOrganisation", admins);
+  t.Allow("RegisterProfessional", admins);
+  t.Allow("GrantRole", admins);
+  t.Allow("RevokeRole", admins);
+  t.Allow("RevokeProfessional", admins);
+  return t;
+}
+
+absl::StatusOr<DirectoryEntry> LocalRoleResolver::Resolve(absl::string_view principal_id) {
+  DirectoryEntry entry;
+  SCHAKEL_RETURN_IF_ERROR(db_.Read([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(auto pro, Store::GetProfessional(c, std::string(principal_id)));
+    if (!pro) return absl::OkStatus();
+    entry.registered = true;
+    entry.active = pro->state() == v1::PROFESSIONAL_STATE_ACTIVE;
+    entry.organisation_id = pro->organisation_id();
+    entry.name = pro->name();
+    for (int r : pro->roles()) entry.roles.push_back(static_cast<v1::Role>(r));
+    return absl::OkStatus();
+  }));
+  return entry;
+}
+
+absl::Status DirectoryService::Open(const HostEnv& env) {
+  env_ = env;
+  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "directory.db"));
+  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
+                                                &migrations::directory_track()};
+  SCHAKEL_RETURN_IF_ERROR(migrations::Apply(*db_, tracks));
+  authorizer_ = std::make_unique<Authorizer>(DirectoryAuthorizationTable(),
+                                             std::make_shared<LocalRoleResolver>(*db_));
+  if (!env.config.directory_bootstrap().admin_id().empty()) {
+    SCHAKEL_RETURN_IF_ERROR(Bootstrap(env.config.directory_bootstrap()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DirectoryService::Bootstrap(const v1::DirectoryBootstrap& b) {
+  FieldViolations v;
+  CheckId(v, "directory_bootstrap.organisation_id", b.organisation_id());
+  CheckName(v, "directory_bootstrap.organisation_name", b.organisation_name());
+  if (b.region() == v1::REGION_UNSPECIFIED || !v1::Region_IsValid(b.region())) {
+    v.Add("directory_bootstrap.region", "must be one of the 28 regions");
+  }
+  CheckId(v, "directory_bootstrap.admin_id", b.admin_id());
+  CheckName(v, "directory_bootstrap.admin_name", b.admin_name());
+  SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  return db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(bool any, Store::AnyOrganisation(c));
+    if (any) return absl::OkStatus();  // applied before, or the directory is managed already
+    const absl::Time now = env_.clock->Now();
+    v1::Organisation org;
+    org.set_id(b.organisation_id());
+    org.set_name(b.organisation_name());
+    org.set_type(v1::ORGANISATION_TYPE_OPERATOR);
+    org.set_region(b.region());
+    SCHAKEL_RETURN_IF_ERROR(Store::InsertOrganisation(c, org, now));
+    v1::Professional admin;
+    admin.set_id(b.admin_id());
+    admin.set_name(b.admin_name());
+    admin.set_organisation_id(b.organisation_id());
+    admin.add_roles(v1::ROLE_ADMIN);
+    SCHAKEL_RETURN_IF_ERROR(Store::InsertProfessional(c, admin, now));
+    LogEvent(LogLevel::kInfo, "directory.bootstrapped",
+             {{"organisation", absl::string_view(b.organisation_id())},
+              {"admin", absl::string_view(b.admin_id())}});
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::Handle(grpc::CallbackServerContext* ctx,
+                                                   absl::string_view method, RpcHandler handler) {
+  return HandleUnary(ctx, env_, *authorizer_, name(), method, std::move(handler));
+}
+
+grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* ctx,
+                                                   const v1::WhoAmIRequest* /*req*/,
+                                                   v1::WhoAmIResponse* resp) {
+  return Handle(ctx, "WhoAmI", [this, resp](const Caller& caller) -> absl::Status {
+    const Principal& p = caller.principal;
+    resp->set_principal_id(p.id);
+    resp->set_organisation_id(p.organisation_id);
+    resp->set_kind(p.kind);
+    resp->set_via_service_id(p.via_service_id);
+    resp->set_registered(caller.entry.registered);
+    resp->set_name(caller.entry.name);
+    for (v1::Role r : caller.entry.roles) resp->add_roles(r);
+    return db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(auto org, Store::GetOrganisation(c, p.organisation_id));
+      if (org) *resp->mutable_organisation() = *std::move(org);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::GetOrganisation(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetOrganisationRequest* req,
+                                                            v1::GetOrganisationResponse* resp) {
+  return Handle(ctx, "GetOrganisation", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    CheckId(v, "organisation_id", req->organisation_id());
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    return db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(auto org, Store::GetOrganisation(c, req->organisation_id()));
+      if (!org) return absl::NotFoundError("no organisation with that id");
+      *resp->mutable_organisation() = *std::move(org);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::ListOrganisations(
+    grpc::CallbackServerContext* ctx, const v1::ListOrganisationsRequest* req,
+    v1::ListOrganisationsResponse* resp) {
+  return Handle(ctx, "ListOrganisations", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    int limit;
+    std::string after;
+    DecodePaging(v, req->page_size(), req->page_token(), limit, after);
+    if (!v1::Region_IsValid(req->region())) v.Add("region", "is not one of the 28 regions");
+    if (!v1::OrganisationType_IsValid(req->type())) v.Add("type", "is not an organisation type");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    return db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      // One extra row tells whether there is a next page.
+      SCHAKEL_ASSIGN_OR_RETURN(
+          auto orgs, Store::ListOrganisations(c, req->region(), req->type(), after, limit + 1));
+      const bool more = static_cast<int>(orgs.size()) > limit;
+      if (more) orgs.pop_back();
+      for (auto& o : orgs) *resp->add_organisations() = std::move(o);
+      if (more) resp->set_next_page_token(EncodePageToken(resp->organisations().rbegin()->id()));
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::CreateOrganisation(
+    grpc::CallbackServerContext* ctx, const v1::CreateOrganisationRequest* req,
+    v1::CreateOrganisationResponse* resp) {
+  return Handle(ctx, "CreateOrganisation", [this, req, resp](const Caller& caller) {
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    CheckId(v, "organisation.id", req->organisation().id());
+    CheckOrganisationFields(v, req->organisation());
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const absl::Time now = env_.clock->Now();
+    return RunIdempotent(*db_, {caller.principal.id, req->request_id(), "CreateOrganisation"}, *req,
+                         *resp, now, [&](sqlite::Connection& c) -> absl::Status {
+                           SCHAKEL_ASSIGN_OR_RETURN(
+                               auto existing, Store::GetOrganisation(c, req->organisation().id()));
+                           if (existing)
+                             return InvalidField("organisation.id",
+                                                 "an organisation with this id exists");
+                           v1::Organisation org;
+                           org.set_id(req->organisation().id());
+                           org.set_name(req->organisation().name());
+                           org.set_type(req->organisation().type());
+                           org.set_region(req->organisation().region());
+                           SCHAKEL_RETURN_IF_ERROR(Store::InsertOrganisation(c, org, now));
+                           *resp->mutable_organisation() = std::move(org);
+                           return absl::OkStatus();
+                         });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::UpdateOrganisation(
+    grpc::CallbackServerContext* ctx, const v1::UpdateOrganisationRequest* req,
+    v1::UpdateOrganisationResponse* resp) {
+  return Handle(ctx, "UpdateOrganisation", [this, req, resp](const Caller& caller) {
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    CheckId(v, "organisation.id", req->organisation().id());
+    CheckOrganisationFields(v, req->organisation());
+    if (req->organisation().etag().empty()) {
+      v.Add("organisation.etag", "must be set to the etag you read");
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const absl::Time now = env_.clock->Now();
+    return RunIdempotent(
+        *db_, {caller.principal.id, req->request_id(), "UpdateOrganisation"}, *req, *resp, now,
+        [&](sqlite::Connection& c) -> absl::Status {
+          SCHAKEL_ASSIGN_OR_RETURN(auto existing,
+                                   Store::GetOrganisation(c, req->organisation().id()));
+          if (!existing) return absl::NotFoundError("no organisation with that id");
+          SCHAKEL_RETURN_IF_ERROR(CheckEtag(req->organisation().etag(), existing->etag(), true));
+          v1::Organisation org = *existing;
+          org.set_name(req->organisation().name());
+          org.set_type(req->organisation().type());
+          org.set_region(req->organisation().region());
+          SCHAKEL_RETURN_IF_ERROR(Store::UpdateOrganisation(c, org, now));
+          *resp->mutable_organisation() = std::move(org);
+          return absl::OkStatus();
+        });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::GetProfessional(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetProfessionalRequest* req,
+                                                            v1::GetProfessionalResponse* resp) {
+  return Handle(ctx, "GetProfessional", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    CheckId(v, "professional_id", req->professional_id());
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    return db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(auto pro, Store::GetProfessional(c, req->professional_id()));
+      if (!pro) return absl::NotFoundError("no professional with that id");
+      *resp->mutable_professional() = *std::move(pro);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::ListProfessionals(
+    grpc::CallbackServerContext* ctx, const v1::ListProfessionalsRequest* req,
+    v1::ListProfessionalsResponse* resp) {
+  return Handle(ctx, "ListProfessionals", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    int limit;
+    std::string after;
+    DecodePaging(v, req->page_size(), req->page_token(), limit, after);
+    if (!req->organisation_id().empty()) CheckId(v, "organisation_id", req->organisation_id());
+    if (!v1::Role_IsValid(req->role())) v.Add("role", "is not a role");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    return db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(auto pros,
+                               Store::ListProfessionals(c, req->organisation_id(), req->role(),
+                                                        req->show_revoked(), after, limit + 1));
+      const bool more = static_cast<int>(pros.size()) > limit;
+      if (more) pros.pop_back();
+      for (auto& p : pros) *resp->add_professionals() = std::move(p);
+      if (more) resp->set_next_page_token(EncodePageToken(resp->professionals().rbegin()->id()));
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
+    grpc::CallbackServerContext* ctx, const v1::RegisterProfessionalRequest* req,
+    v1::RegisterProfessionalResponse* resp) {
+  return Handle(ctx, "RegisterProfessional", [this, req, resp](const Caller& caller) {
+    const v1::Professional& in = req->professional();
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    CheckId(v, "professional.id", in.id());
+    CheckName(v, "professional.name", in.name());
+    CheckId(v, "professional.organisation_id", in.organisation_id());
+    for (int i = 0; i < in.roles_size(); ++i) {
+      CheckRole(v, absl::StrCat("professional.roles[", i, "]"), in.roles(i));
+    }
+    // Fields the server owns are refused rather than silently ignored.
+    if (in.state() != v1::PROFESSIONAL_STATE_UNSPECIFIED)
+      v.Add("professional.state", "is set by the server");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const absl::Time now = env_.clock->Now();
+    return RunIdempotent(
+        *db_, {caller.principal.id, req->request_id(), "RegisterProfessional"}, *req, *resp, now,
+        [&](sqlite::Connection& c) -> absl::Status {
+          // Checks that need the database are collected too, so one answer names every field.
+          FieldViolations dv;
+          SCHAKEL_ASSIGN_OR_RETURN(auto existing, Store::GetProfessional(c, in.id()));
+          if (existing) dv.Add("professional.id", "a professional with this id exists");
+          SCHAKEL_ASSIGN_OR_RETURN(auto org, Store::GetOrganisation(c, in.organisation_id()));
+          if (!org) {
+            dv.Add("professional.organisation_id", "no organisation with this id");
+          } else {
+            for (int i = 0; i < in.roles_size(); ++i) {
+              CheckRoleFitsOrganisation(dv, absl::StrCat("professional.roles[", i, "]"),
+                                        in.roles(i), *org);
+            }
+          }
+          SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
+          v1::Professional pro;
+          pro.set_id(in.id());
+          pro.set_name(in.name());
+          pro.set_organisation_id(in.organisation_id());
+          *pro.mutable_roles() = in.roles();
+          SortRoles(pro);
+          SCHAKEL_RETURN_IF_ERROR(Store::InsertProfessional(c, pro, now));
+          SCHAKEL_ASSIGN_OR_RETURN(auto stored, Store::GetProfessional(c, pro.id()));
+          *resp->mutable_professional() = *std::move(stored);
+          return absl::OkStatus();
+        });
+  });
+}
+
+absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_view method,
+                                          const google::protobuf::Message& request,
+                                          const std::string& request_id,
+                                          const std::string& professional_id, v1::Role role,
+                                          const std::string& etag, bool grant,
+                                          v1::Professional& out) {
+  FieldViolations v;
+  CheckRequestId(v, request_id);
+  CheckId(v, "professional_id", professional_id);
+  CheckRole(v, "role", role);
+  SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  const absl::Time now = env_.clock->Now();
+  // The response message is the Professional wrapped by the RPC's response; store the wrapper.
+  v1::GrantRoleResponse stored;
+  SCHAKEL_RETURN_IF_ERROR(RunIdempotent(
+      *db_, {caller.principal.id, request_id, std::string(method)}, request, stored, now,
+      [&](sqlite::Connection& c) -> absl::Status {
+        SCHAKEL_ASSIGN_OR_RETURN(auto pro, Store::GetProfessional(c, professional_id));
+        if (!pro) return absl::NotFoundError("no professional with that id");
+        SCHAKEL_RETURN_IF_ERROR(CheckEtag(etag, pro->etag(), false));
+        if (pro->state() != v1::PROFESSIONAL_STATE_ACTIVE) {
+          return absl::FailedPreconditionError("the professional is revoked");
+        }
+        if (grant) {
+          SCHAKEL_ASSIGN_OR_RETURN(auto org, Store::GetOrganisation(c, pro->organisation_id()));
+          FieldViolations dv;
+          if (org) CheckRoleFitsOrganisation(dv, "role", role, *org);
+          SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
+          pro->add_roles(role);
+        } else {
+          auto* roles = pro->mutable_roles();
+          roles->erase(std::remove(roles->begin(), roles->end(), role), roles->end());
+        }
+        SortRoles(*pro);
+        SCHAKEL_RETURN_IF_ERROR(Store::SaveProfessional(c, *pro, now));
+        SCHAKEL_ASSIGN_OR_RETURN(auto saved, Store::GetProfessional(c, professional_id));
+        *stored.mutable_professional() = *std::move(saved);
+        return absl::OkStatus();
+      }));
+  out = stored.professional();
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* DirectoryService::GrantRole(grpc::CallbackServerContext* ctx,
+                                                      const v1::GrantRoleRequest* req,
+                                                      v1::GrantRoleResponse* resp) {
+  return Handle(ctx, "GrantRole", [this, req, resp](const Caller& caller) {
+    return ChangeRole(caller, "GrantRole", *req, req->request_id(), req->professional_id(),
+                      req->role(), req->etag(), true, *resp->mutable_professional());
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::RevokeRole(grpc::CallbackServerContext* ctx,
+                                                       const v1::RevokeRoleRequest* req,
+                                                       v1::RevokeRoleResponse* resp) {
+  return Handle(ctx, "RevokeRole", [this, req, resp](const Caller& caller) {
+    return ChangeRole(caller, "RevokeRole", *req, req->request_id(), req->professional_id(),
+                      req->role(), req->etag(), false, *resp->mutable_professional());
+  });
+}
+
+grpc::ServerUnaryReactor* DirectoryService::RevokeProfessional(
+    grpc::CallbackServerContext* ctx, const v1::RevokeProfessionalRequest* req,
+    v1::RevokeProfessionalResponse* resp) {
+  return Handle(ctx, "RevokeProfessional", [this, req, resp](const Caller& caller) {
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    CheckId(v, "professional_id", req->professional_id());
+    CheckName(v, "reason", req->reason(), 500);
+    if (req->professional_id() == caller.principal.id) {
+      v.Add("professional_id", "administrators cannot revoke themselves");
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const absl::Time now = env_.clock->Now();
+    return RunIdempotent(
+        *db_, {caller.principal.id, req->request_id(), "RevokeProfessional"}, *req, *resp, now,
+        [&](sqlite::Connection& c) -> absl::Status {
+          SCHAKEL_ASSIGN_OR_RETURN(auto pro, Store::GetProfessional(c, req->professional_id()));
+          if (!pro) return absl::NotFoundError("no professional with that id");
+          SCHAKEL_RETURN_IF_ERROR(CheckEtag(req->etag(), pro->etag(), false));
+          if (pro->state() == v1::PROFESSIONAL_STATE_REVOKED) {
+            return absl::FailedPreconditionError("the professional is already revoked");
+          }
+          pro->set_state(v1::PROFESSIONAL_STATE_REVOKED);
+          *pro->mutable_revoke_time() =
+              google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(now));
+          pro->set_revoke_reason(req->reason());
+          SCHAKEL_RETURN_IF_ERROR(Store::SaveProfessional(c, *pro, now));
+          SCHAKEL_ASSIGN_OR_RETURN(auto saved, Store::GetProfessional(c, pro->id()));
+          *resp->mutable_professional() = *std::move(saved);
+          return absl::OkStatus();
+        });
+  });
+}
+
+}  // namespace schakel::directory

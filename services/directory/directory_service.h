@@ -1,0 +1,90 @@
+// DirectoryService: organisations, professionals and their roles — the source of every role check
+// in Schakel. Reading is open to every registered user (and to services, which resolve roles
+// through GetProfessional); changing is for ADMIN only.
+#ifndef SCHAKEL_SERVICES_DIRECTORY_DIRECTORY_SERVICE_H_
+#define SCHAKEL_SERVICES_DIRECTORY_DIRECTORY_SERVICE_H_
+
+#include <memory>
+
+#include "schakel/v1/directory.grpc.pb.h"
+#include "services/common/authz.h"
+#include "services/common/hosted_service.h"
+#include "services/common/rpc.h"
+#include "services/common/sqlite.h"
+
+namespace schakel::directory {
+
+// Who may call which DirectoryService RPC.
+AuthorizationTable DirectoryAuthorizationTable();
+
+// Resolves roles straight from the directory's own database (no cache: a revocation bites on the
+// next call).
+class LocalRoleResolver final : public RoleResolver {
+ public:
+  explicit LocalRoleResolver(sqlite::Database& db) : db_(db) {}
+  absl::StatusOr<DirectoryEntry> Resolve(absl::string_view principal_id) override;
+
+ private:
+  sqlite::Database& db_;
+};
+
+class DirectoryService final : public v1::DirectoryService::CallbackService, public HostedService {
+ public:
+  absl::string_view name() const override { return "directory"; }
+  absl::string_view full_name() const override { return "schakel.v1.DirectoryService"; }
+  grpc::Service* grpc_service() override { return this; }
+  // Opens <data_dir>/directory.db, migrates it, and applies the bootstrap (operator organisation
+  // and first administrator) when the directory is empty and the config names one.
+  absl::Status Open(const HostEnv& env) override;
+
+  grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
+                                   v1::WhoAmIResponse* resp) override;
+  grpc::ServerUnaryReactor* GetOrganisation(grpc::CallbackServerContext* ctx,
+                                            const v1::GetOrganisationRequest* req,
+                                            v1::GetOrganisationResponse* resp) override;
+  grpc::ServerUnaryReactor* ListOrganisations(grpc::CallbackServerContext* ctx,
+                                              const v1::ListOrganisationsRequest* req,
+                                              v1::ListOrganisationsResponse* resp) override;
+  grpc::ServerUnaryReactor* CreateOrganisation(grpc::CallbackServerContext* ctx,
+                                               const v1::CreateOrganisationRequest* req,
+                                               v1::CreateOrganisationResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateOrganisation(grpc::CallbackServerContext* ctx,
+                                               const v1::UpdateOrganisationRequest* req,
+                                               v1::UpdateOrganisationResponse* resp) override;
+  grpc::ServerUnaryReactor* GetProfessional(grpc::CallbackServerContext* ctx,
+                                            const v1::GetProfessionalRequest* req,
+                                            v1::GetProfessionalResponse* resp) override;
+  grpc::ServerUnaryReactor* ListProfessionals(grpc::CallbackServerContext* ctx,
+                                              const v1::ListProfessionalsRequest* req,
+                                              v1::ListProfessionalsResponse* resp) override;
+  grpc::ServerUnaryReactor* RegisterProfessional(grpc::CallbackServerContext* ctx,
+                                                 const v1::RegisterProfessionalRequest* req,
+                                                 v1::RegisterProfessionalResponse* resp) override;
+  grpc::ServerUnaryReactor* GrantRole(grpc::CallbackServerContext* ctx,
+                                      const v1::GrantRoleRequest* req,
+                                      v1::GrantRoleResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeRole(grpc::CallbackServerContext* ctx,
+                                       const v1::RevokeRoleRequest* req,
+                                       v1::RevokeRoleResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeProfessional(grpc::CallbackServerContext* ctx,
+                                               const v1::RevokeProfessionalRequest* req,
+                                               v1::RevokeProfessionalResponse* resp) override;
+
+ private:
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
+                                   RpcHandler handler);
+  absl::Status Bootstrap(const v1::DirectoryBootstrap& bootstrap);
+  // GrantRole and RevokeRole: add or remove one role.
+  absl::Status ChangeRole(const Caller& caller, absl::string_view method,
+                          const google::protobuf::Message& request, const std::string& request_id,
+                          const std::string& professional_id, v1::Role role,
+                          const std::string& etag, bool grant, v1::Professional& out);
+
+  HostEnv env_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Authorizer> authorizer_;
+};
+
+}  // namespace schakel::directory
+
+#endif  // SCHAKEL_SERVICES_DIRECTORY_DIRECTORY_SERVICE_H_
