@@ -96,6 +96,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // gRPC allows SO_REUSEPORT by default; a second host on a busy port must fail, not share it.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   auto credentials = MutualTlsServerCredentials(host->options_.tls);
   credentials->SetAuthMetadataProcessor(std::make_shared<CertificateAuthProcessor>());
   builder.AddListeningPort(host->options_.listen, credentials, &host->port_);

@@ -1,0 +1,33 @@
+// schakelctl: Schakel's command-line client.
+#include <iostream>
+
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "client/cli/cli.h"
+#include "services/common/flags.h"
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Schakel command-line client.\n"
+      "  schakelctl [--as=NAME | --cert=F --key=F] [--server=HOST:PORT] [--json] COMMAND ...\n"
+      "Commands:\n"
+      "  whoami                         who the server says you are\n"
+      "  health [--service=NAME]        grpc.health.v1 check\n"
+      "  directory <command> ...        organisations, professionals, roles\n"
+      "  pki init | pki issue ...       the development PKI\n");
+  std::vector<std::string> args = schakel::NormalizeFlagNames(argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
+  std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
+  if (positional.size() < 2) {
+    return schakel::cli::UsageError("which command? see schakelctl --help");
+  }
+  const std::string command = positional[1];
+  schakel::cli::Args rest(positional.begin() + 2, positional.end());
+  if (command == "whoami") return schakel::cli::RunWhoAmI();
+  if (command == "health") return schakel::cli::RunHealth();
+  if (command == "directory") return schakel::cli::RunDirectoryCommand(rest);
+  if (command == "pki") return schakel::cli::RunPkiCommand(rest);
+  return schakel::cli::UsageError("unknown command '" + command + "'; see schakelctl --help");
+}

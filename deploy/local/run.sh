@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Sets up and runs Schakel on this machine (Debian 12, as root for the package install):
+#
+#   deploy/local/run.sh          install what is missing, build the release preset, make the
+#                                development PKI, (re)start schakeld on 127.0.0.1:7400 and seed the
+#                                demo region Haaglanden
+#   deploy/local/run.sh stop     stop schakeld
+#   deploy/local/run.sh status   say whether it runs
+#
+# Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
+# var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
+# the data, restarts the server and changes nothing else.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+LISTEN="127.0.0.1:7400"
+VAR="$ROOT/var"
+PKI="$VAR/pki"
+CONFIG="$VAR/schakeld.textproto"
+PIDFILE="$VAR/schakeld.pid"
+LOG="$VAR/log/schakeld.log"
+SCHAKELD="$ROOT/build/release/services/schakeld/schakeld"
+SCHAKELCTL="$ROOT/build/release/client/cli/schakelctl"
+
+OPERATOR_ORG="regio-haaglanden"
+OPERATOR_NAME="Regio Haaglanden — beheer"
+ADMIN_ID="admin"
+ADMIN_NAME="Beheerder Haaglanden"
+
+# Partner organisations: id | name | type. The operator organisation is made by the bootstrap.
+ORGANISATIONS=(
+  "vt-haaglanden|Veilig Thuis Haaglanden|veilig-thuis"
+  "wijkteam-den-haag-centrum|Wijkteam Den Haag Centrum|local-team"
+  "politie-haaglanden|Politie Eenheid Den Haag|police"
+  "ggz-haaglanden|GGZ Haaglanden|mental-health-care"
+)
+
+# Demo users: id | organisation | roles | name. The first (admin) is made by the bootstrap.
+USERS=(
+  "admin|regio-haaglanden|admin|Beheerder Haaglanden"
+  "vt-medewerker|vt-haaglanden|vt-intake|Sanne de Vries"
+  "regisseur|wijkteam-den-haag-centrum|case-director,professional|Mohammed El Amrani"
+  "wijkteam|wijkteam-den-haag-centrum|professional|Eva Jansen"
+  "agent|politie-haaglanden|professional|Pieter Bakker"
+  "ggz|ggz-haaglanden|professional|Lotte Visser"
+  "supervisor|vt-haaglanden|supervisor|Henk Mulder"
+  "auditor|regio-haaglanden|auditor|Fatma Yilmaz"
+)
+
+say() { echo "==> $*"; }
+die() {
+  echo "run.sh: $*" >&2
+  exit 1
+}
+
+ctl() { "$SCHAKELCTL" --home="$ROOT" "$@"; }
+
+# The pid in var/schakeld.pid when it names a running schakeld; empty otherwise.
+running_pid() {
+  [[ -f "$PIDFILE" ]] || return 0
+  local pid
+  pid="$(tr -dc '0-9' <"$PIDFILE")"
+  [[ -n "$pid" ]] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  # A reused pid that belongs to something else is not ours to stop.
+  [[ "$(ps -p "$pid" -o comm= 2>/dev/null)" == "schakeld" ]] || return 0
+  echo "$pid"
+}
+
+stop_server() {
+  local pid
+  pid="$(running_pid)"
+  if [[ -z "$pid" ]]; then
+    rm -f "$PIDFILE"
+    echo "schakeld: not running"
+    return 0
+  fi
+  echo "schakeld: stopping (pid $pid)"
+  kill -TERM "$pid"
+  local i
+  for ((i = 0; i < 30; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    die "schakeld (pid $pid) did not stop within 15 s; see $LOG (kill -KILL $pid ends it)"
+  fi
+  rm -f "$PIDFILE"
+  echo "schakeld: stopped"
+}
+
+# Escapes a value for a double-quoted protobuf text-format string.
+textproto_string() {
+  local s="$1"
+  s="${s//\\/\\\\}"
+  s="${s//\"/\\\"}"
+  printf '"%s"' "$s"
+}
+
+# Issues a user or service certificate unless a valid one from the current CA exists.
+ensure_certificate() {
+  local dir="$1" id="$2"
+  shift 2
+  local crt="$PKI/$dir/$id.crt"
+  if [[ -f "$crt" && -f "$PKI/$dir/$id.key" ]]; then
+    if openssl verify -CAfile "$PKI/ca.crt" "$crt" >/dev/null 2>&1; then
+      return 0
+    fi
+    echo "$crt is not valid under the current CA (or expired); issuing a new one"
+  fi
+  ctl pki issue --principal="$id" "$@"
+}
+
+start() {
+  say "dependencies (deploy/install-deps.sh)"
+  "$ROOT/deploy/install-deps.sh"
+
+  say "build (cmake --preset release; cmake --build --preset release -j2)"
+  cmake --preset release
+  cmake --build --preset release -j2
+  [[ -x "$SCHAKELD" ]] || die "the build did not produce $SCHAKELD"
+  [[ -x "$SCHAKELCTL" ]] || die "the build did not produce $SCHAKELCTL"
+
+  say "development PKI in var/pki"
+  mkdir -p "$VAR/data" "$VAR/log"
+  ctl pki init
+  ensure_certificate services schakeld --organisation="$OPERATOR_ORG" --kind=service \
+    --dns=localhost --ip=127.0.0.1
+  local entry id org roles name
+  for entry in "${USERS[@]}"; do
+    IFS='|' read -r id org roles name <<<"$entry"
+    ensure_certificate users "$id" --organisation="$org"
+  done
+
+  say "configuration var/schakeld.textproto"
+  local tmp="$CONFIG.tmp"
+  cat >"$tmp" <<EOF
+# schakel.v1.HostConfig (proto/schakel/v1/config.proto), written by deploy/local/run.sh.
+# Edits are overwritten on the next run; pass flags to schakeld to try other settings.
+listen: $(textproto_string "$LISTEN")
+data_dir: $(textproto_string "$VAR/data")
+tls {
+  cert_file: $(textproto_string "$PKI/services/schakeld.crt")
+  key_file: $(textproto_string "$PKI/services/schakeld.key")
+  ca_file: $(textproto_string "$PKI/ca.crt")
+}
+directory_bootstrap {
+  organisation_id: $(textproto_string "$OPERATOR_ORG")
+  organisation_name: $(textproto_string "$OPERATOR_NAME")
+  region: REGION_HAAGLANDEN
+  admin_id: $(textproto_string "$ADMIN_ID")
+  admin_name: $(textproto_string "$ADMIN_NAME")
+}
+EOF
+  mv "$tmp" "$CONFIG"
+
+  say "start schakeld on $LISTEN"
+  if [[ -n "$(running_pid)" ]]; then
+    stop_server
+  fi
+  rm -f "$PIDFILE"
+  # gRPC binds with SO_REUSEPORT, so a second server on the port would start "fine" and share the
+  # connections with the first. Refuse instead, naming what holds the port.
+  local holders
+  holders="$(ss -Hltnp "sport = :${LISTEN##*:}" 2>/dev/null || true)"
+  if [[ -n "$holders" ]]; then
+    echo "run.sh: something already listens on port ${LISTEN##*:} (not the schakeld in" \
+      "var/schakeld.pid):" >&2
+    echo "$holders" >&2
+    die "stop it first (another checkout's deploy/local/run.sh stop, or kill its pid)"
+  fi
+  if [[ -f "$LOG" ]]; then
+    mv -f "$LOG" "$LOG.1"
+  fi
+  nohup "$SCHAKELD" --config="$CONFIG" </dev/null >"$LOG" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$PIDFILE"
+  echo "schakeld: pid $pid, log var/log/schakeld.log"
+
+  local ready=0 i
+  for ((i = 0; i < 60; i++)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      break
+    fi
+    if ctl --as "$ADMIN_ID" --timeout-seconds=2 health >/dev/null 2>&1; then
+      ready=1
+      break
+    fi
+    sleep 0.5
+  done
+  if ((!ready)); then
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "run.sh: schakeld did not report SERVING within 30 s; last log lines:" >&2
+    else
+      rm -f "$PIDFILE"
+      echo "run.sh: schakeld exited during start-up; last log lines:" >&2
+    fi
+    tail -n 20 "$LOG" >&2 || true
+    exit 1
+  fi
+  echo "schakeld: serving"
+
+  say "demo data (region Haaglanden)"
+  local oid oname otype out
+  for entry in "${ORGANISATIONS[@]}"; do
+    IFS='|' read -r oid oname otype <<<"$entry"
+    if ! out="$(ctl --as "$ADMIN_ID" --request-id="seed-org-$oid" directory create-organisation \
+      --id="$oid" --name="$oname" --type="$otype" --region=haaglanden 2>&1 >/dev/null)"; then
+      die "could not create organisation $oid:"$'\n'"$out"
+    fi
+  done
+  for entry in "${USERS[@]}"; do
+    IFS='|' read -r id org roles name <<<"$entry"
+    if [[ "$id" == "$ADMIN_ID" ]]; then
+      continue
+    fi
+    if ! out="$(ctl --as "$ADMIN_ID" --request-id="seed-pro-$id" directory register-professional \
+      --id="$id" --name="$name" --org="$org" --roles="$roles" 2>&1 >/dev/null)"; then
+      die "could not register professional $id:"$'\n'"$out"
+    fi
+  done
+  echo "${#ORGANISATIONS[@]} organisations and $((${#USERS[@]} - 1)) professionals in place"
+
+  local ctl_rel="build/release/client/cli/schakelctl"
+  cat <<EOF
+
+Schakel is running: schakeld on $LISTEN (mutual TLS; certificates in var/pki).
+Log: var/log/schakeld.log   Data: var/data   Config: var/schakeld.textproto
+
+Try it, from $ROOT:
+  $ctl_rel --as vt-medewerker whoami
+  $ctl_rel --as admin directory list-organisations
+  $ctl_rel --as admin directory list-professionals --org=wijkteam-den-haag-centrum
+  $ctl_rel --as admin health
+  $ctl_rel --help
+
+Demo users (--as ID):
+EOF
+  printf '  %-14s %-26s %-27s %s\n' "ID" "ORGANISATION" "ROLES" "NAME"
+  for entry in "${USERS[@]}"; do
+    IFS='|' read -r id org roles name <<<"$entry"
+    printf '  %-14s %-26s %-27s %s\n' "$id" "$org" "$roles" "$name"
+  done
+  cat <<EOF
+
+Stop it with: deploy/local/run.sh stop
+EOF
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop_server ;;
+  status)
+    if pid="$(running_pid)" && [[ -n "$pid" ]]; then
+      echo "schakeld: running (pid $pid) on $LISTEN"
+    else
+      echo "schakeld: not running"
+      exit 1
+    fi
+    ;;
+  -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
+esac

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# End to end: the real schakeld binary and schakelctl, as an operator would use them.
+#   schakeld_cli_test.sh SCHAKELD SCHAKELCTL
+set -uo pipefail
+SCHAKELD=$1
+CTL=$2
+WORK=$(mktemp -d)
+PID=""
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+failures=0
+passes=0
+check() {  # check NAME COMMAND... : passes when the command succeeds
+  local name=$1
+  shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+export SCHAKEL_HOME=$WORK
+PKI=$WORK/var/pki
+"$CTL" pki init >/dev/null
+"$CTL" pki issue --principal=schakeld --organisation=regio-test --kind=service --dns=localhost --ip=127.0.0.1 >/dev/null
+"$CTL" pki issue --principal=admin --organisation=regio-test >/dev/null
+PORT=$(free_port)
+cat >"$WORK/host.textproto" <<CONF
+data_dir: "$WORK/data"
+tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.key" ca_file: "$PKI/ca.crt" }
+directory_bootstrap { organisation_id: "regio-test" organisation_name: "Regio Test" region: REGION_UTRECHT admin_id: "admin" admin_name: "Beheerder" }
+CONF
+
+# A bad flag, an unreadable key, an unknown service: non-zero exit and a message saying what to fix.
+out=$("$SCHAKELD" --no-such-flag 2>&1); rc=$?
+check "bad flag exits non-zero" test $rc -ne 0
+check "bad flag is named" grep -q "no-such-flag\|no_such_flag" <<<"$out"
+out=$("$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --tls-key="$WORK/missing.key" 2>&1); rc=$?
+check "unreadable key exits non-zero" test $rc -ne 0
+check "unreadable key names the file" grep -q "missing.key" <<<"$out"
+out=$("$SCHAKELD" --config="$WORK/host.textproto" --services=dictionary 2>&1); rc=$?
+check "unknown service exits non-zero" test $rc -ne 0
+check "unknown service is named" grep -q "dictionary" <<<"$out"
+
+# Start it (flags with dashes override the file).
+"$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --shutdown-grace-seconds=5 \
+  >"$WORK/schakeld.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do
+  "$CTL" --server=127.0.0.1:$PORT --as=admin health >/dev/null 2>&1 && break
+  sleep 0.1
+done
+check "health is SERVING" "$CTL" --server=127.0.0.1:$PORT --as=admin health
+out=$("$CTL" --server=127.0.0.1:$PORT --as=admin --json whoami 2>&1)
+check "whoami answers as admin" grep -q '"principal_id": "admin"' <<<"$out"
+check "whoami shows the ADMIN role" grep -q 'ROLE_ADMIN' <<<"$out"
+
+# A second host on the same port fails and says so.
+out=$("$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --data-dir="$WORK/data2" 2>&1); rc=$?
+check "port in use exits non-zero" test $rc -ne 0
+check "port in use is explained" grep -q "cannot listen" <<<"$out"
+
+# Idempotent mutation through the CLI; a second request_id for the same id is refused.
+"$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-1 directory create-organisation \
+  --id=vt-utrecht --name="Veilig Thuis Utrecht" --type=veilig-thuis --region=utrecht >/dev/null
+check "retry with the same request_id succeeds" "$CTL" --server=127.0.0.1:$PORT --as=admin \
+  --request-id=e2e-1 directory create-organisation --id=vt-utrecht --name="Veilig Thuis Utrecht" \
+  --type=veilig-thuis --region=utrecht
+out=$("$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-2 directory create-organisation \
+  --id=vt-utrecht --name="Veilig Thuis Utrecht" --type=veilig-thuis --region=utrecht 2>&1); rc=$?
+check "duplicate id exits 1" test $rc -eq 1
+check "duplicate id names the field" grep -q "organisation.id" <<<"$out"
+
+# A user certificate from another CA is refused.
+mkdir -p "$WORK/other" && SCHAKEL_HOME=$WORK/other "$CTL" pki init >/dev/null
+SCHAKEL_HOME=$WORK/other "$CTL" pki issue --principal=admin --organisation=regio-test >/dev/null
+out=$("$CTL" --server=127.0.0.1:$PORT --cert="$WORK/other/var/pki/users/admin.crt" \
+  --key="$WORK/other/var/pki/users/admin.key" --ca="$PKI/ca.crt" whoami 2>&1); rc=$?
+check "foreign CA is refused" test $rc -ne 0
+
+# SIGTERM: a clean exit.
+kill -TERM "$PID"
+wait "$PID"; rc=$?
+PID=""
+check "SIGTERM exits 0" test $rc -eq 0
+check "shutdown is logged" grep -q '"host.stopped"' "$WORK/schakeld.log"
+# No personal names in the log (the demo names are only in the directory).
+check "log carries no names" bash -c "! grep -q 'Veilig Thuis Utrecht\|Beheerder' '$WORK/schakeld.log'"
+
+echo "e2e: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]

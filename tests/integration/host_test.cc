@@ -1,0 +1,233 @@
+// The host itself: mutual TLS only, health, reflection, graceful shutdown on SIGTERM.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include <google/protobuf/unknown_field_set.h>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "proto/echo.grpc.pb.h"
+#include "schakel/v1/directory.grpc.pb.h"
+#include "services/common/rpc.h"
+#include "tests/support/test_env.h"
+
+namespace schakel {
+namespace {
+
+// Echo, holding the call on a worker for delay_ms: lets a test have calls in flight.
+class EchoService final : public schakel::testing::EchoService::CallbackService,
+                          public HostedService {
+ public:
+  absl::string_view name() const override { return "echo"; }
+  absl::string_view full_name() const override { return "schakel.testing.EchoService"; }
+  grpc::Service* grpc_service() override { return this; }
+  absl::Status Open(const HostEnv& env) override {
+    env_ = env;
+    return absl::OkStatus();
+  }
+  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
+                                 const schakel::testing::EchoRequest* req,
+                                 schakel::testing::EchoResponse* resp) override {
+    return HandleUnary(ctx, env_, authorizer_, "echo", "Echo", [req, resp](const Caller& caller) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(req->delay_ms()));
+      resp->set_message(req->message());
+      resp->set_principal_id(caller.principal.id);
+      return absl::OkStatus();
+    });
+  }
+
+ private:
+  struct NoDirectory final : RoleResolver {
+    absl::StatusOr<DirectoryEntry> Resolve(absl::string_view) override { return DirectoryEntry{}; }
+  };
+  HostEnv env_;
+  Authorizer authorizer_{AuthorizationTable().Allow("Echo", {.any_principal = true}),
+                         std::make_shared<NoDirectory>()};
+};
+
+std::vector<std::unique_ptr<HostedService>> WithEcho() {
+  std::vector<std::unique_ptr<HostedService>> v;
+  v.push_back(std::make_unique<EchoService>());
+  return v;
+}
+
+grpc::Status CallEcho(const std::shared_ptr<grpc::Channel>& channel, int delay_ms,
+                      schakel::testing::EchoResponse* resp = nullptr) {
+  auto stub = schakel::testing::EchoService::NewStub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  schakel::testing::EchoRequest req;
+  req.set_message("hallo");
+  req.set_delay_ms(delay_ms);
+  schakel::testing::EchoResponse local;
+  return stub->Echo(&ctx, req, resp != nullptr ? resp : &local);
+}
+
+TEST(HostTest, AcceptsMutualTls) {
+  testing::TestHost host(WithEcho());
+  schakel::testing::EchoResponse resp;
+  ASSERT_TRUE(CallEcho(host.ChannelAs("someone", "org-x"), 0, &resp).ok());
+  EXPECT_EQ(resp.principal_id(), "someone");
+}
+
+TEST(HostTest, RefusesPlaintext) {
+  testing::TestHost host(WithEcho());
+  auto channel = grpc::CreateChannel(host.address(), grpc::InsecureChannelCredentials());
+  grpc::Status st = CallEcho(channel, 0);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+}
+
+TEST(HostTest, RefusesCertificateFromAnotherCa) {
+  testing::TestHost host(WithEcho());
+  testing::TestPki other;  // a second CA the host does not trust
+  TlsMaterial material = other.Client("mallory", "org-x");
+  material.ca_pem = host.pki().ca().cert_pem;  // mallory trusts the server, but not vice versa
+  grpc::Status st = CallEcho(testing::MutualTlsChannel(host.address(), material), 0);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+}
+
+TEST(HostTest, RefusesClientWithoutCertificate) {
+  testing::TestHost host(WithEcho());
+  grpc::SslCredentialsOptions options;
+  options.pem_root_certs = host.pki().ca().cert_pem;  // server-auth TLS only
+  auto channel = grpc::CreateChannel(host.address(), grpc::SslCredentials(options));
+  grpc::Status st = CallEcho(channel, 0);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+}
+
+TEST(HostTest, HealthIsServing) {
+  testing::TestHost host(WithEcho());
+  auto stub = grpc::health::v1::Health::NewStub(host.ChannelAs("someone", "org-x"));
+  for (const std::string service :
+       {"", "schakel.v1.DirectoryService", "schakel.testing.EchoService"}) {
+    grpc::ClientContext ctx;
+    grpc::health::v1::HealthCheckRequest req;
+    req.set_service(service);
+    grpc::health::v1::HealthCheckResponse resp;
+    ASSERT_TRUE(stub->Check(&ctx, req, &resp).ok()) << service;
+    EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+  }
+  grpc::ClientContext ctx;
+  grpc::health::v1::HealthCheckRequest req;
+  req.set_service("schakel.v1.NoSuchService");
+  grpc::health::v1::HealthCheckResponse resp;
+  EXPECT_EQ(stub->Check(&ctx, req, &resp).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+// Lists services through server reflection the way any generic client does: raw protobuf bytes
+// over a bidirectional stream, decoded without generated reflection classes.
+std::vector<std::string> ReflectionServices(const std::shared_ptr<grpc::Channel>& channel) {
+  grpc::GenericStub stub(channel);
+  grpc::CompletionQueue cq;
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  auto call =
+      stub.PrepareCall(&ctx, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  void* tag;
+  bool ok;
+  call->StartCall(reinterpret_cast<void*>(1));
+  cq.Next(&tag, &ok);
+  // ServerReflectionRequest { list_services (7): "" }
+  const std::string request("\x3a\x00", 2);
+  grpc::Slice slice(request);
+  grpc::ByteBuffer out(&slice, 1);
+  call->Write(out, reinterpret_cast<void*>(2));
+  cq.Next(&tag, &ok);
+  grpc::ByteBuffer in;
+  call->Read(&in, reinterpret_cast<void*>(3));
+  cq.Next(&tag, &ok);
+  std::vector<std::string> names;
+  std::vector<grpc::Slice> slices;
+  if (ok && in.Dump(&slices).ok()) {
+    std::string bytes;
+    for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+    google::protobuf::UnknownFieldSet response;
+    response.ParseFromString(bytes);
+    for (int i = 0; i < response.field_count(); ++i) {
+      if (response.field(i).number() != 6) continue;  // list_services_response
+      google::protobuf::UnknownFieldSet list;
+      list.ParseFromString(response.field(i).length_delimited());
+      for (int j = 0; j < list.field_count(); ++j) {  // repeated ServiceResponse service = 1
+        google::protobuf::UnknownFieldSet service;
+        service.ParseFromString(list.field(j).length_delimited());
+        for (int k = 0; k < service.field_count(); ++k) {
+          if (service.field(k).number() == 1) names.push_back(service.field(k).length_delimited());
+        }
+      }
+    }
+  }
+  call->WritesDone(reinterpret_cast<void*>(4));
+  cq.Next(&tag, &ok);
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  cq.Next(&tag, &ok);
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+  return names;
+}
+
+TEST(HostTest, ReflectionListsTheServices) {
+  testing::TestHost host(WithEcho());
+  auto names = ReflectionServices(host.ChannelAs("someone", "org-x"));
+  EXPECT_NE(std::find(names.begin(), names.end(), "schakel.v1.DirectoryService"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "grpc.health.v1.Health"), names.end());
+}
+
+TEST(HostTest, PortInUseFailsWithAClearMessage) {
+  testing::TestHost first;
+  testing::TestPki pki;
+  ServiceHost::Options options;
+  options.listen = first.address();
+  options.tls = pki.Server();
+  testing::TempDir dir;
+  options.data_dir = dir.path();
+  std::vector<std::unique_ptr<HostedService>> services;
+  services.push_back(std::make_unique<EchoService>());
+  auto second = ServiceHost::Start(std::move(options), std::move(services));
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("cannot listen on"), absl::string_view::npos)
+      << second.status();
+}
+
+TEST(HostTest, UserCertificateCannotServe) {
+  testing::TestPki pki;
+  ServiceHost::Options options;
+  options.tls = pki.Client("alice", "org-x");
+  testing::TempDir dir;
+  options.data_dir = dir.path();
+  auto host = ServiceHost::Start(std::move(options), WithEcho());
+  ASSERT_FALSE(host.ok());
+  EXPECT_NE(host.status().message().find("service certificate"), absl::string_view::npos);
+}
+
+TEST(HostTest, SigtermLetsInFlightCallsFinish) {
+  testing::TestHost host(WithEcho());
+  auto channel = host.ChannelAs("someone", "org-x");
+  ASSERT_TRUE(CallEcho(channel, 0).ok());  // connected
+
+  std::thread runner([&] { host.host().RunUntilSignal(); });
+  std::vector<std::future<grpc::Status>> calls;
+  for (int i = 0; i < 4; ++i) {
+    calls.push_back(std::async(std::launch::async, [&] { return CallEcho(channel, 1500); }));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the calls are on the workers
+  ASSERT_EQ(kill(getpid(), SIGTERM), 0);
+  for (auto& call : calls) {
+    grpc::Status st = call.get();
+    EXPECT_TRUE(st.ok()) << st.error_code() << " " << st.error_message();
+  }
+  runner.join();
+  // Once shut down, nothing is accepted.
+  auto fresh = host.ChannelAs("someone", "org-x");
+  EXPECT_FALSE(CallEcho(fresh, 0).ok());
+}
+
+}  // namespace
+}  // namespace schakel

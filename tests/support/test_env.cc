@@ -1,0 +1,137 @@
+#include "tests/support/test_env.h"
+
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <grpcpp/create_channel.h>
+
+#include "absl/strings/str_cat.h"
+#include "schakel/v1/directory.grpc.pb.h"
+#include "services/directory/directory_service.h"
+
+namespace schakel::testing {
+namespace {
+
+template <typename T>
+T OrDie(absl::StatusOr<T> value, const char* what) {
+  if (!value.ok()) {
+    std::cerr << what << ": " << value.status() << "\n";
+    std::abort();
+  }
+  return *std::move(value);
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "schakel-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) std::abort();
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+TestPki::TestPki()
+    : ca_(OrDie(pki::CreateCertificateAuthority("Schakel test CA", absl::Hours(24)), "CA")) {}
+
+TlsMaterial TestPki::Client(const std::string& id, const std::string& organisation,
+                            pki::CertificateKind kind) const {
+  pki::IssueRequest request{.principal_id = id, .organisation_id = organisation, .kind = kind};
+  auto issued = OrDie(pki::IssueCertificate(ca_, request), "issue client certificate");
+  return TlsMaterial{issued.cert_pem, issued.key_pem, ca_.cert_pem};
+}
+
+TlsMaterial TestPki::Server() const {
+  pki::IssueRequest request{.principal_id = "schakeld",
+                            .organisation_id = kOperatorOrg,
+                            .kind = pki::CertificateKind::kService,
+                            .dns_names = {"localhost"},
+                            .ip_addresses = {"127.0.0.1"}};
+  auto issued = OrDie(pki::IssueCertificate(ca_, request), "issue server certificate");
+  return TlsMaterial{issued.cert_pem, issued.key_pem, ca_.cert_pem};
+}
+
+std::shared_ptr<grpc::Channel> MutualTlsChannel(const std::string& address,
+                                                const TlsMaterial& material) {
+  grpc::ChannelArguments args;
+  // Each test channel gets its own connection, so certificates never share a subchannel.
+  args.SetInt("grpc.use_local_subchannel_pool", 1);
+  return grpc::CreateCustomChannel(address, MutualTlsChannelCredentials(material), args);
+}
+
+TestHost::TestHost(std::vector<std::unique_ptr<HostedService>> extra,
+                   const std::filesystem::path& data_dir) {
+  if (data_dir.empty()) {
+    temp_ = std::make_unique<TempDir>();
+    data_dir_ = temp_->path();
+  } else {
+    data_dir_ = data_dir;
+  }
+  std::vector<std::unique_ptr<HostedService>> services;
+  services.push_back(std::make_unique<directory::DirectoryService>());
+  for (auto& s : extra) services.push_back(std::move(s));
+  ServiceHost::Options options;
+  options.tls = pki_.Server();
+  options.data_dir = data_dir_;
+  options.shutdown_grace = absl::Seconds(5);
+  options.worker_threads = 4;
+  auto* bootstrap = options.config.mutable_directory_bootstrap();
+  bootstrap->set_organisation_id(kOperatorOrg);
+  bootstrap->set_organisation_name("Regio Test (beheer)");
+  bootstrap->set_region(v1::REGION_HAAGLANDEN);
+  bootstrap->set_admin_id(kAdminId);
+  bootstrap->set_admin_name("Beheerder");
+  host_ = OrDie(ServiceHost::Start(std::move(options), std::move(services)), "start host");
+}
+
+TestHost::~TestHost() { host_->Shutdown(); }
+
+std::string TestHost::address() const { return absl::StrCat("127.0.0.1:", port()); }
+
+std::shared_ptr<grpc::Channel> TestHost::ChannelAs(const std::string& id,
+                                                   const std::string& organisation,
+                                                   pki::CertificateKind kind) const {
+  return MutualTlsChannel(address(), pki_.Client(id, organisation, kind));
+}
+
+void TestHost::AddOrganisation(const std::string& id, int type) {
+  auto stub = v1::DirectoryService::NewStub(AdminChannel());
+  grpc::ClientContext ctx;
+  v1::CreateOrganisationRequest req;
+  req.set_request_id("add-org-" + id);
+  req.mutable_organisation()->set_id(id);
+  req.mutable_organisation()->set_name("Organisatie " + id);
+  req.mutable_organisation()->set_type(static_cast<v1::OrganisationType>(type));
+  req.mutable_organisation()->set_region(v1::REGION_HAAGLANDEN);
+  v1::CreateOrganisationResponse resp;
+  grpc::Status st = stub->CreateOrganisation(&ctx, req, &resp);
+  if (!st.ok()) {
+    std::cerr << "AddOrganisation " << id << ": " << st.error_message() << "\n";
+    std::abort();
+  }
+}
+
+void TestHost::AddProfessional(const std::string& id, const std::string& organisation,
+                               const std::vector<int>& roles) {
+  auto stub = v1::DirectoryService::NewStub(AdminChannel());
+  grpc::ClientContext ctx;
+  v1::RegisterProfessionalRequest req;
+  req.set_request_id("add-pro-" + id);
+  req.mutable_professional()->set_id(id);
+  req.mutable_professional()->set_name("Professional " + id);
+  req.mutable_professional()->set_organisation_id(organisation);
+  for (int r : roles) req.mutable_professional()->add_roles(static_cast<v1::Role>(r));
+  v1::RegisterProfessionalResponse resp;
+  grpc::Status st = stub->RegisterProfessional(&ctx, req, &resp);
+  if (!st.ok()) {
+    std::cerr << "AddProfessional " << id << ": " << st.error_message() << "\n";
+    std::abort();
+  }
+}
+
+}  // namespace schakel::testing

@@ -1,0 +1,123 @@
+#include "services/common/authz.h"
+
+#include <gtest/gtest.h>
+
+namespace schakel {
+namespace {
+
+// A directory the test edits by hand, counting lookups.
+class FakeResolver final : public RoleResolver {
+ public:
+  absl::StatusOr<DirectoryEntry> Resolve(absl::string_view id) override {
+    ++lookups;
+    if (fail) return absl::UnavailableError("down");
+    auto it = entries.find(std::string(id));
+    return it == entries.end() ? DirectoryEntry{} : it->second;
+  }
+  std::map<std::string, DirectoryEntry> entries;
+  int lookups = 0;
+  bool fail = false;
+};
+
+Principal User(const std::string& id, const std::string& org) {
+  return Principal{.id = id, .organisation_id = org, .kind = v1::PRINCIPAL_KIND_USER};
+}
+
+class AuthorizerTest : public ::testing::Test {
+ protected:
+  AuthorizerTest() {
+    table_.Allow("Who", {.any_principal = true})
+        .Allow("Read", {.any_user = true, .services = true})
+        .Allow("Admin", {.roles = {v1::ROLE_ADMIN}})
+        .Allow("Audit", {.roles = {v1::ROLE_AUDITOR, v1::ROLE_SUPERVISOR}});
+    resolver_ = std::make_shared<FakeResolver>();
+    resolver_->entries["ann"] = {true, true, "org-a", "Ann", {v1::ROLE_ADMIN}};
+    resolver_->entries["sup"] = {true, true, "org-a", "Sup", {v1::ROLE_SUPERVISOR}};
+    resolver_->entries["gone"] = {true, false, "org-a", "Gone", {v1::ROLE_ADMIN}};
+  }
+  absl::StatusCode Code(const Principal& p, absl::string_view method) {
+    Authorizer authorizer(table_, resolver_);
+    return authorizer.Authorize(p, method).status().code();
+  }
+  AuthorizationTable table_;
+  std::shared_ptr<FakeResolver> resolver_;
+};
+
+TEST_F(AuthorizerTest, MethodsNotInTheTableAreDenied) {
+  EXPECT_EQ(Code(User("ann", "org-a"), "Unlisted"), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(table_.Find("Unlisted"), nullptr);
+}
+
+TEST_F(AuthorizerTest, RolesDecide) {
+  EXPECT_EQ(Code(User("ann", "org-a"), "Admin"), absl::StatusCode::kOk);
+  EXPECT_EQ(Code(User("sup", "org-a"), "Admin"), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Code(User("sup", "org-a"), "Audit"), absl::StatusCode::kOk);
+  EXPECT_EQ(Code(User("sup", "org-a"), "Read"), absl::StatusCode::kOk);
+}
+
+TEST_F(AuthorizerTest, UnregisteredPrincipalsOnlyReachAnyPrincipalMethods) {
+  EXPECT_EQ(Code(User("stranger", "org-a"), "Who"), absl::StatusCode::kOk);
+  EXPECT_EQ(Code(User("stranger", "org-a"), "Read"), absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(AuthorizerTest, RevokedProfessionalIsUnauthenticatedEverywhere) {
+  EXPECT_EQ(Code(User("gone", "org-a"), "Who"), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(Code(User("gone", "org-a"), "Admin"), absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(AuthorizerTest, CertificateOrganisationMustMatchDirectory) {
+  EXPECT_EQ(Code(User("ann", "org-b"), "Admin"), absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(AuthorizerTest, ServicesNeedTheServicesFlag) {
+  Principal svc{.id = "schakeld", .organisation_id = "op", .kind = v1::PRINCIPAL_KIND_SERVICE};
+  EXPECT_EQ(Code(svc, "Read"), absl::StatusCode::kOk);
+  EXPECT_EQ(Code(svc, "Admin"), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(resolver_->lookups, 0);  // services have no directory entry to look up
+}
+
+TEST_F(AuthorizerTest, DirectoryDownIsUnavailable) {
+  resolver_->fail = true;
+  EXPECT_EQ(Code(User("ann", "org-a"), "Admin"), absl::StatusCode::kUnavailable);
+}
+
+TEST(CachingRoleResolverTest, CachesUntilTtlThenRefetches) {
+  auto inner = std::make_shared<FakeResolver>();
+  inner->entries["ann"] = {true, true, "org-a", "Ann", {v1::ROLE_ADMIN}};
+  FakeClock clock;
+  CachingRoleResolver cache(inner, absl::Seconds(2), clock);
+  ASSERT_TRUE(cache.Resolve("ann").ok());
+  inner->entries["ann"].active = false;  // revoked in the directory
+  EXPECT_TRUE(cache.Resolve("ann")->active);
+  EXPECT_EQ(inner->lookups, 1);
+  clock.Advance(absl::Milliseconds(1999));
+  EXPECT_TRUE(cache.Resolve("ann")->active);
+  clock.Advance(absl::Milliseconds(1));
+  EXPECT_FALSE(cache.Resolve("ann")->active);
+  EXPECT_EQ(inner->lookups, 2);
+}
+
+TEST(CachingRoleResolverTest, TtlIsCappedAtFiveSeconds) {
+  auto inner = std::make_shared<FakeResolver>();
+  inner->entries["ann"] = {true, true, "org-a", "Ann", {}};
+  FakeClock clock;
+  CachingRoleResolver cache(inner, absl::Minutes(10), clock);
+  ASSERT_TRUE(cache.Resolve("ann").ok());
+  inner->entries["ann"].active = false;
+  clock.Advance(absl::Seconds(5));
+  EXPECT_FALSE(cache.Resolve("ann")->active);
+}
+
+TEST(CachingRoleResolverTest, ErrorsAreNotCached) {
+  auto inner = std::make_shared<FakeResolver>();
+  inner->entries["ann"] = {true, true, "org-a", "Ann", {}};
+  FakeClock clock;
+  CachingRoleResolver cache(inner, absl::Seconds(2), clock);
+  inner->fail = true;
+  EXPECT_FALSE(cache.Resolve("ann").ok());
+  inner->fail = false;
+  EXPECT_TRUE(cache.Resolve("ann").ok());
+}
+
+}  // namespace
+}  // namespace schakel
