@@ -1,7 +1,6 @@
 // schakelctl: Schakel's command-line client.
 #include <iostream>
 
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "client/cli/cli.h"
 #include "services/common/flags.h"
@@ -15,11 +14,7 @@ int main(int argc, char** argv) {
       "  health [--service=NAME]        grpc.health.v1 check\n"
       "  directory <command> ...        organisations, professionals, roles\n"
       "  pki init | pki issue ...       the development PKI\n");
-  std::vector<std::string> args = schakel::NormalizeFlagNames(argc, argv);
-  std::vector<char*> arg_ptrs;
-  for (auto& a : args) arg_ptrs.push_back(a.data());
-  std::vector<char*> positional =
-      absl::ParseCommandLine(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
+  const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   if (positional.size() < 2) {
     return schakel::cli::UsageError("which command? see schakelctl --help");
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/flags/parse.h"
+
 namespace schakel {
 
 std::vector<std::string> NormalizeFlagNames(int argc, char** argv) {
@@ -17,6 +19,15 @@ std::vector<std::string> NormalizeFlagNames(int argc, char** argv) {
     out.push_back(std::move(arg));
   }
   return out;
+}
+
+std::vector<std::string> ParseFlags(int argc, char** argv) {
+  std::vector<std::string> args = NormalizeFlagNames(argc, argv);
+  std::vector<char*> pointers;
+  for (auto& a : args) pointers.push_back(a.data());
+  std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(pointers.size()), pointers.data());
+  return std::vector<std::string>(positional.begin(), positional.end());
 }
 
 }  // namespace schakel

@@ -12,6 +12,10 @@ namespace schakel {
 // and positional arguments are left alone.
 std::vector<std::string> NormalizeFlagNames(int argc, char** argv);
 
+// Parses the command line with Abseil (after NormalizeFlagNames). Returns the positional
+// arguments, program name first. A bad flag makes Abseil print what is wrong and exit non-zero.
+std::vector<std::string> ParseFlags(int argc, char** argv);
+
 }  // namespace schakel
 
 #endif  // SCHAKEL_SERVICES_COMMON_FLAGS_H_

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_split.h"
 #include "services/common/config.h"
@@ -39,14 +38,10 @@ int main(int argc, char** argv) {
       "Hosts Schakel's gRPC services over mutual TLS.\n"
       "  schakeld --services=all --listen=127.0.0.1:7400 --data-dir=DIR \\\n"
       "           --tls-cert=FILE --tls-key=FILE --tls-ca=FILE   (or --config=FILE)");
-  std::vector<std::string> args = schakel::NormalizeFlagNames(argc, argv);
-  std::vector<char*> arg_ptrs;
-  for (auto& a : args) arg_ptrs.push_back(a.data());
-  std::vector<char*> positional =
-      absl::ParseCommandLine(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
+  const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   if (positional.size() > 1) {
-    return Fail(absl::InvalidArgumentError(std::string("unexpected argument '") + positional[1] +
-                                           "'; see --help"));
+    return Fail(
+        absl::InvalidArgumentError("unexpected argument '" + positional[1] + "'; see --help"));
   }
 
   schakel::v1::HostConfig config;
