@@ -1,9 +1,12 @@
 // schakelctl pki init / issue: the development PKI, written with the same code the tests use.
+#include <fstream>
 #include <iostream>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_split.h"
 #include "client/cli/cli.h"
+#include "services/audit/note.h"
+#include "services/common/crypto.h"
 #include "services/common/pki.h"
 
 ABSL_FLAG(std::string, dir, "", "PKI directory (default: var/pki under --home)");
@@ -14,6 +17,8 @@ ABSL_FLAG(std::string, dns, "",
           "pki issue: comma-separated DNS names (makes a server certificate)");
 ABSL_FLAG(std::string, ip, "", "pki issue: comma-separated IP addresses");
 ABSL_FLAG(int, validity_days, 365, "pki: validity of a new certificate");
+ABSL_FLAG(std::string, origin, "schakel.local/audit",
+          "pki audit-keys: the audit log's origin (checkpoint first line and signer name)");
 ABSL_FLAG(bool, force, false, "pki init: replace an existing CA (invalidates every certificate)");
 
 namespace schakel::cli {
@@ -69,15 +74,43 @@ int Issue() {
   return 0;
 }
 
+// The audit log's development keys, made once, beside the PKI: var/keys/{audit-master.key,
+// audit-index.key, audit-signing.pem} and the public verifier key in var/keys/audit.vkey.
+int AuditKeys() {
+  const auto dir = Dir().parent_path() / "keys";
+  const std::string origin = absl::GetFlag(FLAGS_origin);
+  for (const char* name : {"audit-master.key", "audit-index.key"}) {
+    if (std::filesystem::exists(dir / name)) continue;
+    if (auto st = crypto::CreateKeyFile(dir / name); !st.ok()) return UsageError(st.message());
+    std::cout << "created " << (dir / name).string() << "\n";
+  }
+  if (!std::filesystem::exists(dir / "audit-signing.pem")) {
+    auto key = audit::note::Ed25519PrivateKey::Generate();
+    if (!key.ok()) return UsageError(key.status().message());
+    if (auto st = audit::note::WritePrivateKeyFile(dir / "audit-signing.pem", *key); !st.ok()) {
+      return UsageError(st.message());
+    }
+    std::cout << "created " << (dir / "audit-signing.pem").string() << "\n";
+  }
+  auto key = audit::note::ReadPrivateKeyFile(dir / "audit-signing.pem");
+  if (!key.ok()) return UsageError(key.status().message());
+  if (!audit::note::IsValidKeyName(origin)) return UsageError("--origin: not a valid key name");
+  const std::string vkey = audit::note::Signer(origin, *std::move(key)).VerifierKey();
+  std::ofstream(dir / "audit.vkey", std::ios::trunc) << vkey << "\n";
+  std::cout << "verifier key (" << (dir / "audit.vkey").string() << "): " << vkey << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunPkiCommand(const Args& args) {
   const std::string verb = args.empty() ? "" : args[0];
   if (verb == "init") return Init();
   if (verb == "issue") return Issue();
+  if (verb == "audit-keys") return AuditKeys();
   return UsageError(
       "pki commands: init [--dir=DIR], issue --principal=ID --organisation=ORG "
-      "[--kind=user|service] [--dns=...] [--ip=...]");
+      "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME]");
 }
 
 }  // namespace schakel::cli

@@ -25,6 +25,7 @@ SCHAKELD="$ROOT/build/release/services/schakeld/schakeld"
 SCHAKELCTL="$ROOT/build/release/client/cli/schakelctl"
 
 OPERATOR_ORG="regio-haaglanden"
+AUDIT_ORIGIN="schakel.haaglanden/audit"
 OPERATOR_NAME="Regio Haaglanden — beheer"
 ADMIN_ID="admin"
 ADMIN_NAME="Beheerder Haaglanden"
@@ -134,6 +135,9 @@ start() {
     ensure_certificate users "$id" --organisation="$org"
   done
 
+  say "audit log keys in var/keys (made once)"
+  ctl pki audit-keys --origin="$AUDIT_ORIGIN"
+
   say "configuration var/schakeld.textproto"
   local tmp="$CONFIG.tmp"
   cat >"$tmp" <<EOF
@@ -145,6 +149,12 @@ tls {
   cert_file: $(textproto_string "$PKI/services/schakeld.crt")
   key_file: $(textproto_string "$PKI/services/schakeld.key")
   ca_file: $(textproto_string "$PKI/ca.crt")
+}
+audit {
+  master_key_file: $(textproto_string "$VAR/keys/audit-master.key")
+  index_key_file: $(textproto_string "$VAR/keys/audit-index.key")
+  signing_key_file: $(textproto_string "$VAR/keys/audit-signing.pem")
+  origin: $(textproto_string "$AUDIT_ORIGIN")
 }
 directory_bootstrap {
   organisation_id: $(textproto_string "$OPERATOR_ORG")

@@ -15,6 +15,7 @@
 #include "schakel/v1/config.pb.h"
 #include "services/common/clock.h"
 #include "services/common/identity.h"
+#include "services/common/sqlite.h"
 #include "services/common/worker_pool.h"
 
 namespace schakel {
@@ -29,6 +30,9 @@ struct HostEnv {
   // A channel to a co-hosted service (in-process, authenticated as the host). Valid only once the
   // host has started, i.e. from inside RPC handlers.
   std::function<std::shared_ptr<grpc::Channel>()> in_process_channel;
+  // A channel to the named service ("directory", "audit"): in-process when it is hosted here,
+  // otherwise mutual TLS to the address the config gives, as this host. Valid once the host runs.
+  std::function<std::shared_ptr<grpc::Channel>(absl::string_view service)> channel_to;
 };
 
 class HostedService {
@@ -41,6 +45,11 @@ class HostedService {
   virtual grpc::Service* grpc_service() = 0;
   // Opens and migrates the service's database. Called once, before the host listens.
   virtual absl::Status Open(const HostEnv& env) = 0;
+  // The database whose outbox the host relays (audit records, commands), or null. Valid after
+  // Open().
+  virtual sqlite::Database* outbox_database() { return nullptr; }
+  // Called once when the host shuts down, after in-flight calls finished: stop timers.
+  virtual void Stop() {}
 };
 
 }  // namespace schakel

@@ -31,8 +31,9 @@ absl::Status ClientVisible(const absl::Status& status, absl::string_view method)
 }
 
 grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
-                                      const Authorizer& authorizer, absl::string_view service,
-                                      absl::string_view method, RpcHandler handler) {
+                                      const Authorizer& authorizer, AuditTrail* audit,
+                                      absl::string_view service, absl::string_view method,
+                                      RpcHandler handler) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   const absl::Time start = absl::Now();
   auto finish = [reactor, start, service, method](const absl::Status& status,
@@ -52,12 +53,25 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const Ho
     finish(principal.status(), "");
     return reactor;
   }
-  env.pool->Post([&authorizer, method, handler = std::move(handler), finish,
+  env.pool->Post([&authorizer, audit, method, handler = std::move(handler), finish,
                   principal = *std::move(principal)]() {
     absl::Status status;
     try {
       absl::StatusOr<Caller> caller = authorizer.Authorize(principal, method);
-      status = caller.ok() ? handler(*caller) : caller.status();
+      if (caller.ok()) {
+        status = handler(*caller);
+      } else {
+        status = caller.status();
+        if (audit != nullptr &&
+            (absl::IsPermissionDenied(status) || absl::IsUnauthenticated(status))) {
+          // The refusal is only sent once its record is durable.
+          if (absl::Status recorded =
+                  audit->RecordDurably(audit->NewDeniedRecord(principal, method, status));
+              !recorded.ok()) {
+            status = absl::UnavailableError("could not record the access attempt; retry");
+          }
+        }
+      }
     } catch (const std::exception& e) {
       status = absl::InternalError(absl::StrCat("exception: ", e.what()));
     } catch (...) {

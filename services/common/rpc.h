@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "services/common/audit_trail.h"
 #include "services/common/authz.h"
 #include "services/common/hosted_service.h"
 
@@ -19,10 +20,12 @@ namespace schakel {
 using RpcHandler = std::function<absl::Status(const Caller&)>;
 
 // `method` is the bare RPC name as in the authorization table ("GrantRole"); `service` the short
-// service name, for the log.
+// service name, for the log. A refused call (PERMISSION_DENIED, UNAUTHENTICATED after the
+// certificate was read) is recorded durably in `audit` (when given) before the answer goes out.
 grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
-                                      const Authorizer& authorizer, absl::string_view service,
-                                      absl::string_view method, RpcHandler handler);
+                                      const Authorizer& authorizer, AuditTrail* audit,
+                                      absl::string_view service, absl::string_view method,
+                                      RpcHandler handler);
 
 // What the client is told for a status: INTERNAL, UNKNOWN and DATA_LOSS details go to the log
 // only, under an incident id the client can quote.

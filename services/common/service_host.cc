@@ -1,7 +1,9 @@
 #include "services/common/service_host.h"
 
+#include <algorithm>
 #include <csignal>
 
+#include <grpcpp/create_channel.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
@@ -12,6 +14,8 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "schakel/v1/audit.grpc.pb.h"
+#include "services/common/audit_trail.h"
 #include "services/common/identity.h"
 #include "services/common/ids.h"
 #include "services/common/log.h"
@@ -85,8 +89,16 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->env_.config = host->options_.config;
   ServiceHost* raw = host.get();
   host->env_.in_process_channel = [raw] { return raw->InProcessChannel(); };
+  host->env_.channel_to = [raw](absl::string_view service) { return raw->ChannelTo(service); };
   host->services_ = std::move(services);
 
+  const bool audit_here = std::any_of(host->services_.begin(), host->services_.end(),
+                                      [](const auto& s) { return s->name() == "audit"; });
+  if (!audit_here && host->options_.config.audit_address().empty()) {
+    return absl::InvalidArgumentError(
+        "every service records to the audit log: host `audit` here (--services=all) or set "
+        "audit_address in the config");
+  }
   for (auto& service : host->services_) {
     if (auto st = service->Open(host->env_); !st.ok()) {
       return absl::Status(st.code(), absl::StrCat("service ", service->name(), ": ", st.message()));
@@ -114,6 +126,33 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   for (auto& service : host->services_) {
     health->SetServingStatus(std::string(service->full_name()), true);
   }
+  // One relay per service database ships its audit records to AuditService.
+  for (auto& service : host->services_) {
+    sqlite::Database* db = service->outbox_database();
+    if (db == nullptr) continue;
+    const std::string source(service->name());
+    auto relay = std::make_unique<OutboxRelay>(
+        *db, kAuditTopic,
+        [raw, source](const std::vector<OutboxMessage>& batch) -> absl::Status {
+          v1::AppendRequest request;
+          for (const OutboxMessage& m : batch) {
+            v1::AuditRecord* record = request.add_records();
+            if (!record->ParseFromString(m.payload)) {
+              return absl::DataLossError("an outbox audit record does not parse");
+            }
+            record->set_source_service(source);
+            record->set_source_sequence(m.seq);
+          }
+          auto stub = v1::AuditService::NewStub(raw->ChannelTo("audit"));
+          grpc::ClientContext ctx;
+          ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+          v1::AppendResponse response;
+          return FromGrpcStatus(stub->Append(&ctx, request, &response));
+        },
+        host->options_.relay);
+    relay->Start();
+    host->relays_.push_back(std::move(relay));
+  }
   LogEvent(LogLevel::kInfo, "host.serving",
            {{"listen", host->options_.listen},
             {"port", static_cast<int64_t>(host->port_)},
@@ -122,6 +161,28 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 }
 
 ServiceHost::~ServiceHost() { Shutdown(); }
+
+std::shared_ptr<grpc::Channel> ServiceHost::ChannelTo(absl::string_view service) {
+  for (const auto& s : services_) {
+    if (s->name() == service) return InProcessChannel();
+  }
+  absl::MutexLock lock(&channels_mu_);
+  auto it = channels_.find(service);
+  if (it != channels_.end()) return it->second;
+  const std::string address = service == "audit"       ? options_.config.audit_address()
+                              : service == "directory" ? options_.config.directory_address()
+                                                       : std::string();
+  // With no address the channel fails each call with UNAVAILABLE, which callers retry.
+  auto channel = grpc::CreateChannel(address.empty() ? "unix:/nonexistent" : address,
+                                     MutualTlsChannelCredentials(options_.tls));
+  channels_[std::string(service)] = channel;
+  return channel;
+}
+
+absl::Status ServiceHost::FlushOutboxes() {
+  for (auto& relay : relays_) SCHAKEL_RETURN_IF_ERROR(relay->DeliverPending());
+  return absl::OkStatus();
+}
 
 std::shared_ptr<grpc::Channel> ServiceHost::InProcessChannel() {
   std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> factories;
@@ -140,9 +201,17 @@ void ServiceHost::Shutdown() {
     server_->GetHealthCheckService()->Shutdown();
     LogEvent(LogLevel::kInfo, "host.shutting_down",
              {{"grace_ms", absl::ToInt64Milliseconds(options_.shutdown_grace)}});
+    // Ship what is pending while the audit service still answers; records written by calls
+    // still in flight stay in their outbox, durable, for the next start.
+    if (absl::Status st = FlushOutboxes(); !st.ok()) {
+      LogEvent(LogLevel::kWarning, "host.flush_incomplete",
+               {{"code", absl::StatusCodeToString(st.code())}});
+    }
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
   }
+  for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
+  for (auto& service : services_) service->Stop();
   if (pool_ != nullptr) pool_->Join();
   LogEvent(LogLevel::kInfo, "host.stopped");
 }

@@ -13,10 +13,12 @@
 
 #include <grpcpp/server.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "services/common/hosted_service.h"
+#include "services/common/outbox.h"
 #include "services/common/tls.h"
 
 namespace schakel {
@@ -31,6 +33,8 @@ class ServiceHost {
     int worker_threads = 4;
     const Clock* clock = nullptr;  // default: the real clock
     v1::HostConfig config;         // handed to services as-is
+    // How the outbox relays ship audit records (tests shorten the backoff).
+    OutboxRelay::Options relay;
   };
 
   // Opens the services and starts listening. Fails with a message that says what to fix: a bad
@@ -54,6 +58,12 @@ class ServiceHost {
   // Blocks until SIGINT or SIGTERM arrives (or Shutdown() is called), then shuts down.
   void RunUntilSignal();
 
+  // A channel to a service by short name; see HostEnv::channel_to.
+  std::shared_ptr<grpc::Channel> ChannelTo(absl::string_view service);
+
+  // Delivers every pending audit record now (tests, and shutdown).
+  absl::Status FlushOutboxes();
+
  private:
   ServiceHost() = default;
 
@@ -63,6 +73,10 @@ class ServiceHost {
   HostEnv env_;
   std::vector<std::unique_ptr<HostedService>> services_;
   std::unique_ptr<grpc::Server> server_;
+  std::vector<std::unique_ptr<OutboxRelay>> relays_;
+  absl::Mutex channels_mu_;
+  absl::flat_hash_map<std::string, std::shared_ptr<grpc::Channel>> channels_
+      ABSL_GUARDED_BY(channels_mu_);
   int port_ = 0;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;

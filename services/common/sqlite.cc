@@ -123,6 +123,18 @@ absl::StatusOr<Statement> Connection::Prepare(absl::string_view sql) {
   return Statement(db_.get(), stmt);
 }
 
+absl::StatusOr<Statement*> Connection::PrepareCached(absl::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(*std::move(stmt))).first;
+  } else {
+    it->second->Reset();
+  }
+  return it->second.get();
+}
+
 absl::Status Connection::Exec(absl::string_view sql) {
   const std::string copy(sql);
   char* error = nullptr;
@@ -157,6 +169,11 @@ absl::Status Database::RunIn(absl::string_view begin,
 
 absl::Status Database::Transaction(const std::function<absl::Status(Connection&)>& body) {
   return RunIn("BEGIN IMMEDIATE", body);
+}
+
+absl::Status Database::Exec(absl::string_view sql) {
+  absl::MutexLock lock(&mu_);
+  return conn_->Exec(sql);
 }
 
 absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body) {

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -74,6 +75,10 @@ class Connection {
   static absl::StatusOr<std::unique_ptr<Connection>> Open(const std::filesystem::path& path);
 
   absl::StatusOr<Statement> Prepare(absl::string_view sql);
+  // A statement prepared once per connection and reset for reuse: for hot paths. The pointer
+  // stays valid as long as the connection; do not hold it across another PrepareCached of the
+  // same SQL.
+  absl::StatusOr<Statement*> PrepareCached(absl::string_view sql);
   // Runs one or more statements without results (DDL, pragmas).
   absl::Status Exec(absl::string_view sql);
   int64_t LastInsertRowId() const;
@@ -87,6 +92,8 @@ class Connection {
   Connection(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
 
   std::unique_ptr<sqlite3, Closer> db_;
+  // After db_, so its statements are finalized before the connection closes.
+  absl::flat_hash_map<std::string, std::unique_ptr<Statement>> cache_;
   std::filesystem::path path_;
 };
 
@@ -104,6 +111,9 @@ class Database {
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT. When `body` fails, or the commit does, everything
   // it wrote is rolled back and its status returned.
   absl::Status Transaction(const std::function<absl::Status(Connection&)>& body);
+
+  // Runs statements outside any transaction (pragmas such as wal_checkpoint or secure_delete).
+  absl::Status Exec(absl::string_view sql);
 
   // Runs `body` in a read transaction (a consistent snapshot).
   absl::Status Read(const std::function<absl::Status(Connection&)>& body);

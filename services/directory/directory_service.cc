@@ -88,6 +88,19 @@ absl::Status CheckEtag(const std::string& given, const std::string& current, boo
   return absl::OkStatus();
 }
 
+// The audit record of a directory change (objects are directory entries: not client data).
+v1::AuditRecord ChangeRecord(const AuditTrail& audit, const Caller& caller, v1::AuditAction action,
+                             absl::string_view event_type, absl::string_view object_type,
+                             const std::string& object_id) {
+  v1::AuditRecord r = audit.NewRecord(caller, action, event_type);
+  auto* object = r.add_objects();
+  object->set_type(std::string(object_type));
+  object->set_id(object_id);
+  object->set_sensitivity(v1::SENSITIVITY_GENERAL);
+  r.set_purpose_of_use("directory administration");
+  return r;
+}
+
 }  // namespace
 
 AuthorizationTable DirectoryAuthorizationTable() {
@@ -131,6 +144,7 @@ absl::Status DirectoryService::Open(const HostEnv& env) {
   SCHAKEL_RETURN_IF_ERROR(migrations::Apply(*db_, tracks));
   authorizer_ = std::make_unique<Authorizer>(DirectoryAuthorizationTable(),
                                              std::make_shared<LocalRoleResolver>(*db_));
+  audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
   if (!env.config.directory_bootstrap().admin_id().empty()) {
     SCHAKEL_RETURN_IF_ERROR(Bootstrap(env.config.directory_bootstrap()));
   }
@@ -163,6 +177,11 @@ absl::Status DirectoryService::Bootstrap(const v1::DirectoryBootstrap& b) {
     admin.set_organisation_id(b.organisation_id());
     admin.add_roles(v1::ROLE_ADMIN);
     SCHAKEL_RETURN_IF_ERROR(Store::InsertProfessional(c, admin, now));
+    // The host itself did this, from its configuration.
+    const Caller host{env_.internal->host, {}};
+    SCHAKEL_RETURN_IF_ERROR(
+        audit_->Record(c, ChangeRecord(*audit_, host, v1::AUDIT_ACTION_CREATE,
+                                       "directory.bootstrapped", "professional", admin.id())));
     LogEvent(LogLevel::kInfo, "directory.bootstrapped",
              {{"organisation", absl::string_view(b.organisation_id())},
               {"admin", absl::string_view(b.admin_id())}});
@@ -172,7 +191,7 @@ absl::Status DirectoryService::Bootstrap(const v1::DirectoryBootstrap& b) {
 
 grpc::ServerUnaryReactor* DirectoryService::Handle(grpc::CallbackServerContext* ctx,
                                                    absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, name(), method, std::move(handler));
+  return HandleUnary(ctx, env_, *authorizer_, audit_.get(), name(), method, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* ctx,
@@ -245,22 +264,25 @@ grpc::ServerUnaryReactor* DirectoryService::CreateOrganisation(
     CheckOrganisationFields(v, req->organisation());
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     const absl::Time now = env_.clock->Now();
-    return RunIdempotent(*db_, {caller.principal.id, req->request_id(), "CreateOrganisation"}, *req,
-                         *resp, now, [&](sqlite::Connection& c) -> absl::Status {
-                           SCHAKEL_ASSIGN_OR_RETURN(
-                               auto existing, Store::GetOrganisation(c, req->organisation().id()));
-                           if (existing)
-                             return InvalidField("organisation.id",
-                                                 "an organisation with this id exists");
-                           v1::Organisation org;
-                           org.set_id(req->organisation().id());
-                           org.set_name(req->organisation().name());
-                           org.set_type(req->organisation().type());
-                           org.set_region(req->organisation().region());
-                           SCHAKEL_RETURN_IF_ERROR(Store::InsertOrganisation(c, org, now));
-                           *resp->mutable_organisation() = std::move(org);
-                           return absl::OkStatus();
-                         });
+    return RunIdempotent(
+        *db_, {caller.principal.id, req->request_id(), "CreateOrganisation"}, *req, *resp, now,
+        [&](sqlite::Connection& c) -> absl::Status {
+          SCHAKEL_ASSIGN_OR_RETURN(auto existing,
+                                   Store::GetOrganisation(c, req->organisation().id()));
+          if (existing)
+            return InvalidField("organisation.id", "an organisation with this id exists");
+          v1::Organisation org;
+          org.set_id(req->organisation().id());
+          org.set_name(req->organisation().name());
+          org.set_type(req->organisation().type());
+          org.set_region(req->organisation().region());
+          SCHAKEL_RETURN_IF_ERROR(Store::InsertOrganisation(c, org, now));
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
+              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_CREATE,
+                              "directory.organisation.created", "organisation", org.id())));
+          *resp->mutable_organisation() = std::move(org);
+          return absl::OkStatus();
+        });
   });
 }
 
@@ -289,6 +311,9 @@ grpc::ServerUnaryReactor* DirectoryService::UpdateOrganisation(
           org.set_type(req->organisation().type());
           org.set_region(req->organisation().region());
           SCHAKEL_RETURN_IF_ERROR(Store::UpdateOrganisation(c, org, now));
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
+              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_UPDATE,
+                              "directory.organisation.updated", "organisation", org.id())));
           *resp->mutable_organisation() = std::move(org);
           return absl::OkStatus();
         });
@@ -377,6 +402,9 @@ grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
           *pro.mutable_roles() = in.roles();
           SortRoles(pro);
           SCHAKEL_RETURN_IF_ERROR(Store::InsertProfessional(c, pro, now));
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
+              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_CREATE,
+                              "directory.professional.registered", "professional", pro.id())));
           SCHAKEL_ASSIGN_OR_RETURN(auto stored, Store::GetProfessional(c, pro.id()));
           *resp->mutable_professional() = *std::move(stored);
           return absl::OkStatus();
@@ -419,6 +447,12 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
         }
         SortRoles(*pro);
         SCHAKEL_RETURN_IF_ERROR(Store::SaveProfessional(c, *pro, now));
+        v1::AuditRecord record =
+            ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_UPDATE,
+                         grant ? "directory.role.granted" : "directory.role.revoked",
+                         "professional", professional_id);
+        record.mutable_objects(0)->set_type(absl::StrCat("professional/", v1::Role_Name(role)));
+        SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
         SCHAKEL_ASSIGN_OR_RETURN(auto saved, Store::GetProfessional(c, professional_id));
         *stored.mutable_professional() = *std::move(saved);
         return absl::OkStatus();
@@ -472,6 +506,9 @@ grpc::ServerUnaryReactor* DirectoryService::RevokeProfessional(
               google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(now));
           pro->set_revoke_reason(req->reason());
           SCHAKEL_RETURN_IF_ERROR(Store::SaveProfessional(c, *pro, now));
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
+              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_UPDATE,
+                              "directory.professional.revoked", "professional", pro->id())));
           SCHAKEL_ASSIGN_OR_RETURN(auto saved, Store::GetProfessional(c, pro->id()));
           *resp->mutable_professional() = *std::move(saved);
           return absl::OkStatus();

@@ -36,6 +36,7 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
   // Opens <data_dir>/directory.db, migrates it, and applies the bootstrap (operator organisation
   // and first administrator) when the directory is empty and the config names one.
   absl::Status Open(const HostEnv& env) override;
+  sqlite::Database* outbox_database() override { return db_.get(); }
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
                                    v1::WhoAmIResponse* resp) override;
@@ -83,6 +84,7 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
   HostEnv env_;
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<Authorizer> authorizer_;
+  std::unique_ptr<AuditTrail> audit_;
 };
 
 }  // namespace schakel::directory

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/audit/audit_service.h"
 #include "services/directory/directory_service.h"
 
 namespace schakel {
@@ -15,6 +16,7 @@ using Factory = std::function<std::unique_ptr<HostedService>()>;
 const std::vector<std::pair<std::string, Factory>>& Factories() {
   static const auto* factories = new std::vector<std::pair<std::string, Factory>>{
       {"directory", [] { return std::make_unique<directory::DirectoryService>(); }},
+      {"audit", [] { return std::make_unique<audit::AuditService>(); }},
   };
   return *factories;
 }

@@ -25,10 +25,13 @@ PKI=$WORK/var/pki
 "$CTL" pki init >/dev/null
 "$CTL" pki issue --principal=schakeld --organisation=regio-test --kind=service --dns=localhost --ip=127.0.0.1 >/dev/null
 "$CTL" pki issue --principal=admin --organisation=regio-test >/dev/null
+"$CTL" pki audit-keys --origin=schakel.test/audit >/dev/null
+KEYS=$WORK/var/keys
 PORT=$(free_port)
 cat >"$WORK/host.textproto" <<CONF
 data_dir: "$WORK/data"
 tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.key" ca_file: "$PKI/ca.crt" }
+audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-index.key" signing_key_file: "$KEYS/audit-signing.pem" origin: "schakel.test/audit" }
 directory_bootstrap { organisation_id: "regio-test" organisation_name: "Regio Test" region: REGION_UTRECHT admin_id: "admin" admin_name: "Beheerder" }
 CONF
 
@@ -75,6 +78,8 @@ check "duplicate id names the field" grep -q "organisation.id" <<<"$out"
 # A user certificate from another CA is refused.
 mkdir -p "$WORK/other" && SCHAKEL_HOME=$WORK/other "$CTL" pki init >/dev/null
 SCHAKEL_HOME=$WORK/other "$CTL" pki issue --principal=admin --organisation=regio-test >/dev/null
+"$CTL" pki audit-keys --origin=schakel.test/audit >/dev/null
+KEYS=$WORK/var/keys
 out=$("$CTL" --server=127.0.0.1:$PORT --cert="$WORK/other/var/pki/users/admin.crt" \
   --key="$WORK/other/var/pki/users/admin.key" --ca="$PKI/ca.crt" whoami 2>&1); rc=$?
 check "foreign CA is refused" test $rc -ne 0

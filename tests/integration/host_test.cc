@@ -34,12 +34,13 @@ class EchoService final : public schakel::testing::EchoService::CallbackService,
   grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
                                  const schakel::testing::EchoRequest* req,
                                  schakel::testing::EchoResponse* resp) override {
-    return HandleUnary(ctx, env_, authorizer_, "echo", "Echo", [req, resp](const Caller& caller) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(req->delay_ms()));
-      resp->set_message(req->message());
-      resp->set_principal_id(caller.principal.id);
-      return absl::OkStatus();
-    });
+    return HandleUnary(ctx, env_, authorizer_, nullptr, "echo", "Echo",
+                       [req, resp](const Caller& caller) {
+                         std::this_thread::sleep_for(std::chrono::milliseconds(req->delay_ms()));
+                         resp->set_message(req->message());
+                         resp->set_principal_id(caller.principal.id);
+                         return absl::OkStatus();
+                       });
   }
 
  private:
@@ -186,6 +187,7 @@ TEST(HostTest, PortInUseFailsWithAClearMessage) {
   ServiceHost::Options options;
   options.listen = first.address();
   options.tls = pki.Server();
+  options.config.set_audit_address("127.0.0.1:1");  // not hosted here; never reached
   testing::TempDir dir;
   options.data_dir = dir.path();
   std::vector<std::unique_ptr<HostedService>> services;
@@ -200,6 +202,7 @@ TEST(HostTest, UserCertificateCannotServe) {
   testing::TestPki pki;
   ServiceHost::Options options;
   options.tls = pki.Client("alice", "org-x");
+  options.config.set_audit_address("127.0.0.1:1");
   testing::TempDir dir;
   options.data_dir = dir.path();
   auto host = ServiceHost::Start(std::move(options), WithEcho());

@@ -9,6 +9,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/directory.grpc.pb.h"
+#include "services/audit/audit_service.h"
+#include "services/audit/note.h"
+#include "services/common/crypto.h"
 #include "services/directory/directory_service.h"
 
 namespace schakel::testing {
@@ -74,8 +77,30 @@ TestHost::TestHost(std::vector<std::unique_ptr<HostedService>> extra,
   }
   std::vector<std::unique_ptr<HostedService>> services;
   services.push_back(std::make_unique<directory::DirectoryService>());
+  services.push_back(std::make_unique<audit::AuditService>());
   for (auto& s : extra) services.push_back(std::move(s));
   ServiceHost::Options options;
+  // The audit log's keys, made once per data directory (a restart reuses them).
+  const auto keys = data_dir_ / "keys";
+  if (!std::filesystem::exists(keys / "signing.pem")) {
+    std::filesystem::create_directories(keys);
+    for (const char* name : {"master.key", "index.key"}) {
+      if (absl::Status st = crypto::CreateKeyFile(keys / name); !st.ok()) {
+        std::cerr << name << ": " << st << "\n";
+        std::abort();
+      }
+    }
+    auto signing = OrDie(audit::note::Ed25519PrivateKey::Generate(), "signing key");
+    if (!audit::note::WritePrivateKeyFile(keys / "signing.pem", signing).ok()) std::abort();
+  }
+  auto* audit = options.config.mutable_audit();
+  audit->set_master_key_file((keys / "master.key").string());
+  audit->set_index_key_file((keys / "index.key").string());
+  audit->set_signing_key_file((keys / "signing.pem").string());
+  audit->set_origin("schakel.test/audit");
+  options.relay.poll_interval = absl::Milliseconds(20);
+  options.relay.initial_backoff = absl::Milliseconds(20);
+  options.relay.max_backoff = absl::Milliseconds(200);
   options.tls = pki_.Server();
   options.data_dir = data_dir_;
   options.shutdown_grace = absl::Seconds(5);

@@ -1,0 +1,434 @@
+#include "services/audit/audit_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/crypto.h"
+#include "services/common/directory_resolver.h"
+#include "services/common/idempotency.h"
+#include "services/common/log.h"
+#include "services/common/migrations.h"
+#include "services/common/status.h"
+#include "services/common/validation.h"
+
+namespace schakel::migrations {
+const MigrationTrack& audit_track();
+}  // namespace schakel::migrations
+
+namespace schakel::audit {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+constexpr int kDefaultPageSize = 100;
+constexpr int kMaxPageSize = 1000;
+constexpr int kExportBatch = 1000;
+
+bool MaySeeEveryOrganisation(const Caller& caller) {
+  return caller.IsService() || caller.HasRole(v1::ROLE_AUDITOR) ||
+         caller.HasRole(v1::ROLE_SUPERVISOR);
+}
+
+void CheckRecord(FieldViolations& v, const v1::AuditRecord& r, int i) {
+  const std::string at = absl::StrCat("records[", i, "].");
+  if (r.event_id().empty()) v.Add(at + "event_id", "must be set");
+  if (r.event_type().empty()) v.Add(at + "event_type", "must be set");
+  if (r.action() == v1::AUDIT_ACTION_UNSPECIFIED || !v1::AuditAction_IsValid(r.action())) {
+    v.Add(at + "action", "must be CREATE, READ, UPDATE, DELETE or EXECUTE");
+  }
+  if (r.outcome() == v1::AUDIT_OUTCOME_UNSPECIFIED || !v1::AuditOutcome_IsValid(r.outcome())) {
+    v.Add(at + "outcome", "must be SUCCESS, DENIED or FAILED");
+  }
+  if (!r.has_event_time()) v.Add(at + "event_time", "must be set");
+  if (r.source_service().empty()) v.Add(at + "source_service", "must be set");
+  if (r.source_sequence() <= 0) v.Add(at + "source_sequence", "must be positive");
+}
+
+std::vector<std::string> ProofBytes(const std::vector<merkle::Hash>& proof) {
+  std::vector<std::string> out;
+  for (const auto& h : proof) out.emplace_back(h.begin(), h.end());
+  return out;
+}
+
+}  // namespace
+
+AuthorizationTable AuditAuthorizationTable() {
+  AuthorizationTable t;
+  t.Allow("Append", {.services = true});
+  t.Allow("GetCheckpoint", {.any_principal = true});
+  t.Allow("GetVerifierKey", {.any_principal = true});
+  t.Allow("GetConsistencyProof", {.any_principal = true});
+  // Which entries: checked per entry (own organisation, or SUPERVISOR / AUDITOR).
+  t.Allow("GetInclusionProof", {.any_user = true, .services = true});
+  t.Allow("QueryEntries", {.roles = {v1::ROLE_AUDITOR, v1::ROLE_SUPERVISOR}});
+  t.Allow("ExportLog", {.roles = {v1::ROLE_AUDITOR}});
+  t.Allow("ShredPeriod", {.roles = {v1::ROLE_AUDITOR}});
+  return t;
+}
+
+AuditService::~AuditService() { Stop(); }
+
+absl::Status AuditService::Open(const HostEnv& env) {
+  env_ = env;
+  const v1::AuditConfig& config = env.config.audit();
+  FieldViolations v;
+  if (config.master_key_file().empty()) v.Add("audit.master_key_file", "must be set");
+  if (config.index_key_file().empty()) v.Add("audit.index_key_file", "must be set");
+  if (config.signing_key_file().empty()) v.Add("audit.signing_key_file", "must be set");
+  SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+
+  AuditLogKeys keys;
+  SCHAKEL_ASSIGN_OR_RETURN(keys.master_key, crypto::ReadKeyFile(config.master_key_file()));
+  SCHAKEL_ASSIGN_OR_RETURN(keys.index_key, crypto::ReadKeyFile(config.index_key_file()));
+  SCHAKEL_ASSIGN_OR_RETURN(auto signing_key, note::ReadPrivateKeyFile(config.signing_key_file()));
+  const std::string origin = config.origin().empty() ? "schakel.local/audit" : config.origin();
+  keys.signer.emplace(origin, std::move(signing_key));
+
+  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "audit.db"));
+  // Freed pages (a shredded key) are overwritten, not just unlinked.
+  SCHAKEL_RETURN_IF_ERROR(db_->Exec("PRAGMA secure_delete=ON"));
+  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
+                                                &migrations::audit_track()};
+  SCHAKEL_RETURN_IF_ERROR(migrations::Apply(*db_, tracks));
+
+  AuditLogOptions options;
+  if (config.checkpoint_interval_seconds() > 0) {
+    options.checkpoint_interval = absl::Seconds(config.checkpoint_interval_seconds());
+  }
+  if (config.checkpoint_every_entries() > 0) {
+    options.checkpoint_every_entries = config.checkpoint_every_entries();
+  }
+  log_ = std::make_unique<AuditLog>(*db_, std::move(keys), options, *env.clock);
+  auto resolver =
+      std::make_shared<DirectoryRoleResolver>([this] { return env_.channel_to("directory"); });
+  const int ttl_ms = env.config.role_cache_ttl_ms() > 0 ? env.config.role_cache_ttl_ms() : 2000;
+  authorizer_ = std::make_unique<Authorizer>(
+      AuditAuthorizationTable(),
+      std::make_shared<CachingRoleResolver>(resolver, absl::Milliseconds(ttl_ms), *env.clock));
+  audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
+
+  timer_ = std::make_unique<boost::asio::steady_timer>(timer_io_);
+  ScheduleCheckpoint();
+  timer_thread_ = std::thread([this] { timer_io_.run(); });
+  return absl::OkStatus();
+}
+
+void AuditService::ScheduleCheckpoint() {
+  timer_->expires_after(std::chrono::seconds(1));
+  timer_->async_wait([this](const boost::system::error_code& error) {
+    if (error) return;
+    if (absl::Status st = log_->MaybeCheckpoint(); !st.ok()) {
+      LogEvent(LogLevel::kError, "audit.checkpoint_failed",
+               {{"code", absl::StatusCodeToString(st.code())}, {"detail", st.message()}});
+    }
+    ScheduleCheckpoint();
+  });
+}
+
+void AuditService::Stop() {
+  if (timer_thread_.joinable()) {
+    timer_io_.stop();
+    timer_thread_.join();
+  }
+}
+
+grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
+                                               absl::string_view method, RpcHandler handler) {
+  return HandleUnary(ctx, env_, *authorizer_, audit_.get(), name(), method, std::move(handler));
+}
+
+grpc::ServerUnaryReactor* AuditService::Append(grpc::CallbackServerContext* ctx,
+                                               const v1::AppendRequest* req,
+                                               v1::AppendResponse* resp) {
+  return Handle(ctx, "Append", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    if (req->records().empty()) v.Add("records", "must not be empty");
+    for (int i = 0; i < req->records_size(); ++i) CheckRecord(v, req->records(i), i);
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    SCHAKEL_ASSIGN_OR_RETURN(*resp, log_->Append(req->records()));
+    return log_->MaybeCheckpoint();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::GetCheckpoint(grpc::CallbackServerContext* ctx,
+                                                      const v1::GetCheckpointRequest* req,
+                                                      v1::GetCheckpointResponse* resp) {
+  return Handle(ctx, "GetCheckpoint", [this, req, resp](const Caller& caller) -> absl::Status {
+    if (req->fresh()) {
+      if (!caller.IsService() && !caller.HasRole(v1::ROLE_AUDITOR)) {
+        return absl::PermissionDeniedError(
+            "only services and auditors may ask for a fresh checkpoint");
+      }
+      SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->SignCheckpoint());
+      return absl::OkStatus();
+    }
+    SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->LatestCheckpoint());
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::GetVerifierKey(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetVerifierKeyRequest*,
+                                                       v1::GetVerifierKeyResponse* resp) {
+  return Handle(ctx, "GetVerifierKey", [this, resp](const Caller&) -> absl::Status {
+    resp->set_verifier_key(log_->VerifierKey());
+    resp->set_origin(log_->origin());
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::GetInclusionProof(grpc::CallbackServerContext* ctx,
+                                                          const v1::GetInclusionProofRequest* req,
+                                                          v1::GetInclusionProofResponse* resp) {
+  return Handle(ctx, "GetInclusionProof", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    if (req->entry_case() == v1::GetInclusionProofRequest::ENTRY_NOT_SET) {
+      v.Add("entry", "give an index or an event_id");
+    }
+    if (req->entry_case() == v1::GetInclusionProofRequest::kIndex && req->index() < 0) {
+      v.Add("index", "must not be negative");
+    }
+    if (req->tree_size() < 0) v.Add("tree_size", "must not be negative");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    SCHAKEL_ASSIGN_OR_RETURN(auto location,
+                             req->entry_case() == v1::GetInclusionProofRequest::kIndex
+                                 ? log_->FindByIndex(req->index())
+                                 : log_->FindByEventId(req->event_id()));
+    // The same answer whether the entry does not exist or is another organisation's.
+    if (!location || (!MaySeeEveryOrganisation(caller) &&
+                      location->organisation_id != caller.principal.organisation_id)) {
+      return absl::PermissionDeniedError("no entry of yours with that index or event id");
+    }
+    int64_t tree_size = req->tree_size();
+    if (tree_size == 0) {
+      SCHAKEL_ASSIGN_OR_RETURN(v1::SignedCheckpoint cp, log_->LatestCheckpoint());
+      if (cp.tree_size() <= location->index) {
+        SCHAKEL_ASSIGN_OR_RETURN(cp, log_->SignCheckpoint());
+      }
+      tree_size = cp.tree_size();
+      *resp->mutable_checkpoint() = std::move(cp);
+    } else {
+      SCHAKEL_ASSIGN_OR_RETURN(auto cp, log_->CheckpointAt(tree_size));
+      if (cp) *resp->mutable_checkpoint() = *std::move(cp);
+    }
+    SCHAKEL_ASSIGN_OR_RETURN(auto proof, log_->ProveInclusion(location->index, tree_size));
+    resp->set_index(location->index);
+    resp->set_tree_size(tree_size);
+    resp->set_leaf_hash(std::string(proof.first.begin(), proof.first.end()));
+    for (auto& h : ProofBytes(proof.second)) resp->add_proof(std::move(h));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::GetConsistencyProof(
+    grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req,
+    v1::GetConsistencyProofResponse* resp) {
+  return Handle(ctx, "GetConsistencyProof", [this, req, resp](const Caller&) -> absl::Status {
+    FieldViolations v;
+    if (req->size1() <= 0) v.Add("size1", "must be positive");
+    if (req->size2() < 0) v.Add("size2", "must not be negative");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    int64_t size2 = req->size2();
+    if (size2 == 0) {
+      SCHAKEL_ASSIGN_OR_RETURN(v1::SignedCheckpoint cp, log_->LatestCheckpoint());
+      size2 = cp.tree_size();
+      *resp->mutable_checkpoint() = std::move(cp);
+    } else {
+      SCHAKEL_ASSIGN_OR_RETURN(auto cp, log_->CheckpointAt(size2));
+      if (cp) *resp->mutable_checkpoint() = *std::move(cp);
+    }
+    if (req->size1() > size2) {
+      return InvalidField("size1", absl::StrCat("must not exceed size2 (", size2, ")"));
+    }
+    SCHAKEL_ASSIGN_OR_RETURN(auto proof, log_->ProveConsistency(req->size1(), size2));
+    resp->set_size1(req->size1());
+    resp->set_size2(size2);
+    for (auto& h : ProofBytes(proof)) resp->add_proof(std::move(h));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext* ctx,
+                                                     const v1::QueryEntriesRequest* req,
+                                                     v1::QueryEntriesResponse* resp) {
+  return Handle(ctx, "QueryEntries", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    CheckName(v, "purpose", req->purpose(), 500);
+    if (req->page_size() < 0) v.Add("page_size", "must not be negative");
+    int64_t after = -1;
+    if (!req->page_token().empty()) {
+      std::string decoded;
+      if (!absl::WebSafeBase64Unescape(req->page_token(), &decoded) ||
+          !absl::SimpleAtoi(decoded, &after)) {
+        v.Add("page_token", "is not a token this service gave out");
+      }
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    QueryFilter filter{req->object_id(),  req->principal_id(), req->organisation_id(),
+                       req->event_type(), std::nullopt,        std::nullopt};
+    if (req->has_start_time()) {
+      filter.start_time = absl::FromUnixSeconds(req->start_time().seconds());
+    }
+    if (req->has_end_time()) filter.end_time = absl::FromUnixSeconds(req->end_time().seconds());
+    if (!caller.HasRole(v1::ROLE_AUDITOR)) {
+      // A supervisor reads the records of their own organisation only.
+      if (!filter.organisation_id.empty() &&
+          filter.organisation_id != caller.principal.organisation_id) {
+        return absl::PermissionDeniedError("supervisors query their own organisation's records");
+      }
+      filter.organisation_id = caller.principal.organisation_id;
+    }
+    // The look at the log is itself on record before anything is shown.
+    v1::AuditRecord record = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "audit.query");
+    record.set_purpose_of_use(req->purpose());
+    if (!filter.object_id.empty()) {
+      auto* o = record.add_objects();
+      o->set_type("object");
+      o->set_id(filter.object_id);
+    }
+    if (!filter.principal_id.empty()) {
+      auto* o = record.add_objects();
+      o->set_type("principal");
+      o->set_id(filter.principal_id);
+    }
+    SCHAKEL_RETURN_IF_ERROR(audit_->RecordDurably(record));
+    const int limit =
+        req->page_size() == 0 ? kDefaultPageSize : std::min(req->page_size(), kMaxPageSize);
+    SCHAKEL_ASSIGN_OR_RETURN(auto entries, log_->Query(filter, after, limit + 1));
+    const bool more = static_cast<int>(entries.size()) > limit;
+    if (more) entries.pop_back();
+    for (auto& e : entries) *resp->add_entries() = std::move(e);
+    if (more) {
+      resp->set_next_page_token(
+          absl::WebSafeBase64Escape(absl::StrCat(resp->entries().rbegin()->index())));
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuditService::ShredPeriod(grpc::CallbackServerContext* ctx,
+                                                    const v1::ShredPeriodRequest* req,
+                                                    v1::ShredPeriodResponse* resp) {
+  return Handle(ctx, "ShredPeriod", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    absl::CivilMonth month;
+    if (req->period().size() != 7 || !absl::ParseCivilTime(req->period(), &month)) {
+      v.Add("period", "must be a month as YYYY-MM");
+    }
+    CheckName(v, "reason", req->reason(), 500);
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const absl::Time now = env_.clock->Now();
+    SCHAKEL_RETURN_IF_ERROR(RunIdempotent(
+        *db_, {caller.principal.id, req->request_id(), "ShredPeriod"}, *req, *resp, now,
+        [&](sqlite::Connection& c) -> absl::Status {
+          SCHAKEL_ASSIGN_OR_RETURN(
+              int64_t n,
+              log_->ShredInTransaction(c, req->period(), req->reason(), caller.principal.id));
+          v1::AuditRecord record =
+              audit_->NewRecord(caller, v1::AUDIT_ACTION_DELETE, "audit.shred");
+          record.set_purpose_of_use(req->reason());
+          auto* o = record.add_objects();
+          o->set_type("audit_period");
+          o->set_id(req->period());
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
+          resp->set_period(req->period());
+          resp->set_entries(n);
+          *resp->mutable_shred_time() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(now));
+          return absl::OkStatus();
+        }));
+    return log_->AfterShred(req->period());
+  });
+}
+
+// Streams the header, then the entries in batches, reading each batch on the worker pool.
+class AuditService::ExportReactor final : public grpc::ServerWriteReactor<v1::ExportLogResponse> {
+ public:
+  ExportReactor(AuditService* service, grpc::CallbackServerContext* ctx, int64_t tree_size)
+      : service_(service), tree_size_(tree_size) {
+    auto principal = AuthenticateCall(*ctx, service_->env_.internal);
+    if (!principal.ok()) {
+      Finish(ToGrpcStatus(principal.status()));
+      return;
+    }
+    service_->env_.pool->Post([this, p = *std::move(principal)] { Begin(p); });
+  }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
+      return;
+    }
+    if (next_ >= end_) {
+      Finish(grpc::Status::OK);
+      return;
+    }
+    service_->env_.pool->Post([this] { WriteBatch(); });
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  void Begin(const Principal& principal) {
+    absl::Status st = Start(principal);
+    if (!st.ok()) Finish(ToGrpcStatus(ClientVisible(st, "ExportLog")));
+  }
+
+  absl::Status Start(const Principal& principal) {
+    auto caller = service_->authorizer_->Authorize(principal, "ExportLog");
+    if (!caller.ok()) {
+      SCHAKEL_RETURN_IF_ERROR(service_->audit_->RecordDurably(
+          service_->audit_->NewDeniedRecord(principal, "ExportLog", caller.status())));
+      return caller.status();
+    }
+    v1::SignedCheckpoint cp;
+    if (tree_size_ == 0) {
+      SCHAKEL_ASSIGN_OR_RETURN(cp, service_->log_->SignCheckpoint());
+    } else {
+      SCHAKEL_ASSIGN_OR_RETURN(auto at, service_->log_->CheckpointAt(tree_size_));
+      if (!at) return absl::NotFoundError("no checkpoint was signed for that tree size");
+      cp = *std::move(at);
+    }
+    end_ = cp.tree_size();
+    v1::AuditRecord record =
+        service_->audit_->NewRecord(*caller, v1::AUDIT_ACTION_EXECUTE, "audit.export");
+    record.set_purpose_of_use("export for offline verification");
+    SCHAKEL_RETURN_IF_ERROR(service_->audit_->RecordDurably(record));
+    auto* header = message_.mutable_header();
+    *header->mutable_checkpoint() = std::move(cp);
+    header->set_verifier_key(service_->log_->VerifierKey());
+    StartWrite(&message_);
+    return absl::OkStatus();
+  }
+
+  void WriteBatch() {
+    auto entries =
+        service_->log_->ReadEntries(next_, std::min<int64_t>(kExportBatch, end_ - next_));
+    if (!entries.ok() || entries->empty()) {
+      Finish(ToGrpcStatus(
+          ClientVisible(entries.ok() ? absl::DataLossError("entries missing below the checkpoint")
+                                     : entries.status(),
+                        "ExportLog")));
+      return;
+    }
+    message_.Clear();
+    for (auto& e : *entries) message_.mutable_entries()->add_entries(std::move(e));
+    next_ += static_cast<int64_t>(entries->size());
+    StartWrite(&message_);
+  }
+
+  AuditService* service_;
+  const int64_t tree_size_;
+  int64_t next_ = 0;
+  int64_t end_ = 0;
+  v1::ExportLogResponse message_;
+};
+
+grpc::ServerWriteReactor<v1::ExportLogResponse>* AuditService::ExportLog(
+    grpc::CallbackServerContext* ctx, const v1::ExportLogRequest* req) {
+  return new ExportReactor(this, ctx, req->tree_size());
+}
+
+}  // namespace schakel::audit

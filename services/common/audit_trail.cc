@@ -1,0 +1,115 @@
+#include "services/common/audit_trail.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/ids.h"
+#include "services/common/outbox.h"
+#include "services/common/status.h"
+
+namespace schakel {
+namespace {
+
+void SetTime(google::protobuf::Timestamp* ts, absl::Time t) {
+  *ts = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
+}
+
+}  // namespace
+
+absl::Status GroupCommitter::Run(std::function<absl::Status(sqlite::Connection&)> work) {
+  auto item = std::make_shared<Item>();
+  item->work = std::move(work);
+  std::deque<std::shared_ptr<Item>> batch;
+  {
+    absl::MutexLock lock(&mu_);
+    queue_.push_back(item);
+    auto ready = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return item->done || !leader_active_; };
+    mu_.Await(absl::Condition(&ready));
+    if (item->done) return item->status;
+    leader_active_ = true;
+    batch.swap(queue_);
+  }
+  absl::Status commit = db_.Transaction([&](sqlite::Connection& c) -> absl::Status {
+    for (auto& it : batch) {
+      SCHAKEL_RETURN_IF_ERROR(c.Exec("SAVEPOINT item"));
+      it->status = it->work(c);
+      // One item's failure must not undo the others.
+      SCHAKEL_RETURN_IF_ERROR(
+          c.Exec(it->status.ok() ? "RELEASE item" : "ROLLBACK TO item; RELEASE item"));
+    }
+    return absl::OkStatus();
+  });
+  absl::MutexLock lock(&mu_);
+  for (auto& it : batch) {
+    if (!commit.ok()) it->status = commit;
+    it->done = true;
+  }
+  ++commits_;
+  leader_active_ = false;
+  return item->status;
+}
+
+int64_t GroupCommitter::commits() const {
+  absl::MutexLock lock(&mu_);
+  return commits_;
+}
+
+AuditTrail::AuditTrail(sqlite::Database& db, std::string source_service, const Clock& clock)
+    : source_service_(std::move(source_service)), clock_(clock), committer_(db) {}
+
+v1::AuditRecord AuditTrail::NewRecord(const Caller& caller, v1::AuditAction action,
+                                      absl::string_view event_type) const {
+  v1::AuditRecord r;
+  r.set_event_id(NewRandomId());
+  r.set_action(action);
+  r.set_event_type(std::string(event_type));
+  SetTime(r.mutable_event_time(), clock_.Now());
+  r.set_outcome(v1::AUDIT_OUTCOME_SUCCESS);
+  const Principal& p = caller.principal;
+  auto* user = r.mutable_user();
+  user->set_principal_id(p.id);
+  user->set_organisation_id(p.organisation_id);
+  user->set_name(caller.entry.name);
+  user->set_kind(p.kind);
+  for (v1::Role role : caller.entry.roles) user->add_roles(role);
+  if (!p.via_service_id.empty()) {
+    // A service acted: it is the responsible system, on the user's behalf.
+    auto* responsible = r.mutable_responsible_user();
+    responsible->set_principal_id(p.via_service_id);
+    responsible->set_kind(v1::PRINCIPAL_KIND_SERVICE);
+  } else {
+    *r.mutable_responsible_user() = *user;
+  }
+  r.set_access_point(p.peer);
+  r.set_source_service(source_service_);
+  r.mutable_checks()->set_authorisation(v1::AUDIT_CHECK_PASSED);
+  r.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_NOT_APPLICABLE);
+  r.mutable_checks()->set_consent(v1::AUDIT_CHECK_NOT_APPLICABLE);
+  r.mutable_checks()->set_emergency_access(v1::AUDIT_CHECK_NOT_APPLICABLE);
+  return r;
+}
+
+v1::AuditRecord AuditTrail::NewDeniedRecord(const Principal& principal, absl::string_view method,
+                                            const absl::Status& why) const {
+  Caller caller{principal, {}};
+  v1::AuditRecord r =
+      NewRecord(caller, v1::AUDIT_ACTION_EXECUTE, absl::StrCat(source_service_, ".denied"));
+  r.set_outcome(v1::AUDIT_OUTCOME_DENIED);
+  r.set_outcome_detail(absl::StrCat(absl::StatusCodeToString(why.code()), " ", method));
+  r.mutable_checks()->set_authorisation(v1::AUDIT_CHECK_FAILED);
+  auto* object = r.add_objects();
+  object->set_type("rpc");
+  object->set_id(std::string(method));
+  object->set_sensitivity(v1::SENSITIVITY_GENERAL);
+  return r;
+}
+
+absl::Status AuditTrail::Record(sqlite::Connection& c, const v1::AuditRecord& record) const {
+  return WriteToOutbox(c, kAuditTopic, record, clock_.Now()).status();
+}
+
+absl::Status AuditTrail::RecordDurably(const v1::AuditRecord& record) {
+  return committer_.Run([&](sqlite::Connection& c) { return Record(c, record); });
+}
+
+}  // namespace schakel

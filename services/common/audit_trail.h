@@ -1,0 +1,80 @@
+// AuditTrail: how a service records NEN 7513 audit records. Records go into the service's own
+// outbox (topic "audit"); the host's relay ships them to AuditService.
+//
+//  - Record(): inside the transaction of a change, so the change and its record commit together.
+//  - RecordDurably(): for events without a change of their own (a read, a denied call). Returns
+//    only once the record is on disk; concurrent callers share one commit (group commit).
+#ifndef SCHAKEL_SERVICES_COMMON_AUDIT_TRAIL_H_
+#define SCHAKEL_SERVICES_COMMON_AUDIT_TRAIL_H_
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "schakel/v1/audit.pb.h"
+#include "services/common/authz.h"
+#include "services/common/clock.h"
+#include "services/common/sqlite.h"
+
+namespace schakel {
+
+inline constexpr char kAuditTopic[] = "audit";
+
+// Runs small units of work, each in its own savepoint, in shared transactions: whoever arrives
+// while no commit is running becomes the leader and commits everything queued so far; the others
+// wait for that commit. N concurrent callers cost far fewer than N fsyncs.
+class GroupCommitter {
+ public:
+  explicit GroupCommitter(sqlite::Database& db) : db_(db) {}
+  // Runs `work` and returns once its effects are committed (or its error).
+  absl::Status Run(std::function<absl::Status(sqlite::Connection&)> work);
+  // Transactions committed so far.
+  int64_t commits() const;
+
+ private:
+  struct Item {
+    std::function<absl::Status(sqlite::Connection&)> work;
+    absl::Status status;
+    bool done = false;
+  };
+  sqlite::Database& db_;
+  mutable absl::Mutex mu_;
+  std::deque<std::shared_ptr<Item>> queue_ ABSL_GUARDED_BY(mu_);
+  bool leader_active_ ABSL_GUARDED_BY(mu_) = false;
+  int64_t commits_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+class AuditTrail {
+ public:
+  AuditTrail(sqlite::Database& db, std::string source_service, const Clock& clock);
+
+  // A record with the NEN 7513 who/where/when filled from the caller: a fresh event id, the time,
+  // the acting user and the responsible user (the service when one acted for a user), the access
+  // point, authorisation PASSED and outcome SUCCESS.
+  v1::AuditRecord NewRecord(const Caller& caller, v1::AuditAction action,
+                            absl::string_view event_type) const;
+  // The same for a principal whose call was refused: outcome DENIED, authorisation FAILED.
+  v1::AuditRecord NewDeniedRecord(const Principal& principal, absl::string_view method,
+                                  const absl::Status& why) const;
+
+  // Writes `record` to the outbox within the caller's transaction.
+  absl::Status Record(sqlite::Connection& c, const v1::AuditRecord& record) const;
+  // Writes `record` durably, group-committed with concurrent callers.
+  absl::Status RecordDurably(const v1::AuditRecord& record);
+
+  const std::string& source_service() const { return source_service_; }
+  const GroupCommitter& committer() const { return committer_; }
+
+ private:
+  const std::string source_service_;
+  const Clock& clock_;
+  GroupCommitter committer_;
+};
+
+}  // namespace schakel
+
+#endif  // SCHAKEL_SERVICES_COMMON_AUDIT_TRAIL_H_

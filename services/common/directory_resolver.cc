@@ -1,0 +1,36 @@
+#include "services/common/directory_resolver.h"
+
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "schakel/v1/directory.grpc.pb.h"
+
+namespace schakel {
+
+absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::Resolve(absl::string_view principal_id) {
+  auto stub = v1::DirectoryService::NewStub(channel_());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  v1::GetProfessionalRequest req;
+  req.set_professional_id(std::string(principal_id));
+  v1::GetProfessionalResponse resp;
+  grpc::Status st = stub->GetProfessional(&ctx, req, &resp);
+  DirectoryEntry entry;
+  // An id the directory does not know, or cannot even be an id, is simply not registered.
+  if (st.error_code() == grpc::StatusCode::NOT_FOUND ||
+      st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+    return entry;
+  }
+  if (!st.ok()) {
+    return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
+  }
+  const v1::Professional& p = resp.professional();
+  entry.registered = true;
+  entry.active = p.state() == v1::PROFESSIONAL_STATE_ACTIVE;
+  entry.organisation_id = p.organisation_id();
+  entry.name = p.name();
+  for (int r : p.roles()) entry.roles.push_back(static_cast<v1::Role>(r));
+  return entry;
+}
+
+}  // namespace schakel
