@@ -135,6 +135,10 @@ absl::StatusOr<Statement*> Connection::PrepareCached(absl::string_view sql) {
   return it->second.get();
 }
 
+void Connection::ResetCached() {
+  for (auto& [sql, stmt] : cache_) stmt->Reset();
+}
+
 absl::Status Connection::Exec(absl::string_view sql) {
   const std::string copy(sql);
   char* error = nullptr;
@@ -159,6 +163,7 @@ absl::Status Database::RunIn(absl::string_view begin,
   absl::MutexLock lock(&mu_);
   if (auto st = conn_->Exec(begin); !st.ok()) return st;
   absl::Status result = body(*conn_);
+  conn_->ResetCached();
   if (result.ok()) result = conn_->Exec("COMMIT");
   if (!result.ok()) {
     // Harmless when COMMIT already ended the transaction.

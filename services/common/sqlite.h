@@ -79,6 +79,8 @@ class Connection {
   // stays valid as long as the connection; do not hold it across another PrepareCached of the
   // same SQL.
   absl::StatusOr<Statement*> PrepareCached(absl::string_view sql);
+  // Resets every cached statement, so none holds a read snapshot past its transaction.
+  void ResetCached();
   // Runs one or more statements without results (DDL, pragmas).
   absl::Status Exec(absl::string_view sql);
   int64_t LastInsertRowId() const;

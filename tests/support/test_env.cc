@@ -68,18 +68,30 @@ std::shared_ptr<grpc::Channel> MutualTlsChannel(const std::string& address,
 }
 
 TestHost::TestHost(std::vector<std::unique_ptr<HostedService>> extra,
-                   const std::filesystem::path& data_dir) {
-  if (data_dir.empty()) {
+                   const std::filesystem::path& data_dir)
+    : TestHost(TestHostOptions{.data_dir = data_dir}, std::move(extra)) {}
+
+TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>> extra) {
+  if (o.pki == nullptr) {
+    own_pki_ = std::make_unique<TestPki>();
+    pki_ = own_pki_.get();
+  } else {
+    pki_ = o.pki;
+  }
+  if (o.data_dir.empty()) {
     temp_ = std::make_unique<TempDir>();
     data_dir_ = temp_->path();
   } else {
-    data_dir_ = data_dir;
+    data_dir_ = o.data_dir;
   }
   std::vector<std::unique_ptr<HostedService>> services;
-  services.push_back(std::make_unique<directory::DirectoryService>());
-  services.push_back(std::make_unique<audit::AuditService>());
+  if (o.directory) services.push_back(std::make_unique<directory::DirectoryService>());
+  if (o.audit) services.push_back(std::make_unique<audit::AuditService>());
   for (auto& s : extra) services.push_back(std::move(s));
   ServiceHost::Options options;
+  options.listen = o.listen;
+  options.config.set_audit_address(o.audit_address);
+  options.config.set_directory_address(o.directory_address);
   // The audit log's keys, made once per data directory (a restart reuses them).
   const auto keys = data_dir_ / "keys";
   if (!std::filesystem::exists(keys / "signing.pem")) {
@@ -101,7 +113,7 @@ TestHost::TestHost(std::vector<std::unique_ptr<HostedService>> extra,
   options.relay.poll_interval = absl::Milliseconds(20);
   options.relay.initial_backoff = absl::Milliseconds(20);
   options.relay.max_backoff = absl::Milliseconds(200);
-  options.tls = pki_.Server();
+  options.tls = pki_->Server();
   options.data_dir = data_dir_;
   options.shutdown_grace = absl::Seconds(5);
   options.worker_threads = 4;
@@ -121,7 +133,7 @@ std::string TestHost::address() const { return absl::StrCat("127.0.0.1:", port()
 std::shared_ptr<grpc::Channel> TestHost::ChannelAs(const std::string& id,
                                                    const std::string& organisation,
                                                    pki::CertificateKind kind) const {
-  return MutualTlsChannel(address(), pki_.Client(id, organisation, kind));
+  return MutualTlsChannel(address(), pki_->Client(id, organisation, kind));
 }
 
 void TestHost::AddOrganisation(const std::string& id, int type) {

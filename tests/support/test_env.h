@@ -48,18 +48,29 @@ class TestPki {
 inline constexpr char kOperatorOrg[] = "regio-test";
 inline constexpr char kAdminId[] = "admin";
 
+struct TestHostOptions {
+  std::filesystem::path data_dir;  // default: a fresh temporary directory
+  const TestPki* pki = nullptr;    // default: a CA of its own; share one between hosts
+  bool directory = true;
+  bool audit = true;
+  std::string listen = "127.0.0.1:0";
+  std::string audit_address;      // when audit is not hosted here
+  std::string directory_address;  // when the directory is not hosted here
+};
+
 // A running host on 127.0.0.1:<ephemeral>.
 class TestHost {
  public:
-  // Hosts the directory plus `extra` services.
+  // Hosts the directory and the audit log plus `extra` services.
   explicit TestHost(std::vector<std::unique_ptr<HostedService>> extra = {},
                     const std::filesystem::path& data_dir = {});
+  TestHost(TestHostOptions options, std::vector<std::unique_ptr<HostedService>> extra);
   ~TestHost();
 
   ServiceHost& host() { return *host_; }
   int port() const { return host_->port(); }
   std::string address() const;
-  const TestPki& pki() const { return pki_; }
+  const TestPki& pki() const { return *pki_; }
   const std::filesystem::path& data_dir() const { return data_dir_; }
 
   // A mutual-TLS channel to the host, presenting a certificate for `id` of `organisation`.
@@ -75,7 +86,8 @@ class TestHost {
                        const std::vector<int>& roles);
 
  private:
-  TestPki pki_;
+  std::unique_ptr<TestPki> own_pki_;
+  const TestPki* pki_;
   std::unique_ptr<TempDir> temp_;
   std::filesystem::path data_dir_;
   std::unique_ptr<ServiceHost> host_;
