@@ -75,6 +75,48 @@ out=$("$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-2 directory cr
 check "duplicate id exits 1" test $rc -eq 1
 check "duplicate id names the field" grep -q "organisation.id" <<<"$out"
 
+# The audit log, as an auditor and as a partner organisation use it.
+"$CTL" pki issue --principal=auditor --organisation=regio-test >/dev/null
+"$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-aud directory register-professional \
+  --id=auditor --name="Auditor" --org=regio-test --roles=auditor >/dev/null 2>&1
+AUD=("$CTL" --server=127.0.0.1:$PORT --as=auditor)
+out=$("${AUD[@]}" audit public-key 2>&1)
+check "public-key is the one made by pki audit-keys" test "$out" = "$(cat "$KEYS/audit.vkey")"
+out=$("${AUD[@]}" audit checkpoint --fresh 2>&1); rc=$?
+check "checkpoint verifies" test $rc -eq 0
+check "checkpoint signature valid" grep -q "signature: valid" <<<"$out"
+check "state file starts empty" test ! -e "$WORK/monitor.state"
+out=$("${AUD[@]}" audit monitor --state="$WORK/monitor.state" 2>&1); rc=$?
+check "monitor pins the first checkpoint" test $rc -eq 0
+out=$("${AUD[@]}" --json audit query --event-type=directory.organisation.created \
+  --object=vt-utrecht --purpose="e2e check" 2>&1)
+check "query finds the organisation's creation" grep -q '"event_type": "directory.organisation.created"' <<<"$out"
+event_id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["entries"][0]["record"]["event_id"])' <<<"$out")
+out=$("${AUD[@]}" audit prove "$event_id" 2>&1); rc=$?
+check "prove verifies the inclusion" test $rc -eq 0
+check "prove says verified" grep -q "inclusion: verified" <<<"$out"
+"$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-3 directory create-organisation \
+  --id=politie-utrecht --name="Politie Utrecht" --type=police --region=utrecht >/dev/null
+"${AUD[@]}" audit checkpoint --fresh >/dev/null 2>&1
+out=$("${AUD[@]}" audit monitor --state="$WORK/monitor.state" 2>&1); rc=$?
+check "monitor sees the log only grew" test $rc -eq 0
+check "monitor checked consistency" grep -q "consistent:" <<<"$out"
+out=$("${AUD[@]}" audit export --out="$WORK/export.bin" 2>&1); rc=$?
+check "export writes a file" test $rc -eq 0
+out=$("$CTL" audit verify-export "$WORK/export.bin" 2>&1); rc=$?
+check "verify-export accepts the export" test $rc -eq 0
+check "verify-export matched the root" grep -q "matches the signed checkpoint" <<<"$out"
+python3 - "$WORK/export.bin" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[-5] ^= 0x01  # one bit in the last entry
+open(sys.argv[1] + ".tampered", "wb").write(data)
+PY
+out=$("$CTL" audit verify-export "$WORK/export.bin.tampered" 2>&1); rc=$?
+check "verify-export rejects a tampered export" test $rc -ne 0
+out=$("$CTL" --server=127.0.0.1:$PORT --as=admin audit query --purpose=x 2>&1); rc=$?
+check "admin may not read the audit log" grep -q "PERMISSION_DENIED" <<<"$out"
+
 # A user certificate from another CA is refused.
 mkdir -p "$WORK/other" && SCHAKEL_HOME=$WORK/other "$CTL" pki init >/dev/null
 SCHAKEL_HOME=$WORK/other "$CTL" pki issue --principal=admin --organisation=regio-test >/dev/null
