@@ -37,6 +37,7 @@ ABSL_FLAG(std::string, until, "", "audit query: until this time (RFC 3339)");
 ABSL_FLAG(std::string, purpose, "", "audit query: why you look (recorded)");
 
 ABSL_DECLARE_FLAG(std::string, org);
+ABSL_DECLARE_FLAG(bool, json);
 ABSL_DECLARE_FLAG(std::string, reason);
 ABSL_DECLARE_FLAG(int, page_size);
 ABSL_DECLARE_FLAG(std::string, page_token);
@@ -127,7 +128,15 @@ int Checkpoint() {
   auto verifier = TrustedVerifier(stub.get(), &from_server);
   if (!verifier.ok()) return UsageError(verifier.status().message());
   absl::Status valid = VerifyCheckpoint(resp.checkpoint(), *verifier);
-  Print(resp.checkpoint());
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(resp.checkpoint());
+  } else {
+    const v1::SignedCheckpoint& cp = resp.checkpoint();
+    std::cout << "origin:    " << cp.origin() << "\n"
+              << "entries:   " << cp.tree_size() << "\n"
+              << "root:      " << B64(cp.root_hash()) << "\n"
+              << "signed at: " << google::protobuf::util::TimeUtil::ToString(cp.time()) << "\n";
+  }
   std::cout << "signature: " << (valid.ok() ? "valid" : "INVALID: " + std::string(valid.message()))
             << (from_server ? " (key from the server, trusted on first use)" : "") << "\n";
   return valid.ok() ? 0 : 1;

@@ -198,6 +198,18 @@ TEST(HostTest, PortInUseFailsWithAClearMessage) {
       << second.status();
 }
 
+TEST(HostTest, RefusesToRunWithoutAnAuditLog) {
+  testing::TestPki pki;
+  ServiceHost::Options options;
+  options.tls = pki.Server();
+  testing::TempDir dir;
+  options.data_dir = dir.path();
+  auto host = ServiceHost::Start(std::move(options), WithEcho());
+  ASSERT_FALSE(host.ok());
+  EXPECT_NE(host.status().message().find("audit_address"), absl::string_view::npos)
+      << host.status();
+}
+
 TEST(HostTest, UserCertificateCannotServe) {
   testing::TestPki pki;
   ServiceHost::Options options;
