@@ -1,5 +1,7 @@
 #include "services/audit/note.h"
 
+#include "services/common/openssl_util.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,17 +46,11 @@ constexpr size_t kMaxKeyFileSize = 64 * 1024;
 // "— " : U+2014 EM DASH, then a space.
 constexpr absl::string_view kSignaturePrefix = "\xE2\x80\x94 ";
 
-template <auto FreeFn>
-struct Deleter {
-  template <typename T>
-  void operator()(T* p) const {
-    FreeFn(p);
-  }
-};
-using EvpPkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX_free>>;
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
+using ossl::BioPtr;
+using ossl::EvpPkeyPtr;
+using ossl::ScopedFd;
+using PkeyCtxPtr = ossl::Ptr<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
+using MdCtxPtr = ossl::Ptr<EVP_MD_CTX, EVP_MD_CTX_free>;
 
 // Wipes what a string holds when it goes out of scope, on every return path, so secret key
 // material does not linger in freed heap memory.
@@ -69,33 +65,8 @@ class ScopedCleanse {
   std::string* s_;
 };
 
-class ScopedFd {
- public:
-  explicit ScopedFd(int fd) : fd_(fd) {}
-  ScopedFd(const ScopedFd&) = delete;
-  ScopedFd& operator=(const ScopedFd&) = delete;
-  ~ScopedFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int Release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
-
-// Drains OpenSSL's thread-local error queue into the message, so a failure here is not blamed on
-// whatever OpenSSL call the thread makes next.
 absl::Status OpenSslError(absl::StatusCode code, absl::string_view what) {
-  std::string message(what);
-  bool first = true;
-  while (unsigned long err = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(err, buf, sizeof(buf));
-    absl::StrAppend(&message, first ? ": " : "; ", buf);
-    first = false;
-  }
-  return absl::Status(code, message);
+  return ossl::Error(code, what);
 }
 
 const unsigned char* Bytes(absl::string_view s) {

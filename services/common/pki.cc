@@ -1,5 +1,7 @@
 #include "services/common/pki.h"
 
+#include "services/common/openssl_util.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -44,43 +46,19 @@ namespace {
 // RAII for OpenSSL handles. Every owning pointer in this file goes through one of these, so an
 // early return on any error path cannot leak.
 
-template <auto FreeFn>
-struct OpenSslDeleter {
-  template <typename T>
-  void operator()(T* p) const {
-    FreeFn(p);
-  }
-};
-
-using EvpPkeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, OpenSslDeleter<X509_free>>;
-using BioPtr = std::unique_ptr<BIO, OpenSslDeleter<BIO_free_all>>;
-using BignumPtr = std::unique_ptr<BIGNUM, OpenSslDeleter<BN_free>>;
-using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, OpenSslDeleter<ASN1_INTEGER_free>>;
-using X509ExtensionPtr = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION_free>>;
+using ossl::BioPtr;
+using ossl::EvpPkeyPtr;
+using ossl::ScopedFd;
+using X509Ptr = ossl::Ptr<X509, X509_free>;
+using BignumPtr = ossl::Ptr<BIGNUM, BN_free>;
+using Asn1IntegerPtr = ossl::Ptr<ASN1_INTEGER, ASN1_INTEGER_free>;
+using X509ExtensionPtr = ossl::Ptr<X509_EXTENSION, X509_EXTENSION_free>;
 
 // OPENSSL_free is a macro (it records file/line), so it cannot be a template argument.
 struct OpenSslBufferDeleter {
   void operator()(unsigned char* p) const { OPENSSL_free(p); }
 };
 using OpenSslBufferPtr = std::unique_ptr<unsigned char, OpenSslBufferDeleter>;
-
-// A file descriptor that is closed on scope exit unless handed back with Release(), so that write
-// paths can check the result of close() themselves (close can report deferred write errors).
-class ScopedFd {
- public:
-  explicit ScopedFd(int fd) : fd_(fd) {}
-  ScopedFd(const ScopedFd&) = delete;
-  ScopedFd& operator=(const ScopedFd&) = delete;
-  ~ScopedFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int Release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
 
 constexpr std::string_view kCaOrganisation = "Schakel development CA";
 constexpr size_t kMaxIdLength = 64;
@@ -99,26 +77,12 @@ absl::string_view Av(std::string_view s) { return absl::string_view(s.data(), s.
 
 // Drains the thread's OpenSSL error queue into text; draining also keeps stale errors from
 // showing up in the message of some later, unrelated failure.
-std::string DrainOpenSslErrors() {
-  std::string out;
-  unsigned long code;
-  while ((code = ERR_get_error()) != 0) {
-    char buf[256];
-    ERR_error_string_n(code, buf, sizeof(buf));
-    if (!out.empty()) out += "; ";
-    out += buf;
-  }
-  return out;
-}
-
-absl::Status OpenSslError(absl::StatusCode code, std::string_view what) {
-  std::string details = DrainOpenSslErrors();
-  if (details.empty()) return absl::Status(code, Av(what));
-  return absl::Status(code, absl::StrCat(Av(what), ": ", details));
+absl::Status OpenSslError(absl::StatusCode code, absl::string_view what) {
+  return ossl::Error(code, what);
 }
 
 absl::Status OpenSslInternal(std::string_view what) {
-  return OpenSslError(absl::StatusCode::kInternal, what);
+  return OpenSslError(absl::StatusCode::kInternal, Av(what));
 }
 
 std::string ErrnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
@@ -490,7 +454,7 @@ absl::StatusOr<KeyAndCertificate> IssueCertificate(const KeyAndCertificate& ca,
   // Signing with a non-CA certificate would yield leaves that no verifier accepts; better to say so
   // here than to fail later during a handshake.
   if (X509_check_ca(ca_cert->get()) == 0) {
-    DrainOpenSslErrors();
+    ossl::DrainErrors();
     return absl::InvalidArgumentError("CA certificate is not a certificate authority");
   }
 

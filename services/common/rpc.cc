@@ -58,18 +58,15 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const Ho
     absl::Status status;
     try {
       absl::StatusOr<Caller> caller = authorizer.Authorize(principal, method);
-      if (caller.ok()) {
-        status = handler(*caller);
-      } else {
-        status = caller.status();
-        if (audit != nullptr &&
-            (absl::IsPermissionDenied(status) || absl::IsUnauthenticated(status))) {
-          // The refusal is only sent once its record is durable.
-          if (absl::Status recorded =
-                  audit->RecordDurably(audit->NewDeniedRecord(principal, method, status));
-              !recorded.ok()) {
-            status = absl::UnavailableError("could not record the access attempt; retry");
-          }
+      status = caller.ok() ? handler(*caller) : caller.status();
+      // Refusals are on record whether the table or the handler (an entry of another
+      // organisation, say) decided them, and only sent once the record is durable.
+      if (audit != nullptr &&
+          (absl::IsPermissionDenied(status) || absl::IsUnauthenticated(status))) {
+        if (absl::Status recorded =
+                audit->RecordDurably(audit->NewDeniedRecord(principal, method, status));
+            !recorded.ok()) {
+          status = absl::UnavailableError("could not record the access attempt; retry");
         }
       }
     } catch (const std::exception& e) {

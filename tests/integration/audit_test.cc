@@ -116,7 +116,7 @@ class AuditTest : public ::testing::Test {
 TEST_F(AuditTest, EveryDirectoryMutationProducesExactlyOneRecord) {
   auto admin = v1::DirectoryService::NewStub(host_.AdminChannel());
   ASSERT_TRUE(CreateOrganisation("wijkteam-a", "org-a").ok());
-  ASSERT_TRUE(CreateOrganisation("wijkteam-a", "org-a").ok());  // a retry: no second record
+  ASSERT_TRUE(CreateOrganisation("wijkteam-a", "org-a").ok());         // a retry: no second record
   EXPECT_FALSE(CreateOrganisation("wijkteam-a", "org-a-again").ok());  // refused: no record
   {
     grpc::ClientContext ctx;
@@ -266,6 +266,16 @@ TEST_F(AuditTest, UsersGetProofsOfTheirOwnOrganisationsEntriesOnly) {
     EXPECT_EQ(AuditAs("eva", kVt)->GetInclusionProof(&ctx2, missing, &resp).error_code(),
               grpc::StatusCode::PERMISSION_DENIED);
   }
+  // Refusals the handler decides are on record too.
+  Flush();
+  int refused = 0;
+  for (const auto& e : Query("audit.denied")) {
+    if (e.record().user().principal_id() == "eva" &&
+        e.record().outcome() == v1::AUDIT_OUTCOME_DENIED) {
+      ++refused;
+    }
+  }
+  EXPECT_EQ(refused, 2);
 }
 
 TEST_F(AuditTest, SupervisorsReadTheirOwnOrganisationsRecordsAndQueriesAreRecorded) {
@@ -346,10 +356,10 @@ TEST(AuditOutageTest, RecordsArriveAfterTheAuditServiceComesBack) {
   testing::TempDir audit_dir;
   std::string audit_address;
   {
-    testing::TestHost probe(testing::TestHostOptions{.data_dir = audit_dir.path(), .pki = &pki,
-                                                     .directory = false,
-                                                     .audit_address = ""},
-                            {});
+    testing::TestHost probe(
+        testing::TestHostOptions{
+            .data_dir = audit_dir.path(), .pki = &pki, .directory = false, .audit_address = ""},
+        {});
     audit_address = probe.address();
   }
   testing::TestHost directory(
@@ -361,8 +371,10 @@ TEST(AuditOutageTest, RecordsArriveAfterTheAuditServiceComesBack) {
   directory.AddProfessional("auditor", testing::kOperatorOrg, {v1::ROLE_AUDITOR});
   EXPECT_FALSE(directory.host().FlushOutboxes().ok());
 
-  testing::TestHost audit(testing::TestHostOptions{.data_dir = audit_dir.path(), .pki = &pki,
-                                                   .directory = false, .listen = audit_address,
+  testing::TestHost audit(testing::TestHostOptions{.data_dir = audit_dir.path(),
+                                                   .pki = &pki,
+                                                   .directory = false,
+                                                   .listen = audit_address,
                                                    .directory_address = directory.address()},
                           {});
   // The relay retries with backoff; wait for it rather than flushing by hand.

@@ -123,21 +123,23 @@ TEST_F(AuditLogTest, ShreddingMakesEntriesUnreadableAndKeepsEveryProofValid) {
                    SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
                    if (row) wrapped = s.ColumnBlob(0);
                    return absl::OkStatus();
-                 }).ok());
+                 })
+                  .ok());
   ASSERT_EQ(wrapped.size(), 32u);
 
   // The current month cannot be shredded: entries are still being added to it.
   EXPECT_EQ(db_->Transaction([&](sqlite::Connection& c) {
                  return log_->ShredInTransaction(c, "2026-11", "too early", "auditor").status();
-               }).code(),
+               })
+                .code(),
             absl::StatusCode::kFailedPrecondition);
   int64_t affected = 0;
   ASSERT_TRUE(db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-                   SCHAKEL_ASSIGN_OR_RETURN(affected,
-                                            log_->ShredInTransaction(c, "2026-10", "retention",
-                                                                     "auditor"));
+                   SCHAKEL_ASSIGN_OR_RETURN(
+                       affected, log_->ShredInTransaction(c, "2026-10", "retention", "auditor"));
                    return absl::OkStatus();
-                 }).ok());
+                 })
+                  .ok());
   ASSERT_TRUE(log_->AfterShred("2026-10").ok());
   EXPECT_EQ(affected, 40);
 
@@ -236,20 +238,22 @@ TEST_F(AuditLogTest, TamperingWithStoredDataIsDetected) {
     }
     EXPECT_NE(exported_root(), root) << "trial " << trial;
     // Undo, so every trial starts from the genuine log.
-    exec("INSERT OR REPLACE INTO entries (idx, event_id, source_service, source_sequence, entry, "
-         "key_id, organisation_id, event_type, event_time) VALUES (?, ?, 'x', ?, ?, '', '', '', 0)",
-         [&](sqlite::Statement& s) {
-           s.Bind(1, i).Bind(2, "restored-" + std::to_string(trial * 2)).Bind(3, -1 - trial * 2);
-           s.BindBlob(4, original_i);
-         });
+    exec(
+        "INSERT OR REPLACE INTO entries (idx, event_id, source_service, source_sequence, entry, "
+        "key_id, organisation_id, event_type, event_time) VALUES (?, ?, 'x', ?, ?, '', '', '', 0)",
+        [&](sqlite::Statement& s) {
+          s.Bind(1, i).Bind(2, "restored-" + std::to_string(trial * 2)).Bind(3, -1 - trial * 2);
+          s.BindBlob(4, original_i);
+        });
     exec("UPDATE entries SET entry = ? WHERE idx = ?",
          [&](sqlite::Statement& s) { s.BindBlob(1, original_j).Bind(2, j); });
     ASSERT_EQ(exported_root(), root) << "trial " << trial << " not undone";
   }
   // Appending a forged entry behind the log's back does not match the signed size and root.
-  exec("INSERT INTO entries (idx, event_id, source_service, source_sequence, entry, key_id, "
-       "organisation_id, event_type, event_time) VALUES (?, 'forged', 'x', 1, X'78', '', '', '', 0)",
-       [&](sqlite::Statement& s) { s.Bind(1, n); });
+  exec(
+      "INSERT INTO entries (idx, event_id, source_service, source_sequence, entry, key_id, "
+      "organisation_id, event_type, event_time) VALUES (?, 'forged', 'x', 1, X'78', '', '', '', 0)",
+      [&](sqlite::Statement& s) { s.Bind(1, n); });
   merkle::MemoryTree tree;
   const auto all = log_->ReadEntries(0, n + 1);
   for (const auto& bytes : *all) ASSERT_TRUE(tree.Append(merkle::HashLeaf(bytes)).ok());
@@ -263,9 +267,11 @@ TEST_F(AuditLogTest, NeverSignsACheckpointThatDoesNotExtendTheLastOne) {
   // Rewrite history: the stored hash of the first 32 entries, which every later root builds on.
   ASSERT_TRUE(db_->Transaction([](sqlite::Connection& c) -> absl::Status {
                    SCHAKEL_ASSIGN_OR_RETURN(
-                       auto s, c.Prepare("UPDATE tree_hashes SET hash = zeroblob(32) WHERE id = ?"));
+                       auto s,
+                       c.Prepare("UPDATE tree_hashes SET hash = zeroblob(32) WHERE id = ?"));
                    return s.Bind(1, merkle::StoredHashIndex(5, 0)).Run();
-                 }).ok());
+                 })
+                  .ok());
   auto cp = log_->SignCheckpoint();
   EXPECT_EQ(cp.status().code(), absl::StatusCode::kDataLoss) << cp.status();
 }
@@ -285,7 +291,8 @@ TEST(GroupCommitTest, ConcurrentRecordsShareCommits) {
     threads.emplace_back([&, i] {
       ready.fetch_add(1);
       while (ready.load() < kReaders) std::this_thread::yield();
-      Caller caller{Principal{.id = "p" + std::to_string(i), .organisation_id = "org",
+      Caller caller{Principal{.id = "p" + std::to_string(i),
+                              .organisation_id = "org",
                               .kind = v1::PRINCIPAL_KIND_USER},
                     {}};
       if (!trail.RecordDurably(trail.NewRecord(caller, v1::AUDIT_ACTION_READ, "case.read")).ok()) {
