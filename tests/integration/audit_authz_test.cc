@@ -14,21 +14,10 @@
 namespace schakel {
 namespace {
 
-enum Caller {
-  kAdmin,
-  kVtIntake,
-  kProfessional,
-  kCaseDirector,
-  kSupervisor,
-  kAuditor,
-  kUnregistered,
-  kService,
-  kCallerCount
-};
-constexpr const char* kCallerNames[] = {"admin",      "vt-intake", "professional", "case-director",
-                                        "supervisor", "auditor",   "unregistered", "service"};
+using testing::kMatrixCallerCount;
+using testing::kMatrixCallerNames;
 
-const std::map<std::string, std::array<bool, kCallerCount>> kExpected = {
+const std::map<std::string, std::array<bool, kMatrixCallerCount>> kExpected = {
     //                         adm    vt     pro    dir    sup    aud    unreg  svc
     {"Append", {false, false, false, false, false, false, false, true}},
     {"GetCheckpoint", {true, true, true, true, true, true, true, true}},
@@ -39,18 +28,6 @@ const std::map<std::string, std::array<bool, kCallerCount>> kExpected = {
     {"ExportLog", {false, false, false, false, false, true, false, false}},
     {"ShredPeriod", {false, false, false, false, false, true, false, false}},
 };
-
-grpc::Status CallUnary(const std::shared_ptr<grpc::Channel>& channel, const std::string& method) {
-  grpc::GenericStub stub(channel);
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  grpc::Slice empty(std::string{});
-  grpc::ByteBuffer request(&empty, 1), response;
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(&ctx, "/schakel.v1.AuditService/" + method, grpc::StubOptions(), &request,
-                 &response, [&](grpc::Status st) { done.set_value(std::move(st)); });
-  return done.get_future().get();
-}
 
 grpc::Status CallExport(const std::shared_ptr<grpc::Channel>& channel) {
   auto stub = v1::AuditService::NewStub(channel);
@@ -78,39 +55,24 @@ TEST(AuditAuthzTest, MatrixCoversEveryRpc) {
 
 TEST(AuditAuthzTest, EveryRoleTimesEveryRpc) {
   testing::TestHost host;
-  host.AddOrganisation("vt-test", v1::ORGANISATION_TYPE_VEILIG_THUIS);
-  host.AddOrganisation("team-test", v1::ORGANISATION_TYPE_LOCAL_TEAM);
-  host.AddProfessional("u-vt", "vt-test", {v1::ROLE_VT_INTAKE});
-  host.AddProfessional("u-pro", "team-test", {v1::ROLE_PROFESSIONAL});
-  host.AddProfessional("u-dir", "team-test", {v1::ROLE_CASE_DIRECTOR});
-  host.AddProfessional("u-sup", "vt-test", {v1::ROLE_SUPERVISOR});
-  host.AddProfessional("u-aud", testing::kOperatorOrg, {v1::ROLE_AUDITOR});
-  ASSERT_TRUE(host.host().FlushOutboxes().ok());
+  const auto channels = testing::MatrixCallers(host);
 
-  std::array<std::shared_ptr<grpc::Channel>, kCallerCount> channels = {
-      host.AdminChannel(),
-      host.ChannelAs("u-vt", "vt-test"),
-      host.ChannelAs("u-pro", "team-test"),
-      host.ChannelAs("u-dir", "team-test"),
-      host.ChannelAs("u-sup", "vt-test"),
-      host.ChannelAs("u-aud", testing::kOperatorOrg),
-      host.ChannelAs("u-nobody", "team-test"),
-      host.ChannelAs("some-service", testing::kOperatorOrg, pki::CertificateKind::kService),
-  };
   for (const auto& [method, allowed] : kExpected) {
-    for (int c = 0; c < kCallerCount; ++c) {
+    for (int c = 0; c < kMatrixCallerCount; ++c) {
       grpc::Status st =
-          method == "ExportLog" ? CallExport(channels[c]) : CallUnary(channels[c], method);
+          method == "ExportLog"
+              ? CallExport(channels[c])
+              : testing::CallWithEmptyRequest(channels[c], "/schakel.v1.AuditService/" + method);
       // An allowed call with an empty request gets past authorization (OK, INVALID_ARGUMENT, ...);
       // a refused one is PERMISSION_DENIED.
       if (allowed[c]) {
         EXPECT_NE(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-            << method << " by " << kCallerNames[c] << ": " << st.error_message();
+            << method << " by " << kMatrixCallerNames[c] << ": " << st.error_message();
         EXPECT_NE(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
-            << method << " by " << kCallerNames[c];
+            << method << " by " << kMatrixCallerNames[c];
       } else {
         EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-            << method << " by " << kCallerNames[c] << ": " << st.error_message();
+            << method << " by " << kMatrixCallerNames[c] << ": " << st.error_message();
       }
     }
   }

@@ -15,22 +15,11 @@
 namespace schakel {
 namespace {
 
-enum Caller {
-  kAdmin,
-  kVtIntake,
-  kProfessional,
-  kCaseDirector,
-  kSupervisor,
-  kAuditor,
-  kUnregistered,
-  kService,
-  kCallerCount
-};
-constexpr const char* kCallerNames[] = {"admin",      "vt-intake", "professional", "case-director",
-                                        "supervisor", "auditor",   "unregistered", "service"};
+using testing::kMatrixCallerCount;
+using testing::kMatrixCallerNames;
 
 // true = allowed. Reading is for every registered user and services; changing for ADMIN.
-const std::map<std::string, std::array<bool, kCallerCount>> kExpected = {
+const std::map<std::string, std::array<bool, kMatrixCallerCount>> kExpected = {
     //                        adm   vt     pro    dir    sup    aud    unreg  svc
     {"WhoAmI", {true, true, true, true, true, true, true, true}},
     {"GetOrganisation", {true, true, true, true, true, true, false, true}},
@@ -44,20 +33,6 @@ const std::map<std::string, std::array<bool, kCallerCount>> kExpected = {
     {"RevokeRole", {true, false, false, false, false, false, false, false}},
     {"RevokeProfessional", {true, false, false, false, false, false, false, false}},
 };
-
-grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
-                                  const std::string& method) {
-  grpc::GenericStub stub(channel);
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  // An empty message on the wire: every request type parses it (all fields at their defaults).
-  grpc::Slice empty(std::string{});
-  grpc::ByteBuffer request(&empty, 1), response;
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(&ctx, "/schakel.v1.DirectoryService/" + method, grpc::StubOptions(), &request,
-                 &response, [&](grpc::Status st) { done.set_value(std::move(st)); });
-  return done.get_future().get();
-}
 
 TEST(DirectoryAuthzTest, MatrixCoversEveryRpc) {
   const auto* service = v1::DirectoryService::service_full_name();
@@ -75,37 +50,22 @@ TEST(DirectoryAuthzTest, MatrixCoversEveryRpc) {
 
 TEST(DirectoryAuthzTest, EveryRoleTimesEveryRpc) {
   testing::TestHost host;
-  host.AddOrganisation("vt-test", v1::ORGANISATION_TYPE_VEILIG_THUIS);
-  host.AddOrganisation("team-test", v1::ORGANISATION_TYPE_LOCAL_TEAM);
-  host.AddProfessional("u-vt", "vt-test", {v1::ROLE_VT_INTAKE});
-  host.AddProfessional("u-pro", "team-test", {v1::ROLE_PROFESSIONAL});
-  host.AddProfessional("u-dir", "team-test", {v1::ROLE_CASE_DIRECTOR});
-  host.AddProfessional("u-sup", "vt-test", {v1::ROLE_SUPERVISOR});
-  host.AddProfessional("u-aud", testing::kOperatorOrg, {v1::ROLE_AUDITOR});
+  const auto channels = testing::MatrixCallers(host);
 
-  std::array<std::shared_ptr<grpc::Channel>, kCallerCount> channels = {
-      host.AdminChannel(),
-      host.ChannelAs("u-vt", "vt-test"),
-      host.ChannelAs("u-pro", "team-test"),
-      host.ChannelAs("u-dir", "team-test"),
-      host.ChannelAs("u-sup", "vt-test"),
-      host.ChannelAs("u-aud", testing::kOperatorOrg),
-      host.ChannelAs("u-nobody", "team-test"),
-      host.ChannelAs("some-service", testing::kOperatorOrg, pki::CertificateKind::kService),
-  };
   for (const auto& [method, allowed] : kExpected) {
-    for (int c = 0; c < kCallerCount; ++c) {
-      grpc::Status st = CallWithEmptyRequest(channels[c], method);
+    for (int c = 0; c < kMatrixCallerCount; ++c) {
+      grpc::Status st =
+          testing::CallWithEmptyRequest(channels[c], "/schakel.v1.DirectoryService/" + method);
       // An allowed call with an empty request gets past authorization (to OK, NOT_FOUND or
       // INVALID_ARGUMENT); a refused one is PERMISSION_DENIED.
       if (allowed[c]) {
         EXPECT_NE(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-            << method << " by " << kCallerNames[c] << ": " << st.error_message();
+            << method << " by " << kMatrixCallerNames[c] << ": " << st.error_message();
         EXPECT_NE(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
-            << method << " by " << kCallerNames[c];
+            << method << " by " << kMatrixCallerNames[c];
       } else {
         EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-            << method << " by " << kCallerNames[c] << ": " << st.error_message();
+            << method << " by " << kMatrixCallerNames[c] << ": " << st.error_message();
       }
     }
   }

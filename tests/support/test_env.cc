@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <future>
+
 #include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
 
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/directory.grpc.pb.h"
@@ -57,6 +60,39 @@ TlsMaterial TestPki::Server() const {
                             .ip_addresses = {"127.0.0.1"}};
   auto issued = OrDie(pki::IssueCertificate(ca_, request), "issue server certificate");
   return TlsMaterial{issued.cert_pem, issued.key_pem, ca_.cert_pem};
+}
+
+std::array<std::shared_ptr<grpc::Channel>, kMatrixCallerCount> MatrixCallers(TestHost& host) {
+  host.AddOrganisation("vt-test", v1::ORGANISATION_TYPE_VEILIG_THUIS);
+  host.AddOrganisation("team-test", v1::ORGANISATION_TYPE_LOCAL_TEAM);
+  host.AddProfessional("u-vt", "vt-test", {v1::ROLE_VT_INTAKE});
+  host.AddProfessional("u-pro", "team-test", {v1::ROLE_PROFESSIONAL});
+  host.AddProfessional("u-dir", "team-test", {v1::ROLE_CASE_DIRECTOR});
+  host.AddProfessional("u-sup", "vt-test", {v1::ROLE_SUPERVISOR});
+  host.AddProfessional("u-aud", kOperatorOrg, {v1::ROLE_AUDITOR});
+  return {
+      host.AdminChannel(),
+      host.ChannelAs("u-vt", "vt-test"),
+      host.ChannelAs("u-pro", "team-test"),
+      host.ChannelAs("u-dir", "team-test"),
+      host.ChannelAs("u-sup", "vt-test"),
+      host.ChannelAs("u-aud", kOperatorOrg),
+      host.ChannelAs("u-nobody", "team-test"),
+      host.ChannelAs("some-service", kOperatorOrg, pki::CertificateKind::kService),
+  };
+}
+
+grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
+                                  const std::string& full_method) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::Slice empty(std::string{});
+  grpc::ByteBuffer request(&empty, 1), response;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&ctx, full_method, grpc::StubOptions(), &request, &response,
+                 [&](grpc::Status st) { done.set_value(std::move(st)); });
+  return done.get_future().get();
 }
 
 std::shared_ptr<grpc::Channel> MutualTlsChannel(const std::string& address,

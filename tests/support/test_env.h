@@ -4,6 +4,7 @@
 #ifndef SCHAKEL_TESTS_SUPPORT_TEST_ENV_H_
 #define SCHAKEL_TESTS_SUPPORT_TEST_ENV_H_
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -92,6 +93,31 @@ class TestHost {
   std::filesystem::path data_dir_;
   std::unique_ptr<ServiceHost> host_;
 };
+
+// One kind of caller for authorization matrices: each role, an unregistered user, a service.
+enum MatrixCaller {
+  kMatrixAdmin,
+  kMatrixVtIntake,
+  kMatrixProfessional,
+  kMatrixCaseDirector,
+  kMatrixSupervisor,
+  kMatrixAuditor,
+  kMatrixUnregistered,
+  kMatrixService,
+  kMatrixCallerCount
+};
+inline constexpr const char* kMatrixCallerNames[] = {"admin",         "vt-intake",  "professional",
+                                                     "case-director", "supervisor", "auditor",
+                                                     "unregistered",  "service"};
+
+// Registers one professional per role in `host` (and two partner organisations) and returns a
+// channel for each MatrixCaller.
+std::array<std::shared_ptr<grpc::Channel>, kMatrixCallerCount> MatrixCallers(TestHost& host);
+
+// Calls `full_method` ("/schakel.v1.X/Y") with an empty request (every field at its default),
+// the way a generic client would, and returns the status.
+grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
+                                  const std::string& full_method);
 
 // A channel to `address` with the given material (for odd cases: foreign CAs and the like).
 std::shared_ptr<grpc::Channel> MutualTlsChannel(const std::string& address,
