@@ -89,7 +89,7 @@ std::string AuditLog::VerifierKey() const { return keys_.signer->VerifierKey(); 
 const std::string& AuditLog::origin() const { return keys_.signer->name(); }
 
 absl::StatusOr<std::string> AuditLog::DataKey(sqlite::Connection& c, const std::string& key_id,
-                                              bool create) {
+                                              bool create, bool committed) {
   {
     absl::MutexLock lock(&keys_mu_);
     auto it = data_keys_.find(key_id);
@@ -118,11 +118,12 @@ absl::StatusOr<std::string> AuditLog::DataKey(sqlite::Connection& c, const std::
     ins->Bind(1, key_id).BindBlob(2, wrapped.ciphertext).BindBlob(3, wrapped.nonce);
     ins->BindBlob(4, wrapped.tag).Bind(5, absl::ToUnixMicros(clock_.Now()));
     SCHAKEL_RETURN_IF_ERROR(ins->Run());
-    // Not cached yet: the transaction creating it may still roll back.
     return key;
   }
-  absl::MutexLock lock(&keys_mu_);
-  data_keys_[key_id] = key;
+  if (committed) {
+    absl::MutexLock lock(&keys_mu_);
+    data_keys_[key_id] = key;
+  }
   return key;
 }
 
@@ -148,7 +149,8 @@ absl::StatusOr<int64_t> AuditLog::AppendInTransaction(sqlite::Connection& c,
   entry.set_source_service(record.source_service());
   entry.set_source_sequence(record.source_sequence());
   entry.set_key_id(PeriodOf(clock_.Now()));
-  SCHAKEL_ASSIGN_OR_RETURN(std::string key, DataKey(c, entry.key_id(), /*create=*/true));
+  SCHAKEL_ASSIGN_OR_RETURN(std::string key,
+                           DataKey(c, entry.key_id(), /*create=*/true, /*committed=*/false));
   SCHAKEL_ASSIGN_OR_RETURN(crypto::Sealed sealed,
                            crypto::Seal(key, record.SerializeAsString(), AssociatedData(entry)));
   entry.set_nonce(std::move(sealed.nonce));
@@ -200,6 +202,12 @@ absl::StatusOr<v1::AppendResponse> AuditLog::Append(
     }
     return absl::OkStatus();
   }));
+  // Committed now: warm the cache with this period's key so the next batch need not unwrap it.
+  // Only an optimisation (a batch of duplicates may have made no key yet): never fails the call.
+  db_.Read([&](sqlite::Connection& c) {
+       return DataKey(c, PeriodOf(clock_.Now()), /*create=*/false, /*committed=*/true).status();
+     })
+      .IgnoreError();
   return response;
 }
 
@@ -369,7 +377,8 @@ absl::StatusOr<std::vector<Hash>> AuditLog::ProveConsistency(int64_t size1, int6
 absl::StatusOr<v1::AuditRecord> AuditLog::Decrypt(const v1::LogEntry& entry) {
   std::string key;
   SCHAKEL_RETURN_IF_ERROR(db_.Read([&](sqlite::Connection& c) -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(key, DataKey(c, entry.key_id(), /*create=*/false));
+    // A read transaction sees committed rows only (writes hold the same connection's mutex).
+    SCHAKEL_ASSIGN_OR_RETURN(key, DataKey(c, entry.key_id(), /*create=*/false, /*committed=*/true));
     return absl::OkStatus();
   }));
   crypto::Sealed sealed{entry.nonce(), entry.ciphertext(), entry.tag()};

@@ -57,6 +57,8 @@ class AuditLogTest : public ::testing::Test {
     keys.index_key = *crypto::RandomBytes(32);
     keys.signer.emplace("schakel.test/audit", *note::Ed25519PrivateKey::Generate());
     verifier_ = *note::ParseVerifierKey(keys.signer->VerifierKey());
+    keys_copy_.master_key = keys.master_key;
+    keys_copy_.index_key = keys.index_key;
     log_ = std::make_unique<AuditLog>(*db_, std::move(keys), AuditLogOptions{}, clock_);
   }
 
@@ -86,12 +88,35 @@ class AuditLogTest : public ::testing::Test {
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<AuditLog> log_;
   note::Verifier verifier_;
+  AuditLogKeys keys_copy_;  // master and index keys, for a second AuditLog ("after a restart")
 };
 
 TEST_F(AuditLogTest, AppendIsIdempotentOnSourceAndSequence) {
   Append(1, 10, "case-1");
   Append(5, 10, "case-1");  // 5..9 again, 10..14 new
   EXPECT_EQ(*log_->Size(), 14);
+}
+
+// A batch that fails after creating the month's data key rolls the key back too; nothing may keep
+// using a key the database never stored (entries would be unreadable after a restart).
+TEST_F(AuditLogTest, RolledBackBatchLeavesNoPhantomDataKey) {
+  Append(1, 1, "case-1");  // October's key exists
+  clock_.Set(absl::FromCivil(absl::CivilSecond(2026, 11, 1, 0, 0, 1), absl::UTCTimeZone()));
+  google::protobuf::RepeatedPtrField<v1::AuditRecord> batch;
+  *batch.Add() = Record(2, clock_.Now(), "case-2");  // creates November's key
+  *batch.Add() = Record(3, clock_.Now(), "case-3");
+  *batch.Add() = Record(4, clock_.Now(), "case-4");
+  batch.Mutable(2)->set_event_id(batch.Get(0).event_id());  // UNIQUE(event_id) fails: rollback
+  EXPECT_FALSE(log_->Append(batch).ok());
+  batch.Mutable(2)->set_event_id("ev-4");
+  ASSERT_TRUE(log_->Append(batch).ok());
+
+  // A fresh AuditLog on the same files (a restart) reads every entry.
+  AuditLog restarted(*db_, std::move(keys_copy_), AuditLogOptions{}, clock_);
+  auto all = restarted.Query({}, -1, 10);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->size(), 4u);
+  for (const auto& e : *all) EXPECT_FALSE(e.shredded());
 }
 
 TEST_F(AuditLogTest, RecordsAreEncryptedAtRest) {
