@@ -1,5 +1,6 @@
 // schakelctl audit ...: checkpoints, proofs, queries, shredding, exports — and the offline
 // verification a partner organisation runs for itself (check-proof, verify-export, monitor).
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -25,6 +26,8 @@
 ABSL_FLAG(std::string, verifier_key, "",
           "audit: the checkpoint verifier key to trust (default: var/keys/audit.vkey, else the "
           "server's, trusted on first use)");
+ABSL_FLAG(bool, trust_export_key, false,
+          "audit verify-export: use the verifier key inside the export (proves integrity only)");
 ABSL_FLAG(bool, fresh, false, "audit checkpoint: ask for a newly signed checkpoint");
 ABSL_FLAG(std::string, file, "", "audit check-proof: the proof JSON file");
 ABSL_FLAG(std::string, state, "", "audit monitor: the state file");
@@ -175,6 +178,13 @@ int Prove(const Args& args) {
     std::cout << "checkpoint: INVALID: " << cp.message() << "\n";
     return 1;
   }
+  // The proof must be for the entry asked about, in exactly the tree the signature covers.
+  if (resp.tree_size() != resp.checkpoint().tree_size() ||
+      (req.entry_case() == v1::GetInclusionProofRequest::kIndex && resp.index() != req.index())) {
+    std::cout << "inclusion: FAILED: the proof is not for entry " << args[1]
+              << " in the signed tree of size " << resp.checkpoint().tree_size() << "\n";
+    return 1;
+  }
   bool ok = false;
   std::vector<Hash> proof = ToHashes(resp.proof(), &ok);
   auto leaf = audit::merkle::HashFromBytes(resp.leaf_hash());
@@ -189,6 +199,10 @@ int Prove(const Args& args) {
             << "proof:     " << resp.proof_size() << " hashes\n"
             << "inclusion: "
             << (verified.ok() ? "verified" : "FAILED: " + std::string(verified.message())) << "\n";
+  if (req.entry_case() == v1::GetInclusionProofRequest::kEventId) {
+    std::cout << "note: the server located the event id; the proof shows that entry "
+              << resp.index() << " is in the signed log (an auditor can read its event id)\n";
+  }
   return verified.ok() ? 0 : 1;
 }
 
@@ -282,16 +296,28 @@ int VerifyExport(const Args& args) {
     return kMalformed;
   }
   const v1::ExportHeader header = message.header();
+  // The key must come from the user (--verifier-key or var/keys/audit.vkey): a key taken from the
+  // export itself proves nothing about who signed it. --trust-export-key says so explicitly.
   bool from_header = false;
-  absl::StatusOr<note::Verifier> verifier =
-      absl::GetFlag(FLAGS_verifier_key).empty()
-          ? TrustedVerifier(nullptr, &from_header)
-          : note::ParseVerifierKey(absl::GetFlag(FLAGS_verifier_key));
-  if (!verifier.ok()) {
+  absl::StatusOr<note::Verifier> verifier;
+  if (absl::GetFlag(FLAGS_trust_export_key)) {
     verifier = note::ParseVerifierKey(header.verifier_key());
     from_header = true;
+  } else {
+    bool unused = false;
+    auto key = TrustedVerifierKey(nullptr, &unused);
+    if (!key.ok()) {
+      std::cerr
+          << "verify-export: no verifier key to trust: pass --verifier-key=KEY (from the log's "
+             "operator), or --trust-export-key to use the one inside the export\n";
+      return kMalformed;
+    }
+    verifier = note::ParseVerifierKey(*key);
   }
-  if (!verifier.ok()) return UsageError(verifier.status().message());
+  if (!verifier.ok()) {
+    std::cerr << "verify-export: " << verifier.status().message() << "\n";
+    return kMalformed;
+  }
   if (absl::Status st = VerifyCheckpoint(header.checkpoint(), *verifier); !st.ok()) {
     std::cout << "checkpoint signature: INVALID: " << st.message() << "\n";
     return kInvalid;
@@ -299,7 +325,10 @@ int VerifyExport(const Args& args) {
   const int64_t total = header.checkpoint().tree_size();
   audit::merkle::MemoryTree tree;
   int last_percent = -1;
-  while (google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &clean_eof)) {
+  // Parsing merges into the message: clear it, or every batch would carry all the ones before.
+  for (message.Clear();
+       google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &clean_eof);
+       message.Clear()) {
     for (const std::string& bytes : message.entries().entries()) {
       v1::LogEntry entry;
       if (!entry.ParseFromString(bytes) || entry.index() != tree.size()) {
@@ -331,7 +360,8 @@ int VerifyExport(const Args& args) {
       root.ok() && std::string(root->begin(), root->end()) == header.checkpoint().root_hash();
   std::cout << "entries:   " << total << "\n"
             << "root:      " << (match ? "matches" : "DOES NOT MATCH") << " the signed checkpoint\n"
-            << "signature: valid" << (from_header ? " (key taken from the export itself)" : "")
+            << "signature: valid"
+            << (from_header ? " (key taken from the export itself: NOT an independent check)" : "")
             << "\n";
   return match ? kValid : kInvalid;
 }
@@ -340,9 +370,15 @@ int Monitor() {
   const std::string path = absl::GetFlag(FLAGS_state);
   if (path.empty()) return UsageError("usage: audit monitor --state=FILE");
   v1::MonitorState state;
-  if (auto text = ReadFileToString(path); text.ok()) {
-    if (!google::protobuf::TextFormat::ParseFromString(*text, &state)) {
-      return UsageError(path + " is not a monitor state file");
+  if (std::filesystem::exists(path)) {
+    // A state file that exists must be a good one: treating a damaged file as a first run would
+    // silently trust whatever key and size the server offers now.
+    auto text = ReadFileToString(path);
+    if (!text.ok() || !google::protobuf::TextFormat::ParseFromString(*text, &state) ||
+        state.verifier_key().empty()) {
+      return UsageError(path +
+                        " exists but is not a valid monitor state; restore it or remove it "
+                        "deliberately to start over");
     }
   }
   auto stub = Stub();
@@ -404,7 +440,17 @@ int Monitor() {
   state.set_signed_note(cp.signed_note());
   std::string text;
   google::protobuf::TextFormat::PrintToString(state, &text);
-  std::ofstream(path, std::ios::trunc) << text;
+  // Write beside it, then rename: a crash leaves the old state or the new one, never half.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return UsageError("cannot write " + tmp);
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return UsageError("cannot replace " + path + ": " + ec.message());
   return 0;
 }
 

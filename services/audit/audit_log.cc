@@ -133,11 +133,19 @@ absl::StatusOr<int64_t> AuditLog::AppendInTransaction(sqlite::Connection& c,
   *duplicate = false;
   {
     SCHAKEL_ASSIGN_OR_RETURN(
-        auto* s, c.PrepareCached(
-                     "SELECT idx FROM entries WHERE source_service = ? AND source_sequence = ?"));
+        auto* s,
+        c.PrepareCached(
+            "SELECT idx, event_id FROM entries WHERE source_service = ? AND source_sequence = ?"));
     s->Bind(1, record.source_service()).Bind(2, record.source_sequence());
     SCHAKEL_ASSIGN_OR_RETURN(bool row, s->Step());
     if (row) {
+      // A retry carries the same event. Anything else means the source reused a sequence number
+      // (a restored database, say): refuse loudly rather than drop the record as a duplicate.
+      if (s->ColumnText(1) != record.event_id()) {
+        return absl::DataLossError(absl::StrCat(
+            "source ", record.source_service(), " reused sequence ", record.source_sequence(),
+            " for a different event; its outbox no longer matches the log"));
+      }
       *duplicate = true;
       return s->ColumnInt(0);
     }

@@ -257,6 +257,14 @@ grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext
     FieldViolations v;
     CheckName(v, "purpose", req->purpose(), 500);
     if (req->page_size() < 0) v.Add("page_size", "must not be negative");
+    // These go into the query's own audit record: bounded, so no record outgrows a relay batch.
+    for (const auto& [field, value] :
+         {std::pair<const char*, const std::string&>{"object_id", req->object_id()},
+          {"principal_id", req->principal_id()},
+          {"organisation_id", req->organisation_id()},
+          {"event_type", req->event_type()}}) {
+      if (value.size() > 256) v.Add(field, "must be at most 256 characters");
+    }
     int64_t after = -1;
     if (!req->page_token().empty()) {
       std::string decoded;

@@ -24,6 +24,10 @@ namespace schakel {
 struct HostEnv {
   const Clock* clock = nullptr;
   WorkerPool* pool = nullptr;
+  // Runs calls that arrive over the in-process channel. They come from handlers already holding a
+  // `pool` thread (a role lookup in the directory, say); on the same pool, enough of those would
+  // wait on work queued behind themselves.
+  WorkerPool* internal_pool = nullptr;
   const InternalCaller* internal = nullptr;
   std::filesystem::path data_dir;
   v1::HostConfig config;

@@ -80,7 +80,7 @@ absl::StatusOr<Principal> AuthenticateCall(const grpc::ServerContextBase& ctx,
     principal.id = internal->host.id;
     principal.organisation_id = internal->host.organisation_id;
     principal.kind = v1::PRINCIPAL_KIND_SERVICE;
-    principal.peer = "in-process";
+    principal.peer = kInProcessPeer;
   } else {
     return absl::UnauthenticatedError("a verified client certificate is required");
   }

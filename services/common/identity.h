@@ -25,6 +25,8 @@ namespace schakel {
 inline constexpr char kActingUserKey[] = "schakel-acting-user";
 inline constexpr char kActingOrganisationKey[] = "schakel-acting-organisation";
 inline constexpr char kInternalTokenKey[] = "schakel-internal-token";
+// Principal::peer of a call that came over the host's in-process channel.
+inline constexpr char kInProcessPeer[] = "in-process";
 
 // Auth-context properties set by CertificateAuthProcessor.
 inline constexpr char kPrincipalIdProperty[] = "schakel_principal_id";

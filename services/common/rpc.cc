@@ -53,8 +53,11 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const Ho
     finish(principal.status(), "");
     return reactor;
   }
-  env.pool->Post([&authorizer, audit, method, handler = std::move(handler), finish,
-                  principal = *std::move(principal)]() {
+  WorkerPool* pool = principal->peer == kInProcessPeer && env.internal_pool != nullptr
+                         ? env.internal_pool
+                         : env.pool;
+  pool->Post([&authorizer, audit, method, handler = std::move(handler), finish,
+              principal = *std::move(principal)]() {
     absl::Status status;
     try {
       absl::StatusOr<Caller> caller = authorizer.Authorize(principal, method);

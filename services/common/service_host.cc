@@ -78,12 +78,14 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 
   host->options_ = std::move(options);
   host->pool_ = std::make_unique<WorkerPool>(host->options_.worker_threads);
+  host->internal_pool_ = std::make_unique<WorkerPool>(2);
   host->internal_.token = NewRandomId() + NewRandomId();
   host->internal_.host.id = subject->principal_id;
   host->internal_.host.organisation_id = subject->organisation_id;
   host->internal_.host.kind = v1::PRINCIPAL_KIND_SERVICE;
   host->env_.clock = host->options_.clock ? host->options_.clock : &RealClock::Instance();
   host->env_.pool = host->pool_.get();
+  host->env_.internal_pool = host->internal_pool_.get();
   host->env_.internal = &host->internal_;
   host->env_.data_dir = host->options_.data_dir;
   host->env_.config = host->options_.config;
@@ -117,6 +119,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->server_ = builder.BuildAndStart();
   if (host->server_ == nullptr || host->port_ == 0) {
     host->pool_->Join();
+    host->internal_pool_->Join();
     return absl::UnavailableError(absl::StrCat("cannot listen on ", host->options_.listen,
                                                ": the address is in use or not valid here; stop "
                                                "what holds it or choose another --listen"));
@@ -213,6 +216,7 @@ void ServiceHost::Shutdown() {
   for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
   for (auto& service : services_) service->Stop();
   if (pool_ != nullptr) pool_->Join();
+  if (internal_pool_ != nullptr) internal_pool_->Join();
   LogEvent(LogLevel::kInfo, "host.stopped");
 }
 

@@ -69,6 +69,7 @@ class ServiceHost {
 
   Options options_;
   std::unique_ptr<WorkerPool> pool_;
+  std::unique_ptr<WorkerPool> internal_pool_;
   InternalCaller internal_;
   HostEnv env_;
   std::vector<std::unique_ptr<HostedService>> services_;

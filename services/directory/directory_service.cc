@@ -422,6 +422,10 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
   CheckRequestId(v, request_id);
   CheckId(v, "professional_id", professional_id);
   CheckRole(v, "role", role);
+  if (!grant && role == v1::ROLE_ADMIN && professional_id == caller.principal.id) {
+    // Otherwise the last administrator could leave the directory with none.
+    v.Add("professional_id", "administrators cannot take the ADMIN role from themselves");
+  }
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
   const absl::Time now = env_.clock->Now();
   // The response message is the Professional wrapped by the RPC's response; store the wrapper.

@@ -279,6 +279,19 @@ TEST_F(DirectoryTest, RolesCanBeGrantedAndRevoked) {
   }
 }
 
+TEST_F(DirectoryTest, AdministratorsCannotDemoteThemselves) {
+  auto admin = DirectoryService::NewStub(host_.AdminChannel());
+  grpc::ClientContext ctx;
+  v1::RevokeRoleRequest req;
+  req.set_request_id("self-demote");
+  req.set_professional_id(testing::kAdminId);
+  req.set_role(v1::ROLE_ADMIN);
+  v1::RevokeRoleResponse resp;
+  grpc::Status st = admin->RevokeRole(&ctx, req, &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(BadFields(st), std::set<std::string>{"professional_id"});
+}
+
 TEST_F(DirectoryTest, ListsArePaginated) {
   for (int i = 0; i < 7; ++i) {
     host_.AddOrganisation("org-" + std::to_string(i), v1::ORGANISATION_TYPE_LOCAL_TEAM);

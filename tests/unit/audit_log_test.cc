@@ -95,6 +95,12 @@ TEST_F(AuditLogTest, AppendIsIdempotentOnSourceAndSequence) {
   Append(1, 10, "case-1");
   Append(5, 10, "case-1");  // 5..9 again, 10..14 new
   EXPECT_EQ(*log_->Size(), 14);
+  // The same (source, sequence) with another event: a reused sequence, refused, nothing stored.
+  google::protobuf::RepeatedPtrField<v1::AuditRecord> reused;
+  *reused.Add() = Record(3, clock_.Now(), "case-1");
+  reused.Mutable(0)->set_event_id("a-different-event");
+  EXPECT_EQ(log_->Append(reused).status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(*log_->Size(), 14);
 }
 
 // A batch that fails after creating the month's data key rolls the key back too; nothing may keep
