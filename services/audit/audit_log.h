@@ -122,8 +122,8 @@ class AuditLog {
   // when there is none. Keys are cached only when `committed` says the row the key came from is
   // committed: a key read back inside the write transaction that created it must not outlive a
   // rollback of that transaction.
-  absl::StatusOr<std::string> DataKey(sqlite::Connection& c, const std::string& key_id,
-                                      bool create, bool committed);
+  absl::StatusOr<std::string> DataKey(sqlite::Connection& c, const std::string& key_id, bool create,
+                                      bool committed);
   absl::StatusOr<v1::SignedCheckpoint> SignLocked(sqlite::Connection& c)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(checkpoint_mu_);
   std::string BlindIndex(absl::string_view kind, absl::string_view value) const;
