@@ -12,15 +12,13 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/openssl_util.h"
 #include "services/common/tls.h"
 
 namespace schakel::crypto {
 namespace {
 
-struct CtxFree {
-  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
-};
-using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxFree>;
+using CipherCtx = ossl::Ptr<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
 
 const unsigned char* U(absl::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
@@ -106,14 +104,14 @@ absl::Status CreateKeyFile(const std::filesystem::path& path) {
   if (!key.ok()) return key.status();
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
+  ossl::ScopedFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  if (fd.get() < 0) {
     return absl::FailedPreconditionError(
         absl::StrCat("cannot create ", path.string(), ": ", std::strerror(errno)));
   }
-  const bool ok = ::write(fd, key->data(), key->size()) == static_cast<ssize_t>(key->size()) &&
-                  ::fsync(fd) == 0;
-  ::close(fd);
+  const bool ok =
+      ::write(fd.get(), key->data(), key->size()) == static_cast<ssize_t>(key->size()) &&
+      ::fsync(fd.get()) == 0 && ::close(fd.Release()) == 0;
   if (!ok) return absl::InternalError(absl::StrCat("cannot write ", path.string()));
   return absl::OkStatus();
 }

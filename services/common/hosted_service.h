@@ -31,9 +31,6 @@ struct HostEnv {
   const InternalCaller* internal = nullptr;
   std::filesystem::path data_dir;
   v1::HostConfig config;
-  // A channel to a co-hosted service (in-process, authenticated as the host). Valid only once the
-  // host has started, i.e. from inside RPC handlers.
-  std::function<std::shared_ptr<grpc::Channel>()> in_process_channel;
   // A channel to the named service ("directory", "audit"): in-process when it is hosted here,
   // otherwise mutual TLS to the address the config gives, as this host. Valid once the host runs.
   std::function<std::shared_ptr<grpc::Channel>(absl::string_view service)> channel_to;

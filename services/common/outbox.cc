@@ -44,15 +44,6 @@ void OutboxRelay::Start() {
   thread_ = std::thread([this] { io_.run(); });
 }
 
-void OutboxRelay::Notify() {
-  boost::asio::post(io_, [this] {
-    if (backoff_ == options_.initial_backoff) {
-      timer_.cancel();
-      Schedule(absl::ZeroDuration());
-    }
-  });
-}
-
 void OutboxRelay::Schedule(absl::Duration delay) {
   if (stopping_) return;
   timer_.expires_after(absl::ToChronoNanoseconds(delay));

@@ -58,8 +58,6 @@ class OutboxRelay {
 
   // Starts the relay's thread (a Boost.Asio io_context with a timer).
   void Start();
-  // Asks for a delivery attempt soon (after a write); cheap, thread-safe.
-  void Notify();
   // Tries to deliver what is pending for at most `flush_deadline`, then stops the thread.
   // What could not be delivered stays in the outbox for the next start.
   void Stop(absl::Duration flush_deadline);

@@ -90,7 +90,6 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->env_.data_dir = host->options_.data_dir;
   host->env_.config = host->options_.config;
   ServiceHost* raw = host.get();
-  host->env_.in_process_channel = [raw] { return raw->InProcessChannel(); };
   host->env_.channel_to = [raw](absl::string_view service) { return raw->ChannelTo(service); };
   host->services_ = std::move(services);
 

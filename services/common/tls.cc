@@ -9,28 +9,21 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/openssl_util.h"
 #include "services/common/status.h"
 
 namespace schakel {
 namespace {
 
-struct BioFree {
-  void operator()(BIO* b) const { BIO_free(b); }
-};
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct PkeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
+using X509Ptr = ossl::Ptr<X509, X509_free>;
 
-std::unique_ptr<BIO, BioFree> MemBio(const std::string& pem) {
-  return std::unique_ptr<BIO, BioFree>(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+ossl::BioPtr MemBio(const std::string& pem) {
+  return ossl::BioPtr(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
 }
 
 absl::Status CheckCertificate(const std::string& pem, const std::filesystem::path& path) {
   auto bio = MemBio(pem);
-  std::unique_ptr<X509, X509Free> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+  X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
   if (!cert) {
     return absl::InvalidArgumentError(absl::StrCat(
         path.string(), ": not a PEM certificate (expected -----BEGIN CERTIFICATE-----)"));
@@ -63,15 +56,13 @@ absl::StatusOr<TlsMaterial> LoadTlsMaterial(const TlsFiles& files) {
   SCHAKEL_RETURN_IF_ERROR(CheckCertificate(m.cert_pem, files.cert));
   SCHAKEL_RETURN_IF_ERROR(CheckCertificate(m.ca_pem, files.ca));
   auto bio = MemBio(m.key_pem);
-  std::unique_ptr<EVP_PKEY, PkeyFree> key(
-      PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+  ossl::EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
   if (!key) {
     return absl::InvalidArgumentError(
         absl::StrCat(files.key.string(), ": not an unencrypted PEM private key"));
   }
   auto cert_bio = MemBio(m.cert_pem);
-  std::unique_ptr<X509, X509Free> cert(
-      PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr));
+  X509Ptr cert(PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr));
   if (X509_check_private_key(cert.get(), key.get()) != 1) {
     return absl::InvalidArgumentError(
         absl::StrCat(files.key.string(), " does not belong to ", files.cert.string()));
