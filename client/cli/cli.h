@@ -47,6 +47,7 @@ int UsageError(absl::string_view message);
 int RunDirectoryCommand(const Args& args);
 int RunPkiCommand(const Args& args);
 int RunAuditCommand(const Args& args);
+int RunCasesCommand(const Args& args);
 int RunWhoAmI();
 int RunHealth();
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
       "  whoami                         who the server says you are\n"
       "  health [--service=NAME]        grpc.health.v1 check\n"
       "  directory <command> ...        organisations, professionals, roles\n"
+      "  cases <command> ...            MDA++ cases: family, team, meetings, closure (cases help)\n"
       "  audit <command> ...            checkpoints, proofs, queries, exports, verification\n"
       "  pki init | issue | audit-keys  the development PKI and the audit log's keys\n");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   if (command == "health") return schakel::cli::RunHealth();
   if (command == "directory") return schakel::cli::RunDirectoryCommand(rest);
   if (command == "pki") return schakel::cli::RunPkiCommand(rest);
+  if (command == "cases") return schakel::cli::RunCasesCommand(rest);
   if (command == "audit") return schakel::cli::RunAuditCommand(rest);
   return schakel::cli::UsageError("unknown command '" + command + "'; see schakelctl --help");
 }

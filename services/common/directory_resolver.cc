@@ -33,4 +33,31 @@ absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::Resolve(absl::string_view 
   return entry;
 }
 
+absl::StatusOr<std::optional<v1::Organisation>> OrganisationResolver::Get(
+    absl::string_view organisation_id) {
+  const absl::Time now = clock_.Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = cache_.find(organisation_id);
+    if (it != cache_.end() && now - it->second.fetched < ttl_) return it->second.organisation;
+  }
+  auto stub = v1::DirectoryService::NewStub(channel_());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  v1::GetOrganisationRequest req;
+  req.set_organisation_id(std::string(organisation_id));
+  v1::GetOrganisationResponse resp;
+  grpc::Status st = stub->GetOrganisation(&ctx, req, &resp);
+  std::optional<v1::Organisation> result;
+  if (st.ok()) {
+    result = resp.organisation();
+  } else if (st.error_code() != grpc::StatusCode::NOT_FOUND &&
+             st.error_code() != grpc::StatusCode::INVALID_ARGUMENT) {
+    return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
+  }
+  absl::MutexLock lock(&mu_);
+  cache_[organisation_id] = Cached{result, now};
+  return result;
+}
+
 }  // namespace schakel

@@ -6,10 +6,16 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <grpcpp/channel.h>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "schakel/v1/directory.pb.h"
 #include "services/common/authz.h"
+#include "services/common/clock.h"
 
 namespace schakel {
 
@@ -22,6 +28,29 @@ class DirectoryRoleResolver final : public RoleResolver {
 
  private:
   std::function<std::shared_ptr<grpc::Channel>()> channel_;
+};
+
+// Organisations from DirectoryService, cached for `ttl` (types and regions change rarely; a change
+// shows within the ttl). Thread-safe.
+class OrganisationResolver {
+ public:
+  OrganisationResolver(std::function<std::shared_ptr<grpc::Channel>()> channel, absl::Duration ttl,
+                       const Clock& clock)
+      : channel_(std::move(channel)), ttl_(ttl), clock_(clock) {}
+  // The organisation, nullopt when the directory does not know it, UNAVAILABLE when it cannot be
+  // asked.
+  absl::StatusOr<std::optional<v1::Organisation>> Get(absl::string_view organisation_id);
+
+ private:
+  struct Cached {
+    std::optional<v1::Organisation> organisation;
+    absl::Time fetched;
+  };
+  std::function<std::shared_ptr<grpc::Channel>()> channel_;
+  absl::Duration ttl_;
+  const Clock& clock_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Cached> cache_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace schakel

@@ -6,12 +6,14 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include "absl/strings/str_cat.h"
 #include "services/common/status.h"
 
 namespace schakel {
 namespace {
 
-std::string Fingerprint(absl::string_view method, const google::protobuf::Message& request) {
+std::string Fingerprint(absl::string_view method, const google::protobuf::Message& request,
+                        const IdempotencyProtector* protector) {
   std::string bytes(method);
   bytes.push_back('\0');
   {
@@ -20,6 +22,7 @@ std::string Fingerprint(absl::string_view method, const google::protobuf::Messag
     coded.SetSerializationDeterministic(true);
     request.SerializeToCodedStream(&coded);
   }
+  if (protector != nullptr) return protector->Mac(bytes);
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
   return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
@@ -40,8 +43,11 @@ bool IsValidRequestId(absl::string_view request_id) {
 absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const google::protobuf::Message& request,
                            google::protobuf::Message& response, absl::Time now,
-                           const std::function<absl::Status(sqlite::Connection&)>& mutate) {
-  const std::string fingerprint = Fingerprint(key.method, request);
+                           const std::function<absl::Status(sqlite::Connection&)>& mutate,
+                           const IdempotencyProtector* protector) {
+  const std::string fingerprint = Fingerprint(key.method, request, protector);
+  // The stored answer is bound to its key, so it cannot be replayed under another one.
+  const std::string aad = absl::StrCat("idempotency/", key.principal_id, "/", key.request_id);
   return db.Transaction([&](sqlite::Connection& c) -> absl::Status {
     SCHAKEL_ASSIGN_OR_RETURN(auto lookup,
                              c.Prepare("SELECT fingerprint, response FROM idempotency_keys "
@@ -53,7 +59,11 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
         return InvalidField("request_id",
                             "was already used for a different request; use a new request_id");
       }
-      if (!response.ParseFromString(lookup.ColumnBlob(1))) {
+      std::string stored = lookup.ColumnBlob(1);
+      if (protector != nullptr) {
+        SCHAKEL_ASSIGN_OR_RETURN(stored, protector->Open(stored, aad));
+      }
+      if (!response.ParseFromString(stored)) {
         return absl::InternalError("stored idempotent response does not parse");
       }
       return absl::OkStatus();
@@ -64,7 +74,11 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                                        "method, fingerprint, response, create_time) "
                                        "VALUES (?, ?, ?, ?, ?, ?)"));
     insert.BindAll(key.principal_id, key.request_id, key.method);
-    insert.BindBlob(4, fingerprint).BindBlob(5, response.SerializeAsString());
+    std::string stored = response.SerializeAsString();
+    if (protector != nullptr) {
+      SCHAKEL_ASSIGN_OR_RETURN(stored, protector->Seal(stored, aad));
+    }
+    insert.BindBlob(4, fingerprint).BindBlob(5, stored);
     insert.Bind(6, absl::ToUnixMillis(now));
     return insert.Run();
   });

@@ -27,6 +27,19 @@ struct IdempotencyKey {
   std::string method;
 };
 
+// Protects what the idempotency table keeps, for services whose answers hold personal data: the
+// stored response is encrypted and the request fingerprint is keyed (an unkeyed hash of a request
+// with a BSN in it could be tested against guesses).
+class IdempotencyProtector {
+ public:
+  virtual ~IdempotencyProtector() = default;
+  virtual absl::StatusOr<std::string> Seal(absl::string_view plain,
+                                           absl::string_view aad) const = 0;
+  virtual absl::StatusOr<std::string> Open(absl::string_view sealed,
+                                           absl::string_view aad) const = 0;
+  virtual std::string Mac(absl::string_view bytes) const = 0;
+};
+
 // Runs `mutate` in a transaction unless this key was answered before.
 //  - First time: `mutate` runs; when it succeeds its response is stored with the change.
 //  - Retry of the same request: the stored response is returned; `mutate` does not run.
@@ -35,7 +48,8 @@ struct IdempotencyKey {
 absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const google::protobuf::Message& request,
                            google::protobuf::Message& response, absl::Time now,
-                           const std::function<absl::Status(sqlite::Connection&)>& mutate);
+                           const std::function<absl::Status(sqlite::Connection&)>& mutate,
+                           const IdempotencyProtector* protector = nullptr);
 
 }  // namespace schakel
 

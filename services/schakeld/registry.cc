@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/audit/audit_service.h"
+#include "services/cases/case_service.h"
 #include "services/directory/directory_service.h"
 
 namespace schakel {
@@ -17,6 +18,7 @@ const std::vector<std::pair<std::string, Factory>>& Factories() {
   static const auto* factories = new std::vector<std::pair<std::string, Factory>>{
       {"directory", [] { return std::make_unique<directory::DirectoryService>(); }},
       {"audit", [] { return std::make_unique<audit::AuditService>(); }},
+      {"cases", [] { return std::make_unique<cases::CaseService>(); }},
   };
   return *factories;
 }

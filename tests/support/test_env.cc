@@ -141,6 +141,16 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
     auto signing = OrDie(audit::note::Ed25519PrivateKey::Generate(), "signing key");
     if (!audit::note::WritePrivateKeyFile(keys / "signing.pem", signing).ok()) std::abort();
   }
+  // The cases service's keys (used only when it is hosted).
+  for (const char* name : {"cases-data.key", "cases-index.key"}) {
+    if (std::filesystem::exists(keys / name)) continue;
+    if (absl::Status st = crypto::CreateKeyFile(keys / name); !st.ok()) {
+      std::cerr << name << ": " << st << "\n";
+      std::abort();
+    }
+  }
+  options.config.mutable_cases()->set_data_key_file((keys / "cases-data.key").string());
+  options.config.mutable_cases()->set_index_key_file((keys / "cases-index.key").string());
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());
   audit->set_index_key_file((keys / "index.key").string());

@@ -1,0 +1,81 @@
+// The rules of a case that need no database: the BSN elfproef, the need-to-know table, blind
+// index normalisation, dates, and the encryption of personal fields.
+#ifndef SCHAKEL_SERVICES_CASES_CASE_RULES_H_
+#define SCHAKEL_SERVICES_CASES_CASE_RULES_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "google/protobuf/message.h"
+#include "schakel/v1/cases.pb.h"
+#include "schakel/v1/common.pb.h"
+#include "services/common/idempotency.h"
+
+namespace schakel::cases {
+
+// The Dutch BSN check: exactly 9 digits, 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11 (and
+// not all zeros).
+bool IsValidBsn(absl::string_view bsn);
+// "******782": only the last three digits show.
+std::string MaskBsn(absl::string_view bsn);
+
+// The need-to-know table: whether professionals of an organisation of `type` see information of
+// `sensitivity`. GENERAL: every partner. CARE (health, trauma): Veilig Thuis, local team, care
+// partners, the child protection board — not police, prosecution or probation. JUSTICE
+// (criminal law): Veilig Thuis, local team, police, prosecution, probation, child protection
+// board — not care partners. The operator sees nothing.
+bool OrganisationTypeSees(v1::OrganisationType type, v1::Sensitivity sensitivity);
+
+// Name normalisation for the name + date of birth index: trimmed, inner whitespace collapsed to
+// one space, ASCII letters lowercased.
+std::string NormaliseName(absl::string_view name);
+
+// Today in Europe/Amsterdam.
+absl::CivilDay AmsterdamToday(absl::Time now);
+// Whether `date` is a real calendar date (1900-2200).
+bool IsValidDate(const v1::Date& date);
+absl::CivilDay ToCivilDay(const v1::Date& date);
+v1::Date FromCivilDay(absl::CivilDay day);
+// YYYY-MM-DD.
+std::string DateString(const v1::Date& date);
+// `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
+absl::CivilDay AddMonths(absl::CivilDay day, int months);
+
+// Encrypts personal fields: AES-256-GCM under one data key whose id is stored beside each
+// ciphertext; the row's identity is the additional data, so a ciphertext cannot be moved to
+// another row. Blind indexes use a separate key.
+class FieldCipher final : public IdempotencyProtector {
+ public:
+  FieldCipher(std::string data_key, std::string index_key);
+  // A short id of the data key (derived from it; never reveals it).
+  const std::string& key_id() const { return key_id_; }
+  // nonce || ciphertext || tag of the message's serialisation.
+  absl::StatusOr<std::string> Seal(const google::protobuf::Message& message,
+                                   absl::string_view row) const;
+  absl::StatusOr<std::string> SealText(absl::string_view text, absl::string_view row) const;
+  // Fails with DATA_LOSS when the key id is not this key's or the blob does not authenticate.
+  absl::Status Open(absl::string_view key_id, absl::string_view blob, absl::string_view row,
+                    google::protobuf::Message& out) const;
+  absl::StatusOr<std::string> OpenText(absl::string_view key_id, absl::string_view blob,
+                                       absl::string_view row) const;
+  // IdempotencyProtector: stored answers are sealed like fields (key id in front); fingerprints
+  // are HMACs under the index key.
+  absl::StatusOr<std::string> Seal(absl::string_view plain, absl::string_view aad) const override;
+  absl::StatusOr<std::string> Open(absl::string_view sealed, absl::string_view aad) const override;
+  std::string Mac(absl::string_view bytes) const override;
+
+  // HMAC-SHA-256 under the index key of "<kind>\0<value>".
+  std::string BlindIndex(absl::string_view kind, absl::string_view value) const;
+
+ private:
+  std::string data_key_;
+  std::string index_key_;
+  std::string key_id_;
+};
+
+}  // namespace schakel::cases
+
+#endif  // SCHAKEL_SERVICES_CASES_CASE_RULES_H_

@@ -1,0 +1,87 @@
+// CaseService: the MDA++ joint case — family system, case team, need-to-know access, meetings,
+// actions, timeline, closure. See proto/schakel/v1/cases.proto for who may do what.
+#ifndef SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_
+#define SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "schakel/v1/cases.grpc.pb.h"
+#include "services/cases/case_rules.h"
+#include "services/common/authz.h"
+#include "services/common/directory_resolver.h"
+#include "services/common/hosted_service.h"
+#include "services/common/rpc.h"
+#include "services/common/sqlite.h"
+
+namespace schakel::cases {
+
+// Outbox topic of CaseEvent messages (opened, closed, reopened) for the handover service.
+inline constexpr char kCaseEventsTopic[] = "case-events";
+
+// Who may call which CaseService RPC (before the per-case team check).
+AuthorizationTable CaseAuthorizationTable();
+
+// A caller's standing on one case.
+struct CaseAccess {
+  v1::CaseRole role = v1::CASE_ROLE_UNSPECIFIED;  // UNSPECIFIED: no access
+  std::string organisation_id;
+  v1::OrganisationType organisation_type = v1::ORGANISATION_TYPE_UNSPECIFIED;
+  bool allowed() const { return role != v1::CASE_ROLE_UNSPECIFIED; }
+  bool is_director() const { return role == v1::CASE_ROLE_CASE_DIRECTOR; }
+  // Director and core team edit the case; involved members only their organisation's actions.
+  bool may_edit() const { return is_director() || role == v1::CASE_ROLE_CORE_TEAM; }
+};
+
+class CaseService final : public v1::CaseService::CallbackService, public HostedService {
+ public:
+  ~CaseService() override = default;
+  absl::string_view name() const override { return "cases"; }
+  absl::string_view full_name() const override { return "schakel.v1.CaseService"; }
+  grpc::Service* grpc_service() override { return this; }
+  // Opens <data_dir>/cases.db and reads the keys named in config.cases.
+  absl::Status Open(const HostEnv& env) override;
+  sqlite::Database* outbox_database() override { return db_.get(); }
+
+#define SCHAKEL_CASE_RPC(Name)                                                                   \
+  grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
+                                 v1::Name##Response* resp) override
+  SCHAKEL_CASE_RPC(CreateCase);
+  SCHAKEL_CASE_RPC(GetCase);
+  SCHAKEL_CASE_RPC(ListMyCases);
+  SCHAKEL_CASE_RPC(FindCases);
+  SCHAKEL_CASE_RPC(UpdateCase);
+  SCHAKEL_CASE_RPC(AddPerson);
+  SCHAKEL_CASE_RPC(UpdatePerson);
+  SCHAKEL_CASE_RPC(AddRelation);
+  SCHAKEL_CASE_RPC(AddTeamMember);
+  SCHAKEL_CASE_RPC(RemoveTeamMember);
+  SCHAKEL_CASE_RPC(TransferDirector);
+  SCHAKEL_CASE_RPC(ShareNote);
+  SCHAKEL_CASE_RPC(RecordMeeting);
+  SCHAKEL_CASE_RPC(UpdateAction);
+  SCHAKEL_CASE_RPC(GetTimeline);
+  SCHAKEL_CASE_RPC(CloseCase);
+  SCHAKEL_CASE_RPC(ReopenCase);
+  SCHAKEL_CASE_RPC(CheckAccess);
+  SCHAKEL_CASE_RPC(RecordCaseEvents);
+#undef SCHAKEL_CASE_RPC
+
+ private:
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
+                                   RpcHandler handler);
+
+  HostEnv env_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Authorizer> authorizer_;
+  std::shared_ptr<RoleResolver> roles_;
+  std::unique_ptr<OrganisationResolver> organisations_;
+  std::unique_ptr<AuditTrail> audit_;
+  std::unique_ptr<FieldCipher> cipher_;
+  std::vector<int> follow_up_months_;
+};
+
+}  // namespace schakel::cases
+
+#endif  // SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_

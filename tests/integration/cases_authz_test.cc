@@ -1,0 +1,396 @@
+// CaseService authorization, exhaustively: every RPC × every caller, where the callers cover each
+// role and each relation to the case (director, core team, involved, a colleague of a team
+// organisation who is not on the team, oversight by a team organisation's supervisor or auditor,
+// professionals of an organisation not on the team, the administrator, a service). The expected
+// matrix is written out here, independent of the service's table.
+#include <functional>
+#include <map>
+
+#include <google/protobuf/descriptor.h>
+#include <gtest/gtest.h>
+
+#include "tests/integration/cases_fixture.h"
+
+namespace schakel {
+namespace {
+
+using testing::CasesWorld;
+using testing::Ctx;
+using testing::MakeDate;
+using testing::MakeNote;
+
+const std::vector<std::string> kCallers = {"dir",       "core",   "inv",   "vt",
+                                           "colleague", "sup",    "aud",   "outsider",
+                                           "outdir",    "outsup", "admin", "service"};
+
+// clang-format off
+const std::map<std::string, std::vector<bool>> kExpected = {
+    //                       dir    core   inv    vt     colleg sup    aud    outsdr outdir outsup admin  svc
+    {"CreateCase",          {true,  false, false, true,  false, false, false, false, true,  false, false, false}},
+    {"GetCase",             {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
+    {"GetTimeline",         {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
+    {"ListMyCases",         {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
+    {"FindCases",           {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
+    {"UpdateCase",          {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+    {"AddPerson",           {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+    {"UpdatePerson",        {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+    {"AddRelation",         {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+    {"RecordMeeting",       {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+    {"UpdateAction",        {true,  true,  true,  true,  false, false, false, false, false, false, false, false}},
+    {"AddTeamMember",       {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"RemoveTeamMember",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"TransferDirector",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"ShareNote",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"CloseCase",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"ReopenCase",          {true,  false, false, false, false, false, false, false, false, false, false, false}},
+    {"CheckAccess",         {false, false, false, false, false, false, false, false, false, false, false, true}},
+    {"RecordCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, true}},
+};
+// clang-format on
+
+const std::set<std::string> kReads = {"GetCase", "GetTimeline", "ListMyCases", "FindCases",
+                                      "CheckAccess"};
+
+using Call = std::function<grpc::Status(v1::CaseService::Stub&, const CasesWorld::Fixture&)>;
+
+std::map<std::string, Call> Calls() {
+  std::map<std::string, Call> c;
+  c["CreateCase"] = [](auto& s, const auto&) {
+    v1::CreateCaseRequest r;
+    r.set_request_id(NewRandomId());
+    v1::CreateCaseResponse out;
+    return s.CreateCase(Ctx().get(), r, &out);
+  };
+  c["GetCase"] = [](auto& s, const auto& f) {
+    v1::GetCaseRequest r;
+    r.set_case_id(f.case_id);
+    v1::GetCaseResponse out;
+    return s.GetCase(Ctx().get(), r, &out);
+  };
+  c["GetTimeline"] = [](auto& s, const auto& f) {
+    v1::GetTimelineRequest r;
+    r.set_case_id(f.case_id);
+    v1::GetTimelineResponse out;
+    return s.GetTimeline(Ctx().get(), r, &out);
+  };
+  c["ListMyCases"] = [](auto& s, const auto&) {
+    v1::ListMyCasesResponse out;
+    return s.ListMyCases(Ctx().get(), {}, &out);
+  };
+  c["FindCases"] = [](auto& s, const auto&) {
+    v1::FindCasesRequest r;
+    r.set_bsn("111222333");
+    v1::FindCasesResponse out;
+    return s.FindCases(Ctx().get(), r, &out);
+  };
+  c["UpdateCase"] = [](auto& s, const auto& f) {
+    v1::UpdateCaseRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_etag(f.etag);
+    r.mutable_details()->add_violence_kinds(v1::VIOLENCE_KIND_CHILD_NEGLECT);
+    v1::UpdateCaseResponse out;
+    return s.UpdateCase(Ctx().get(), r, &out);
+  };
+  c["AddPerson"] = [](auto& s, const auto& f) {
+    v1::AddPersonRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.mutable_person()->set_name("Cas de Boer");
+    r.mutable_person()->set_role(v1::PERSON_ROLE_CHILD);
+    v1::AddPersonResponse out;
+    return s.AddPerson(Ctx().get(), r, &out);
+  };
+  c["UpdatePerson"] = [](auto& s, const auto& f) {
+    v1::UpdatePersonRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.mutable_person()->set_id(f.person_ids[1]);
+    r.mutable_person()->set_etag(f.person_etags[1]);
+    r.mutable_person()->set_name("Bram de Boer");
+    r.mutable_person()->set_role(v1::PERSON_ROLE_EX_PARTNER);
+    v1::UpdatePersonResponse out;
+    return s.UpdatePerson(Ctx().get(), r, &out);
+  };
+  c["AddRelation"] = [](auto& s, const auto& f) {
+    v1::AddRelationRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.mutable_relation()->set_from_person_id(f.person_ids[0]);
+    r.mutable_relation()->set_to_person_id(f.person_ids[1]);
+    r.mutable_relation()->set_type(v1::RELATION_TYPE_EX_PARTNER);
+    v1::AddRelationResponse out;
+    return s.AddRelation(Ctx().get(), r, &out);
+  };
+  c["RecordMeeting"] = [](auto& s, const auto& f) {
+    v1::RecordMeetingRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    *r.mutable_meeting()->mutable_date() = MakeDate(2026, 2, 1);
+    auto* a = r.mutable_meeting()->add_attendees();
+    a->set_professional_id("dir");
+    a->set_organisation_id(testing::kTeamOrg);
+    v1::RecordMeetingResponse out;
+    return s.RecordMeeting(Ctx().get(), r, &out);
+  };
+  c["UpdateAction"] = [](auto& s, const auto& f) {
+    v1::UpdateActionRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_action_id(f.action_id);
+    r.set_status(v1::ACTION_STATUS_DONE);
+    v1::UpdateActionResponse out;
+    return s.UpdateAction(Ctx().get(), r, &out);
+  };
+  c["AddTeamMember"] = [](auto& s, const auto& f) {
+    v1::AddTeamMemberRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_professional_id("extra");
+    r.set_organisation_id(testing::kTeamOrg);
+    r.set_role(v1::CASE_ROLE_INVOLVED);
+    v1::AddTeamMemberResponse out;
+    return s.AddTeamMember(Ctx().get(), r, &out);
+  };
+  c["RemoveTeamMember"] = [](auto& s, const auto& f) {
+    v1::RemoveTeamMemberRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_professional_id("inv");
+    v1::RemoveTeamMemberResponse out;
+    return s.RemoveTeamMember(Ctx().get(), r, &out);
+  };
+  c["TransferDirector"] = [](auto& s, const auto& f) {
+    v1::TransferDirectorRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_to_professional_id("extra");
+    v1::TransferDirectorResponse out;
+    return s.TransferDirector(Ctx().get(), r, &out);
+  };
+  c["ShareNote"] = [](auto& s, const auto& f) {
+    v1::ShareNoteRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_note_id(f.care_note_id);
+    r.set_organisation_id(testing::kPoliceOrg);
+    v1::ShareNoteResponse out;
+    return s.ShareNote(Ctx().get(), r, &out);
+  };
+  c["CloseCase"] = [](auto& s, const auto& f) {
+    v1::CloseCaseRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_reason("stabiel veilig");
+    r.mutable_checklist()->set_stable_safety_held(true);
+    r.mutable_checklist()->set_risk_factors_addressed(true);
+    r.mutable_checklist()->set_recovery_owner_in_place(true);
+    r.mutable_checklist()->set_follow_up_agreed(true);
+    v1::CloseCaseResponse out;
+    return s.CloseCase(Ctx().get(), r, &out);
+  };
+  c["ReopenCase"] = [](auto& s, const auto& f) {
+    v1::ReopenCaseRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_reason("nieuw incident");
+    v1::ReopenCaseResponse out;
+    return s.ReopenCase(Ctx().get(), r, &out);
+  };
+  c["CheckAccess"] = [](auto& s, const auto& f) {
+    v1::CheckAccessRequest r;
+    r.set_case_id(f.case_id);
+    r.set_principal_id("core");
+    v1::CheckAccessResponse out;
+    return s.CheckAccess(Ctx().get(), r, &out);
+  };
+  c["RecordCaseEvents"] = [](auto& s, const auto& f) {
+    v1::RecordCaseEventsRequest r;
+    auto* e = r.add_events();
+    e->set_source_service("handover");
+    e->set_source_sequence(static_cast<int64_t>(std::hash<std::string>{}(NewRandomId()) >> 2) + 1);
+    e->set_case_id(f.case_id);
+    e->set_type("handover.proposed");
+    e->mutable_time()->set_seconds(1'800'000'000);
+    e->set_sensitivity(v1::SENSITIVITY_GENERAL);
+    e->set_summary("overdracht voorgesteld");
+    v1::RecordCaseEventsResponse out;
+    return s.RecordCaseEvents(Ctx().get(), r, &out);
+  };
+  return c;
+}
+
+TEST(CasesAuthzTest, MatrixCoversEveryRpc) {
+  const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+      v1::CaseService::service_full_name());
+  ASSERT_NE(descriptor, nullptr);
+  const AuthorizationTable table = cases::CaseAuthorizationTable();
+  const auto calls = Calls();
+  for (int i = 0; i < descriptor->method_count(); ++i) {
+    const std::string& name = descriptor->method(i)->name();
+    EXPECT_TRUE(kExpected.count(name)) << name << " is missing from the test matrix";
+    EXPECT_TRUE(calls.count(name)) << name << " has no call in the test";
+    EXPECT_NE(table.Find(name), nullptr) << name << " is missing from the authorization table";
+  }
+  EXPECT_EQ(static_cast<int>(kExpected.size()), descriptor->method_count());
+}
+
+TEST(CasesAuthzTest, EveryCallerTimesEveryRpc) {
+  CasesWorld world;
+  const auto calls = Calls();
+  // Refused calls and reads share one case; its etag must not move while only they run.
+  const CasesWorld::Fixture shared = world.MakeCase();
+  for (const auto& [method, allowed] : kExpected) {
+    ASSERT_EQ(allowed.size(), kCallers.size()) << method;
+    for (size_t i = 0; i < kCallers.size(); ++i) {
+      const std::string& who = kCallers[i];
+      const bool mutation_allowed = allowed[i] && !kReads.count(method) && method != "CreateCase";
+      CasesWorld::Fixture f = mutation_allowed ? world.MakeCase() : shared;
+      if (method == "ReopenCase" && mutation_allowed) {
+        ASSERT_TRUE(calls.at("CloseCase")(*world.As("dir"), f).ok());
+      }
+      auto stub = world.As(who);
+      grpc::Status st = calls.at(method)(*stub, f);
+      if (allowed[i]) {
+        EXPECT_TRUE(st.ok()) << method << " by " << who << ": " << st.error_code() << " "
+                             << st.error_message();
+      } else {
+        EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+            << method << " by " << who << ": " << st.error_message();
+      }
+    }
+  }
+  EXPECT_EQ(world.Get("dir", shared.case_id).etag(), shared.etag)
+      << "a refused call changed the case";
+}
+
+// An outsider cannot tell a case that exists from one that does not.
+TEST(CasesAuthzTest, OutsiderGetsTheSameAnswerForMissingAndExistingCases) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  auto stub = world.As("outsider");
+  v1::GetCaseRequest req;
+  v1::GetCaseResponse resp;
+  req.set_case_id(f.case_id);
+  const grpc::Status existing = stub->GetCase(Ctx().get(), req, &resp);
+  req.set_case_id("no-such-case");
+  const grpc::Status missing = stub->GetCase(Ctx().get(), req, &resp);
+  EXPECT_EQ(existing.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(missing.error_code(), existing.error_code());
+  EXPECT_EQ(missing.error_message(), existing.error_message());
+}
+
+// FindCases never reveals a case the caller may not see.
+TEST(CasesAuthzTest, FindCasesReturnsOnlyVisibleCases) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  v1::FindCasesRequest req;
+  req.set_bsn("111222333");
+  for (const std::string who : {"dir", "core", "sup", "outsider", "outsup", "colleague"}) {
+    v1::FindCasesResponse resp;
+    ASSERT_TRUE(world.As(who)->FindCases(Ctx().get(), req, &resp).ok()) << who;
+    const bool sees = who == "dir" || who == "core" || who == "sup";
+    ASSERT_EQ(resp.cases_size(), sees ? 1 : 0) << who;
+    if (sees) {
+      EXPECT_EQ(resp.cases(0).id(), f.case_id);
+    }
+  }
+}
+
+// CheckAccess answers for each relation.
+TEST(CasesAuthzTest, CheckAccessTellsRoleAndEditRight) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  auto stub = world.As("service");
+  const std::map<std::string, std::pair<v1::CaseRole, bool>> expected = {
+      {"dir", {v1::CASE_ROLE_CASE_DIRECTOR, true}},
+      {"core", {v1::CASE_ROLE_CORE_TEAM, true}},
+      {"inv", {v1::CASE_ROLE_INVOLVED, false}},
+      {"sup", {v1::CASE_ROLE_OVERSIGHT, false}},
+      {"colleague", {v1::CASE_ROLE_UNSPECIFIED, false}},
+      {"outsider", {v1::CASE_ROLE_UNSPECIFIED, false}},
+  };
+  for (const auto& [who, want] : expected) {
+    v1::CheckAccessRequest req;
+    req.set_case_id(f.case_id);
+    req.set_principal_id(who);
+    v1::CheckAccessResponse resp;
+    ASSERT_TRUE(stub->CheckAccess(Ctx().get(), req, &resp).ok()) << who;
+    EXPECT_EQ(resp.role(), want.first) << who;
+    EXPECT_EQ(resp.allowed(), want.first != v1::CASE_ROLE_UNSPECIFIED) << who;
+    EXPECT_EQ(resp.may_edit(), want.second) << who;
+    EXPECT_EQ(resp.status(), v1::CASE_STATUS_OPEN);
+  }
+}
+
+// Need-to-know: every organisation type × every sensitivity, against a table written out here.
+TEST(CasesRedactionTest, EveryOrganisationTypeTimesEverySensitivity) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  struct Row {
+    v1::OrganisationType type;
+    bool general, care, justice;
+  };
+  const std::vector<Row> table = {
+      {v1::ORGANISATION_TYPE_VEILIG_THUIS, true, true, true},
+      {v1::ORGANISATION_TYPE_LOCAL_TEAM, true, true, true},
+      {v1::ORGANISATION_TYPE_POLICE, true, false, true},
+      {v1::ORGANISATION_TYPE_PUBLIC_PROSECUTION, true, false, true},
+      {v1::ORGANISATION_TYPE_CHILD_PROTECTION_BOARD, true, true, true},
+      {v1::ORGANISATION_TYPE_PROBATION, true, false, true},
+      {v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE, true, true, false},
+      {v1::ORGANISATION_TYPE_YOUTH_CARE, true, true, false},
+      {v1::ORGANISATION_TYPE_SHELTER, true, true, false},
+      {v1::ORGANISATION_TYPE_OTHER_CARE, true, true, false},
+  };
+  for (const auto& row : table) {
+    const std::string type_name = v1::OrganisationType_Name(row.type);
+    std::string org = "org-" + type_name.substr(std::string("ORGANISATION_TYPE_").size());
+    for (auto& ch : org) ch = ch == '_' ? '-' : static_cast<char>(std::tolower(ch));
+    const std::string pro = "pro-" + org;
+    world.host().AddOrganisation(org, row.type);
+    world.Person(pro, org, {v1::ROLE_PROFESSIONAL});
+    world.AddMember(f.case_id, pro, org, v1::CASE_ROLE_INVOLVED);
+    const v1::Case c = world.Get(pro, f.case_id);
+    ASSERT_EQ(c.persons(0).notes_size(), 3) << "a note was dropped for " << type_name;
+    for (const auto& note : c.persons(0).notes()) {
+      const bool expect_visible = note.sensitivity() == v1::SENSITIVITY_GENERAL ? row.general
+                                  : note.sensitivity() == v1::SENSITIVITY_CARE  ? row.care
+                                                                                : row.justice;
+      EXPECT_EQ(!note.hidden(), expect_visible)
+          << type_name << " × " << v1::Sensitivity_Name(note.sensitivity());
+      if (note.hidden()) {
+        EXPECT_TRUE(note.text().empty());
+        EXPECT_NE(note.hidden_reason().find("verborgen voor uw organisatie"), std::string::npos);
+      } else {
+        EXPECT_FALSE(note.text().empty());
+      }
+    }
+  }
+}
+
+// The case director shares one CARE note with the police: the police see that note, not others.
+TEST(CasesRedactionTest, SharedNoteBecomesVisibleToThatOrganisationOnly) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  auto care_note_text = [&](const std::string& who) {
+    const v1::Case c = world.Get(who, f.case_id);
+    for (const auto& n : c.persons(0).notes()) {
+      if (n.id() == f.care_note_id) return n.hidden() ? std::string("<hidden>") : n.text();
+    }
+    return std::string("<missing>");
+  };
+  EXPECT_EQ(care_note_text("core"), "<hidden>");
+  v1::ShareNoteRequest req;
+  req.set_request_id(NewRandomId());
+  req.set_case_id(f.case_id);
+  req.set_note_id(f.care_note_id);
+  req.set_organisation_id(testing::kPoliceOrg);
+  v1::ShareNoteResponse resp;
+  ASSERT_TRUE(world.As("dir")->ShareNote(Ctx().get(), req, &resp).ok());
+  EXPECT_EQ(care_note_text("core"), "trauma");
+  EXPECT_EQ(care_note_text("sup"), "trauma");  // the police's supervisor, for oversight
+}
+
+}  // namespace
+}  // namespace schakel
