@@ -22,6 +22,8 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-l10n-tools xvfb
   # scripts
   procps iproute2 ca-certificates python3
+  # time zone data: deadlines and "today" are Europe/Amsterdam
+  tzdata
 )
 
 check_only=0

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
       "  directory <command> ...        organisations, professionals, roles\n"
       "  cases <command> ...            MDA++ cases: family, team, meetings, closure (cases help)\n"
       "  audit <command> ...            checkpoints, proofs, queries, exports, verification\n"
-      "  pki init | issue | audit-keys  the development PKI and the audit log's keys\n");
+      "  pki init | issue | audit-keys | case-keys\n"
+      "                                 the development PKI and the services' keys\n");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   if (positional.size() < 2) {
     return schakel::cli::UsageError("which command? see schakelctl --help");

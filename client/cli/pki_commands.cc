@@ -101,6 +101,21 @@ int AuditKeys() {
   return 0;
 }
 
+// The cases service's development keys, made once: var/keys/{cases-data.key, cases-index.key}
+// (personal fields, and the blind indexes for search by BSN or name and date of birth).
+int CaseKeys() {
+  const auto dir = Dir().parent_path() / "keys";
+  for (const char* name : {"cases-data.key", "cases-index.key"}) {
+    if (std::filesystem::exists(dir / name)) {
+      std::cout << (dir / name).string() << " exists (kept)\n";
+      continue;
+    }
+    if (auto st = crypto::CreateKeyFile(dir / name); !st.ok()) return UsageError(st.message());
+    std::cout << "created " << (dir / name).string() << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunPkiCommand(const Args& args) {
@@ -108,9 +123,10 @@ int RunPkiCommand(const Args& args) {
   if (verb == "init") return Init();
   if (verb == "issue") return Issue();
   if (verb == "audit-keys") return AuditKeys();
+  if (verb == "case-keys") return CaseKeys();
   return UsageError(
       "pki commands: init [--dir=DIR], issue --principal=ID --organisation=ORG "
-      "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME]");
+      "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME], case-keys");
 }
 
 }  // namespace schakel::cli

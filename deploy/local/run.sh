@@ -114,6 +114,74 @@ ensure_certificate() {
   ctl pki issue --principal="$id" "$@"
 }
 
+# One demo MDA++ case: opened by Veilig Thuis from a report, led by the local team's case
+# director, with police and mental-health care on the team, a family of three and one MDO with an
+# action. Fixed request ids make a second run change nothing.
+DEMO_CASE_ID=""
+seed_demo_case() {
+  say "demo case (MDA++, Haaglanden)"
+  local json="$VAR/demo-case.json" out
+  cat >"$json" <<'EOF'
+{
+  "originReportId": "vt-demo-000001",
+  "directorProfessionalId": "regisseur",
+  "details": {
+    "criteria": {
+      "structuralUnsafety": {"state": "CRITERION_STATE_MET", "note": "Onveiligheid houdt aan sinds 2023."},
+      "regularHelpExhausted": {"state": "CRITERION_STATE_MET", "note": "Trajecten van wijkteam en GGZ zonder resultaat."},
+      "noCoherentApproach": {"state": "CRITERION_STATE_MET"},
+      "repeatedIncidents": {"state": "CRITERION_STATE_MET", "note": "Vier zorgmeldingen in twee jaar."}
+    },
+    "violenceKinds": ["VIOLENCE_KIND_PARTNER_VIOLENCE", "VIOLENCE_KIND_WITNESSING_PARTNER_VIOLENCE"],
+    "notes": [
+      {"sensitivity": "SENSITIVITY_GENERAL", "text": "Gezin woont sinds 2022 in Den Haag Centrum."},
+      {"sensitivity": "SENSITIVITY_JUSTICE", "text": "Tijdelijk huisverbod opgelegd in oktober."}
+    ]
+  },
+  "persons": [
+    {"name": "Demi Voorbeeld", "dateOfBirth": {"year": 1990, "month": 5, "day": 17},
+     "bsn": "999990019", "role": "PERSON_ROLE_VICTIM",
+     "address": {"street": "Voorbeeldstraat", "houseNumber": "1", "postcode": "2511 AA", "city": "Den Haag"},
+     "notes": [{"sensitivity": "SENSITIVITY_CARE", "text": "In behandeling voor PTSS."}]},
+    {"name": "Rick Voorbeeld", "dateOfBirth": {"year": 1987, "month": 2, "day": 3},
+     "role": "PERSON_ROLE_SUSPECTED_PERPETRATOR"},
+    {"name": "Noor Voorbeeld", "dateOfBirth": {"year": 2017, "month": 9, "day": 12},
+     "role": "PERSON_ROLE_CHILD"}
+  ]
+}
+EOF
+  if ! out="$(ctl --as vt-medewerker --json --request-id=seed-case-open cases create \
+    --from-json="$json" 2>/dev/null)"; then
+    die "could not open the demo case (schakelctl --as vt-medewerker cases create --from-json=$json)"
+  fi
+  DEMO_CASE_ID="$(printf '%s' "$out" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["case"]["id"])')" ||
+    die "could not read the demo case id from:"$'\n'"$out"
+  demo_step seed-case-wijkteam add-member "$DEMO_CASE_ID" --professional=wijkteam \
+    --org=wijkteam-den-haag-centrum --role=core-team
+  demo_step seed-case-agent add-member "$DEMO_CASE_ID" --professional=agent \
+    --org=politie-haaglanden --role=core-team
+  demo_step seed-case-ggz add-member "$DEMO_CASE_ID" --professional=ggz \
+    --org=ggz-haaglanden --role=involved
+  demo_step seed-case-mdo record-meeting "$DEMO_CASE_ID" --date=2026-11-02 \
+    --attendees=regisseur@wijkteam-den-haag-centrum,agent@politie-haaglanden,ggz@ggz-haaglanden,vt-medewerker@vt-haaglanden \
+    --chair="Onafhankelijk voorzitter" \
+    --minutes="Gezamenlijke analyse van risico- en beschermende factoren." \
+    --decision="Traumabehandeling van moeder starten." \
+    --action="Intake bij GGZ plannen." --owner=ggz-haaglanden --due=2026-12-15
+  echo "demo case $DEMO_CASE_ID in place (director regisseur; team vt-medewerker, wijkteam," \
+    "agent, ggz)"
+}
+
+# One step of the demo case, as its case director, under a fixed request id.
+demo_step() {
+  local rid="$1" out
+  shift
+  if ! out="$(ctl --as regisseur --request-id="$rid" cases "$@" 2>&1 >/dev/null)"; then
+    die "demo case step $rid failed:"$'\n'"$out"
+  fi
+}
+
 start() {
   say "dependencies (deploy/install-deps.sh)"
   "$ROOT/deploy/install-deps.sh"
@@ -135,8 +203,9 @@ start() {
     ensure_certificate users "$id" --organisation="$org"
   done
 
-  say "audit log keys in var/keys (made once)"
+  say "audit log and case keys in var/keys (made once)"
   ctl pki audit-keys --origin="$AUDIT_ORIGIN"
+  ctl pki case-keys
 
   say "configuration var/schakeld.textproto"
   local tmp="$CONFIG.tmp"
@@ -155,6 +224,10 @@ audit {
   index_key_file: $(textproto_string "$VAR/keys/audit-index.key")
   signing_key_file: $(textproto_string "$VAR/keys/audit-signing.pem")
   origin: $(textproto_string "$AUDIT_ORIGIN")
+}
+cases {
+  data_key_file: $(textproto_string "$VAR/keys/cases-data.key")
+  index_key_file: $(textproto_string "$VAR/keys/cases-index.key")
 }
 directory_bootstrap {
   organisation_id: $(textproto_string "$OPERATOR_ORG")
@@ -232,6 +305,7 @@ EOF
     fi
   done
   echo "${#ORGANISATIONS[@]} organisations and $((${#USERS[@]} - 1)) professionals in place"
+  seed_demo_case
 
   local ctl_rel="build/release/client/cli/schakelctl"
   cat <<EOF
@@ -244,6 +318,10 @@ Try it, from $ROOT:
   $ctl_rel --as admin directory list-organisations
   $ctl_rel --as admin directory list-professionals --org=wijkteam-den-haag-centrum
   $ctl_rel --as admin health
+  $ctl_rel --as regisseur cases list
+  $ctl_rel --as regisseur cases get $DEMO_CASE_ID
+  $ctl_rel --as agent cases get $DEMO_CASE_ID      (police: CARE notes hidden)
+  $ctl_rel --as ggz cases timeline $DEMO_CASE_ID
   $ctl_rel --help
 
 Demo users (--as ID):

@@ -56,6 +56,8 @@ class CrashTest : public ::testing::Test {
     Write(d / "server.key", server.key_pem);
     ASSERT_TRUE(crypto::CreateKeyFile(d / "master.key").ok());
     ASSERT_TRUE(crypto::CreateKeyFile(d / "index.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "cases-data.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "cases-index.key").ok());
     ASSERT_TRUE(audit::note::WritePrivateKeyFile(d / "signing.pem",
                                                  *audit::note::Ed25519PrivateKey::Generate())
                     .ok());
@@ -67,7 +69,10 @@ class CrashTest : public ::testing::Test {
               "\" }\naudit { master_key_file: \"" + (d / "master.key").string() +
               "\" index_key_file: \"" + (d / "index.key").string() + "\" signing_key_file: \"" +
               (d / "signing.pem").string() +
-              "\" origin: \"schakel.test/audit\" }\n"
+              "\" origin: \"schakel.test/audit\" }\ncases { data_key_file: \"" +
+              (d / "cases-data.key").string() + "\" index_key_file: \"" +
+              (d / "cases-index.key").string() +
+              "\" }\n"
               "directory_bootstrap { organisation_id: \"regio-test\" organisation_name: \"Regio\" "
               "region: REGION_UTRECHT admin_id: \"admin\" admin_name: \"Beheerder\" }\n");
   }
