@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "services/common/calendar.h"
 #include "services/common/crypto.h"
 
 namespace schakel::cases {
@@ -78,12 +79,7 @@ std::string NormaliseName(absl::string_view name) {
 }
 
 absl::CivilDay AmsterdamToday(absl::Time now) {
-  static const absl::TimeZone* zone = [] {
-    auto* tz = new absl::TimeZone();
-    if (!absl::LoadTimeZone("Europe/Amsterdam", tz)) *tz = absl::FixedTimeZone(3600);
-    return tz;
-  }();
-  return absl::ToCivilDay(now, *zone);
+  return absl::ToCivilDay(now, calendar::Amsterdam());
 }
 
 bool IsValidDate(const v1::Date& date) {

@@ -468,7 +468,9 @@ absl::Status CaseService::Open(const HostEnv& env) {
   follow_up_months_.assign(config.follow_up_months().begin(), config.follow_up_months().end());
   if (follow_up_months_.empty()) follow_up_months_ = {3, 6, 12, 18};
 
-  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "cases.db"));
+  // Reads (every GetCase) get connections of their own, so they never wait behind a commit's
+  // fsync; the service keeps no in-memory state that must move in step with the database.
+  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "cases.db", {.readers = 4}));
   // Freed pages (an old ciphertext) are overwritten, not left behind.
   SCHAKEL_RETURN_IF_ERROR(db_->Exec("PRAGMA secure_delete=ON"));
   const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
@@ -655,8 +657,12 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
     // Who leads and who opens, from the directory (before the transaction: no I/O inside it).
     SCHAKEL_ASSIGN_OR_RETURN(auto caller_org,
                              organisations_->Get(caller.principal.organisation_id));
-    if (!caller_org)
+    if (!caller_org) {
       return absl::FailedPreconditionError("your organisation is not in the directory");
+    }
+    if (caller_org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
+      return absl::PermissionDeniedError("the region's operator never holds client data");
+    }
     std::string director_id = req->director_professional_id().empty()
                                   ? caller.principal.id
                                   : req->director_professional_id();
@@ -667,7 +673,9 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
         v.Add("director_professional_id", "no active professional with this id");
       } else {
         SCHAKEL_ASSIGN_OR_RETURN(director_org, organisations_->Get(d.organisation_id));
-        if (!director_org) v.Add("director_professional_id", "their organisation is unknown");
+        if (!director_org || director_org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
+          v.Add("director_professional_id", "their organisation cannot lead a case");
+        }
       }
     }
     if (req->region() != v1::REGION_UNSPECIFIED && req->region() != caller_org->region()) {
@@ -1698,7 +1706,6 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
       CheckText(v, at + "summary", e.summary(), kTextMax, true);
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    const absl::Time now = env_.clock->Now();
     return db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
       CaseStore store(c, *cipher_);
       FieldViolations dv;
@@ -1730,7 +1737,6 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
       }
       resp->set_duplicates(duplicates);
       if (rec.objects().empty()) return absl::OkStatus();  // a pure retry changes nothing
-      (void)now;
       return audit_->Record(c, rec);
     });
   });

@@ -153,9 +153,44 @@ int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(d
 int Connection::Changes() const { return sqlite3_changes(db_.get()); }
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+  return Open(path, Options{});
+}
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path,
+                                                         Options options) {
   auto conn = Connection::Open(path);
   if (!conn.ok()) return conn.status();
-  return std::unique_ptr<Database>(new Database(*std::move(conn), path));
+  return std::unique_ptr<Database>(new Database(*std::move(conn), path, options));
+}
+
+absl::StatusOr<std::unique_ptr<Connection>> Database::TakeReader() {
+  {
+    absl::MutexLock lock(&readers_mu_);
+    auto available = [this]() ABSL_SHARED_LOCKS_REQUIRED(readers_mu_) {
+      return !free_readers_.empty() || open_readers_ < options_.readers;
+    };
+    readers_mu_.Await(absl::Condition(&available));
+    if (!free_readers_.empty()) {
+      std::unique_ptr<Connection> reader = std::move(free_readers_.back());
+      free_readers_.pop_back();
+      return reader;
+    }
+    ++open_readers_;
+  }
+  auto reader = Connection::Open(path_);
+  // A Read() body that tried to write fails loudly instead of writing beside the writer.
+  absl::Status st = reader.ok() ? (*reader)->Exec("PRAGMA query_only=ON") : reader.status();
+  if (!st.ok()) {
+    absl::MutexLock lock(&readers_mu_);
+    --open_readers_;
+    return st;
+  }
+  return reader;
+}
+
+void Database::ReturnReader(std::unique_ptr<Connection> reader) {
+  absl::MutexLock lock(&readers_mu_);
+  free_readers_.push_back(std::move(reader));
 }
 
 absl::Status Database::RunIn(absl::string_view begin,
@@ -182,7 +217,19 @@ absl::Status Database::Exec(absl::string_view sql) {
 }
 
 absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body) {
-  return RunIn("BEGIN DEFERRED", body);
+  if (options_.readers <= 0) return RunIn("BEGIN DEFERRED", body);
+  auto reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  Connection& c = **reader;
+  absl::Status result = c.Exec("BEGIN DEFERRED");
+  if (result.ok()) {
+    result = body(c);
+    c.ResetCached();
+    if (result.ok()) result = c.Exec("COMMIT");
+    if (!result.ok()) c.Exec("ROLLBACK").IgnoreError();
+  }
+  ReturnReader(*std::move(reader));
+  return result;
 }
 
 }  // namespace schakel::sqlite

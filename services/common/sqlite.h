@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -103,12 +104,21 @@ class Connection {
 // ALREADY_EXISTS, FULL → RESOURCE_EXHAUSTED, anything else → INTERNAL.
 absl::Status StatusFromSqlite(sqlite3* db, int rc, absl::string_view what);
 
-// A database shared by a service's handlers: one connection, used by one thread at a time.
-// Writes are short (SQLite serialises writers anyway), so one connection keeps the model simple;
-// WAL lets other processes (backup, sqlite3 shell) read meanwhile.
+// A database shared by a service's handlers. Transactions run on one writer connection, used by
+// one thread at a time (SQLite serialises writers anyway). By default Read() shares that
+// connection; a service whose reads must not wait behind commits (and their fsync) asks for
+// read-only connections of their own: each Read() then takes one, and sees the last committed
+// state (WAL snapshot) while a write goes on. Services with in-memory state that must change in
+// step with the database (the audit log's key cache) keep the default.
 class Database {
  public:
+  struct Options {
+    // Read-only connections for Read(), opened on first use. 0: Read() uses the writer.
+    int readers = 0;
+  };
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::filesystem::path& path);
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::filesystem::path& path,
+                                                        Options options);
 
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT. When `body` fails, or the commit does, everything
   // it wrote is rolled back and its status returned.
@@ -123,13 +133,21 @@ class Database {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  Database(std::unique_ptr<Connection> conn, std::filesystem::path path)
-      : conn_(std::move(conn)), path_(std::move(path)) {}
+  Database(std::unique_ptr<Connection> conn, std::filesystem::path path, Options options)
+      : conn_(std::move(conn)), path_(std::move(path)), options_(options) {}
   absl::Status RunIn(absl::string_view begin, const std::function<absl::Status(Connection&)>& body);
+  // A read-only connection for Read(): a free one, a new one while fewer than options_.readers
+  // exist, or the next to be given back.
+  absl::StatusOr<std::unique_ptr<Connection>> TakeReader();
+  void ReturnReader(std::unique_ptr<Connection> reader);
 
   absl::Mutex mu_;
   std::unique_ptr<Connection> conn_ ABSL_GUARDED_BY(mu_);
   std::filesystem::path path_;
+  const Options options_;
+  absl::Mutex readers_mu_;
+  std::vector<std::unique_ptr<Connection>> free_readers_ ABSL_GUARDED_BY(readers_mu_);
+  int open_readers_ ABSL_GUARDED_BY(readers_mu_) = 0;
 };
 
 }  // namespace schakel::sqlite

@@ -1,5 +1,8 @@
 #include "services/common/sqlite.h"
 
+#include <future>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "services/common/migrations.h"
@@ -159,6 +162,34 @@ TEST_F(SqliteTest, EmbeddedCommonTrackApplies) {
   const MigrationTrack* tracks[] = {&migrations::common_track()};
   ASSERT_TRUE(migrations::Apply(*db, tracks).ok());
   EXPECT_EQ(QueryInt(*db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'idempotency_keys'"), 1);
+}
+
+// With read connections, a read neither waits for a write in progress nor sees it; it sees the
+// last commit. A read body cannot write.
+TEST_F(SqliteTest, ReadersDoNotWaitForAWriteAndSeeTheLastCommit) {
+  auto opened = Database::Open(dir_.path() / "readers.db", {.readers = 2});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  Database& db = **opened;
+  ASSERT_TRUE(db.Transaction([](Connection& c) {
+                  return c.Exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+                }).ok());
+  std::promise<void> in_transaction, release;
+  std::thread writer([&] {
+    EXPECT_TRUE(db.Transaction([&](Connection& c) -> absl::Status {
+                    SCHAKEL_RETURN_IF_ERROR(c.Exec("INSERT INTO t VALUES (2)"));
+                    in_transaction.set_value();
+                    release.get_future().wait();
+                    return absl::OkStatus();
+                  }).ok());
+  });
+  in_transaction.get_future().wait();
+  // The writer holds its transaction open: with one shared connection this would block.
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM t"), 1);
+  release.set_value();
+  writer.join();
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM t"), 2);
+  EXPECT_FALSE(db.Read([](Connection& c) { return c.Exec("INSERT INTO t VALUES (3)"); }).ok());
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM t"), 2);
 }
 
 }  // namespace

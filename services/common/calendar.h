@@ -1,0 +1,57 @@
+// The Dutch working-day calendar for legal and agreed terms (Europe/Amsterdam).
+//
+// A working day is a Monday to Friday that is not a public holiday of the Algemene termijnenwet
+// art. 3 as Schakel applies it — New Year's Day, Good Friday, Easter Monday, King's Day (27 April;
+// 26 April when the 27th is a Sunday), 5 May, Ascension Day, Whit Monday, Christmas Day and Boxing
+// Day — nor a day the government equated to them (bridge days, configured per deployment).
+// Easter is computed (Gregorian calendar), and Good Friday, Easter Monday, Ascension Day and Whit
+// Monday follow from it.
+#ifndef SCHAKEL_SERVICES_COMMON_CALENDAR_H_
+#define SCHAKEL_SERVICES_COMMON_CALENDAR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace schakel::calendar {
+
+// Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
+absl::CivilDay EasterSunday(int year);
+
+struct Holiday {
+  absl::CivilDay day;
+  std::string name;  // Dutch, e.g. "Koningsdag"
+};
+
+// The public holidays above for `year`, in date order.
+std::vector<Holiday> PublicHolidays(int year);
+
+// Europe/Amsterdam, from the system's time zone data.
+const absl::TimeZone& Amsterdam();
+
+class WorkingDayCalendar {
+ public:
+  // `equated_days`: extra days that count as holidays (the bridge days the government publishes).
+  explicit WorkingDayCalendar(std::vector<absl::CivilDay> equated_days = {});
+
+  bool IsWorkingDay(absl::CivilDay day) const;
+  // Whether `day` is a public holiday or an equated day (weekends aside).
+  bool IsHoliday(absl::CivilDay day) const;
+  // The `n`-th working day after `day` (n >= 1); `day` itself does not count.
+  absl::CivilDay AddWorkingDays(absl::CivilDay day, int n) const;
+  // The deadline for a term of `n` working days starting at `from`: the end (24:00, Amsterdam
+  // time) of the n-th working day after the day `from` falls on.
+  absl::Time DeadlineAfter(absl::Time from, int n) const;
+  // Working days in (from, to]: how many working days a term has used.
+  int WorkingDaysBetween(absl::CivilDay from, absl::CivilDay to) const;
+
+ private:
+  absl::flat_hash_set<absl::CivilDay> equated_;
+};
+
+}  // namespace schakel::calendar
+
+#endif  // SCHAKEL_SERVICES_COMMON_CALENDAR_H_
