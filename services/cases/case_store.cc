@@ -57,8 +57,10 @@ absl::Status ForEachRow(sqlite::Statement& s, F&& row) {
 
 absl::StatusOr<std::string> CaseStore::NextReference(int year) {
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO case_numbers (year, last) VALUES (?, 1) "
-                         "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO case_numbers (year, last) VALUES (?, 1) "
+                       "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(year));
   SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return absl::InternalError("no case number");
@@ -68,9 +70,11 @@ absl::StatusOr<std::string> CaseStore::NextReference(int year) {
 absl::Status CaseStore::InsertCase(const CaseRow& row) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(row.body, CaseAad(row.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO cases (id, reference, region, status, origin, "
-                         "origin_report_id, honour_related, version, key_id, body, create_time, "
-                         "update_time) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO cases (id, reference, region, status, origin, "
+                       "origin_report_id, honour_related, version, key_id, body, create_time, "
+                       "update_time) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   s.BindAll(row.id, row.reference, static_cast<int64_t>(row.region),
             static_cast<int64_t>(row.status), static_cast<int64_t>(row.origin));
   if (row.origin_report_id.empty()) {
@@ -88,8 +92,10 @@ absl::Status CaseStore::InsertCase(const CaseRow& row) {
 
 absl::StatusOr<std::optional<CaseRow>> CaseStore::GetCase(const std::string& id) {
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("SELECT reference, region, status, origin, origin_report_id, version, "
-                         "key_id, body, create_time, update_time FROM cases WHERE id = ?"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("SELECT reference, region, status, origin, origin_report_id, version, "
+                       "key_id, body, create_time, update_time FROM cases WHERE id = ?"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<CaseRow>();
@@ -110,8 +116,10 @@ absl::StatusOr<std::optional<CaseRow>> CaseStore::GetCase(const std::string& id)
 absl::Status CaseStore::SaveCase(CaseRow& row, absl::Time now) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(row.body, CaseAad(row.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("UPDATE cases SET status = ?, honour_related = ?, version = version + 1, "
-                         "key_id = ?, body = ?, update_time = ? WHERE id = ?"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("UPDATE cases SET status = ?, honour_related = ?, version = version + 1, "
+                       "key_id = ?, body = ?, update_time = ? WHERE id = ?"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(row.status));
   s.Bind(2, static_cast<int64_t>(HonourRelated(row.body)));
   s.Bind(3, cipher_.key_id());
@@ -126,7 +134,9 @@ absl::Status CaseStore::SaveCase(CaseRow& row, absl::Time now) {
 
 absl::StatusOr<std::optional<std::string>> CaseStore::CaseIdForReport(
     const std::string& report_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("SELECT id FROM cases WHERE origin_report_id = ?"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id FROM cases WHERE origin_report_id = ?"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, report_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<std::string>();
@@ -170,8 +180,10 @@ absl::Status CaseStore::InsertPerson(const std::string& case_id, const PersonRow
   SCHAKEL_ASSIGN_OR_RETURN(std::string body,
                            cipher_.Seal(person.body, PersonAad(case_id, person.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO persons (case_id, id, role, version, key_id, body, "
-                         "create_time) VALUES (?, ?, ?, 1, ?, ?, ?)"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO persons (case_id, id, role, version, key_id, body, "
+                       "create_time) VALUES (?, ?, ?, 1, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   s.BindAll(case_id, person.id, static_cast<int64_t>(person.role), cipher_.key_id());
   s.BindBlob(5, body);
   s.Bind(6, Micros(now));
@@ -183,8 +195,10 @@ absl::Status CaseStore::SavePerson(const std::string& case_id, PersonRow& person
   SCHAKEL_ASSIGN_OR_RETURN(std::string body,
                            cipher_.Seal(person.body, PersonAad(case_id, person.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("UPDATE persons SET role = ?, version = version + 1, key_id = ?, body = ? "
-                         "WHERE case_id = ? AND id = ?"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("UPDATE persons SET role = ?, version = version + 1, key_id = ?, body = ? "
+                       "WHERE case_id = ? AND id = ?"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(person.role));
   s.Bind(2, cipher_.key_id());
   s.BindBlob(3, body);
@@ -196,8 +210,10 @@ absl::Status CaseStore::SavePerson(const std::string& case_id, PersonRow& person
 }
 
 absl::StatusOr<std::vector<PersonRow>> CaseStore::ListPersons(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("SELECT id, role, version, key_id, body FROM persons "
-                                              "WHERE case_id = ? ORDER BY rowid"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, role, version, key_id, body FROM persons "
+                                            "WHERE case_id = ? ORDER BY rowid"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   std::vector<PersonRow> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
@@ -225,8 +241,10 @@ absl::StatusOr<std::optional<PersonRow>> CaseStore::GetPerson(const std::string&
 absl::StatusOr<std::vector<std::string>> CaseStore::CasesByIndex(absl::string_view kind,
                                                                  const std::string& digest) {
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("SELECT DISTINCT case_id FROM person_index WHERE kind = ? AND digest = ? "
-                         "ORDER BY case_id"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("SELECT DISTINCT case_id FROM person_index WHERE kind = ? AND digest = ? "
+                       "ORDER BY case_id"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, kind);
   s.BindBlob(2, digest);
   std::vector<std::string> out;
@@ -238,8 +256,10 @@ absl::StatusOr<std::vector<std::string>> CaseStore::CasesByIndex(absl::string_vi
 }
 
 absl::Status CaseStore::InsertRelation(const std::string& case_id, const v1::Relation& r) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("INSERT INTO relations (case_id, id, from_person_id, "
-                                              "to_person_id, type) VALUES (?, ?, ?, ?, ?)"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("INSERT INTO relations (case_id, id, from_person_id, "
+                                            "to_person_id, type) VALUES (?, ?, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   return s
       .BindAll(case_id, r.id(), r.from_person_id(), r.to_person_id(),
                static_cast<int64_t>(r.type()))
@@ -247,8 +267,10 @@ absl::Status CaseStore::InsertRelation(const std::string& case_id, const v1::Rel
 }
 
 absl::StatusOr<std::vector<v1::Relation>> CaseStore::ListRelations(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("SELECT id, from_person_id, to_person_id, type FROM "
-                                              "relations WHERE case_id = ? ORDER BY rowid"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, from_person_id, to_person_id, type FROM "
+                                            "relations WHERE case_id = ? ORDER BY rowid"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   std::vector<v1::Relation> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
@@ -293,8 +315,10 @@ absl::StatusOr<std::vector<v1::TeamMember>> CaseStore::ListTeam(const std::strin
 
 absl::Status CaseStore::AddMember(const std::string& case_id, const v1::TeamMember& m) {
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO team_members (case_id, professional_id, organisation_id, "
-                         "organisation_type, role, start_time) VALUES (?, ?, ?, ?, ?, ?)"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO team_members (case_id, professional_id, organisation_id, "
+                       "organisation_type, role, start_time) VALUES (?, ?, ?, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   return s
       .BindAll(case_id, m.professional_id(), m.organisation_id(),
                static_cast<int64_t>(m.organisation_type()), static_cast<int64_t>(m.role()),
@@ -304,17 +328,20 @@ absl::Status CaseStore::AddMember(const std::string& case_id, const v1::TeamMemb
 
 absl::Status CaseStore::EndMember(const std::string& case_id, const std::string& professional_id,
                                   absl::Time now) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s,
-                           c_.Prepare("UPDATE team_members SET end_time = ? WHERE case_id = ? AND "
-                                      "professional_id = ? AND end_time IS NULL"));
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * sp,
+      c_.PrepareCached("UPDATE team_members SET end_time = ? WHERE case_id = ? AND "
+                       "professional_id = ? AND end_time IS NULL"));
+  sqlite::Statement& s = *sp;
   return s.BindAll(Micros(now), case_id, professional_id).Run();
 }
 
 absl::StatusOr<absl::flat_hash_map<std::string, std::vector<std::string>>> CaseStore::ListShares(
     const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s,
-                           c_.Prepare("SELECT note_id, organisation_id FROM note_shares "
-                                      "WHERE case_id = ? ORDER BY note_id, organisation_id"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT note_id, organisation_id FROM note_shares "
+                                            "WHERE case_id = ? ORDER BY note_id, organisation_id"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   absl::flat_hash_map<std::string, std::vector<std::string>> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
@@ -326,8 +353,10 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::vector<std::string>>> CaseS
 
 absl::Status CaseStore::AddShare(const std::string& case_id, const std::string& note_id,
                                  const std::string& organisation_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("INSERT OR IGNORE INTO note_shares (case_id, "
-                                              "note_id, organisation_id) VALUES (?, ?, ?)"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("INSERT OR IGNORE INTO note_shares (case_id, "
+                                            "note_id, organisation_id) VALUES (?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   return s.BindAll(case_id, note_id, organisation_id).Run();
 }
 
@@ -338,8 +367,10 @@ absl::Status CaseStore::InsertMeeting(const std::string& case_id, const v1::Meet
   SCHAKEL_ASSIGN_OR_RETURN(std::string body,
                            cipher_.Seal(stored, MeetingAad(case_id, meeting.id())));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO meetings (case_id, id, meeting_date, key_id, body, "
-                         "create_time) VALUES (?, ?, ?, ?, ?, ?)"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO meetings (case_id, id, meeting_date, key_id, body, "
+                       "create_time) VALUES (?, ?, ?, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   s.BindAll(case_id, meeting.id(), DateString(meeting.date()), cipher_.key_id());
   s.BindBlob(5, body);
   s.Bind(6, Micros(now));
@@ -347,8 +378,10 @@ absl::Status CaseStore::InsertMeeting(const std::string& case_id, const v1::Meet
 }
 
 absl::StatusOr<std::vector<v1::Meeting>> CaseStore::ListMeetings(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("SELECT id, key_id, body FROM meetings WHERE "
-                                              "case_id = ? ORDER BY meeting_date, create_time"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, key_id, body FROM meetings WHERE "
+                                            "case_id = ? ORDER BY meeting_date, create_time"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   std::vector<v1::Meeting> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
@@ -369,9 +402,11 @@ constexpr char kActionColumns[] =
 absl::Status CaseStore::InsertAction(const std::string& case_id, const v1::Action& action) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(action, ActionAad(case_id, action.id())));
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("INSERT INTO actions (case_id, id, meeting_id, owner_organisation_id, "
-                         "due_date, status, version, key_id, body) VALUES (?, ?, ?, ?, ?, ?, 1, ?, "
-                         "?)"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("INSERT INTO actions (case_id, id, meeting_id, owner_organisation_id, "
+                       "due_date, status, version, key_id, body) VALUES (?, ?, ?, ?, ?, ?, 1, ?, "
+                       "?)"));
+  sqlite::Statement& s = *sp;
   s.BindAll(case_id, action.id(), action.meeting_id(), action.owner_organisation_id(),
             DateString(action.due_date()), static_cast<int64_t>(action.status()), cipher_.key_id());
   s.BindBlob(8, body);
@@ -380,9 +415,11 @@ absl::Status CaseStore::InsertAction(const std::string& case_id, const v1::Actio
 
 absl::Status CaseStore::SaveAction(const std::string& case_id, v1::Action& action) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(action, ActionAad(case_id, action.id())));
-  SCHAKEL_ASSIGN_OR_RETURN(auto s,
-                           c_.Prepare("UPDATE actions SET status = ?, version = version + "
-                                      "1, key_id = ?, body = ? WHERE case_id = ? AND id = ?"));
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * sp,
+      c_.PrepareCached("UPDATE actions SET status = ?, version = version + "
+                       "1, key_id = ?, body = ? WHERE case_id = ? AND id = ?"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(action.status()));
   s.Bind(2, cipher_.key_id());
   s.BindBlob(3, body);
@@ -409,9 +446,11 @@ absl::StatusOr<v1::Action> ActionFromRow(const FieldCipher& cipher, const std::s
 }  // namespace
 
 absl::StatusOr<std::vector<v1::Action>> CaseStore::ListActions(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare(absl::StrCat("SELECT ", kActionColumns,
-                                                           " FROM actions WHERE case_id = ? ORDER "
-                                                           "BY due_date, id")));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached(absl::StrCat("SELECT ", kActionColumns,
+                                                         " FROM actions WHERE case_id = ? ORDER "
+                                                         "BY due_date, id")));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   std::vector<v1::Action> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
@@ -424,9 +463,11 @@ absl::StatusOr<std::vector<v1::Action>> CaseStore::ListActions(const std::string
 
 absl::StatusOr<std::optional<v1::Action>> CaseStore::GetAction(const std::string& case_id,
                                                                const std::string& action_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare(absl::StrCat("SELECT ", kActionColumns,
-                                                           " FROM actions WHERE case_id = ? AND "
-                                                           "id = ?")));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached(absl::StrCat("SELECT ", kActionColumns,
+                                                         " FROM actions WHERE case_id = ? AND "
+                                                         "id = ?")));
+  sqlite::Statement& s = *sp;
   s.BindAll(case_id, action_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<v1::Action>();
@@ -452,8 +493,10 @@ absl::StatusOr<std::pair<int, int>> CaseStore::CountActions(const std::string& c
 }
 
 absl::Status CaseStore::InsertFollowUp(const std::string& case_id, const v1::FollowUp& f) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("INSERT INTO follow_ups (case_id, id, due_date, "
-                                              "months, status) VALUES (?, ?, ?, ?, ?)"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("INSERT INTO follow_ups (case_id, id, due_date, "
+                                            "months, status) VALUES (?, ?, ?, ?, ?)"));
+  sqlite::Statement& s = *sp;
   return s
       .BindAll(case_id, f.id(), DateString(f.due_date()),
                static_cast<int64_t>(f.months_after_closure()), static_cast<int64_t>(f.status()))
@@ -461,8 +504,10 @@ absl::Status CaseStore::InsertFollowUp(const std::string& case_id, const v1::Fol
 }
 
 absl::StatusOr<std::vector<v1::FollowUp>> CaseStore::ListFollowUps(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("SELECT id, due_date, months, status FROM follow_ups "
-                                              "WHERE case_id = ? ORDER BY due_date, id"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, due_date, months, status FROM follow_ups "
+                                            "WHERE case_id = ? ORDER BY due_date, id"));
+  sqlite::Statement& s = *sp;
   s.Bind(1, case_id);
   std::vector<v1::FollowUp> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
@@ -478,8 +523,10 @@ absl::StatusOr<std::vector<v1::FollowUp>> CaseStore::ListFollowUps(const std::st
 }
 
 absl::Status CaseStore::CancelScheduledFollowUps(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto s, c_.Prepare("UPDATE follow_ups SET status = ? WHERE case_id = ? "
-                                              "AND status = ?"));
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("UPDATE follow_ups SET status = ? WHERE case_id = ? "
+                                            "AND status = ?"));
+  sqlite::Statement& s = *sp;
   return s
       .BindAll(static_cast<int64_t>(v1::FOLLOW_UP_STATUS_CANCELLED), case_id,
                static_cast<int64_t>(v1::FOLLOW_UP_STATUS_SCHEDULED))
@@ -521,9 +568,11 @@ absl::StatusOr<bool> CaseStore::AppendForeign(const std::string& case_id, const 
 absl::StatusOr<std::vector<TimelineRow>> CaseStore::ListTimeline(const std::string& case_id,
                                                                  int64_t after_seq, int limit) {
   SCHAKEL_ASSIGN_OR_RETURN(
-      auto s, c_.Prepare("SELECT seq, time, type, sensitivity, actor_id, actor_organisation_id, "
-                         "source_service, key_id, body FROM timeline WHERE case_id = ? AND seq > ? "
-                         "ORDER BY seq LIMIT ?"));
+      sqlite::Statement * sp,
+      c_.PrepareCached("SELECT seq, time, type, sensitivity, actor_id, actor_organisation_id, "
+                       "source_service, key_id, body FROM timeline WHERE case_id = ? AND seq > ? "
+                       "ORDER BY seq LIMIT ?"));
+  sqlite::Statement& s = *sp;
   s.BindAll(case_id, after_seq, static_cast<int64_t>(limit));
   std::vector<TimelineRow> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
