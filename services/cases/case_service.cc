@@ -188,6 +188,17 @@ CaseAccess AccessFromTeam(const std::vector<v1::TeamMember>& team, const std::st
   return access;
 }
 
+bool HasAnyRole(const DirectoryEntry& entry, std::initializer_list<v1::Role> roles) {
+  return std::any_of(roles.begin(), roles.end(), [&](v1::Role r) {
+    return std::find(entry.roles.begin(), entry.roles.end(), r) != entry.roles.end();
+  });
+}
+
+// Roles that do case work (may be on a team, may change a case).
+bool HasWorkerRole(const DirectoryEntry& entry) {
+  return HasAnyRole(entry, {v1::ROLE_VT_INTAKE, v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR});
+}
+
 bool HasOversightRole(const DirectoryEntry& entry) {
   return std::find(entry.roles.begin(), entry.roles.end(), v1::ROLE_SUPERVISOR) !=
              entry.roles.end() ||
@@ -259,6 +270,13 @@ RepeatedPtrField<v1::Note> MergeNotes(FieldViolations& v, const std::string& fie
       continue;
     }
     CheckNoteInput(v, at, in);
+    if (in.sensitivity() != it->second->sensitivity() &&
+        !(OrganisationTypeSees(access.organisation_type, it->second->sensitivity()) &&
+          OrganisationTypeSees(access.organisation_type, in.sensitivity()))) {
+      v.Add(at + ".sensitivity",
+            "your organisation may not reclassify this note (it sees it only by a share, or "
+            "would not see the new level)");
+    }
     v1::Note n;
     n.set_id(in.id());
     n.set_sensitivity(in.sensitivity());
@@ -306,7 +324,7 @@ v1::Person PersonView(const PersonRow& row, const CaseAccess& access, const Shar
 }
 
 void RedactMeeting(v1::Meeting& m, const CaseAccess& access, const Shares& shares) {
-  Redact(*m.mutable_minutes(), access, shares);
+  if (m.has_minutes()) Redact(*m.mutable_minutes(), access, shares);
   for (auto& d : *m.mutable_decisions()) {
     Redact(*d.mutable_text(), access, shares);
     // An action spec under a sensitivity the caller may not see is withheld with its decision.
@@ -575,6 +593,17 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Ca
 // Defined here so the helpers above stay file-local.
 namespace {
 
+// The record of a retried request answered from the idempotency store.
+v1::AuditRecord ReplayRecord(const AuditTrail& audit, const Caller& caller,
+                             absl::string_view event_type, const std::string& case_id) {
+  v1::AuditRecord r =
+      audit.NewRecord(caller, v1::AUDIT_ACTION_READ, absl::StrCat(event_type, ".replayed"));
+  AddCaseObject(r, case_id);
+  r.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_PASSED);
+  r.set_purpose_of_use("MDA++ case work: a retried request");
+  return r;
+}
+
 struct MutationRunner {
   sqlite::Database& db;
   const FieldCipher& cipher;
@@ -594,13 +623,15 @@ struct MutationRunner {
         db, {caller.principal.id, request_id, std::string(method)}, request, response, now,
         [&](sqlite::Connection& c) -> absl::Status {
           Mutation m{c, CaseStore(c, cipher), {}, {}, {}, now, AmsterdamToday(now), {}, {}};
-          SCHAKEL_ASSIGN_OR_RETURN(auto row, m.store.GetCase(case_id));
-          if (!row) return absl::PermissionDeniedError(kNotOnTeam);
-          m.row = *std::move(row);
+          // Access first, from the team alone: nothing of the case is decrypted for an outsider
+          // (a missing case has no team, and gets the same answer).
           SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(case_id, false));
           m.access = AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
                                     HasOversightRole(caller.entry));
           SCHAKEL_RETURN_IF_ERROR(CheckNeed(m.access, need));
+          SCHAKEL_ASSIGN_OR_RETURN(auto row, m.store.GetCase(case_id));
+          if (!row) return absl::PermissionDeniedError(kNotOnTeam);
+          m.row = *std::move(row);
           if (!allow_closed && m.row.status != v1::CASE_STATUS_OPEN) {
             return absl::FailedPreconditionError("the case is closed; reopen it first");
           }
@@ -618,7 +649,18 @@ struct MutationRunner {
           SetCaseChecks(m.audit, m.access, m.row.body.details());
           return audit.Record(c, m.audit);
         },
-        &cipher);
+        &cipher,
+        // A retry returns the first answer, which holds case data: only while the caller still
+        // has the standing the change needed, and recorded as a look.
+        [&](sqlite::Connection& c) -> absl::Status {
+          CaseStore store(c, cipher);
+          SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(case_id, false));
+          const CaseAccess access =
+              AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
+                             HasOversightRole(caller.entry));
+          SCHAKEL_RETURN_IF_ERROR(CheckNeed(access, need));
+          return audit.Record(c, ReplayRecord(audit, caller, event_type, case_id));
+        });
   }
 };
 
@@ -671,6 +713,9 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
       SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry d, roles_->Resolve(director_id));
       if (!d.registered || !d.active) {
         v.Add("director_professional_id", "no active professional with this id");
+      } else if (!HasWorkerRole(d)) {
+        v.Add("director_professional_id",
+              "has no case-work role (CASE_DIRECTOR, PROFESSIONAL or VT_INTAKE)");
       } else {
         SCHAKEL_ASSIGN_OR_RETURN(director_org, organisations_->Get(d.organisation_id));
         if (!director_org || director_org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
@@ -798,7 +843,17 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(), BuildCase(store, row, access, today));
           return absl::OkStatus();
         },
-        cipher_.get());
+        cipher_.get(),
+        [&](sqlite::Connection& c) -> absl::Status {
+          CaseStore store(c, *cipher_);
+          SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(resp->case_().id(), false));
+          if (!AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id, false)
+                   .allowed()) {
+            return absl::PermissionDeniedError(kNotOnTeam);
+          }
+          return audit_->Record(c,
+                                ReplayRecord(*audit_, caller, "case.created", resp->case_().id()));
+        });
   });
 }
 
@@ -815,13 +870,13 @@ grpc::ServerUnaryReactor* CaseService::GetCase(grpc::CallbackServerContext* ctx,
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.read");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
       CaseStore store(c, *cipher_);
-      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
-      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
-      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
+      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
       CaseAccess access =
           AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
                          HasOversightRole(caller.entry));
       if (!access.allowed()) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
+      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
       SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(),
                                BuildCase(store, *row, access, AmsterdamToday(env_.clock->Now())));
       AddCaseObject(rec, row->id);
@@ -941,13 +996,13 @@ grpc::ServerUnaryReactor* CaseService::GetTimeline(grpc::CallbackServerContext* 
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.timeline.read");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
       CaseStore store(c, *cipher_);
-      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
-      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
-      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
+      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
       CaseAccess access =
           AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
                          HasOversightRole(caller.entry));
       if (!access.allowed()) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
+      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
       SCHAKEL_ASSIGN_OR_RETURN(Shares shares, store.ListShares(row->id));
       SCHAKEL_ASSIGN_OR_RETURN(auto events, store.ListTimeline(row->id, after_seq, limit + 1));
       const bool more = static_cast<int>(events.size()) > limit;
@@ -998,9 +1053,14 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
       CaseAccess access =
           AccessFromTeam(team, req->principal_id(), entry.organisation_id, HasOversightRole(entry));
+      // A team member whose case-work roles were withdrawn keeps no rights on the case; an
+      // oversight role only reads.
+      if (access.allowed() && access.role != v1::CASE_ROLE_OVERSIGHT && !HasWorkerRole(entry)) {
+        access.role = HasOversightRole(entry) ? v1::CASE_ROLE_OVERSIGHT : v1::CASE_ROLE_UNSPECIFIED;
+      }
       resp->set_allowed(access.allowed());
       resp->set_role(access.role);
-      resp->set_organisation_id(access.organisation_id);
+      resp->set_organisation_id(access.allowed() ? access.organisation_id : "");
       resp->set_may_edit(access.may_edit());
       return absl::OkStatus();
     }));
@@ -1218,6 +1278,8 @@ grpc::ServerUnaryReactor* CaseService::AddTeamMember(grpc::CallbackServerContext
     }
     if (!pro.registered || !pro.active) {
       v.Add("professional_id", "no active professional with this id");
+    } else if (!HasWorkerRole(pro)) {
+      v.Add("professional_id", "has no case-work role (CASE_DIRECTOR, PROFESSIONAL or VT_INTAKE)");
     } else if (pro.organisation_id != req->organisation_id()) {
       v.Add("organisation_id", "is not the professional's organisation");
     }
@@ -1306,13 +1368,16 @@ grpc::ServerUnaryReactor* CaseService::TransferDirector(grpc::CallbackServerCont
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     CheckId(v, "to_professional_id", req->to_professional_id());
     if (req->to_professional_id() == caller.principal.id) {
-      v.Add("to_professional_id", "you are the case director already");
+      v.Add("to_professional_id", "cannot hand the director role to yourself");
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry pro, roles_->Resolve(req->to_professional_id()));
     std::optional<v1::Organisation> org;
     if (!pro.registered || !pro.active) {
       v.Add("to_professional_id", "no active professional with this id");
+    } else if (!HasWorkerRole(pro)) {
+      v.Add("to_professional_id",
+            "has no case-work role (CASE_DIRECTOR, PROFESSIONAL or VT_INTAKE)");
     } else {
       SCHAKEL_ASSIGN_OR_RETURN(org, organisations_->Get(pro.organisation_id));
       if (!org || org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
@@ -1399,7 +1464,15 @@ grpc::ServerUnaryReactor* CaseService::ShareNote(grpc::CallbackServerContext* ct
             if (a.description().id() == req->note_id()) note = a.description();
           }
           FieldViolations dv;
-          if (!note) dv.Add("note_id", "no note with this id on this case");
+          if (!note) {
+            dv.Add("note_id", "no note with this id on this case");
+          } else if (!OrganisationTypeSees(m.access.organisation_type, note->sensitivity())) {
+            return absl::PermissionDeniedError(
+                "your organisation does not see this note, so you cannot share it");
+          }
+          if (req->organisation_id() == m.access.organisation_id) {
+            dv.Add("organisation_id", "is your own organisation");
+          }
           SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
           if (std::none_of(team.begin(), team.end(), [&](const v1::TeamMember& t) {
                 return t.organisation_id() == req->organisation_id();
@@ -1670,7 +1743,8 @@ grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* c
             return absl::FailedPreconditionError("the case is open");
           }
           m.row.status = v1::CASE_STATUS_OPEN;
-          SCHAKEL_RETURN_IF_ERROR(m.store.CancelScheduledFollowUps(m.row.id));
+          SCHAKEL_RETURN_IF_ERROR(
+              m.store.CancelScheduledFollowUps(m.row.id, DateString(FromCivilDay(m.today))));
           // The reason is personal content: it goes into the encrypted timeline only.
           m.Event("case.reopened", absl::StrCat("Casus heropend / Case reopened: ", req->reason()));
           SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
@@ -1701,7 +1775,15 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
       if (e.source_sequence() <= 0) v.Add(at + "source_sequence", "must be positive");
       if (e.case_id().empty()) v.Add(at + "case_id", "must be set");
       CheckName(v, at + "type", e.type(), 100);
-      if (!e.has_time()) v.Add(at + "time", "must be set");
+      if (!e.has_time() || e.time().seconds() < TimeUtil::kTimestampMinSeconds ||
+          e.time().seconds() > TimeUtil::kTimestampMaxSeconds || e.time().nanos() < 0 ||
+          e.time().nanos() > 999'999'999) {
+        v.Add(at + "time", "must be a valid time");
+      }
+      if (!e.actor_id().empty()) CheckId(v, at + "actor_id", e.actor_id());
+      if (!e.actor_organisation_id().empty()) {
+        CheckId(v, at + "actor_organisation_id", e.actor_organisation_id());
+      }
       CheckSensitivity(v, at + "sensitivity", e.sensitivity());
       CheckText(v, at + "summary", e.summary(), kTextMax, true);
     }
@@ -1726,7 +1808,9 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
         t.summary = e.summary();
         t.actor_id = e.actor_id();
         t.actor_organisation_id = e.actor_organisation_id();
-        t.source_service = e.source_service();
+        // Keyed by the calling principal too: a service cannot write under another's name or
+        // claim its sequence numbers.
+        t.source_service = absl::StrCat(caller.principal.id, "/", e.source_service());
         SCHAKEL_ASSIGN_OR_RETURN(bool added,
                                  store.AppendForeign(e.case_id(), t, e.source_sequence()));
         if (!added) {

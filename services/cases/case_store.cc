@@ -26,7 +26,11 @@ std::string MeetingAad(const std::string& case_id, const std::string& id) {
 std::string ActionAad(const std::string& case_id, const std::string& id) {
   return absl::StrCat("action/", case_id, "/", id);
 }
-std::string TimelineAad(const std::string& case_id) { return absl::StrCat("timeline/", case_id); }
+// A summary is bound to its case, type and sensitivity: moved into a row with a lower sensitivity
+// (shown to more organisations) it no longer decrypts.
+std::string TimelineAad(const std::string& case_id, absl::string_view type, int sensitivity) {
+  return absl::StrCat("timeline/", case_id, "/", type, "/", sensitivity);
+}
 
 bool HonourRelated(const v1::StoredCaseBody& body) {
   return body.details().honour_related_violence();
@@ -522,14 +526,15 @@ absl::StatusOr<std::vector<v1::FollowUp>> CaseStore::ListFollowUps(const std::st
   return out;
 }
 
-absl::Status CaseStore::CancelScheduledFollowUps(const std::string& case_id) {
+absl::Status CaseStore::CancelScheduledFollowUps(const std::string& case_id,
+                                                 const std::string& today) {
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
                            c_.PrepareCached("UPDATE follow_ups SET status = ? WHERE case_id = ? "
-                                            "AND status = ?"));
+                                            "AND status = ? AND due_date > ?"));
   sqlite::Statement& s = *sp;
   return s
       .BindAll(static_cast<int64_t>(v1::FOLLOW_UP_STATUS_CANCELLED), case_id,
-               static_cast<int64_t>(v1::FOLLOW_UP_STATUS_SCHEDULED))
+               static_cast<int64_t>(v1::FOLLOW_UP_STATUS_SCHEDULED), today)
       .Run();
 }
 
@@ -537,7 +542,9 @@ namespace {
 absl::StatusOr<bool> InsertTimeline(sqlite::Connection& c, const FieldCipher& cipher,
                                     const std::string& case_id, const TimelineRow& row,
                                     std::optional<int64_t> source_sequence) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher.SealText(row.summary, TimelineAad(case_id)));
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string body,
+      cipher.SealText(row.summary, TimelineAad(case_id, row.type, row.sensitivity)));
   SCHAKEL_ASSIGN_OR_RETURN(
       auto s, c.Prepare("INSERT OR IGNORE INTO timeline (case_id, time, type, sensitivity, "
                         "actor_id, actor_organisation_id, source_service, source_sequence, key_id, "
@@ -584,8 +591,9 @@ absl::StatusOr<std::vector<TimelineRow>> CaseStore::ListTimeline(const std::stri
     r.actor_id = s.ColumnText(4);
     r.actor_organisation_id = s.ColumnText(5);
     r.source_service = s.ColumnText(6);
-    SCHAKEL_ASSIGN_OR_RETURN(
-        r.summary, cipher_.OpenText(s.ColumnText(7), s.ColumnBlob(8), TimelineAad(case_id)));
+    SCHAKEL_ASSIGN_OR_RETURN(r.summary,
+                             cipher_.OpenText(s.ColumnText(7), s.ColumnBlob(8),
+                                              TimelineAad(case_id, r.type, r.sensitivity)));
     out.push_back(std::move(r));
     return absl::OkStatus();
   }));
@@ -602,7 +610,8 @@ absl::StatusOr<std::vector<MyCaseRow>> CaseStore::ListMyCases(
       c_.PrepareCached(
           "WITH mine AS ("
           "  SELECT case_id, MIN(role) AS role FROM team_members"
-          "  WHERE professional_id = ?1 AND end_time IS NULL GROUP BY case_id"
+          "  WHERE professional_id = ?1 AND organisation_id = ?2 AND end_time IS NULL"
+          "  GROUP BY case_id"
           "), theirs AS ("
           "  SELECT DISTINCT case_id, 4 AS role FROM team_members"
           "  WHERE ?3 AND organisation_id = ?2 AND end_time IS NULL"

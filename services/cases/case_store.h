@@ -114,7 +114,8 @@ class CaseStore {
   // Follow-up checks.
   absl::Status InsertFollowUp(const std::string& case_id, const v1::FollowUp& follow_up);
   absl::StatusOr<std::vector<v1::FollowUp>> ListFollowUps(const std::string& case_id);
-  absl::Status CancelScheduledFollowUps(const std::string& case_id);
+  // Cancels the scheduled checks due after `today` (YYYY-MM-DD); those already due stay.
+  absl::Status CancelScheduledFollowUps(const std::string& case_id, const std::string& today);
 
   // Timeline. AppendForeign returns false when (source_service, source_sequence) was recorded
   // before.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "services/common/log.h"
+
 namespace schakel::calendar {
 
 absl::CivilDay EasterSunday(int year) {
@@ -45,8 +47,13 @@ std::vector<Holiday> PublicHolidays(int year) {
 const absl::TimeZone& Amsterdam() {
   static const absl::TimeZone* zone = [] {
     auto* tz = new absl::TimeZone();
-    // Without time zone data (tzdata is a dependency) fall back to CET without summer time.
-    if (!absl::LoadTimeZone("Europe/Amsterdam", tz)) *tz = absl::FixedTimeZone(3600);
+    // Without time zone data (tzdata is a dependency) fall back to CET without summer time, and
+    // say so: in summer "today" is then an hour late.
+    if (!absl::LoadTimeZone("Europe/Amsterdam", tz)) {
+      *tz = absl::FixedTimeZone(3600);
+      LogEvent(LogLevel::kError, "calendar.no_tzdata",
+               {{"detail", "Europe/Amsterdam not found; using UTC+1 all year (install tzdata)"}});
+    }
     return tz;
   }();
   return *zone;

@@ -5,7 +5,8 @@
 // 26 April when the 27th is a Sunday), 5 May, Ascension Day, Whit Monday, Christmas Day and Boxing
 // Day — nor a day the government equated to them (bridge days, configured per deployment).
 // Easter is computed (Gregorian calendar), and Good Friday, Easter Monday, Ascension Day and Whit
-// Monday follow from it.
+// Monday follow from it. Good Friday is not in the text of art. 3(1) itself; Schakel counts it
+// because the field's terms do (DOMAIN.md, the handover issue) — remove it there if that changes.
 #ifndef SCHAKEL_SERVICES_COMMON_CALENDAR_H_
 #define SCHAKEL_SERVICES_COMMON_CALENDAR_H_
 

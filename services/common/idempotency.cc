@@ -44,7 +44,8 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const google::protobuf::Message& request,
                            google::protobuf::Message& response, absl::Time now,
                            const std::function<absl::Status(sqlite::Connection&)>& mutate,
-                           const IdempotencyProtector* protector) {
+                           const IdempotencyProtector* protector,
+                           const std::function<absl::Status(sqlite::Connection&)>& on_replay) {
   const std::string fingerprint = Fingerprint(key.method, request, protector);
   // The stored answer is bound to its key, so it cannot be replayed under another one.
   const std::string aad = absl::StrCat("idempotency/", key.principal_id, "/", key.request_id);
@@ -65,6 +66,11 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
       }
       if (!response.ParseFromString(stored)) {
         return absl::InternalError("stored idempotent response does not parse");
+      }
+      if (on_replay) {
+        absl::Status replay = on_replay(c);
+        if (!replay.ok()) response.Clear();
+        return replay;
       }
       return absl::OkStatus();
     }

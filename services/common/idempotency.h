@@ -40,7 +40,10 @@ class IdempotencyProtector {
   virtual std::string Mac(absl::string_view bytes) const = 0;
 };
 
-// Runs `mutate` in a transaction unless this key was answered before.
+// Runs `mutate` in a transaction unless this key was answered before. `on_replay`, when given,
+// runs in the transaction of a retry, after the stored answer was read into `response` and before
+// it is returned: a service whose answers hold client data checks there that the caller may still
+// see them, and records the look.
 //  - First time: `mutate` runs; when it succeeds its response is stored with the change.
 //  - Retry of the same request: the stored response is returned; `mutate` does not run.
 //  - Same key, different request: INVALID_ARGUMENT on request_id; nothing runs.
@@ -49,7 +52,8 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const google::protobuf::Message& request,
                            google::protobuf::Message& response, absl::Time now,
                            const std::function<absl::Status(sqlite::Connection&)>& mutate,
-                           const IdempotencyProtector* protector = nullptr);
+                           const IdempotencyProtector* protector = nullptr,
+                           const std::function<absl::Status(sqlite::Connection&)>& on_replay = {});
 
 }  // namespace schakel
 

@@ -218,17 +218,32 @@ absl::Status Database::Exec(absl::string_view sql) {
 
 absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body) {
   if (options_.readers <= 0) return RunIn("BEGIN DEFERRED", body);
-  auto reader = TakeReader();
-  if (!reader.ok()) return reader.status();
-  Connection& c = **reader;
+  auto taken = TakeReader();
+  if (!taken.ok()) return taken.status();
+  // Back to the pool only in a clean state; closed (and its slot freed) on any other way out,
+  // an exception from `body` included, so the pool can never run dry.
+  struct Lease {
+    Database* db;
+    std::unique_ptr<Connection> conn;
+    bool clean = false;
+    ~Lease() {
+      if (clean) {
+        db->ReturnReader(std::move(conn));
+        return;
+      }
+      conn.reset();
+      absl::MutexLock lock(&db->readers_mu_);
+      --db->open_readers_;
+    }
+  } lease{this, *std::move(taken)};
+  Connection& c = *lease.conn;
   absl::Status result = c.Exec("BEGIN DEFERRED");
-  if (result.ok()) {
-    result = body(c);
-    c.ResetCached();
-    if (result.ok()) result = c.Exec("COMMIT");
-    if (!result.ok()) c.Exec("ROLLBACK").IgnoreError();
-  }
-  ReturnReader(*std::move(reader));
+  if (!result.ok()) return result;
+  result = body(c);
+  c.ResetCached();
+  if (result.ok()) result = c.Exec("COMMIT");
+  if (!result.ok() && !c.Exec("ROLLBACK").ok()) return result;  // state unknown: close it
+  lease.clean = true;
   return result;
 }
 

@@ -9,6 +9,8 @@
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
+
 #include "tests/integration/cases_fixture.h"
 
 namespace schakel {
@@ -390,6 +392,49 @@ TEST(CasesRedactionTest, SharedNoteBecomesVisibleToThatOrganisationOnly) {
   ASSERT_TRUE(world.As("dir")->ShareNote(Ctx().get(), req, &resp).ok());
   EXPECT_EQ(care_note_text("core"), "trauma");
   EXPECT_EQ(care_note_text("sup"), "trauma");  // the police's supervisor, for oversight
+}
+
+// A note seen only through a share cannot be reclassified (which would show it to everyone), and
+// the director shares only with another organisation.
+TEST(CasesRedactionTest, ASharedNoteCannotBeReclassifiedByItsReceiver) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  v1::ShareNoteRequest share;
+  share.set_request_id(NewRandomId());
+  share.set_case_id(f.case_id);
+  share.set_note_id(f.care_note_id);
+  share.set_organisation_id(testing::kTeamOrg);  // the director's own
+  v1::ShareNoteResponse shared;
+  EXPECT_EQ(world.As("dir")->ShareNote(Ctx().get(), share, &shared).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  share.set_organisation_id(testing::kPoliceOrg);
+  ASSERT_TRUE(world.As("dir")->ShareNote(Ctx().get(), share, &shared).ok());
+
+  const v1::Case police_view = world.Get("core", f.case_id);
+  v1::UpdatePersonRequest req;
+  req.set_request_id(NewRandomId());
+  req.set_case_id(f.case_id);
+  *req.mutable_person() = police_view.persons(0);
+  req.mutable_person()->clear_bsn_masked();
+  int care_index = -1;
+  for (int i = 0; i < req.person().notes_size(); ++i) {
+    if (req.person().notes(i).id() == f.care_note_id) care_index = i;
+  }
+  ASSERT_GE(care_index, 0);
+  req.mutable_person()->mutable_notes(care_index)->set_sensitivity(v1::SENSITIVITY_GENERAL);
+  v1::UpdatePersonResponse out;
+  const grpc::Status st = world.As("core")->UpdatePerson(Ctx().get(), req, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find(absl::StrCat("person.notes[", care_index, "].sensitivity")),
+            std::string::npos)
+      << st.error_message();
+  // The note stays CARE: organisations that see it neither by type nor by a share still do not.
+  const v1::Case after = world.Get("dir", f.case_id);
+  for (const auto& n : after.persons(0).notes()) {
+    if (n.id() == f.care_note_id) {
+      EXPECT_EQ(n.sensitivity(), v1::SENSITIVITY_CARE);
+    }
+  }
 }
 
 }  // namespace

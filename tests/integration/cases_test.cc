@@ -376,6 +376,31 @@ TEST(CasesIdempotencyTest, RetriesAndOneReportOneCase) {
   ASSERT_TRUE(vt->AddPerson(Ctx().get(), add, &a2).ok());
   EXPECT_EQ(a1.person().id(), a2.person().id());
   EXPECT_EQ(world.Get("vt", first.case_().id()).persons_size(), 1);
+  EXPECT_EQ(CountType(world.AuditRecordsAbout(first.case_().id()), "case.person.added.replayed"),
+            1);
+}
+
+// A retry answers from the stored first answer only while the caller may still see the case.
+TEST(CasesIdempotencyTest, ARemovedMembersRetryIsRefused) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  v1::AddPersonRequest add;
+  add.set_request_id("core-adds");
+  add.set_case_id(f.case_id);
+  add.mutable_person()->set_name("Buurvrouw");
+  add.mutable_person()->set_role(v1::PERSON_ROLE_NETWORK);
+  v1::AddPersonResponse out;
+  ASSERT_TRUE(world.As("core")->AddPerson(Ctx().get(), add, &out).ok());
+  v1::RemoveTeamMemberRequest remove;
+  remove.set_request_id(NewRandomId());
+  remove.set_case_id(f.case_id);
+  remove.set_professional_id("core");
+  v1::RemoveTeamMemberResponse removed;
+  ASSERT_TRUE(world.As("dir")->RemoveTeamMember(Ctx().get(), remove, &removed).ok());
+  v1::AddPersonResponse retried;
+  EXPECT_EQ(world.As("core")->AddPerson(Ctx().get(), add, &retried).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_FALSE(retried.has_person());
 }
 
 TEST(CasesIdempotencyTest, StaleEtagIsAborted) {
@@ -666,7 +691,8 @@ TEST(CasesTimelineTest, EventsFromOtherServicesAreIdempotentAndRedacted) {
   const auto for_ggz = handover_events("inv");
   ASSERT_EQ(for_ggz.size(), 1u);
   EXPECT_EQ(for_ggz[0].summary().text(), "overdracht aan GGZ geaccepteerd");
-  EXPECT_EQ(for_ggz[0].source_service(), "handover");
+  // Keyed by the calling service principal: it cannot write under another service's name.
+  EXPECT_EQ(for_ggz[0].source_service(), "handover/handover");
   const auto for_police = handover_events("core");
   ASSERT_EQ(for_police.size(), 1u);
   EXPECT_TRUE(for_police[0].summary().hidden());
