@@ -146,33 +146,10 @@ void PrintNotices(const Response& response) {
   }
 }
 
-// Calls `rpc` on a fresh stub and prints the response; returns the exit code.
+// Calls `rpc` and prints the response, its notices first (on stderr).
 template <typename Request, typename Response, typename Method>
 int Call(Method method, const Request& request) {
-  auto channel = Connect();
-  if (!channel.ok()) return UsageError(channel.status().message());
-  auto stub = CaseService::NewStub(*channel);
-  Response response;
-  auto ctx = NewContext();
-  grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
-  if (!status.ok()) return PrintRpcError(status);
-  PrintNotices(response);
-  Print(response);
-  return 0;
-}
-
-// Parses an enum flag into `out`; returns false (after printing why) when it is not valid.
-template <typename Enum>
-bool EnumFlag(absl::string_view flag, absl::string_view enum_name, const std::string& value,
-              Enum& out) {
-  if (value.empty()) return true;
-  auto parsed = ParseEnum(enum_name, value);
-  if (!parsed.ok()) {
-    std::cerr << "schakelctl: --" << flag << ": " << parsed.status().message() << "\n";
-    return false;
-  }
-  out = static_cast<Enum>(*parsed);
-  return true;
+  return CallAndPrint<CaseService, Request, Response>(method, request, &PrintNotices<Response>);
 }
 
 // Parses a YYYY-MM-DD flag into `out`; returns false (after printing why) when it is not a date.

@@ -3,6 +3,7 @@
 #define SCHAKEL_CLIENT_CLI_CLI_H_
 
 #include <filesystem>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,38 @@ absl::StatusOr<int> ParseEnum(absl::string_view enum_name, absl::string_view tex
 
 // Prints "schakelctl: <message>" and returns 2 (usage error).
 int UsageError(absl::string_view message);
+
+// Parses an enum flag value into `out` (empty: unchanged); returns false, after printing why, when
+// it is not a value of `enum_name`.
+template <typename Enum>
+bool EnumFlag(absl::string_view flag, absl::string_view enum_name, const std::string& value,
+              Enum& out) {
+  if (value.empty()) return true;
+  auto parsed = ParseEnum(enum_name, value);
+  if (!parsed.ok()) {
+    std::cerr << "schakelctl: --" << flag << ": " << parsed.status().message() << "\n";
+    return false;
+  }
+  out = static_cast<Enum>(*parsed);
+  return true;
+}
+
+// Calls `method` of `Service` on a fresh stub, runs `before_print` on the answer (if given) and
+// prints it; returns the exit code.
+template <typename Service, typename Request, typename Response, typename Method>
+int CallAndPrint(Method method, const Request& request,
+                 void (*before_print)(const Response&) = nullptr) {
+  auto channel = Connect();
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = Service::NewStub(*channel);
+  Response response;
+  auto ctx = NewContext();
+  grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  if (before_print != nullptr) before_print(response);
+  Print(response);
+  return 0;
+}
 
 int RunDirectoryCommand(const Args& args);
 int RunPkiCommand(const Args& args);

@@ -26,32 +26,9 @@ namespace {
 
 using v1::DirectoryService;
 
-// Calls `rpc` on a fresh stub and prints the response; returns the exit code.
 template <typename Request, typename Response, typename Method>
 int Call(Method method, const Request& request) {
-  auto channel = Connect();
-  if (!channel.ok()) return UsageError(channel.status().message());
-  auto stub = DirectoryService::NewStub(*channel);
-  Response response;
-  auto ctx = NewContext();
-  grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
-  if (!status.ok()) return PrintRpcError(status);
-  Print(response);
-  return 0;
-}
-
-// Parses an enum flag into `out`; returns false (after printing why) when it is not valid.
-template <typename Enum>
-bool EnumFlag(absl::string_view flag, absl::string_view enum_name, const std::string& value,
-              Enum& out) {
-  if (value.empty()) return true;
-  auto parsed = ParseEnum(enum_name, value);
-  if (!parsed.ok()) {
-    std::cerr << "schakelctl: --" << flag << ": " << parsed.status().message() << "\n";
-    return false;
-  }
-  out = static_cast<Enum>(*parsed);
-  return true;
+  return CallAndPrint<DirectoryService, Request, Response>(method, request);
 }
 
 bool OrganisationFromFlags(v1::Organisation& org) {

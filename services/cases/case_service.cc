@@ -666,6 +666,23 @@ struct MutationRunner {
 
 }  // namespace
 
+namespace {
+
+// The tail of CloseCase and ReopenCase: the event for other services (outbox, same transaction)
+// and the case as the caller sees it once saved.
+absl::Status AnnounceStatusChange(Mutation& m, v1::CaseEventType type, const Caller& caller,
+                                  v1::Case& out) {
+  SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
+  SCHAKEL_RETURN_IF_ERROR(
+      WriteToOutbox(m.c, kCaseEventsTopic, MakeCaseEvent(type, m.row, caller, team, m.now), m.now)
+          .status());
+  SCHAKEL_ASSIGN_OR_RETURN(out, BuildCase(m.store, m.row, m.access, m.today));
+  out.set_etag(Etag(m.row.version + 1));  // the version SaveCase is about to write
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // CreateCase.
 
@@ -1712,16 +1729,8 @@ grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ct
           m.Event("case.closed",
                   absl::StrCat("Casus gesloten / Case closed; vervolgcontroles/follow-up checks: ",
                                absl::StrJoin(dates, ", ")));
-          SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
-          SCHAKEL_RETURN_IF_ERROR(
-              WriteToOutbox(m.c, kCaseEventsTopic,
-                            MakeCaseEvent(v1::CASE_EVENT_TYPE_CLOSED, m.row, caller, team, m.now),
-                            m.now)
-                  .status());
-          SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(),
-                                   BuildCase(m.store, m.row, m.access, m.today));
-          resp->mutable_case_()->set_etag(Etag(m.row.version + 1));
-          return absl::OkStatus();
+          return AnnounceStatusChange(m, v1::CASE_EVENT_TYPE_CLOSED, caller,
+                                      *resp->mutable_case_());
         });
   });
 }
@@ -1747,16 +1756,8 @@ grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* c
               m.store.CancelScheduledFollowUps(m.row.id, DateString(FromCivilDay(m.today))));
           // The reason is personal content: it goes into the encrypted timeline only.
           m.Event("case.reopened", absl::StrCat("Casus heropend / Case reopened: ", req->reason()));
-          SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
-          SCHAKEL_RETURN_IF_ERROR(
-              WriteToOutbox(m.c, kCaseEventsTopic,
-                            MakeCaseEvent(v1::CASE_EVENT_TYPE_REOPENED, m.row, caller, team, m.now),
-                            m.now)
-                  .status());
-          SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(),
-                                   BuildCase(m.store, m.row, m.access, m.today));
-          resp->mutable_case_()->set_etag(Etag(m.row.version + 1));
-          return absl::OkStatus();
+          return AnnounceStatusChange(m, v1::CASE_EVENT_TYPE_REOPENED, caller,
+                                      *resp->mutable_case_());
         });
   });
 }
