@@ -1,5 +1,8 @@
 #include "services/cases/case_store.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
@@ -321,7 +324,8 @@ absl::Status CaseStore::AddMember(const std::string& case_id, const v1::TeamMemb
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("INSERT INTO team_members (case_id, professional_id, organisation_id, "
-                       "organisation_type, role, start_time) VALUES (?, ?, ?, ?, ?, ?)"));
+                       "organisation_type, role, start_time, case_reference) VALUES (?1, ?2, ?3, "
+                       "?4, ?5, ?6, (SELECT reference FROM cases WHERE id = ?1))"));
   sqlite::Statement& s = *sp;
   return s
       .BindAll(case_id, m.professional_id(), m.organisation_id(),
@@ -603,46 +607,63 @@ absl::StatusOr<std::vector<TimelineRow>> CaseStore::ListTimeline(const std::stri
 absl::StatusOr<std::vector<MyCaseRow>> CaseStore::ListMyCases(
     const std::string& professional_id, const std::string& organisation_id, bool oversight,
     v1::CaseStatus status, v1::CaseRole role, const std::string& after_reference, int limit) {
-  // Own memberships first; the organisation's other cases as OVERSIGHT for supervisors and
-  // auditors.
-  SCHAKEL_ASSIGN_OR_RETURN(
-      auto s,
-      c_.PrepareCached(
-          "WITH mine AS ("
-          "  SELECT case_id, MIN(role) AS role FROM team_members"
-          "  WHERE professional_id = ?1 AND organisation_id = ?2 AND end_time IS NULL"
-          "  GROUP BY case_id"
-          "), theirs AS ("
-          "  SELECT DISTINCT case_id, 4 AS role FROM team_members"
-          "  WHERE ?3 AND organisation_id = ?2 AND end_time IS NULL"
-          "    AND case_id NOT IN (SELECT case_id FROM mine)"
-          "), m AS (SELECT * FROM mine UNION ALL SELECT * FROM theirs) "
-          "SELECT c.id, c.reference, c.region, c.status, c.honour_related, c.create_time, m.role "
-          "FROM m JOIN cases c ON c.id = m.case_id "
-          "WHERE (?4 = 0 OR c.status = ?4) AND (?5 = 0 OR m.role = ?5) AND c.reference > ?6 "
-          "ORDER BY c.reference LIMIT ?7"));
-  s->Bind(1, professional_id);
-  s->Bind(2, organisation_id);
-  s->Bind(3, static_cast<int64_t>(oversight));
-  s->Bind(4, static_cast<int64_t>(status));
-  s->Bind(5, static_cast<int64_t>(role));
-  s->Bind(6, after_reference);
-  s->Bind(7, static_cast<int64_t>(limit));
+  // Two walks in reference order, each stopping after `limit` rows: the caller's own memberships
+  // (team_mine_by_reference), and — for supervisors and auditors — the organisation's cases
+  // (team_organisation_by_reference) as OVERSIGHT. Merged here; an own membership wins.
+  auto walk = [&](absl::string_view sql, v1::CaseRole fixed_role,
+                  std::vector<MyCaseRow>& out) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s, c_.PrepareCached(sql));
+    s->Bind(1, professional_id);
+    s->Bind(2, organisation_id);
+    s->Bind(3, after_reference);
+    s->Bind(4, static_cast<int64_t>(status));
+    s->Bind(5, static_cast<int64_t>(role));
+    s->Bind(6, static_cast<int64_t>(limit));
+    absl::Status st = ForEachRow(*s, [&] {
+      MyCaseRow r;
+      r.id = s->ColumnText(0);
+      r.reference = s->ColumnText(1);
+      r.region = static_cast<v1::Region>(s->ColumnInt(2));
+      r.status = static_cast<v1::CaseStatus>(s->ColumnInt(3));
+      r.honour_related = s->ColumnInt(4) != 0;
+      r.create_time = absl::FromUnixMicros(s->ColumnInt(5));
+      r.role = fixed_role != v1::CASE_ROLE_UNSPECIFIED ? fixed_role
+                                                       : static_cast<v1::CaseRole>(s->ColumnInt(6));
+      out.push_back(std::move(r));
+      return absl::OkStatus();
+    });
+    s->Reset();
+    return st;
+  };
+  std::vector<MyCaseRow> mine, theirs;
+  if (role != v1::CASE_ROLE_OVERSIGHT) {
+    SCHAKEL_RETURN_IF_ERROR(walk(
+        "SELECT c.id, c.reference, c.region, c.status, c.honour_related, c.create_time, t.role "
+        "FROM team_members t JOIN cases c ON c.id = t.case_id "
+        "WHERE t.professional_id = ?1 AND t.organisation_id = ?2 AND t.end_time IS NULL "
+        "AND t.case_reference > ?3 AND (?4 = 0 OR c.status = ?4) AND (?5 = 0 OR t.role = ?5) "
+        "ORDER BY t.case_reference LIMIT ?6",
+        v1::CASE_ROLE_UNSPECIFIED, mine));
+  }
+  if (oversight && (role == v1::CASE_ROLE_UNSPECIFIED || role == v1::CASE_ROLE_OVERSIGHT)) {
+    SCHAKEL_RETURN_IF_ERROR(
+        walk("SELECT c.id, c.reference, c.region, c.status, c.honour_related, c.create_time, 0 "
+             "FROM (SELECT DISTINCT case_id, case_reference FROM team_members "
+             "      WHERE organisation_id = ?2 AND end_time IS NULL AND case_reference > ?3 "
+             "      AND ?1 = ?1 AND ?5 = ?5 ORDER BY case_reference) t "  // (binds every parameter)
+             "JOIN cases c ON c.id = t.case_id "
+             "WHERE (?4 = 0 OR c.status = ?4) "
+             "AND NOT EXISTS (SELECT 1 FROM team_members o WHERE o.case_id = t.case_id AND "
+             "o.professional_id = ?1 AND o.organisation_id = ?2 AND o.end_time IS NULL) "
+             "ORDER BY t.case_reference LIMIT ?6",
+             v1::CASE_ROLE_OVERSIGHT, theirs));
+  }
   std::vector<MyCaseRow> out;
-  absl::Status st = ForEachRow(*s, [&] {
-    MyCaseRow r;
-    r.id = s->ColumnText(0);
-    r.reference = s->ColumnText(1);
-    r.region = static_cast<v1::Region>(s->ColumnInt(2));
-    r.status = static_cast<v1::CaseStatus>(s->ColumnInt(3));
-    r.honour_related = s->ColumnInt(4) != 0;
-    r.create_time = absl::FromUnixMicros(s->ColumnInt(5));
-    r.role = static_cast<v1::CaseRole>(s->ColumnInt(6));
-    out.push_back(std::move(r));
-    return absl::OkStatus();
-  });
-  s->Reset();
-  SCHAKEL_RETURN_IF_ERROR(st);
+  std::merge(std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()),
+             std::make_move_iterator(theirs.begin()), std::make_move_iterator(theirs.end()),
+             std::back_inserter(out),
+             [](const MyCaseRow& x, const MyCaseRow& y) { return x.reference < y.reference; });
+  if (static_cast<int>(out.size()) > limit) out.resize(limit);
   return out;
 }
 
