@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include <google/protobuf/util/message_differencer.h>
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/escaping.h"
@@ -15,7 +14,6 @@
 #include "services/common/directory_resolver.h"
 #include "services/common/idempotency.h"
 #include "services/common/ids.h"
-#include "services/common/log.h"
 #include "services/common/migrations.h"
 #include "services/common/outbox.h"
 #include "services/common/status.h"
@@ -52,6 +50,27 @@ const char* SensitivityLabel(v1::Sensitivity s) {
     default:
       return "GENERAL";
   }
+}
+
+std::string NewNoteId() { return absl::StrCat("n-", NewRandomId()); }
+
+// A validated input person as stored: a fresh id, version 1, notes with fresh ids.
+PersonRow NewPersonRow(const v1::Person& in) {
+  PersonRow p;
+  p.id = NewRandomId();
+  p.role = in.role();
+  p.version = 1;
+  p.body.set_name(in.name());
+  if (in.has_date_of_birth()) *p.body.mutable_date_of_birth() = in.date_of_birth();
+  p.body.set_bsn(in.bsn());
+  *p.body.mutable_address() = in.address();
+  for (const auto& n : in.notes()) {
+    auto* note = p.body.add_notes();
+    note->set_id(NewNoteId());
+    note->set_sensitivity(n.sensitivity());
+    note->set_text(n.text());
+  }
+  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +268,7 @@ RepeatedPtrField<v1::Note> MergeNotes(FieldViolations& v, const std::string& fie
     if (in.id().empty()) {
       CheckNoteInput(v, at, in);
       v1::Note n;
-      n.set_id(absl::StrCat("n-", NewRandomId()));
+      n.set_id(NewNoteId());
       n.set_sensitivity(in.sensitivity());
       n.set_text(in.text());
       *out.Add() = std::move(n);
@@ -791,7 +810,7 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           row.version = 1;
           *row.body.mutable_details() = req->details();
           for (auto& n : *row.body.mutable_details()->mutable_notes()) {
-            n.set_id(absl::StrCat("n-", NewRandomId()));
+            n.set_id(NewNoteId());
             n.clear_hidden();
             n.clear_hidden_reason();
             n.clear_shared_with_organisation_ids();
@@ -819,20 +838,7 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_CREATE, "case.created");
           AddCaseObject(rec, row.id);
           for (const auto& in : req->persons()) {
-            PersonRow p;
-            p.id = NewRandomId();
-            p.role = in.role();
-            p.version = 1;
-            p.body.set_name(in.name());
-            if (in.has_date_of_birth()) *p.body.mutable_date_of_birth() = in.date_of_birth();
-            p.body.set_bsn(in.bsn());
-            *p.body.mutable_address() = in.address();
-            for (const auto& n : in.notes()) {
-              auto* note = p.body.add_notes();
-              note->set_id(absl::StrCat("n-", NewRandomId()));
-              note->set_sensitivity(n.sensitivity());
-              note->set_text(n.text());
-            }
+            const PersonRow p = NewPersonRow(in);
             SCHAKEL_RETURN_IF_ERROR(store.InsertPerson(row.id, p, now));
             AddObject(rec, "person", p.id);
           }
@@ -1148,21 +1154,7 @@ grpc::ServerUnaryReactor* CaseService::AddPerson(grpc::CallbackServerContext* ct
     return runner.Run(
         caller, "AddPerson", *req, *resp, req->request_id(), req->case_id(), Need::kEdit, false,
         v1::AUDIT_ACTION_CREATE, "case.person.added", [&](Mutation& m) -> absl::Status {
-          const v1::Person& in = req->person();
-          PersonRow p;
-          p.id = NewRandomId();
-          p.role = in.role();
-          p.version = 1;
-          p.body.set_name(in.name());
-          if (in.has_date_of_birth()) *p.body.mutable_date_of_birth() = in.date_of_birth();
-          p.body.set_bsn(in.bsn());
-          *p.body.mutable_address() = in.address();
-          for (const auto& n : in.notes()) {
-            auto* note = p.body.add_notes();
-            note->set_id(absl::StrCat("n-", NewRandomId()));
-            note->set_sensitivity(n.sensitivity());
-            note->set_text(n.text());
-          }
+          const PersonRow p = NewPersonRow(req->person());
           SCHAKEL_RETURN_IF_ERROR(m.store.InsertPerson(m.row.id, p, m.now));
           AddObject(m.audit, "person", p.id);
           m.Event("person.added", absl::StrCat("Persoon toegevoegd (", v1::PersonRole_Name(p.role),
@@ -1572,17 +1564,17 @@ grpc::ServerUnaryReactor* CaseService::RecordMeeting(grpc::CallbackServerContext
           SetTime(meeting.mutable_record_time(), m.now);
           meeting.set_recorded_by(caller.principal.id);
           if (meeting.has_minutes()) {
-            meeting.mutable_minutes()->set_id(absl::StrCat("n-", NewRandomId()));
+            meeting.mutable_minutes()->set_id(NewNoteId());
           }
           std::vector<v1::Action> actions;  // inserted after the meeting they refer to
           for (int i = 0; i < meeting.decisions_size(); ++i) {
             v1::Decision& d = *meeting.mutable_decisions(i);
-            d.mutable_text()->set_id(absl::StrCat("n-", NewRandomId()));
+            d.mutable_text()->set_id(NewNoteId());
             if (!d.has_action()) continue;
             v1::Action action;
             action.set_id(NewRandomId());
             action.set_meeting_id(meeting.id());
-            action.mutable_description()->set_id(absl::StrCat("n-", NewRandomId()));
+            action.mutable_description()->set_id(NewNoteId());
             action.mutable_description()->set_sensitivity(d.action().sensitivity());
             action.mutable_description()->set_text(d.action().description());
             action.set_owner_organisation_id(d.action().owner_organisation_id());

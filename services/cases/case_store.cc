@@ -216,6 +216,20 @@ absl::Status CaseStore::SavePerson(const std::string& case_id, PersonRow& person
   return WriteIndexes(c_, cipher_, case_id, person.id, person.body);
 }
 
+namespace {
+// A person from a row of "SELECT id, role, version, key_id, body FROM persons".
+absl::StatusOr<PersonRow> PersonFromRow(const FieldCipher& cipher, const std::string& case_id,
+                                        const sqlite::Statement& s) {
+  PersonRow p;
+  p.id = s.ColumnText(0);
+  p.role = static_cast<v1::PersonRole>(s.ColumnInt(1));
+  p.version = s.ColumnInt(2);
+  SCHAKEL_RETURN_IF_ERROR(
+      cipher.Open(s.ColumnText(3), s.ColumnBlob(4), PersonAad(case_id, p.id), p.body));
+  return p;
+}
+}  // namespace
+
 absl::StatusOr<std::vector<PersonRow>> CaseStore::ListPersons(const std::string& case_id) {
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
                            c_.PrepareCached("SELECT id, role, version, key_id, body FROM persons "
@@ -224,12 +238,7 @@ absl::StatusOr<std::vector<PersonRow>> CaseStore::ListPersons(const std::string&
   s.Bind(1, case_id);
   std::vector<PersonRow> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
-    PersonRow p;
-    p.id = s.ColumnText(0);
-    p.role = static_cast<v1::PersonRole>(s.ColumnInt(1));
-    p.version = s.ColumnInt(2);
-    SCHAKEL_RETURN_IF_ERROR(
-        cipher_.Open(s.ColumnText(3), s.ColumnBlob(4), PersonAad(case_id, p.id), p.body));
+    SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(cipher_, case_id, s));
     out.push_back(std::move(p));
     return absl::OkStatus();
   }));
@@ -238,11 +247,15 @@ absl::StatusOr<std::vector<PersonRow>> CaseStore::ListPersons(const std::string&
 
 absl::StatusOr<std::optional<PersonRow>> CaseStore::GetPerson(const std::string& case_id,
                                                               const std::string& person_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(auto all, ListPersons(case_id));
-  for (auto& p : all) {
-    if (p.id == person_id) return std::optional<PersonRow>(std::move(p));
-  }
-  return std::optional<PersonRow>();
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, role, version, key_id, body FROM persons "
+                                            "WHERE case_id = ? AND id = ?"));
+  sqlite::Statement& s = *sp;
+  s.BindAll(case_id, person_id);
+  SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
+  if (!found) return std::optional<PersonRow>();
+  SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(cipher_, case_id, s));
+  return std::optional<PersonRow>(std::move(p));
 }
 
 absl::StatusOr<std::vector<std::string>> CaseStore::CasesByIndex(absl::string_view kind,
