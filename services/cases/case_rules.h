@@ -12,9 +12,11 @@
 #include "google/protobuf/message.h"
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/common.pb.h"
-#include "services/common/idempotency.h"
+#include "services/common/field_cipher.h"
 
 namespace schakel::cases {
+
+using ::schakel::FieldCipher;
 
 // The Dutch BSN check: exactly 9 digits, 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11 (and
 // not all zeros).
@@ -43,38 +45,6 @@ v1::Date FromCivilDay(absl::CivilDay day);
 std::string DateString(const v1::Date& date);
 // `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
 absl::CivilDay AddMonths(absl::CivilDay day, int months);
-
-// Encrypts personal fields: AES-256-GCM under one data key whose id is stored beside each
-// ciphertext; the row's identity is the additional data, so a ciphertext cannot be moved to
-// another row. Blind indexes use a separate key.
-class FieldCipher final : public IdempotencyProtector {
- public:
-  FieldCipher(std::string data_key, std::string index_key);
-  // A short id of the data key (derived from it; never reveals it).
-  const std::string& key_id() const { return key_id_; }
-  // nonce || ciphertext || tag of the message's serialisation.
-  absl::StatusOr<std::string> Seal(const google::protobuf::Message& message,
-                                   absl::string_view row) const;
-  absl::StatusOr<std::string> SealText(absl::string_view text, absl::string_view row) const;
-  // Fails with DATA_LOSS when the key id is not this key's or the blob does not authenticate.
-  absl::Status Open(absl::string_view key_id, absl::string_view blob, absl::string_view row,
-                    google::protobuf::Message& out) const;
-  absl::StatusOr<std::string> OpenText(absl::string_view key_id, absl::string_view blob,
-                                       absl::string_view row) const;
-  // IdempotencyProtector: stored answers are sealed like fields (key id in front); fingerprints
-  // are HMACs under the index key.
-  absl::StatusOr<std::string> Seal(absl::string_view plain, absl::string_view aad) const override;
-  absl::StatusOr<std::string> Open(absl::string_view sealed, absl::string_view aad) const override;
-  std::string Mac(absl::string_view bytes) const override;
-
-  // HMAC-SHA-256 under the index key of "<kind>\0<value>".
-  std::string BlindIndex(absl::string_view kind, absl::string_view value) const;
-
- private:
-  std::string data_key_;
-  std::string index_key_;
-  std::string key_id_;
-};
 
 }  // namespace schakel::cases
 
