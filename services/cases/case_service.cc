@@ -4,11 +4,14 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <grpcpp/client_context.h>
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+
+#include "schakel/v1/handover.grpc.pb.h"
 #include "services/cases/case_store.h"
 #include "services/common/crypto.h"
 #include "services/common/directory_resolver.h"
@@ -75,29 +78,6 @@ PersonRow NewPersonRow(const v1::Person& in) {
 
 // ---------------------------------------------------------------------------------------------
 // Validation.
-
-// Free text: valid UTF-8, at most `max` code points, no control characters but newline and tab.
-void CheckText(FieldViolations& v, const std::string& field, absl::string_view text, size_t max,
-               bool required) {
-  const long length = Utf8Length(text);
-  if (length < 0) {
-    v.Add(field, "must be valid UTF-8");
-    return;
-  }
-  if (required && text.find_first_not_of(" \t\r\n") == absl::string_view::npos) {
-    v.Add(field, "must not be empty");
-    return;
-  }
-  if (static_cast<size_t>(length) > max) {
-    v.Add(field, absl::StrCat("must be at most ", max, " characters"));
-  }
-  for (unsigned char ch : text) {
-    if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f) {
-      v.Add(field, "must not contain control characters");
-      break;
-    }
-  }
-}
 
 void CheckSensitivity(FieldViolations& v, const std::string& field, int s) {
   if (s == v1::SENSITIVITY_UNSPECIFIED || !v1::Sensitivity_IsValid(s)) {
@@ -523,6 +503,29 @@ absl::Status CaseService::Open(const HostEnv& env) {
       std::make_unique<OrganisationResolver>(directory, absl::Milliseconds(ttl_ms), *env.clock);
   audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
   return absl::OkStatus();
+}
+
+std::vector<OutboxRoute> CaseService::outbox_routes() {
+  OutboxRoute events;
+  events.topic = kCaseEventsTopic;
+  events.target = "handover";
+  events.send = [](const std::shared_ptr<grpc::Channel>& channel,
+                   const std::vector<OutboxMessage>& batch) -> absl::Status {
+    v1::ReceiveCaseEventsRequest request;
+    for (const OutboxMessage& m : batch) {
+      v1::ReceivedCaseEvent* e = request.add_events();
+      if (!e->mutable_event()->ParseFromString(m.payload)) {
+        return absl::DataLossError("an outbox case event does not parse");
+      }
+      e->set_source_sequence(m.seq);
+    }
+    auto stub = v1::HandoverService::NewStub(channel);
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    v1::ReceiveCaseEventsResponse response;
+    return FromGrpcStatus(stub->ReceiveCaseEvents(&ctx, request, &response));
+  };
+  return {std::move(events)};
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,

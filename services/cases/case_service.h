@@ -43,6 +43,8 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   // Opens <data_dir>/cases.db and reads the keys named in config.cases.
   absl::Status Open(const HostEnv& env) override;
   sqlite::Database* outbox_database() override { return db_.get(); }
+  // Case events go to the handover service (its ledger opens and closes on them).
+  std::vector<OutboxRoute> outbox_routes() override;
 
 #define SCHAKEL_CASE_RPC(Name)                                                                   \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \

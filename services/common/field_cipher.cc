@@ -1,7 +1,7 @@
 #include "services/common/field_cipher.h"
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "services/common/crypto.h"
 
 namespace schakel {

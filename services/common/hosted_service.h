@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <grpcpp/channel.h>
 #include <grpcpp/impl/codegen/service_type.h>
@@ -15,6 +16,7 @@
 #include "schakel/v1/config.pb.h"
 #include "services/common/clock.h"
 #include "services/common/identity.h"
+#include "services/common/outbox.h"
 #include "services/common/sqlite.h"
 #include "services/common/worker_pool.h"
 
@@ -36,6 +38,17 @@ struct HostEnv {
   std::function<std::shared_ptr<grpc::Channel>(absl::string_view service)> channel_to;
 };
 
+// A topic of a service's outbox that the host relays to another service: `send` delivers one batch
+// over a channel to `target` (a short service name), and OK means the target durably took all of
+// it. The target must be idempotent on (calling service, sequence number).
+struct OutboxRoute {
+  std::string topic;
+  std::string target;
+  std::function<absl::Status(const std::shared_ptr<grpc::Channel>& channel,
+                             const std::vector<OutboxMessage>& batch)>
+      send;
+};
+
 class HostedService {
  public:
   virtual ~HostedService() = default;
@@ -49,6 +62,11 @@ class HostedService {
   // The database whose outbox the host relays (audit records, commands), or null. Valid after
   // Open().
   virtual sqlite::Database* outbox_database() { return nullptr; }
+  // Topics of that outbox, besides "audit", the host relays to other services.
+  virtual std::vector<OutboxRoute> outbox_routes() { return {}; }
+  // Called once when the host begins to shut down, before it waits for in-flight calls: end
+  // long-lived streams so the wait does not last the whole grace period.
+  virtual void BeginShutdown() {}
   // Called once when the host shuts down, after in-flight calls finished: stop timers.
   virtual void Stop() {}
 };

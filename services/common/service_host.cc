@@ -128,7 +128,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   for (auto& service : host->services_) {
     health->SetServingStatus(std::string(service->full_name()), true);
   }
-  // One relay per service database ships its audit records to AuditService.
+  // One relay per service database ships its audit records to AuditService, and one per route
+  // of that outbox (case events, timeline events) to the service it names.
   for (auto& service : host->services_) {
     sqlite::Database* db = service->outbox_database();
     if (db == nullptr) continue;
@@ -154,6 +155,23 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
         host->options_.relay);
     relay->Start();
     host->relays_.push_back(std::move(relay));
+    for (OutboxRoute& route : service->outbox_routes()) {
+      if (!host->Hosts(route.target) && host->AddressOf(route.target).empty()) {
+        // Messages wait in the outbox until a host that can reach the target starts.
+        LogEvent(LogLevel::kWarning, "outbox.route_unreachable",
+                 {{"source", source}, {"topic", route.topic}, {"target", route.target}});
+        continue;
+      }
+      auto routed = std::make_unique<OutboxRelay>(
+          *db, route.topic,
+          [raw, target = route.target,
+           send = std::move(route.send)](const std::vector<OutboxMessage>& batch) {
+            return send(raw->ChannelTo(target), batch);
+          },
+          host->options_.relay);
+      routed->Start();
+      host->relays_.push_back(std::move(routed));
+    }
   }
   LogEvent(LogLevel::kInfo, "host.serving",
            {{"listen", host->options_.listen},
@@ -164,16 +182,26 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 
 ServiceHost::~ServiceHost() { Shutdown(); }
 
+bool ServiceHost::Hosts(absl::string_view service) const {
+  return std::any_of(services_.begin(), services_.end(),
+                     [&](const auto& s) { return s->name() == service; });
+}
+
+std::string ServiceHost::AddressOf(absl::string_view service) const {
+  const v1::HostConfig& config = options_.config;
+  if (service == "audit") return config.audit_address();
+  if (service == "directory") return config.directory_address();
+  if (service == "cases") return config.cases_address();
+  if (service == "handover") return config.handover_address();
+  return {};
+}
+
 std::shared_ptr<grpc::Channel> ServiceHost::ChannelTo(absl::string_view service) {
-  for (const auto& s : services_) {
-    if (s->name() == service) return InProcessChannel();
-  }
+  if (Hosts(service)) return InProcessChannel();
   absl::MutexLock lock(&channels_mu_);
   auto it = channels_.find(service);
   if (it != channels_.end()) return it->second;
-  const std::string address = service == "audit"       ? options_.config.audit_address()
-                              : service == "directory" ? options_.config.directory_address()
-                                                       : std::string();
+  const std::string address = AddressOf(service);
   // With no address the channel fails each call with UNAVAILABLE, which callers retry.
   auto channel = grpc::CreateChannel(address.empty() ? "unix:/nonexistent" : address,
                                      MutualTlsChannelCredentials(options_.tls));
@@ -182,7 +210,16 @@ std::shared_ptr<grpc::Channel> ServiceHost::ChannelTo(absl::string_view service)
 }
 
 absl::Status ServiceHost::FlushOutboxes() {
-  for (auto& relay : relays_) SCHAKEL_RETURN_IF_ERROR(relay->DeliverPending());
+  // A delivery can cause more (a case event makes the handover service write audit records and
+  // timeline events): go round until a pass delivers nothing new.
+  for (int pass = 0; pass < 8; ++pass) {
+    int64_t before = 0;
+    int64_t after = 0;
+    for (auto& relay : relays_) before += relay->delivered();
+    for (auto& relay : relays_) SCHAKEL_RETURN_IF_ERROR(relay->DeliverPending());
+    for (auto& relay : relays_) after += relay->delivered();
+    if (after == before) break;
+  }
   return absl::OkStatus();
 }
 
@@ -209,6 +246,7 @@ void ServiceHost::Shutdown() {
       LogEvent(LogLevel::kWarning, "host.flush_incomplete",
                {{"code", absl::StatusCodeToString(st.code())}});
     }
+    for (auto& service : services_) service->BeginShutdown();
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
   }

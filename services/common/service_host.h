@@ -61,11 +61,15 @@ class ServiceHost {
   // A channel to a service by short name; see HostEnv::channel_to.
   std::shared_ptr<grpc::Channel> ChannelTo(absl::string_view service);
 
-  // Delivers every pending audit record now (tests, and shutdown).
+  // Delivers every pending outbox message now (tests, and shutdown), including what the deliveries
+  // themselves cause.
   absl::Status FlushOutboxes();
 
  private:
   ServiceHost() = default;
+  bool Hosts(absl::string_view service) const;
+  // The configured address of a service hosted elsewhere ("" when none is configured).
+  std::string AddressOf(absl::string_view service) const;
 
   Options options_;
   std::unique_ptr<WorkerPool> pool_;

@@ -85,4 +85,26 @@ void CheckRequestId(FieldViolations& v, absl::string_view value) {
   }
 }
 
+void CheckText(FieldViolations& v, const std::string& field, absl::string_view text, size_t max,
+               bool required) {
+  const long length = Utf8Length(text);
+  if (length < 0) {
+    v.Add(field, "must be valid UTF-8");
+    return;
+  }
+  if (required && text.find_first_not_of(" \t\r\n") == absl::string_view::npos) {
+    v.Add(field, "must not be empty");
+    return;
+  }
+  if (static_cast<size_t>(length) > max) {
+    v.Add(field, absl::StrCat("must be at most ", max, " characters"));
+  }
+  for (unsigned char ch : text) {
+    if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f) {
+      v.Add(field, "must not contain control characters");
+      break;
+    }
+  }
+}
+
 }  // namespace schakel

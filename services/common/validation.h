@@ -21,6 +21,10 @@ void CheckId(FieldViolations& v, const std::string& field, absl::string_view val
 // A client-generated request_id (see IsValidRequestId).
 void CheckRequestId(FieldViolations& v, absl::string_view value);
 
+// Free text: valid UTF-8, at most `max` code points, no control characters but newline, carriage
+// return and tab; not blank when `required`.
+void CheckText(FieldViolations& v, const std::string& field, absl::string_view text, size_t max,
+               bool required);
 // Number of UTF-8 code points, or -1 when `s` is not valid UTF-8.
 long Utf8Length(absl::string_view s);
 

@@ -8,6 +8,7 @@
 #include "services/audit/audit_service.h"
 #include "services/cases/case_service.h"
 #include "services/directory/directory_service.h"
+#include "services/handover/handover_service.h"
 
 namespace schakel {
 namespace {
@@ -19,6 +20,7 @@ const std::vector<std::pair<std::string, Factory>>& Factories() {
       {"directory", [] { return std::make_unique<directory::DirectoryService>(); }},
       {"audit", [] { return std::make_unique<audit::AuditService>(); }},
       {"cases", [] { return std::make_unique<cases::CaseService>(); }},
+      {"handover", [] { return std::make_unique<handover::HandoverService>(); }},
   };
   return *factories;
 }

@@ -141,8 +141,9 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
     auto signing = OrDie(audit::note::Ed25519PrivateKey::Generate(), "signing key");
     if (!audit::note::WritePrivateKeyFile(keys / "signing.pem", signing).ok()) std::abort();
   }
-  // The cases service's keys (used only when it is hosted).
-  for (const char* name : {"cases-data.key", "cases-index.key"}) {
+  // The cases and handover services' keys (used only when they are hosted).
+  for (const char* name :
+       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key"}) {
     if (std::filesystem::exists(keys / name)) continue;
     if (absl::Status st = crypto::CreateKeyFile(keys / name); !st.ok()) {
       std::cerr << name << ": " << st << "\n";
@@ -151,6 +152,9 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   }
   options.config.mutable_cases()->set_data_key_file((keys / "cases-data.key").string());
   options.config.mutable_cases()->set_index_key_file((keys / "cases-index.key").string());
+  options.config.mutable_handover()->set_data_key_file((keys / "handover-data.key").string());
+  options.config.mutable_handover()->set_index_key_file((keys / "handover-index.key").string());
+  options.clock = o.clock;
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());
   audit->set_index_key_file((keys / "index.key").string());

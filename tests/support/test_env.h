@@ -57,6 +57,7 @@ struct TestHostOptions {
   std::string listen = "127.0.0.1:0";
   std::string audit_address;      // when audit is not hosted here
   std::string directory_address;  // when the directory is not hosted here
+  const Clock* clock = nullptr;   // default: the real clock
 };
 
 // A running host on 127.0.0.1:<ephemeral>.

@@ -1,0 +1,146 @@
+// SQL of the handover service. Handover content goes through the FieldCipher on its way in and
+// out; nothing else stored here is personal data (ids, references, organisations, times).
+#ifndef SCHAKEL_SERVICES_HANDOVER_HANDOVER_STORE_H_
+#define SCHAKEL_SERVICES_HANDOVER_HANDOVER_STORE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "schakel/v1/handover.pb.h"
+#include "services/common/field_cipher.h"
+#include "services/common/sqlite.h"
+#include "services/handover/ledger.h"
+
+namespace schakel::handover {
+
+struct LedgerRow {
+  std::string case_id;
+  std::string reference;
+  v1::Region region = v1::REGION_UNSPECIFIED;
+  v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;
+  v1::Phase phase = v1::PHASE_UNSPECIFIED;
+  std::string lead_organisation_id;
+  std::string lead_professional_id;
+  int64_t lead_since = 0;
+  std::string watching_organisation_id;
+  std::string watching_handover_id;
+};
+
+struct HandoverRow {
+  std::string id;
+  std::string case_id;
+  v1::HandoverState state = v1::HANDOVER_STATE_UNSPECIFIED;
+  std::string from_organisation_id;
+  std::string from_professional_id;
+  std::string to_organisation_id;
+  std::string to_professional_id;
+  v1::Phase phase = v1::PHASE_UNSPECIFIED;
+  bool family_informed = false;
+  v1::StoredHandoverBody body;
+  int64_t proposed = 0;
+  int64_t accept_deadline = 0;
+  std::optional<int64_t> reminder;
+  std::optional<int64_t> reminded;
+  std::optional<int64_t> decided;
+  std::string decided_by;
+  std::optional<int64_t> accept_escalated;
+  std::optional<int64_t> contact_deadline;
+  std::optional<int64_t> contact;
+  std::optional<int64_t> contact_escalated;
+  int64_t version = 0;
+};
+
+enum class Audience { kSupervisors = 1, kProfessionals = 2 };
+
+struct InboxRow {
+  int64_t id = 0;
+  std::string organisation_id;
+  Audience audience = Audience::kProfessionals;
+  v1::InboxItemKind kind = v1::INBOX_ITEM_KIND_UNSPECIFIED;
+  std::string handover_id;
+  int64_t due = 0;
+  int64_t created = 0;
+};
+
+struct HandoverFilter {
+  std::optional<v1::Region> region;
+  std::string organisation_id;  // from or to
+  std::vector<int> states;      // empty: all
+  bool overdue_only = false;
+  int64_t now = 0;  // for overdue_only
+  std::optional<int64_t> proposed_from;
+  std::optional<int64_t> proposed_to;
+  // Paging: after (proposed, id).
+  std::optional<std::pair<int64_t, std::string>> after;
+  int limit = 0;  // 0: all
+};
+
+// The handovers whose time came: acceptance deadline passed, reminder due, first contact late.
+struct DueWork {
+  std::vector<std::string> expired;
+  std::vector<std::string> reminders;
+  std::vector<std::string> contact_late;
+  bool empty() const { return expired.empty() && reminders.empty() && contact_late.empty(); }
+};
+
+class HandoverStore {
+ public:
+  HandoverStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+
+  absl::StatusOr<std::optional<LedgerRow>> GetLedger(const std::string& case_id);
+  absl::Status InsertLedger(const LedgerRow& row);
+  absl::Status UpdateLedger(const LedgerRow& row);
+  // Every ledger row of a region (all regions when unset), by case id.
+  absl::StatusOr<std::vector<LedgerRow>> ListLedgers(std::optional<v1::Region> region);
+
+  // Periods of one case, or of every case of a region, ordered by (case, start, id).
+  absl::StatusOr<std::vector<PeriodRow>> ListPeriods(const std::string& case_id);
+  absl::StatusOr<std::vector<PeriodRow>> ListPeriodsOfRegion(std::optional<v1::Region> region);
+  // Ends the case's current period at `at` and starts `next` (its end ignored) in its place.
+  absl::Status SwitchPeriod(const std::string& case_id, int64_t at, const PeriodRow& next);
+  absl::Status StartPeriod(const PeriodRow& period);
+
+  // When cases were open.
+  absl::Status OpenCase(const std::string& case_id, int64_t at);
+  absl::Status CloseCase(const std::string& case_id, int64_t at);
+  // case id -> its open intervals.
+  absl::StatusOr<std::vector<std::pair<std::string, Interval>>> ListOpenPeriodsOfRegion(
+      std::optional<v1::Region> region);
+
+  absl::Status InsertHandover(const HandoverRow& row);
+  // Writes the mutable fields and bumps the version; ABORTED when the stored version is not
+  // row.version (a concurrent change).
+  absl::Status UpdateHandover(HandoverRow& row);
+  absl::StatusOr<std::optional<HandoverRow>> GetHandover(const std::string& id,
+                                                         bool decrypt = true);
+  absl::StatusOr<std::optional<HandoverRow>> GetOpenHandover(const std::string& case_id);
+  absl::StatusOr<std::vector<HandoverRow>> ListHandoversOfCase(const std::string& case_id);
+  // Without decrypting content (the list and the report need none).
+  absl::StatusOr<std::vector<HandoverRow>> ListHandovers(const HandoverFilter& filter);
+  // Handovers in state `state` to `organisation_id` (the receiver's inbox).
+  absl::StatusOr<std::vector<HandoverRow>> ListTo(const std::string& organisation_id,
+                                                  v1::HandoverState state);
+
+  absl::StatusOr<DueWork> FindDue(int64_t now);
+
+  // False when the item was there already.
+  absl::StatusOr<bool> AddInboxItem(const InboxRow& item);
+  absl::StatusOr<std::vector<InboxRow>> ListInboxItems(const std::string& organisation_id,
+                                                       Audience audience, int64_t since);
+
+  // False when (source, seq) was taken in before.
+  absl::StatusOr<bool> MarkReceived(const std::string& source, int64_t seq);
+
+ private:
+  absl::StatusOr<std::vector<HandoverRow>> QueryHandovers(sqlite::Statement& s, bool decrypt);
+  sqlite::Connection& c_;
+  const FieldCipher& cipher_;
+};
+
+std::string HandoverAad(const std::string& id);
+
+}  // namespace schakel::handover
+
+#endif  // SCHAKEL_SERVICES_HANDOVER_HANDOVER_STORE_H_
