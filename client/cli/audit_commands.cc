@@ -30,7 +30,9 @@ ABSL_FLAG(bool, trust_export_key, false,
           "audit verify-export: use the verifier key inside the export (proves integrity only)");
 ABSL_FLAG(bool, fresh, false, "audit checkpoint: ask for a newly signed checkpoint");
 ABSL_FLAG(std::string, file, "", "audit check-proof: the proof JSON file");
-ABSL_FLAG(std::string, state, "", "audit monitor: the state file");
+ABSL_FLAG(std::string, state, "",
+          "audit monitor: the state file; handover list: comma-separated handover states "
+          "(proposed,accepted,declined,withdrawn,expired)");
 ABSL_FLAG(std::string, out, "", "audit export: the file to write");
 ABSL_FLAG(std::string, object, "", "audit query: a case, report, person pseudonym ... id");
 ABSL_FLAG(std::string, principal_filter, "", "audit query: records of this principal");

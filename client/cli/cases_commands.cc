@@ -9,24 +9,20 @@
 #include <utility>
 #include <vector>
 
-#include <google/protobuf/util/json_util.h>
-
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "absl/time/civil_time.h"
 #include "client/cli/cli.h"
 #include "schakel/v1/cases.grpc.pb.h"
-#include "services/common/tls.h"
 
 ABSL_FLAG(std::string, from_json, "",
-          "cases: a protobuf JSON file (create: CreateCaseRequest, update: CaseDetails, "
-          "update-person: Person, record-meeting: Meeting)");
+          "a protobuf JSON file (cases create: CreateCaseRequest, update: CaseDetails, "
+          "update-person: Person, record-meeting: Meeting; handover propose: "
+          "ProposeHandoverRequest)");
 ABSL_FLAG(std::string, report, "", "cases create: the Veilig Thuis report the case comes from");
 ABSL_FLAG(std::string, director, "", "cases create: the case director (default: you)");
 ABSL_FLAG(bool, honour_related, false,
@@ -56,13 +52,17 @@ ABSL_FLAG(std::string, note, "",
 ABSL_FLAG(std::string, sensitivity, "",
           "cases add-person / record-meeting: general, care or justice (default general)");
 ABSL_FLAG(bool, clear_bsn, false, "cases update-person: remove the stored BSN");
-ABSL_FLAG(std::string, from, "", "cases add-relation: the person the relation is from");
+ABSL_FLAG(std::string, from, "",
+          "cases add-relation: the person the relation is from; handover list / report: "
+          "proposed on or after this day (YYYY-MM-DD)");
 ABSL_FLAG(std::string, to, "",
           "cases add-relation: the person the relation is to; transfer-director: the new "
-          "director");
+          "director; handover list / report: proposed on or before this day (YYYY-MM-DD)");
 ABSL_FLAG(std::string, relation, "",
           "cases add-relation: partner, ex-partner, parent-of, sibling or household-member");
-ABSL_FLAG(std::string, professional, "", "cases add-member / remove-member: the professional");
+ABSL_FLAG(std::string, professional, "",
+          "cases add-member / remove-member: the professional; handover accept: who leads for "
+          "your organisation (default: you)");
 ABSL_FLAG(std::string, date, "", "cases record-meeting: the meeting date (YYYY-MM-DD)");
 ABSL_FLAG(std::string, attendees, "",
           "cases record-meeting: comma-separated PROFESSIONAL@ORGANISATION attendees");
@@ -152,64 +152,13 @@ int Call(Method method, const Request& request) {
   return CallAndPrint<CaseService, Request, Response>(method, request, &PrintNotices<Response>);
 }
 
-// Parses a YYYY-MM-DD flag into `out`; returns false (after printing why) when it is not a date.
-bool DateFlag(absl::string_view flag, const std::string& value, v1::Date& out) {
-  absl::CivilDay day;
-  if (!absl::ParseCivilTime(value, &day) || day.year() < 1 || day.year() > 9999) {
-    std::cerr << "schakelctl: --" << flag << ": '" << value << "' is not a date (YYYY-MM-DD)\n";
-    return false;
-  }
-  out.set_year(static_cast<int32_t>(day.year()));
-  out.set_month(day.month());
-  out.set_day(day.day());
-  return true;
-}
-
-// Reads a protobuf JSON file into `out`; returns false (after printing why) when it cannot.
-bool JsonFile(const std::string& path, google::protobuf::Message& out) {
-  auto json = ReadFileToString(path);
-  if (!json.ok()) {
-    std::cerr << "schakelctl: --from-json: " << json.status().message() << "\n";
-    return false;
-  }
-  if (auto st = google::protobuf::util::JsonStringToMessage(*json, &out); !st.ok()) {
-    std::cerr << "schakelctl: --from-json: " << path << " is not a " << out.GetTypeName()
-              << " in protobuf JSON: " << st.message() << "\n";
-    return false;
-  }
-  return true;
-}
-
-// The items of a comma-separated flag, trimmed, empty ones dropped.
-std::vector<std::string> ListFlag(const std::string& value) {
-  std::vector<std::string> out;
-  for (absl::string_view item : absl::StrSplit(value, ',', absl::SkipWhitespace())) {
-    out.emplace_back(absl::StripAsciiWhitespace(item));
-  }
-  return out;
-}
-
 // A list item as a field name: "regular-help-exhausted" -> "regular_help_exhausted".
 std::string FieldName(absl::string_view item) {
   return absl::StrReplaceAll(absl::AsciiStrToLower(item), {{"-", "_"}});
 }
 
 // The usage of one subcommand, from kUsage: "usage: schakelctl cases get CASE_ID".
-std::string UsageOf(absl::string_view verb) {
-  constexpr absl::string_view kPrefix = "usage: schakelctl cases ";
-  std::string out;
-  bool in = false;
-  for (absl::string_view line : absl::StrSplit(kUsage, '\n')) {
-    if (absl::StartsWith(line, "  ") && !absl::StartsWith(line, "   ")) {
-      in =
-          absl::StartsWith(line, absl::StrCat("  ", verb, " ")) || line == absl::StrCat("  ", verb);
-      if (in) absl::StrAppend(&out, kPrefix, line.substr(2));
-    } else if (in) {
-      absl::StrAppend(&out, "\n", std::string(kPrefix.size() - 2, ' '), line);
-    }
-  }
-  return out.empty() ? absl::StrCat(kPrefix, verb) : out;
-}
+std::string UsageOf(absl::string_view verb) { return SubcommandUsage("cases", kUsage, verb); }
 
 // The case id from the second positional argument or --id; empty (after printing the usage)
 // when there is none, or when more arguments follow it.
@@ -227,13 +176,7 @@ std::string CaseIdArg(const Args& args) {
 // Whether every flag in `set` is non-empty; prints the usage when one is not.
 bool Required(absl::string_view verb,
               std::initializer_list<std::pair<const char*, std::string>> set) {
-  for (const auto& [flag, value] : set) {
-    if (value.empty()) {
-      UsageError(absl::StrCat("--", flag, " is required\n", UsageOf(verb)));
-      return false;
-    }
-  }
-  return true;
+  return RequireFlags("cases", kUsage, verb, set);
 }
 
 int Create(const Args& args) {

@@ -10,8 +10,12 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "services/common/calendar.h"
 #include "services/common/ids.h"
 #include "services/common/status.h"
 #include "services/common/tls.h"
@@ -27,7 +31,6 @@ ABSL_FLAG(std::string, request_id, "", "request_id for a mutation (default: a ne
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline of each call");
 
 namespace schakel::cli {
-
 std::filesystem::path PkiDir() {
   std::string home = absl::GetFlag(FLAGS_home);
   if (home.empty()) {
@@ -123,6 +126,77 @@ absl::StatusOr<int> ParseEnum(absl::string_view enum_name, absl::string_view tex
                     absl::AsciiStrToLower(descriptor->value(i)->name().substr(prefix.size())));
   }
   return absl::InvalidArgumentError(absl::StrCat("'", text, "' is not one of: ", known));
+}
+
+bool DateFlag(absl::string_view flag, const std::string& value, v1::Date& out) {
+  absl::CivilDay day;
+  if (!absl::ParseCivilTime(value, &day) || day.year() < 1 || day.year() > 9999) {
+    std::cerr << "schakelctl: --" << flag << ": '" << value << "' is not a date (YYYY-MM-DD)\n";
+    return false;
+  }
+  out.set_year(static_cast<int32_t>(day.year()));
+  out.set_month(day.month());
+  out.set_day(day.day());
+  return true;
+}
+
+bool DayStartFlag(absl::string_view flag, const std::string& value, int days_after,
+                  absl::Time& out) {
+  v1::Date date;
+  if (!DateFlag(flag, value, date)) return false;
+  const absl::CivilDay day(date.year(), date.month(), date.day());
+  out = absl::FromCivil(day + days_after, calendar::Amsterdam());
+  return true;
+}
+
+bool JsonFile(const std::string& path, google::protobuf::Message& out) {
+  auto json = ReadFileToString(path);
+  if (!json.ok()) {
+    std::cerr << "schakelctl: --from-json: " << json.status().message() << "\n";
+    return false;
+  }
+  if (auto st = google::protobuf::util::JsonStringToMessage(*json, &out); !st.ok()) {
+    std::cerr << "schakelctl: --from-json: " << path << " is not a " << out.GetTypeName()
+              << " in protobuf JSON: " << st.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> ListFlag(const std::string& value, char separator) {
+  std::vector<std::string> out;
+  for (absl::string_view item : absl::StrSplit(value, separator, absl::SkipWhitespace())) {
+    out.emplace_back(absl::StripAsciiWhitespace(item));
+  }
+  return out;
+}
+
+std::string SubcommandUsage(absl::string_view command, absl::string_view usage,
+                            absl::string_view verb) {
+  const std::string prefix = absl::StrCat("usage: schakelctl ", command, " ");
+  std::string out;
+  bool in = false;
+  for (absl::string_view line : absl::StrSplit(usage, '\n')) {
+    if (absl::StartsWith(line, "  ") && !absl::StartsWith(line, "   ")) {
+      in =
+          absl::StartsWith(line, absl::StrCat("  ", verb, " ")) || line == absl::StrCat("  ", verb);
+      if (in) absl::StrAppend(&out, prefix, line.substr(2));
+    } else if (in) {
+      absl::StrAppend(&out, "\n", std::string(prefix.size() - 2, ' '), line);
+    }
+  }
+  return out.empty() ? absl::StrCat(prefix, verb) : out;
+}
+
+bool RequireFlags(absl::string_view command, absl::string_view usage, absl::string_view verb,
+                  std::initializer_list<std::pair<const char*, std::string>> set) {
+  for (const auto& [flag, value] : set) {
+    if (value.empty()) {
+      UsageError(absl::StrCat("--", flag, " is required\n", SubcommandUsage(command, usage, verb)));
+      return false;
+    }
+  }
+  return true;
 }
 
 int UsageError(absl::string_view message) {

@@ -3,9 +3,11 @@
 #define SCHAKEL_CLIENT_CLI_CLI_H_
 
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <google/protobuf/message.h>
@@ -14,6 +16,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "schakel/v1/common.pb.h"
 
 namespace schakel::cli {
 
@@ -60,6 +64,30 @@ bool EnumFlag(absl::string_view flag, absl::string_view enum_name, const std::st
   return true;
 }
 
+// Parses a YYYY-MM-DD flag into `out`; returns false (after printing why) when it is not a date.
+bool DateFlag(absl::string_view flag, const std::string& value, v1::Date& out);
+
+// Parses a YYYY-MM-DD flag into the start (00:00, Europe/Amsterdam) of that day, plus
+// `days_after` days; returns false (after printing why) when it is not a date.
+bool DayStartFlag(absl::string_view flag, const std::string& value, int days_after,
+                  absl::Time& out);
+
+// Reads a protobuf JSON file (--from-json) into `out`; returns false (after printing why) when it
+// cannot.
+bool JsonFile(const std::string& path, google::protobuf::Message& out);
+
+// The items of a list flag split at `separator`, trimmed, empty ones dropped.
+std::vector<std::string> ListFlag(const std::string& value, char separator = ',');
+
+// The usage of one subcommand, cut from a command's usage text (lines "  VERB ...", continued by
+// lines indented further): "usage: schakelctl cases get CASE_ID".
+std::string SubcommandUsage(absl::string_view command, absl::string_view usage,
+                            absl::string_view verb);
+
+// Whether every flag in `set` is non-empty; prints the subcommand's usage when one is not.
+bool RequireFlags(absl::string_view command, absl::string_view usage, absl::string_view verb,
+                  std::initializer_list<std::pair<const char*, std::string>> set);
+
 // Calls `method` of `Service` on a fresh stub, runs `before_print` on the answer (if given) and
 // prints it; returns the exit code.
 template <typename Service, typename Request, typename Response, typename Method>
@@ -81,6 +109,7 @@ int RunDirectoryCommand(const Args& args);
 int RunPkiCommand(const Args& args);
 int RunAuditCommand(const Args& args);
 int RunCasesCommand(const Args& args);
+int RunHandoverCommand(const Args& args);
 int RunWhoAmI();
 int RunHealth();
 

@@ -14,9 +14,12 @@ int main(int argc, char** argv) {
       "  health [--service=NAME]        grpc.health.v1 check\n"
       "  directory <command> ...        organisations, professionals, roles\n"
       "  cases <command> ...            MDA++ cases: family, team, meetings, closure (cases help)\n"
+      "  handover <command> ...         lead responsibility per phase: propose, accept, decline,\n"
+      "                                 inbox, supervisors' list and report (handover help)\n"
       "  audit <command> ...            checkpoints, proofs, queries, exports, verification\n"
       "  pki init | issue | audit-keys | case-keys\n"
-      "                                 the development PKI and the services' keys\n");
+      "                                 the development PKI and the services' keys (case-keys:\n"
+      "                                 those of the cases and handover services)\n");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   if (positional.size() < 2) {
     return schakel::cli::UsageError("which command? see schakelctl --help");
@@ -28,6 +31,7 @@ int main(int argc, char** argv) {
   if (command == "directory") return schakel::cli::RunDirectoryCommand(rest);
   if (command == "pki") return schakel::cli::RunPkiCommand(rest);
   if (command == "cases") return schakel::cli::RunCasesCommand(rest);
+  if (command == "handover") return schakel::cli::RunHandoverCommand(rest);
   if (command == "audit") return schakel::cli::RunAuditCommand(rest);
   return schakel::cli::UsageError("unknown command '" + command + "'; see schakelctl --help");
 }
