@@ -11,7 +11,9 @@
 
 ABSL_FLAG(std::string, dir, "", "PKI directory (default: var/pki under --home)");
 ABSL_FLAG(std::string, principal, "", "pki issue: the principal id (CN)");
-ABSL_FLAG(std::string, organisation, "", "pki issue: the organisation id (O)");
+ABSL_FLAG(std::string, organisation, "",
+          "pki issue: the organisation id (O); handover list: handovers from or to this "
+          "organisation");
 ABSL_FLAG(std::string, kind, "user", "pki issue: user or service");
 ABSL_FLAG(std::string, dns, "",
           "pki issue: comma-separated DNS names (makes a server certificate)");
@@ -101,11 +103,14 @@ int AuditKeys() {
   return 0;
 }
 
-// The cases service's development keys, made once: var/keys/{cases-data.key, cases-index.key}
-// (personal fields, and the blind indexes for search by BSN or name and date of birth).
+// The development keys of the services with personal data, made once, in var/keys: the cases
+// service's {cases-data.key, cases-index.key} (personal fields, and the blind indexes for search by
+// BSN or name and date of birth) and the handover service's {handover-data.key,
+// handover-index.key} (handover content, and its idempotency fingerprints).
 int CaseKeys() {
   const auto dir = Dir().parent_path() / "keys";
-  for (const char* name : {"cases-data.key", "cases-index.key"}) {
+  for (const char* name :
+       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key"}) {
     if (std::filesystem::exists(dir / name)) {
       std::cout << (dir / name).string() << " exists (kept)\n";
       continue;
@@ -126,7 +131,8 @@ int RunPkiCommand(const Args& args) {
   if (verb == "case-keys") return CaseKeys();
   return UsageError(
       "pki commands: init [--dir=DIR], issue --principal=ID --organisation=ORG "
-      "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME], case-keys");
+      "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME], case-keys (the "
+      "cases and handover services' data and index keys)");
 }
 
 }  // namespace schakel::cli
