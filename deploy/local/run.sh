@@ -3,9 +3,12 @@
 #
 #   deploy/local/run.sh          install what is missing, build the release preset, make the
 #                                development PKI, (re)start schakeld on 127.0.0.1:7400 and seed the
-#                                demo region Haaglanden
+#                                demo region Haaglanden: two MDA++ cases, one with handovers
 #   deploy/local/run.sh stop     stop schakeld
 #   deploy/local/run.sh status   say whether it runs
+#
+# SCHAKEL_BUILD_JOBS=N sets the build's parallel jobs (default 2). With it running,
+# deploy/local/handover_scenario.sh plays a whole handover scenario on a new case.
 #
 # Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
 # var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
@@ -23,6 +26,7 @@ PIDFILE="$VAR/schakeld.pid"
 LOG="$VAR/log/schakeld.log"
 SCHAKELD="$ROOT/build/release/services/schakeld/schakeld"
 SCHAKELCTL="$ROOT/build/release/client/cli/schakelctl"
+BUILD_JOBS="${SCHAKEL_BUILD_JOBS:-2}"
 
 OPERATOR_ORG="regio-haaglanden"
 AUDIT_ORIGIN="schakel.haaglanden/audit"
@@ -36,6 +40,7 @@ ORGANISATIONS=(
   "wijkteam-den-haag-centrum|Wijkteam Den Haag Centrum|local-team"
   "politie-haaglanden|Politie Eenheid Den Haag|police"
   "ggz-haaglanden|GGZ Haaglanden|mental-health-care"
+  "ggz-gezin-haaglanden|GGZ Gezin Haaglanden|mental-health-care"
 )
 
 # Demo users: id | organisation | roles | name. The first (admin) is made by the bootstrap.
@@ -46,6 +51,7 @@ USERS=(
   "wijkteam|wijkteam-den-haag-centrum|professional|Eva Jansen"
   "agent|politie-haaglanden|professional|Pieter Bakker"
   "ggz|ggz-haaglanden|professional|Lotte Visser"
+  "ggz-gezin|ggz-gezin-haaglanden|professional|Iris Hendriks"
   "supervisor|vt-haaglanden|supervisor|Henk Mulder"
   "auditor|regio-haaglanden|auditor|Fatma Yilmaz"
 )
@@ -182,13 +188,120 @@ demo_step() {
   fi
 }
 
+# json_field EXPR: EXPR (Python, on the parsed JSON `d`) over standard input.
+json_field() {
+  python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(eval(sys.argv[1]))' "$1"
+}
+
+# One handover step as USER under a fixed request id; its JSON answer in $HANDOVER_OUT.
+HANDOVER_OUT=""
+handover_step() {
+  local rid="$1" user="$2" err="$VAR/handover-step.err"
+  shift 2
+  if ! HANDOVER_OUT="$(ctl --as "$user" --json --request-id="$rid" handover "$@" 2>"$err")"; then
+    die "demo handover step $rid (schakelctl --as $user handover $*) failed:"$'\n'"$(cat "$err")"
+  fi
+  rm -f "$err"
+}
+
+# A second demo case, to show handovers of lead responsibility: Veilig Thuis opens it (and leads,
+# phase 1) and proposes phase 2 (stable safety) to the local team, which accepts and confirms its
+# first contact with the family; then the local team proposes phase 3 (recovery) to GGZ Haaglanden,
+# which has not answered yet. Fixed request ids: a second run changes nothing.
+HANDOVER_CASE_ID=""
+seed_demo_handovers() {
+  say "demo case with handovers (phase 2 accepted, phase 3 pending)"
+  local json="$VAR/demo-handover-case.json" out i
+  cat >"$json" <<'EOF'
+{
+  "originReportId": "vt-demo-000002",
+  "directorProfessionalId": "regisseur",
+  "details": {
+    "criteria": {
+      "structuralUnsafety": {"state": "CRITERION_STATE_MET"},
+      "repeatedIncidents": {"state": "CRITERION_STATE_MET", "note": "Drie meldingen in een jaar."}
+    },
+    "violenceKinds": ["VIOLENCE_KIND_PARTNER_VIOLENCE", "VIOLENCE_KIND_CHILD_ABUSE_PSYCHOLOGICAL"]
+  },
+  "persons": [
+    {"name": "Sam Proefgezin", "dateOfBirth": {"year": 1985, "month": 11, "day": 4},
+     "role": "PERSON_ROLE_VICTIM"},
+    {"name": "Kim Proefgezin", "dateOfBirth": {"year": 1983, "month": 6, "day": 21},
+     "role": "PERSON_ROLE_SUSPECTED_PERPETRATOR"},
+    {"name": "Luca Proefgezin", "dateOfBirth": {"year": 2015, "month": 3, "day": 8},
+     "role": "PERSON_ROLE_CHILD"}
+  ]
+}
+EOF
+  if ! out="$(ctl --as vt-medewerker --json --request-id=seed-hcase-open cases create \
+    --from-json="$json" 2>&1)"; then
+    die "could not open the demo handover case:"$'\n'"$out"
+  fi
+  HANDOVER_CASE_ID="$(printf '%s' "$out" | json_field 'd["case"]["id"]')" ||
+    die "could not read the demo handover case id from:"$'\n'"$out"
+  # On the team already: the opener (vt-medewerker, who proposes phase 2) and the director
+  # (regisseur, who accepts it and proposes phase 3). Eva Jansen of the local team joins too.
+  demo_step seed-hcase-wijkteam add-member "$HANDOVER_CASE_ID" --professional=wijkteam \
+    --org=wijkteam-den-haag-centrum --role=core-team
+  # The handover service's ledger learns of the new case from the cases service's relay.
+  for ((i = 0; i < 40; i++)); do
+    ctl --as vt-medewerker handover responsibility "$HANDOVER_CASE_ID" >/dev/null 2>&1 && break
+    sleep 0.25
+  done
+  handover_step seed-hcase-propose-team vt-medewerker propose "$HANDOVER_CASE_ID" \
+    --to-org=wijkteam-den-haag-centrum --to-professional=regisseur --phase=stable-safety \
+    --family-informed \
+    --summary="Huisverbod verlopen, directe veiligheid bereikt; risicogestuurde zorg door het wijkteam." \
+    --conditions="Geen fysiek of verbaal geweld in huis; Luca gaat elke dag naar school" \
+    --agreements="Kim volgt een agressieregulatietraining; Sam belt bij dreiging direct 112" \
+    --risks="Schulden en spanning over geld" \
+    --open-actions="Veiligheidsplan met het gezin bespreken"
+  local h1
+  h1="$(json_field 'd["handover"]["id"]' <<<"$HANDOVER_OUT")"
+  handover_step seed-hcase-accept-team regisseur accept "$h1"
+  handover_step seed-hcase-contact-team regisseur confirm-contact "$h1"
+  handover_step seed-hcase-propose-ggz regisseur propose "$HANDOVER_CASE_ID" \
+    --to-org=ggz-haaglanden --to-professional=ggz --phase=recovery --family-informed \
+    --summary="Veiligheid stabiel sinds drie maanden; traumabehandeling voor Sam en Luca." \
+    --conditions="Geen fysiek of verbaal geweld in huis" \
+    --open-actions="Intake traumabehandeling plannen"
+  echo "demo handover case $HANDOVER_CASE_ID in place (phase 2 led by the local team; phase 3" \
+    "proposed to ggz-haaglanden)"
+}
+
+# The demo handover case's ledger, and the supervisor's report (whose gaps must be empty).
+show_demo_handovers() {
+  say "demo handover state"
+  local out gaps
+  out="$(ctl --as regisseur --json handover responsibility "$HANDOVER_CASE_ID" 2>/dev/null)" ||
+    die "could not read the responsibility of case $HANDOVER_CASE_ID"
+  json_field '"\n".join(
+    ["case %s: phase %s, lead %s (%s) since %s" % (d["responsibility"].get("case_reference", ""),
+        d["responsibility"]["phase"], d["responsibility"]["lead_organisation_id"],
+        d["responsibility"].get("lead_professional_id", ""), d["responsibility"]["lead_since"])]
+    + ["  handover %s  %-24s %s -> %s (%s)" % (h["id"], h["state"], h["from_organisation_id"],
+        h["to_organisation_id"], h["phase"]) for h in d.get("handovers", [])]
+    + ["  LET OP / NOTE: " + n for n in d["responsibility"].get("notices", [])])' <<<"$out"
+  echo
+  echo "\$ schakelctl --as supervisor handover report"
+  ctl --as supervisor handover report || die "the supervisor's handover report failed"
+  out="$(ctl --as supervisor --json handover report)" || die "the handover report failed"
+  gaps="$(json_field 'len(d.get("report", {}).get("gaps", []))' <<<"$out")"
+  if [[ "$gaps" != "0" ]]; then
+    die "the handover report shows $gaps gap(s): a case without a lead, or with two"
+  fi
+  echo "gaps: none (every open case of the region had exactly one lead all the time)"
+}
+
 start() {
   say "dependencies (deploy/install-deps.sh)"
   "$ROOT/deploy/install-deps.sh"
 
-  say "build (cmake --preset release; cmake --build --preset release -j2)"
+  say "build (cmake --preset release; cmake --build --preset release -j$BUILD_JOBS)"
   cmake --preset release
-  cmake --build --preset release -j2
+  cmake --build --preset release -j"$BUILD_JOBS"
   [[ -x "$SCHAKELD" ]] || die "the build did not produce $SCHAKELD"
   [[ -x "$SCHAKELCTL" ]] || die "the build did not produce $SCHAKELCTL"
 
@@ -203,7 +316,7 @@ start() {
     ensure_certificate users "$id" --organisation="$org"
   done
 
-  say "audit log and case keys in var/keys (made once)"
+  say "audit log, case and handover keys in var/keys (made once)"
   ctl pki audit-keys --origin="$AUDIT_ORIGIN"
   ctl pki case-keys
 
@@ -228,6 +341,10 @@ audit {
 cases {
   data_key_file: $(textproto_string "$VAR/keys/cases-data.key")
   index_key_file: $(textproto_string "$VAR/keys/cases-index.key")
+}
+handover {
+  data_key_file: $(textproto_string "$VAR/keys/handover-data.key")
+  index_key_file: $(textproto_string "$VAR/keys/handover-index.key")
 }
 directory_bootstrap {
   organisation_id: $(textproto_string "$OPERATOR_ORG")
@@ -306,6 +423,8 @@ EOF
   done
   echo "${#ORGANISATIONS[@]} organisations and $((${#USERS[@]} - 1)) professionals in place"
   seed_demo_case
+  seed_demo_handovers
+  show_demo_handovers
 
   local ctl_rel="build/release/client/cli/schakelctl"
   cat <<EOF
@@ -322,6 +441,11 @@ Try it, from $ROOT:
   $ctl_rel --as regisseur cases get $DEMO_CASE_ID
   $ctl_rel --as agent cases get $DEMO_CASE_ID      (police: CARE notes hidden)
   $ctl_rel --as ggz cases timeline $DEMO_CASE_ID
+  $ctl_rel --as regisseur handover responsibility $HANDOVER_CASE_ID
+  $ctl_rel --as ggz handover inbox                (the phase 3 proposal waits here)
+  $ctl_rel --as supervisor handover list --state=proposed
+  $ctl_rel handover help
+  deploy/local/handover_scenario.sh               (a whole handover scenario on a new case)
   $ctl_rel --help
 
 Demo users (--as ID):
@@ -348,6 +472,6 @@ case "${1:-start}" in
       exit 1
     fi
     ;;
-  -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
 esac
