@@ -37,6 +37,7 @@ data_dir: "$WORK/data"
 tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.key" ca_file: "$PKI/ca.crt" }
 audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-index.key" signing_key_file: "$KEYS/audit-signing.pem" origin: "schakel.test/audit" }
 cases { data_key_file: "$KEYS/cases-data.key" index_key_file: "$KEYS/cases-index.key" }
+handover { data_key_file: "$KEYS/handover-data.key" index_key_file: "$KEYS/handover-index.key" }
 directory_bootstrap { organisation_id: "regio-test" organisation_name: "Regio Test" region: REGION_UTRECHT admin_id: "admin" admin_name: "Beheerder" }
 CONF
 
@@ -175,6 +176,61 @@ check "timeline shows closing and reopening" grep -q "case.reopened" <<<"$out"
 out=$("${CC[@]}" --as=auditor --json audit query --object="$CASE" --purpose="e2e check" 2>&1)
 check "the audit log holds the case's search by BSN" grep -q "case.search.bsn" <<<"$out"
 check "the audit log never holds the BSN" lacks 999990019 "$out"
+
+# Handovers: deploy/local/handover_scenario.sh against this schakeld, with Utrecht's parties (VT
+# opens and hands phase 2 to the local team; phase 3 is declined by one mental-health care partner
+# and accepted by another; the supervisor's report has no gap; the timeline has every event).
+SCENARIO="$(cd "$(dirname "$0")/../.." && pwd)/deploy/local/handover_scenario.sh"
+for o in "ggz-utrecht|GGZ Utrecht" "ggz-gezin-utrecht|GGZ Gezin Utrecht"; do
+  IFS='|' read -r id name <<<"$o"
+  "${CC[@]}" --as=admin --request-id="e2e-org-$id" directory create-organisation --id="$id" \
+    --name="$name" --type=mental-health-care --region=utrecht >/dev/null
+done
+for u in "ggz|ggz-utrecht|professional" "ggz-gezin|ggz-gezin-utrecht|professional" \
+  "toezicht|vt-utrecht|supervisor"; do
+  IFS='|' read -r id org roles <<<"$u"
+  "$CTL" pki issue --principal="$id" --organisation="$org" >/dev/null
+  "${CC[@]}" --as=admin --request-id="e2e-pro-$id" directory register-professional --id="$id" \
+    --name="Professional $id" --org="$org" --roles="$roles" >/dev/null
+done
+out=$(SCHAKELCTL="$CTL" SCHAKEL_HOME="$WORK" SCHAKEL_SERVER=127.0.0.1:$PORT SCENARIO_RUN=e2e-ho \
+  SCENARIO_VT=vt SCENARIO_VT_ORG=vt-utrecht SCENARIO_TEAM=regisseur SCENARIO_TEAM_ORG=wijkteam-utrecht \
+  SCENARIO_GGZ1=ggz SCENARIO_GGZ1_ORG=ggz-utrecht SCENARIO_GGZ2=ggz-gezin \
+  SCENARIO_GGZ2_ORG=ggz-gezin-utrecht SCENARIO_SUPERVISOR=toezicht bash "$SCENARIO" 2>&1); rc=$?
+check "handover scenario passes" test $rc -eq 0
+[ $rc -eq 0 ] || tail -n 15 <<<"$out"
+check "scenario: the report has no gaps" grep -q "no gaps" <<<"$out"
+check "scenario: the timeline shows the decline" grep -q "handover.declined" <<<"$out"
+check "scenario: the recovery phase ends with the second partner" \
+  grep -q "led by ggz-gezin-utrecht in RECOVERY" <<<"$out"
+# The honour-related case: the family is never informed.
+out=$("${CC[@]}" --as=vt --request-id=e2e-ho-honour handover propose "$CASE" --to-org=wijkteam-utrecht \
+  --phase=stable-safety --summary="Overdracht" --family-informed 2>&1); rc=$?
+check "family_informed on an honour-related case exits 1" test $rc -eq 1
+check "family_informed on an honour-related case is INVALID_ARGUMENT" \
+  grep -q "INVALID_ARGUMENT" <<<"$out"
+check "the refusal names family_informed" grep -q "family_informed" <<<"$out"
+# Only the receiving organisation accepts.
+out=$("${CC[@]}" --as=vt --json --request-id=e2e-ho-prop handover propose --case="$CASE" \
+  --to-org=wijkteam-utrecht --phase=stable-safety --summary="Overdracht" \
+  --conditions="Geen contact met de familie, ook niet indirect; Adres blijft geheim" 2>/dev/null)
+HO=$(python3 -c 'import json,sys; h=json.load(sys.stdin)["handover"]; print(h["id"], len(h["content"]["safety_conditions"]))' <<<"$out")
+check "propose splits --conditions at ';'" test "${HO#* }" = 2
+HO=${HO%% *}
+out=$("${CC[@]}" --as=agent --request-id=e2e-ho-steal handover accept "$HO" 2>&1); rc=$?
+check "accept by another organisation exits 1" test $rc -eq 1
+check "accept by another organisation is PERMISSION_DENIED" grep -q "PERMISSION_DENIED" <<<"$out"
+out=$(timeout 20 "${CC[@]}" --as=regisseur handover watch --max-updates=1 2>&1); rc=$?
+check "watch prints the inbox and stops" test $rc -eq 0
+check "the inbox holds the waiting handover" grep -q "$HO" <<<"$out"
+check "the sender withdraws" "${CC[@]}" --as=vt --request-id=e2e-ho-withdraw handover withdraw \
+  "$HO" --reason="Eerst een MDO"
+"${CC[@]}" --as=toezicht handover report --csv >"$WORK/report.csv" 2>/dev/null; rc=$?
+check "report --csv succeeds" test $rc -eq 0
+check "report --csv writes the CSV header first" test "$(head -n 1 "$WORK/report.csv")" = \
+  "section,subject,measure,value"
+check "report --csv writes only CSV" lacks "report {" "$(cat "$WORK/report.csv")"
+check "the CSV counts no gaps" grep -q "^gaps,,count,0$" "$WORK/report.csv"
 
 # A user certificate from another CA is refused.
 mkdir -p "$WORK/other" && SCHAKEL_HOME=$WORK/other "$CTL" pki init >/dev/null
