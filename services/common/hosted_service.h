@@ -28,7 +28,8 @@ struct HostEnv {
   WorkerPool* pool = nullptr;
   // Runs calls that arrive over the in-process channel. They come from handlers already holding a
   // `pool` thread (a role lookup in the directory, say); on the same pool, enough of those would
-  // wait on work queued behind themselves.
+  // wait on work queued behind themselves. Each service has its own, so a chain of calls
+  // (handover -> cases -> directory) never waits on a pool its own callers fill.
   WorkerPool* internal_pool = nullptr;
   const InternalCaller* internal = nullptr;
   std::filesystem::path data_dir;

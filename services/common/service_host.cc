@@ -78,14 +78,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 
   host->options_ = std::move(options);
   host->pool_ = std::make_unique<WorkerPool>(host->options_.worker_threads);
-  host->internal_pool_ = std::make_unique<WorkerPool>(2);
   host->internal_.token = NewRandomId() + NewRandomId();
   host->internal_.host.id = subject->principal_id;
   host->internal_.host.organisation_id = subject->organisation_id;
   host->internal_.host.kind = v1::PRINCIPAL_KIND_SERVICE;
   host->env_.clock = host->options_.clock ? host->options_.clock : &RealClock::Instance();
   host->env_.pool = host->pool_.get();
-  host->env_.internal_pool = host->internal_pool_.get();
   host->env_.internal = &host->internal_;
   host->env_.data_dir = host->options_.data_dir;
   host->env_.config = host->options_.config;
@@ -101,7 +99,13 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
         "audit_address in the config");
   }
   for (auto& service : host->services_) {
-    if (auto st = service->Open(host->env_); !st.ok()) {
+    // Each service runs the calls other co-hosted services make to it on a pool of its own: the
+    // calls between services form no cycle (handover -> cases -> directory), so a service whose
+    // handlers wait on another's can never fill the pool that other one needs.
+    host->internal_pools_.push_back(std::make_unique<WorkerPool>(2));
+    HostEnv env = host->env_;
+    env.internal_pool = host->internal_pools_.back().get();
+    if (auto st = service->Open(env); !st.ok()) {
       return absl::Status(st.code(), absl::StrCat("service ", service->name(), ": ", st.message()));
     }
   }
@@ -118,7 +122,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->server_ = builder.BuildAndStart();
   if (host->server_ == nullptr || host->port_ == 0) {
     host->pool_->Join();
-    host->internal_pool_->Join();
+    for (auto& p : host->internal_pools_) p->Join();
     return absl::UnavailableError(absl::StrCat("cannot listen on ", host->options_.listen,
                                                ": the address is in use or not valid here; stop "
                                                "what holds it or choose another --listen"));
@@ -253,7 +257,7 @@ void ServiceHost::Shutdown() {
   for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
   for (auto& service : services_) service->Stop();
   if (pool_ != nullptr) pool_->Join();
-  if (internal_pool_ != nullptr) internal_pool_->Join();
+  for (auto& p : internal_pools_) p->Join();
   LogEvent(LogLevel::kInfo, "host.stopped");
 }
 

@@ -73,7 +73,8 @@ class ServiceHost {
 
   Options options_;
   std::unique_ptr<WorkerPool> pool_;
-  std::unique_ptr<WorkerPool> internal_pool_;
+  // One per service, for the calls co-hosted services make to it (see Start).
+  std::vector<std::unique_ptr<WorkerPool>> internal_pools_;
   InternalCaller internal_;
   HostEnv env_;
   std::vector<std::unique_ptr<HostedService>> services_;

@@ -1284,7 +1284,7 @@ grpc::ServerUnaryReactor* HandoverService::ListInbox(grpc::CallbackServerContext
 
 // A connected WatchInbox client: the inbox at once, then again after every change that touches
 // the caller's organisation. One write at a time; a change during a write is sent after it.
-class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::ListInboxResponse>,
+class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::WatchInboxResponse>,
                                           public std::enable_shared_from_this<InboxWatch> {
  public:
   InboxWatch(HandoverService& service, grpc::CallbackServerContext* ctx, int due_within)
@@ -1411,7 +1411,7 @@ class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::Li
     {
       absl::MutexLock lock(&mu_);
       if (status.ok() && !ending_) {
-        response_ = *std::move(inbox);
+        *response_.mutable_inbox() = *std::move(inbox);
         write = true;
       } else {
         writing_ = false;
@@ -1435,7 +1435,7 @@ class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::Li
   Caller caller_;
   absl::Mutex mu_;
   std::shared_ptr<InboxWatch> self_;
-  v1::ListInboxResponse response_;
+  v1::WatchInboxResponse response_;
   int64_t subscription_ = 0;
   bool writing_ = false;
   bool dirty_ = false;
@@ -1455,7 +1455,7 @@ void HandoverService::BeginShutdown() {
   for (auto& w : watches) w->End(absl::UnavailableError("the server is shutting down"));
 }
 
-grpc::ServerWriteReactor<v1::ListInboxResponse>* HandoverService::WatchInbox(
+grpc::ServerWriteReactor<v1::WatchInboxResponse>* HandoverService::WatchInbox(
     grpc::CallbackServerContext* ctx, const v1::WatchInboxRequest* req) {
   auto watch = std::make_shared<InboxWatch>(*this, ctx, req->due_within_working_days());
   InboxWatch* raw = watch.get();

@@ -79,7 +79,7 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   SCHAKEL_HANDOVER_RPC(GetHandoverReport);
   SCHAKEL_HANDOVER_RPC(ReceiveCaseEvents);
 #undef SCHAKEL_HANDOVER_RPC
-  grpc::ServerWriteReactor<v1::ListInboxResponse>* WatchInbox(
+  grpc::ServerWriteReactor<v1::WatchInboxResponse>* WatchInbox(
       grpc::CallbackServerContext* ctx, const v1::WatchInboxRequest* req) override;
 
  private:

@@ -58,6 +58,8 @@ class CrashTest : public ::testing::Test {
     ASSERT_TRUE(crypto::CreateKeyFile(d / "index.key").ok());
     ASSERT_TRUE(crypto::CreateKeyFile(d / "cases-data.key").ok());
     ASSERT_TRUE(crypto::CreateKeyFile(d / "cases-index.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "handover-data.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "handover-index.key").ok());
     ASSERT_TRUE(audit::note::WritePrivateKeyFile(d / "signing.pem",
                                                  *audit::note::Ed25519PrivateKey::Generate())
                     .ok());
@@ -71,7 +73,9 @@ class CrashTest : public ::testing::Test {
               (d / "signing.pem").string() +
               "\" origin: \"schakel.test/audit\" }\ncases { data_key_file: \"" +
               (d / "cases-data.key").string() + "\" index_key_file: \"" +
-              (d / "cases-index.key").string() +
+              (d / "cases-index.key").string() + "\" }\nhandover { data_key_file: \"" +
+              (d / "handover-data.key").string() + "\" index_key_file: \"" +
+              (d / "handover-index.key").string() +
               "\" }\n"
               "directory_bootstrap { organisation_id: \"regio-test\" organisation_name: \"Regio\" "
               "region: REGION_UTRECHT admin_id: \"admin\" admin_name: \"Beheerder\" }\n");

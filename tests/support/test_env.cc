@@ -154,6 +154,7 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   options.config.mutable_cases()->set_index_key_file((keys / "cases-index.key").string());
   options.config.mutable_handover()->set_data_key_file((keys / "handover-data.key").string());
   options.config.mutable_handover()->set_index_key_file((keys / "handover-index.key").string());
+  options.config.mutable_handover()->set_deadline_scan_seconds(1);
   options.clock = o.clock;
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());

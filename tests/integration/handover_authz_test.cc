@@ -1,0 +1,184 @@
+// HandoverService authorization, exhaustively: every RPC × every caller, where the callers cover
+// each role and each relation to the case and the handover (the sending lead organisation, the
+// receiving organisation, another team member, oversight of a team organisation, professionals and
+// supervisors elsewhere, the administrator, a service). Each cell gets a fresh case with an open
+// handover from Veilig Thuis to the local team; the expected matrix is written out here,
+// independent of the service's table. A refused call must change nothing.
+#include <functional>
+#include <map>
+
+#include <google/protobuf/descriptor.h>
+#include <gtest/gtest.h>
+
+#include "absl/strings/str_cat.h"
+#include "tests/integration/handover_fixture.h"
+
+namespace schakel {
+namespace {
+
+using testing::HandoverWorld;
+using testing::HCtx;
+using namespace testing::handover_world;
+
+// vt: VT_INTAKE, the lead organisation, on the team. dir: case director of the receiving
+// organisation. wt: professional of the receiving organisation, not on the team. agent: police,
+// core team. ggz1: professional elsewhere in the region, not on the team. vtsup / vtaud:
+// SUPERVISOR / AUDITOR of the lead organisation (oversight). outsider / outsup: another local team.
+const std::vector<std::string> kCallers = {
+    "vt", "dir", "wt", "agent", "ggz1", "vtsup", "vtaud", "outsider", "outsup", "admin", "service"};
+
+// clang-format off
+const std::map<std::string, std::vector<bool>> kExpected = {
+    //                        vt     dir    wt     agent  ggz1   vtsup  vtaud  outsdr outsup admin  svc
+    {"GetResponsibility",    {true,  true,  true,  true,  false, true,  true,  false, false, false, false}},
+    {"GetHandover",          {true,  true,  true,  true,  false, true,  true,  false, false, false, false}},
+    {"ProposeHandover",      {true,  false, false, false, false, false, false, false, false, false, false}},
+    {"AcceptHandover",       {false, true,  true,  false, false, false, false, false, false, false, false}},
+    {"DeclineHandover",      {false, true,  true,  false, false, false, false, false, false, false, false}},
+    {"WithdrawHandover",     {true,  false, false, false, false, false, false, false, false, false, false}},
+    {"ConfirmFirstContact",  {false, true,  true,  false, false, false, false, false, false, false, false}},
+    {"ListInbox",            {true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
+    {"WatchInbox",           {true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
+    {"ListHandovers",        {false, false, false, false, false, true,  false, false, true,  false, false}},
+    {"GetHandoverReport",    {false, false, false, false, false, true,  false, false, true,  false, false}},
+    {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, true}},
+};
+// clang-format on
+
+struct Cell {
+  std::string case_id;
+  std::string handover_id;
+};
+
+using Call = std::function<grpc::Status(HandoverWorld&, const std::string&, const Cell&)>;
+
+std::map<std::string, Call> Calls() {
+  std::map<std::string, Call> c;
+  c["GetResponsibility"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    v1::GetResponsibilityRequest r;
+    r.set_case_id(cell.case_id);
+    v1::GetResponsibilityResponse out;
+    return w.H(who)->GetResponsibility(HCtx().get(), r, &out);
+  };
+  c["GetHandover"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    v1::GetHandoverRequest r;
+    r.set_handover_id(cell.handover_id);
+    v1::GetHandoverResponse out;
+    return w.H(who)->GetHandover(HCtx().get(), r, &out);
+  };
+  c["ProposeHandover"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    // Another proposal while one is open: the lead gets FAILED_PRECONDITION, others a refusal.
+    return w.Propose(who, cell.case_id, kGgz, v1::PHASE_STABLE_SAFETY);
+  };
+  c["AcceptHandover"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    return w.Accept(who, cell.handover_id);
+  };
+  c["DeclineHandover"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    return w.Decline(who, cell.handover_id);
+  };
+  c["WithdrawHandover"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    return w.Withdraw(who, cell.handover_id);
+  };
+  c["ConfirmFirstContact"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    return w.Confirm(who, cell.handover_id);
+  };
+  c["ListInbox"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
+    v1::ListInboxResponse out;
+    return w.H(who)->ListInbox(HCtx().get(), {}, &out);
+  };
+  c["WatchInbox"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    auto stub = w.H(who);
+    auto reader = stub->WatchInbox(&ctx, v1::WatchInboxRequest());
+    v1::WatchInboxResponse first;
+    if (reader->Read(&first)) {
+      ctx.TryCancel();
+      reader->Finish();
+      return grpc::Status::OK;
+    }
+    return reader->Finish();
+  };
+  c["ListHandovers"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
+    v1::ListHandoversResponse out;
+    return w.H(who)->ListHandovers(HCtx().get(), {}, &out);
+  };
+  c["GetHandoverReport"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
+    v1::GetHandoverReportResponse out;
+    return w.H(who)->GetHandoverReport(HCtx().get(), {}, &out);
+  };
+  c["ReceiveCaseEvents"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
+    v1::ReceiveCaseEventsResponse out;
+    return w.H(who)->ReceiveCaseEvents(HCtx().get(), {}, &out);
+  };
+  return c;
+}
+
+bool Refused(const grpc::Status& st) {
+  return st.error_code() == grpc::StatusCode::PERMISSION_DENIED ||
+         st.error_code() == grpc::StatusCode::UNAUTHENTICATED;
+}
+
+TEST(HandoverAuthzTest, EveryRpcForEveryCaller) {
+  HandoverWorld w;
+  // Every RPC of the service is in the matrix.
+  const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+      "schakel.v1.HandoverService");
+  ASSERT_NE(service, nullptr);
+  ASSERT_EQ(static_cast<size_t>(service->method_count()), kExpected.size());
+  for (int i = 0; i < service->method_count(); ++i) {
+    EXPECT_TRUE(kExpected.count(service->method(i)->name())) << service->method(i)->name();
+  }
+  const auto calls = Calls();
+  int cells = 0;
+  for (const auto& [method, expected] : kExpected) {
+    ASSERT_EQ(expected.size(), kCallers.size()) << method;
+    for (size_t i = 0; i < kCallers.size(); ++i) {
+      const std::string& who = kCallers[i];
+      SCOPED_TRACE(absl::StrCat(method, " by ", who));
+      Cell cell;
+      cell.case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}});
+      v1::Handover h;
+      ASSERT_TRUE(w.Propose("vt", cell.case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+      cell.handover_id = h.id();
+      const grpc::Status st = calls.at(method)(w, who, cell);
+      EXPECT_EQ(!Refused(st), expected[i])
+          << "code " << st.error_code() << ": " << st.error_message();
+      if (Refused(st)) {
+        const v1::Handover after = w.Get("vt", h.id());
+        EXPECT_EQ(after.etag(), h.etag()) << "a refused call changed the handover";
+        EXPECT_EQ(after.state(), v1::HANDOVER_STATE_PROPOSED);
+        EXPECT_EQ(w.Responsibility("vt", cell.case_id).history_size(), 1);
+      }
+      ++cells;
+    }
+  }
+  EXPECT_EQ(cells, static_cast<int>(kExpected.size() * kCallers.size()));
+}
+
+// A refusal is on the audit record before the answer goes out.
+TEST(HandoverAuthzTest, RefusalsAreAudited) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase();
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  ASSERT_EQ(w.Accept("ggz1", h.id()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  auto stub = v1::AuditService::NewStub(w.ChannelOf("auditor"));
+  w.Flush();
+  v1::QueryEntriesRequest req;
+  req.set_purpose("test");
+  req.set_page_size(1000);
+  v1::QueryEntriesResponse resp;
+  ASSERT_TRUE(stub->QueryEntries(HCtx().get(), req, &resp).ok());
+  int denied = 0;
+  for (const auto& e : resp.entries()) {
+    if (e.record().outcome() == v1::AUDIT_OUTCOME_DENIED &&
+        e.record().user().principal_id() == "ggz1") {
+      ++denied;
+    }
+  }
+  EXPECT_EQ(denied, 1);
+}
+
+}  // namespace
+}  // namespace schakel
