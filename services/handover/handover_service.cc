@@ -837,14 +837,17 @@ absl::Status CheckAnswerable(const HandoverRow& h, int64_t now) {
   return absl::OkStatus();
 }
 
-absl::Status CheckReceiver(const Caller& caller, const HandoverRow& h, absl::string_view what) {
-  if (caller.principal.organisation_id != h.to_organisation_id) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("only professionals of the receiving "
-                     "organisation (",
-                     h.to_organisation_id, ") may ", what));
+absl::Status CheckReceiverOrg(const Caller& caller, const std::string& to_organisation_id,
+                              absl::string_view what) {
+  if (caller.principal.organisation_id != to_organisation_id) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "only professionals of the receiving organisation (", to_organisation_id, ") may ", what));
   }
   return absl::OkStatus();
+}
+
+absl::Status CheckReceiver(const Caller& caller, const HandoverRow& h, absl::string_view what) {
+  return CheckReceiverOrg(caller, h.to_organisation_id, what);
 }
 
 }  // namespace
@@ -871,6 +874,29 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
       responsible = caller.principal.id;
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    // The new lead must see the case: the professional who takes the lead has to be on its team
+    // (the case director adds them). Asked before the transaction; the receiver check comes first
+    // so that someone of another organisation hears only "no".
+    std::string case_id;
+    std::string to_org;
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      HandoverStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(req->handover_id(), false));
+      if (h) {
+        case_id = h->case_id;
+        to_org = h->to_organisation_id;
+      }
+      return absl::OkStatus();
+    }));
+    if (case_id.empty()) return absl::NotFoundError("no handover with this id");
+    SCHAKEL_RETURN_IF_ERROR(CheckReceiverOrg(caller, to_org, "accept it"));
+    SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse lead_access, CaseAccess(case_id, responsible));
+    if (!lead_access.allowed() || lead_access.role() == v1::CASE_ROLE_OVERSIGHT) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          responsible,
+          " is not on the case team and so could not see the case they would lead; ask the "
+          "case director to add them first"));
+    }
     const int days =
         req->first_contact_working_days() > 0 ? req->first_contact_working_days() : contact_days_;
     return ChangeHandover(

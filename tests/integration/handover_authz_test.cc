@@ -21,8 +21,9 @@ using testing::HCtx;
 using namespace testing::handover_world;
 
 // vt: VT_INTAKE, the lead organisation, on the team. dir: case director of the receiving
-// organisation. wt: professional of the receiving organisation, not on the team. agent: police,
-// core team. ggz1: professional elsewhere in the region, not on the team. vtsup / vtaud:
+// organisation. wt: professional of the receiving organisation, not on the team (so accepting
+// gets FAILED_PRECONDITION, not a refusal: they may answer, but must join the team to lead). agent:
+// police, core team. ggz1: professional elsewhere in the region, not on the team. vtsup / vtaud:
 // SUPERVISOR / AUDITOR of the lead organisation (oversight). outsider / outsup: another local team.
 const std::vector<std::string> kCallers = {
     "vt", "dir", "wt", "agent", "ggz1", "vtsup", "vtaud", "outsider", "outsup", "admin", "service"};
@@ -137,7 +138,7 @@ TEST(HandoverAuthzTest, EveryRpcForEveryCaller) {
       const std::string& who = kCallers[i];
       SCOPED_TRACE(absl::StrCat(method, " by ", who));
       Cell cell;
-      cell.case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}});
+      cell.case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}}, false, /*without_wt=*/true);
       v1::Handover h;
       ASSERT_TRUE(w.Propose("vt", cell.case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
       cell.handover_id = h.id();

@@ -130,10 +130,11 @@ class HandoverWorld {
 
   void Flush() { ASSERT_TRUE(host_->host().FlushOutboxes().ok()); }
 
-  // A case opened by "vt" (Veilig Thuis leads, DIRECT_SAFETY) with "dir" as director and
-  // `members` (professional -> role) on the team; the ledger has it on return.
+  // A case opened by "vt" (Veilig Thuis leads, DIRECT_SAFETY) with "dir" as director, "wt" of
+  // the local team on the core team (unless `without_wt`) and `members` (professional -> role);
+  // the ledger has it on return.
   std::string MakeCase(const std::map<std::string, v1::CaseRole>& members = {},
-                       bool honour_related = false) {
+                       bool honour_related = false, bool without_wt = false) {
     v1::CreateCaseRequest create;
     create.set_request_id(NewRandomId());
     create.set_director_professional_id("dir");
@@ -146,6 +147,7 @@ class HandoverWorld {
     grpc::Status st = C("vt")->CreateCase(HCtx().get(), create, &created);
     EXPECT_TRUE(st.ok()) << st.error_message();
     const std::string case_id = created.case_().id();
+    if (!without_wt) AddMember(case_id, "wt", v1::CASE_ROLE_CORE_TEAM);
     for (const auto& [pro, role] : members) AddMember(case_id, pro, role);
     Flush();
     return case_id;

@@ -123,7 +123,8 @@ void ExpectLedgerConsistent(const std::filesystem::path& data_dir) {
 TEST(HandoverScenarioTest, VeiligThuisToLocalTeamToMentalHealthCare) {
   HandoverWorld w;
   // Veilig Thuis opens the case: it leads in DIRECT_SAFETY.
-  const std::string case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}});
+  const std::string case_id =
+      w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}, {"ggz2", v1::CASE_ROLE_INVOLVED}});
   auto r = w.Responsibility("vt", case_id);
   EXPECT_EQ(r.responsibility().lead_organisation_id(), kVt);
   EXPECT_EQ(r.responsibility().phase(), v1::PHASE_DIRECT_SAFETY);
@@ -272,6 +273,29 @@ TEST(HandoverTest, RetriedRequestChangesNothingTwice) {
   ASSERT_TRUE(w.H("wt")->AcceptHandover(HCtx().get(), accept, &a2).ok());
   EXPECT_EQ(a1.SerializeAsString(), a2.SerializeAsString());
   EXPECT_EQ(w.Responsibility("vt", case_id).history_size(), 2);
+}
+
+TEST(HandoverTest, TheNewLeadMustBeOnTheCaseTeam) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase({}, false, /*without_wt=*/true);
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  // The receiver reads the handover without being on the team ...
+  EXPECT_EQ(w.Get("wt", h.id()).content().open_actions(0), "Intake traumabehandeling kinderen");
+  // ... but cannot take a lead it could not see.
+  grpc::Status st = w.Accept("wt", h.id());
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "case director to add")) << st.error_message();
+  EXPECT_EQ(w.Get("vt", h.id()).state(), v1::HANDOVER_STATE_PROPOSED);
+  // Naming a colleague who is on the team works; so does joining the team first.
+  v1::AcceptHandoverRequest req;
+  req.set_request_id(NewRandomId());
+  req.set_handover_id(h.id());
+  req.set_responsible_professional_id("dir");
+  v1::AcceptHandoverResponse resp;
+  st = w.H("wt")->AcceptHandover(HCtx().get(), req, &resp);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(resp.responsibility().lead_professional_id(), "dir");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,7 +558,7 @@ TEST(HandoverDeadlineTest, ReminderAndEscalationHappenExactlyOnceAcrossARestart)
   testing::TempDir dir;
   auto w = std::make_unique<HandoverWorld>(dir.path(), &pki);
   const std::string case_id = w->MakeCase();
-  const std::string contact_case = w->MakeCase();
+  const std::string contact_case = w->MakeCase({{"ggz1", v1::CASE_ROLE_INVOLVED}});
   v1::Handover h;
   ASSERT_TRUE(w->Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
   v1::Handover accepted;
