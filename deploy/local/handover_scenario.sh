@@ -170,6 +170,10 @@ step propose-ggz2 "$TEAM" handover propose "$CASE" --to-org="$GGZ2_ORG" --phase=
   --open-actions="Intake traumabehandeling plannen"
 H3="$(read_json 'd["handover"]["id"]' <<<"$OUT")"
 echo "    handover $H3"
+# Whoever takes the lead must see the case: the case director puts $GGZ2 on the team first.
+step team-ggz2 "$TEAM" cases add-member "$CASE" --professional="$GGZ2" --org="$GGZ2_ORG" \
+  --role=involved
+echo "    the case director adds $GGZ2 ($GGZ2_ORG) to the case team"
 step accept-ggz2 "$GGZ2" handover accept "$H3"
 fields 'd["handover"]["state"]' 'd["responsibility"]["lead_organisation_id"]' \
   'd["responsibility"]["phase"]' <<<"$OUT"
