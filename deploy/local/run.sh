@@ -242,9 +242,12 @@ EOF
   HANDOVER_CASE_ID="$(printf '%s' "$out" | json_field 'd["case"]["id"]')" ||
     die "could not read the demo handover case id from:"$'\n'"$out"
   # On the team already: the opener (vt-medewerker, who proposes phase 2) and the director
-  # (regisseur, who accepts it and proposes phase 3). Eva Jansen of the local team joins too.
+  # (regisseur, who accepts it and proposes phase 3). Eva Jansen of the local team joins too, and
+  # GGZ's Lotte Visser, who would take the lead in phase 3 (a new lead must be on the team).
   demo_step seed-hcase-wijkteam add-member "$HANDOVER_CASE_ID" --professional=wijkteam \
     --org=wijkteam-den-haag-centrum --role=core-team
+  demo_step seed-hcase-ggz add-member "$HANDOVER_CASE_ID" --professional=ggz \
+    --org=ggz-haaglanden --role=involved
   # The handover service's ledger learns of the new case from the cases service's relay.
   for ((i = 0; i < 40; i++)); do
     ctl --as vt-medewerker handover responsibility "$HANDOVER_CASE_ID" >/dev/null 2>&1 && break

@@ -107,20 +107,21 @@ v1::Handover ToProto(const HandoverRow& h, const std::string& reference, bool wi
   out.set_case_reference(reference);
   out.set_state(h.state);
   out.set_from_organisation_id(h.from_organisation_id);
-  out.set_from_professional_id(h.from_professional_id);
   out.set_to_organisation_id(h.to_organisation_id);
-  out.set_to_professional_id(h.to_professional_id);
   out.set_phase(h.phase);
   if (with_content) {
+    // Who, and what moves with it; a list or report shows organisations and times only.
+    out.set_from_professional_id(h.from_professional_id);
+    out.set_to_professional_id(h.to_professional_id);
+    out.set_decided_by(h.decided_by);
+    out.set_family_informed(h.family_informed);
     *out.mutable_content() = h.body.content();
     out.set_decline_reason(h.body.decline_reason());
     out.set_withdraw_reason(h.body.withdraw_reason());
   }
-  out.set_family_informed(h.family_informed);
   SetTime(out.mutable_proposed_at(), h.proposed);
   SetTime(out.mutable_accept_deadline(), h.accept_deadline);
   if (h.decided) SetTime(out.mutable_decided_at(), *h.decided);
-  out.set_decided_by(h.decided_by);
   if (h.contact_deadline) SetTime(out.mutable_first_contact_deadline(), *h.contact_deadline);
   if (h.contact) SetTime(out.mutable_first_contact_at(), *h.contact);
   if (h.accept_escalated) SetTime(out.mutable_acceptance_escalated_at(), *h.accept_escalated);
@@ -204,6 +205,11 @@ void CheckTerm(FieldViolations& v, const std::string& field, int days) {
   if (days < 0 || days > kMaxTermDays) {
     v.Add(field, absl::StrCat("must be 0 (the default) to ", kMaxTermDays, " working days"));
   }
+}
+
+// Whether `h` waits for an answer from `organisation_id` (who may then read it).
+bool IsOpenTo(const HandoverRow& h, const std::string& organisation_id) {
+  return h.state == v1::HANDOVER_STATE_PROPOSED && h.to_organisation_id == organisation_id;
 }
 
 std::string CsvField(absl::string_view s) {
@@ -307,6 +313,8 @@ absl::Status HandoverService::Open(const HostEnv& env) {
   if (config.deadline_scan_seconds() > 0) {
     scan_interval_ = absl::Seconds(config.deadline_scan_seconds());
   }
+  case_event_sources_.assign(config.case_event_sources().begin(),
+                             config.case_event_sources().end());
 
   SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "handover.db"));
   SCHAKEL_RETURN_IF_ERROR(db_->Exec("PRAGMA secure_delete=ON"));
@@ -335,10 +343,7 @@ void HandoverService::ScheduleScan() {
   timer_->expires_after(absl::ToChronoMilliseconds(scan_interval_));
   timer_->async_wait([this](const boost::system::error_code& error) {
     if (error) return;
-    if (absl::StatusOr<int> acted = ScanDeadlines(); !acted.ok()) {
-      LogEvent(LogLevel::kWarning, "handover.deadline_scan_failed",
-               {{"code", absl::StatusCodeToString(acted.status().code())}});
-    }
+    SettleDeadlines();
     ScheduleScan();
   });
 }
@@ -405,6 +410,14 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
     grpc::CallbackServerContext* ctx, const v1::ReceiveCaseEventsRequest* req,
     v1::ReceiveCaseEventsResponse* resp) {
   return Handle(ctx, "ReceiveCaseEvents", [this, req, resp](const Caller& caller) -> absl::Status {
+    // Who leads a case follows these events, so only the cases service may send them: this host
+    // (in-process), or a host named in handover.case_event_sources.
+    if (caller.principal.id != env_.internal->host.id &&
+        std::find(case_event_sources_.begin(), case_event_sources_.end(), caller.principal.id) ==
+            case_event_sources_.end()) {
+      return absl::PermissionDeniedError(
+          "case events are taken only from the cases service (handover.case_event_sources)");
+    }
     FieldViolations v;
     if (req->events().empty()) v.Add("events", "must not be empty");
     for (int i = 0; i < req->events_size(); ++i) {
@@ -527,7 +540,7 @@ grpc::ServerUnaryReactor* HandoverService::GetResponsibility(
     v1::GetResponsibilityResponse* resp) {
   return Handle(ctx, "GetResponsibility", [this, req, resp](const Caller& caller) -> absl::Status {
     if (req->case_id().empty()) return InvalidField("case_id", "must be set");
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    SettleDeadlines();
     SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse access,
                              CaseAccess(req->case_id(), caller.principal.id));
     const std::string& org = caller.principal.organisation_id;
@@ -538,13 +551,10 @@ grpc::ServerUnaryReactor* HandoverService::GetResponsibility(
       HandoverStore store(c, *cipher_);
       SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(req->case_id()));
       SCHAKEL_ASSIGN_OR_RETURN(auto handovers, store.ListHandoversOfCase(req->case_id()));
-      // Besides the team: the lead organisation, and the receiver of an open handover.
-      const bool party =
-          ledger && (ledger->lead_organisation_id == org ||
-                     std::any_of(handovers.begin(), handovers.end(), [&](const HandoverRow& h) {
-                       return h.state == v1::HANDOVER_STATE_PROPOSED && h.to_organisation_id == org;
-                     }));
-      if (!access.allowed() && !party) return absl::PermissionDeniedError(kNotOnTeam);
+      // Besides the team: the receiving organisation while a handover to it is open.
+      const bool receiver = std::any_of(handovers.begin(), handovers.end(),
+                                        [&](const HandoverRow& h) { return IsOpenTo(h, org); });
+      if (!access.allowed() && !receiver) return absl::PermissionDeniedError(kNotOnTeam);
       if (!ledger) {
         return absl::UnavailableError(
             "the responsibility ledger has not received this case yet; retry shortly");
@@ -552,13 +562,13 @@ grpc::ServerUnaryReactor* HandoverService::GetResponsibility(
       std::optional<HandoverRow> pending;
       for (const auto& h : handovers) {
         if (h.state == v1::HANDOVER_STATE_PROPOSED) pending = h;
-        const bool content =
-            access.allowed() || h.from_organisation_id == org || h.to_organisation_id == org;
+        // An outsider sees only the open handover to it; the rest of the ledger's handovers as
+        // places in it, without content.
+        const bool content = access.allowed() || IsOpenTo(h, org);
         *resp->add_handovers() = ToProto(h, ledger->reference, content);
         AddObject(rec, "handover", h.id);
       }
-      const bool pending_content =
-          pending && (access.allowed() || pending->to_organisation_id == org);
+      const bool pending_content = pending && (access.allowed() || IsOpenTo(*pending, org));
       *resp->mutable_responsibility() = ToProto(*ledger, pending, pending_content);
       SCHAKEL_ASSIGN_OR_RETURN(auto periods, store.ListPeriods(req->case_id()));
       for (const auto& p : periods) {
@@ -586,7 +596,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandover(grpc::CallbackServerConte
                                                        v1::GetHandoverResponse* resp) {
   return Handle(ctx, "GetHandover", [this, req, resp](const Caller& caller) -> absl::Status {
     if (req->handover_id().empty()) return InvalidField("handover_id", "must be set");
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    SettleDeadlines();
     std::optional<HandoverRow> h;
     std::string reference;
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
@@ -598,15 +608,13 @@ grpc::ServerUnaryReactor* HandoverService::GetHandover(grpc::CallbackServerConte
       return absl::OkStatus();
     }));
     if (!h) return absl::NotFoundError("no handover with this id");
-    const std::string& org = caller.principal.organisation_id;
-    bool allowed = h->from_organisation_id == org || h->to_organisation_id == org;
-    bool team = false;
-    if (!allowed) {
-      SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse access,
-                               CaseAccess(h->case_id, caller.principal.id));
-      allowed = team = access.allowed();
+    // The case team, or the receiving organisation while the handover waits for its answer.
+    SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse access,
+                             CaseAccess(h->case_id, caller.principal.id));
+    const bool team = access.allowed();
+    if (!team && !IsOpenTo(*h, caller.principal.organisation_id)) {
+      return absl::PermissionDeniedError(kNotOnTeam);
     }
-    if (!allowed) return absl::PermissionDeniedError(kNotOnTeam);
     *resp->mutable_handover() = ToProto(*h, reference, true);
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "handover.read");
     AddObject(rec, "case", h->case_id);
@@ -638,28 +646,55 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
     }
     CheckContent(v, req->content());
     CheckTerm(v, "accept_working_days", req->accept_working_days());
-    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    if (req->case_id().empty()) return v.ToStatus();
+    SettleDeadlines();
 
     // Who the caller is on the case, and who receives (before the transaction: no I/O in it).
+    // Permission first; then a closed case; then every bad field in one answer.
     SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse access,
                              CaseAccess(req->case_id(), caller.principal.id));
     if (!access.allowed()) return absl::PermissionDeniedError(kNotOnTeam);
     if (access.role() == v1::CASE_ROLE_OVERSIGHT) {
       return absl::PermissionDeniedError("oversight is read only; you are not on the team");
     }
-    if (access.status() != v1::CASE_STATUS_OPEN) {
+    std::optional<LedgerRow> ledger;
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      HandoverStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(ledger, store.GetLedger(req->case_id()));
+      return absl::OkStatus();
+    }));
+    if (!ledger) {
+      return absl::UnavailableError(
+          "the responsibility ledger has not received this case yet; retry shortly");
+    }
+    if (ledger->lead_organisation_id != caller.principal.organisation_id) {
+      return absl::PermissionDeniedError(absl::StrCat("only the lead organisation (",
+                                                      ledger->lead_organisation_id,
+                                                      ") may propose a handover"));
+    }
+    // A closed case has nothing to hand over, whatever the request says.
+    if (access.status() != v1::CASE_STATUS_OPEN || ledger->status != v1::CASE_STATUS_OPEN) {
       return absl::FailedPreconditionError("the case is closed; nothing to hand over");
+    }
+    const bool phase_given = req->phase() != v1::PHASE_UNSPECIFIED &&
+                             req->phase() != v1::PHASE_FOLLOW_UP && v1::Phase_IsValid(req->phase());
+    if (phase_given && !MayHandOverTo(ledger->phase, req->phase())) {
+      v.Add("phase", absl::StrCat("must be the current phase (", PhaseLabel(ledger->phase),
+                                  "), the next, or DIRECT_SAFETY after a new incident"));
     }
     if (access.honour_related_violence() && req->family_informed()) {
       v.Add("family_informed",
             "must be false: in a case of honour-related violence the family is never informed");
     }
-    SCHAKEL_ASSIGN_OR_RETURN(auto to_org, organisations_->Get(req->to_organisation_id()));
-    if (!to_org || to_org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
-      v.Add("to_organisation_id", "no partner organisation with this id");
+    if (req->to_organisation_id() == ledger->lead_organisation_id) {
+      v.Add("to_organisation_id", "is the current lead itself");
+    } else if (IsWellFormedId(req->to_organisation_id())) {
+      SCHAKEL_ASSIGN_OR_RETURN(auto to_org, organisations_->Get(req->to_organisation_id()));
+      if (!to_org || to_org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
+        v.Add("to_organisation_id", "no partner organisation with this id");
+      }
     }
-    if (!req->to_professional_id().empty()) {
+    if (IsWellFormedId(req->to_professional_id())) {
       SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry p, roles_->Resolve(req->to_professional_id()));
       if (!p.registered || !p.active) {
         v.Add("to_professional_id", "no active professional with this id");
@@ -669,6 +704,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
         v.Add("to_professional_id", "has no case-work role");
       }
     }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     const absl::Time now_time = env_.clock->Now();
     const int64_t now = Micros(now_time);
     const int days = req->accept_working_days() > 0 ? req->accept_working_days() : accept_days_;
@@ -678,28 +714,17 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
         *db_, {caller.principal.id, req->request_id(), "ProposeHandover"}, *req, *resp, now_time,
         [&](sqlite::Connection& c) -> absl::Status {
           HandoverStore store(c, *cipher_);
-          SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(req->case_id()));
-          if (!ledger) {
-            return absl::UnavailableError(
-                "the responsibility ledger has not received this case yet; retry shortly");
+          // The same checks again, on the state this transaction sees.
+          SCHAKEL_ASSIGN_OR_RETURN(ledger, store.GetLedger(req->case_id()));
+          if (!ledger || ledger->lead_organisation_id != caller.principal.organisation_id) {
+            return absl::PermissionDeniedError("the lead moved meanwhile; read the case again");
           }
           if (ledger->status != v1::CASE_STATUS_OPEN) {
             return absl::FailedPreconditionError("the case is closed; nothing to hand over");
           }
-          if (ledger->lead_organisation_id != caller.principal.organisation_id) {
-            return absl::PermissionDeniedError(absl::StrCat("only the lead organisation (",
-                                                            ledger->lead_organisation_id,
-                                                            ") may propose a handover"));
-          }
-          FieldViolations lv = v;
-          if (req->to_organisation_id() == ledger->lead_organisation_id) {
-            lv.Add("to_organisation_id", "is the current lead itself");
-          }
           if (!MayHandOverTo(ledger->phase, req->phase())) {
-            lv.Add("phase", absl::StrCat("must be the current phase (", PhaseLabel(ledger->phase),
-                                         "), the next, or DIRECT_SAFETY after a new incident"));
+            return absl::AbortedError("the phase changed meanwhile; read the case again");
           }
-          SCHAKEL_RETURN_IF_ERROR(lv.ToStatus());
           SCHAKEL_ASSIGN_OR_RETURN(auto open, store.GetOpenHandover(req->case_id()));
           if (open) {
             return absl::FailedPreconditionError(
@@ -777,7 +802,7 @@ absl::Status HandoverService::ChangeHandover(const Caller& caller, absl::string_
                                              const std::string& handover_id,
                                              absl::string_view event_type,
                                              const std::function<absl::Status(Change&)>& body) {
-  SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+  SettleDeadlines();
   const absl::Time now_time = env_.clock->Now();
   std::vector<std::string> notify;
   SCHAKEL_RETURN_IF_ERROR(RunIdempotent(
@@ -879,12 +904,14 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
     // so that someone of another organisation hears only "no".
     std::string case_id;
     std::string to_org;
+    bool family_informed = false;
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
       HandoverStore store(c, *cipher_);
       SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(req->handover_id(), false));
       if (h) {
         case_id = h->case_id;
         to_org = h->to_organisation_id;
+        family_informed = h->family_informed;
       }
       return absl::OkStatus();
     }));
@@ -896,6 +923,16 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
           responsible,
           " is not on the case team and so could not see the case they would lead; ask the "
           "case director to add them first"));
+    }
+    // The cases service may know more than the ledger yet: a closure, or a case that became
+    // honour-related after the proposal said the family was informed.
+    if (lead_access.status() != v1::CASE_STATUS_OPEN) {
+      return absl::FailedPreconditionError("the case is closed");
+    }
+    if (lead_access.honour_related_violence() && family_informed) {
+      return absl::FailedPreconditionError(
+          "the case is now one of honour-related violence and this proposal says the family was "
+          "informed; the sender withdraws it and proposes again");
     }
     const int days =
         req->first_contact_working_days() > 0 ? req->first_contact_working_days() : contact_days_;
@@ -1095,17 +1132,19 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
   system.principal = env_.internal->host;
   std::set<std::string> notify;
   int acted = 0;
-  SCHAKEL_RETURN_IF_ERROR(db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-    HandoverStore store(c, *cipher_);
-    acted = 0;
-    auto act = [&](const std::string& id, v1::HandoverState need, absl::string_view event_type,
-                   const std::function<absl::Status(HandoverRow&, const LedgerRow&)>& body)
-        -> absl::Status {
+  using Body = std::function<absl::Status(sqlite::Connection&, HandoverStore&, HandoverRow&,
+                                          const LedgerRow&)>;
+  // Each handover in a transaction of its own: one that cannot be settled (a row that does not
+  // decrypt, say) is logged and skipped, and holds up no other.
+  auto act = [&](const std::string& id, v1::HandoverState need, absl::string_view event_type,
+                 const Body& body) {
+    const absl::Status st = db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
+      HandoverStore store(c, *cipher_);
       SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(id));
       if (!h || h->state != need) return absl::OkStatus();  // settled meanwhile
       SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(h->case_id));
       if (!ledger) return absl::InternalError("a handover without a ledger");
-      SCHAKEL_RETURN_IF_ERROR(body(*h, *ledger));
+      SCHAKEL_RETURN_IF_ERROR(body(c, store, *h, *ledger));
       SCHAKEL_RETURN_IF_ERROR(store.UpdateHandover(*h));
       v1::AuditRecord rec = audit_->NewRecord(system, v1::AUDIT_ACTION_UPDATE, event_type);
       AddObject(rec, "case", h->case_id);
@@ -1116,79 +1155,93 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
       notify.insert(h->to_organisation_id);
       ++acted;
       return absl::OkStatus();
-    };
-    auto escalate = [&](const HandoverRow& h, v1::InboxItemKind kind, int64_t due_at) {
-      for (const std::string& org : {h.from_organisation_id, h.to_organisation_id}) {
-        SCHAKEL_RETURN_IF_ERROR(store
-                                    .AddInboxItem({.organisation_id = org,
-                                                   .audience = Audience::kSupervisors,
-                                                   .kind = kind,
-                                                   .handover_id = h.id,
-                                                   .due = due_at,
-                                                   .created = now})
-                                    .status());
-      }
-      return absl::OkStatus();
-    };
-    for (const std::string& id : due.expired) {
-      SCHAKEL_RETURN_IF_ERROR(
-          act(id, v1::HANDOVER_STATE_PROPOSED, "handover.expired",
-              [&](HandoverRow& h, const LedgerRow& l) -> absl::Status {
-                h.state = v1::HANDOVER_STATE_EXPIRED;
-                h.decided = h.accept_deadline;
-                h.accept_escalated = now;
-                SCHAKEL_RETURN_IF_ERROR(
-                    escalate(h, v1::INBOX_ITEM_KIND_ESCALATION_NOT_ACCEPTED, h.accept_deadline));
-                return Timeline(
-                    c, h.case_id, "handover.expired",
-                    absl::StrCat("Overdracht aan ", h.to_organisation_id,
-                                 " niet op tijd geaccepteerd; ", l.lead_organisation_id,
-                                 " blijft verantwoordelijk; leidinggevenden ingelicht / "
-                                 "Handover to ",
-                                 h.to_organisation_id, " not accepted in time; ",
-                                 l.lead_organisation_id, " stays responsible; supervisors told"),
-                    "", "", now);
-              }));
+    });
+    if (!st.ok()) {
+      LogEvent(LogLevel::kError, "handover.deadline_not_settled",
+               {{"handover", id},
+                {"event", event_type},
+                {"code", absl::StatusCodeToString(st.code())},
+                {"detail", st.message()}});
     }
-    for (const std::string& id : due.reminders) {
-      SCHAKEL_RETURN_IF_ERROR(act(id, v1::HANDOVER_STATE_PROPOSED, "handover.reminded",
-                                  [&](HandoverRow& h, const LedgerRow&) -> absl::Status {
-                                    h.reminded = now;
-                                    return store
-                                        .AddInboxItem({.organisation_id = h.to_organisation_id,
-                                                       .audience = Audience::kProfessionals,
-                                                       .kind = v1::INBOX_ITEM_KIND_REMINDER,
-                                                       .handover_id = h.id,
-                                                       .due = h.accept_deadline,
-                                                       .created = now})
-                                        .status();
-                                  }));
-    }
-    for (const std::string& id : due.contact_late) {
-      SCHAKEL_RETURN_IF_ERROR(
-          act(id, v1::HANDOVER_STATE_ACCEPTED, "handover.first_contact_overdue",
-              [&](HandoverRow& h, const LedgerRow&) -> absl::Status {
-                if (h.contact || h.contact_escalated) return absl::OkStatus();
-                h.contact_escalated = now;
-                SCHAKEL_RETURN_IF_ERROR(escalate(h, v1::INBOX_ITEM_KIND_ESCALATION_NO_FIRST_CONTACT,
-                                                 *h.contact_deadline));
-                return Timeline(
-                    c, h.case_id, "handover.first_contact_overdue",
-                    absl::StrCat(h.to_organisation_id,
-                                 " heeft het eerste contact niet op tijd bevestigd; "
-                                 "leidinggevenden ingelicht / ",
-                                 h.to_organisation_id,
-                                 " did not confirm first contact in time; supervisors told"),
-                    "", "", now);
-              }));
+  };
+  auto escalate = [&](HandoverStore& store, const HandoverRow& h, v1::InboxItemKind kind,
+                      int64_t due_at) -> absl::Status {
+    for (const std::string& org : {h.from_organisation_id, h.to_organisation_id}) {
+      SCHAKEL_RETURN_IF_ERROR(store
+                                  .AddInboxItem({.organisation_id = org,
+                                                 .audience = Audience::kSupervisors,
+                                                 .kind = kind,
+                                                 .handover_id = h.id,
+                                                 .due = due_at,
+                                                 .created = now})
+                                  .status());
     }
     return absl::OkStatus();
-  }));
+  };
+  for (const std::string& id : due.expired) {
+    act(id, v1::HANDOVER_STATE_PROPOSED, "handover.expired",
+        [&](sqlite::Connection& c, HandoverStore& store, HandoverRow& h,
+            const LedgerRow& l) -> absl::Status {
+          h.state = v1::HANDOVER_STATE_EXPIRED;
+          h.decided = h.accept_deadline;
+          h.accept_escalated = now;
+          SCHAKEL_RETURN_IF_ERROR(
+              escalate(store, h, v1::INBOX_ITEM_KIND_ESCALATION_NOT_ACCEPTED, h.accept_deadline));
+          return Timeline(
+              c, h.case_id, "handover.expired",
+              absl::StrCat("Overdracht aan ", h.to_organisation_id, " niet op tijd geaccepteerd; ",
+                           l.lead_organisation_id,
+                           " blijft verantwoordelijk; leidinggevenden ingelicht / "
+                           "Handover to ",
+                           h.to_organisation_id, " not accepted in time; ", l.lead_organisation_id,
+                           " stays responsible; supervisors told"),
+              "", "", now);
+        });
+  }
+  for (const std::string& id : due.reminders) {
+    act(id, v1::HANDOVER_STATE_PROPOSED, "handover.reminded",
+        [&](sqlite::Connection&, HandoverStore& store, HandoverRow& h,
+            const LedgerRow&) -> absl::Status {
+          h.reminded = now;
+          return store
+              .AddInboxItem({.organisation_id = h.to_organisation_id,
+                             .audience = Audience::kProfessionals,
+                             .kind = v1::INBOX_ITEM_KIND_REMINDER,
+                             .handover_id = h.id,
+                             .due = h.accept_deadline,
+                             .created = now})
+              .status();
+        });
+  }
+  for (const std::string& id : due.contact_late) {
+    act(id, v1::HANDOVER_STATE_ACCEPTED, "handover.first_contact_overdue",
+        [&](sqlite::Connection& c, HandoverStore& store, HandoverRow& h,
+            const LedgerRow&) -> absl::Status {
+          if (h.contact || h.contact_escalated) return absl::OkStatus();
+          h.contact_escalated = now;
+          SCHAKEL_RETURN_IF_ERROR(escalate(
+              store, h, v1::INBOX_ITEM_KIND_ESCALATION_NO_FIRST_CONTACT, *h.contact_deadline));
+          return Timeline(c, h.case_id, "handover.first_contact_overdue",
+                          absl::StrCat(h.to_organisation_id,
+                                       " heeft het eerste contact niet op tijd bevestigd; "
+                                       "leidinggevenden ingelicht / ",
+                                       h.to_organisation_id,
+                                       " did not confirm first contact in time; supervisors told"),
+                          "", "", now);
+        });
+  }
   if (acted > 0) {
     LogEvent(LogLevel::kInfo, "handover.deadlines_acted", {{"handovers", acted}});
   }
   hub_.Notify(std::vector<std::string>(notify.begin(), notify.end()));
   return acted;
+}
+
+void HandoverService::SettleDeadlines() {
+  if (absl::StatusOr<int> acted = ScanDeadlines(); !acted.ok()) {
+    LogEvent(LogLevel::kWarning, "handover.deadline_scan_failed",
+             {{"code", absl::StatusCodeToString(acted.status().code())}});
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1241,7 +1294,7 @@ absl::StatusOr<v1::ListInboxResponse> HandoverService::BuildInbox(const Caller& 
             " awaits your answer by the end of ", DeadlineDay(h.accept_deadline)));
       }
       SCHAKEL_ASSIGN_OR_RETURN(auto reminders,
-                               store.ListInboxItems(org, Audience::kProfessionals, 0));
+                               store.ListInboxItems(org, Audience::kProfessionals, 0, true));
       for (const auto& r : reminders) {
         SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(r.handover_id, false));
         if (!h || h->state != v1::HANDOVER_STATE_PROPOSED) continue;  // answered since
@@ -1299,7 +1352,7 @@ grpc::ServerUnaryReactor* HandoverService::ListInbox(grpc::CallbackServerContext
     if (req->due_within_working_days() < 0 || req->due_within_working_days() > kMaxTermDays) {
       return InvalidField("due_within_working_days", "must be 0 (the default) to 20");
     }
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    SettleDeadlines();
     SCHAKEL_ASSIGN_OR_RETURN(*resp, BuildInbox(caller, req->due_within_working_days()));
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "handover.inbox.read");
     for (const auto& i : resp->items()) AddObject(rec, "handover", i.handover_id());
@@ -1321,6 +1374,10 @@ class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::Wa
     absl::StatusOr<Principal> principal = AuthenticateCall(*ctx_, service_.env_.internal);
     if (!principal.ok()) {
       End(principal.status());
+      return;
+    }
+    if (due_within_ < 0 || due_within_ > kMaxTermDays) {
+      End(InvalidField("due_within_working_days", "must be 0 (the default) to 20"));
       return;
     }
     principal_ = *std::move(principal);
@@ -1423,7 +1480,12 @@ class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::Wa
       }
       writing_ = true;
     }
-    absl::StatusOr<v1::ListInboxResponse> inbox = service_.BuildInbox(caller_, due_within_);
+    // Every push is authorised again: a revoked professional stops receiving within the role
+    // cache's lifetime.
+    absl::StatusOr<Caller> still = service_.authorizer_->Authorize(principal_, "WatchInbox");
+    absl::StatusOr<v1::ListInboxResponse> inbox =
+        still.ok() ? service_.BuildInbox(*still, due_within_)
+                   : absl::StatusOr<v1::ListInboxResponse>(still.status());
     absl::Status status = inbox.status();
     if (status.ok()) {
       v1::AuditRecord rec =
@@ -1526,7 +1588,7 @@ grpc::ServerUnaryReactor* HandoverService::ListHandovers(grpc::CallbackServerCon
       }
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    SettleDeadlines();
     SCHAKEL_ASSIGN_OR_RETURN(auto org, organisations_->Get(caller.principal.organisation_id));
     if (!org) return absl::FailedPreconditionError("your organisation is not in the directory");
     f.region = org->region();
@@ -1579,7 +1641,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandoverReport(
       v.Add("proposed_to", "must be a valid time");
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    SCHAKEL_RETURN_IF_ERROR(ScanDeadlines().status());
+    SettleDeadlines();
     SCHAKEL_ASSIGN_OR_RETURN(auto org, organisations_->Get(caller.principal.organisation_id));
     if (!org) return absl::FailedPreconditionError("your organisation is not in the directory");
     const int64_t now = Micros(env_.clock->Now());
@@ -1693,6 +1755,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandoverReport(
     rec.set_purpose_of_use("oversight of handovers");
     rec.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_NOT_APPLICABLE);
     AddObject(rec, "region", v1::Region_Name(org->region()));
+    for (const auto& g : report->gaps()) AddObject(rec, "case", g.case_id());
     return audit_->RecordDurably(rec);
   });
 }

@@ -63,6 +63,9 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   // — and acts on each exactly once (the timer calls it; so does every change, and tests).
   // Returns how many handovers it acted on.
   absl::StatusOr<int> ScanDeadlines();
+  // ScanDeadlines for the timer and the calls: a failure is logged, never passed on (a call must
+  // not fail because some other handover's deadline could not be settled).
+  void SettleDeadlines();
 
 #define SCHAKEL_HANDOVER_RPC(Name)                                                               \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
@@ -113,6 +116,7 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   int accept_days_ = 5;
   int contact_days_ = 3;
   absl::Duration scan_interval_ = absl::Seconds(30);
+  std::vector<std::string> case_event_sources_;
   InboxHub hub_;
   absl::Mutex watches_mu_;
   std::vector<std::weak_ptr<InboxWatch>> watches_ ABSL_GUARDED_BY(watches_mu_);

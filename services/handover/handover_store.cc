@@ -419,13 +419,14 @@ absl::StatusOr<bool> HandoverStore::AddInboxItem(const InboxRow& item) {
 }
 
 absl::StatusOr<std::vector<InboxRow>> HandoverStore::ListInboxItems(
-    const std::string& organisation_id, Audience audience, int64_t since) {
+    const std::string& organisation_id, Audience audience, int64_t since, bool open_only) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached("SELECT id, organisation_id, audience, kind, handover_id, due, "
-                       "created_time FROM inbox_items WHERE organisation_id = ? AND audience = ? "
-                       "AND created_time >= ? ORDER BY created_time, id"));
-  s->BindAll(organisation_id, static_cast<int>(audience), since);
+      c_.PrepareCached("SELECT i.id, i.organisation_id, i.audience, i.kind, i.handover_id, i.due, "
+                       "i.created_time FROM inbox_items i JOIN handovers h ON h.id = i.handover_id "
+                       "WHERE i.organisation_id = ? AND i.audience = ? AND i.created_time >= ? "
+                       "AND (? = 0 OR h.state = 1) ORDER BY i.created_time, i.id"));
+  s->BindAll(organisation_id, static_cast<int>(audience), since, open_only ? 1 : 0);
   std::vector<InboxRow> out;
   SCHAKEL_RETURN_IF_ERROR(ForEachRow(*s, [&] {
     InboxRow r;

@@ -127,8 +127,11 @@ class HandoverStore {
 
   // False when the item was there already.
   absl::StatusOr<bool> AddInboxItem(const InboxRow& item);
+  // Items for `audience` of an organisation created at or after `since`; with `open_only` only
+  // those whose handover still waits for an answer.
   absl::StatusOr<std::vector<InboxRow>> ListInboxItems(const std::string& organisation_id,
-                                                       Audience audience, int64_t since);
+                                                       Audience audience, int64_t since,
+                                                       bool open_only = false);
 
   // False when (source, seq) was taken in before.
   absl::StatusOr<bool> MarkReceived(const std::string& source, int64_t seq);

@@ -1,5 +1,6 @@
-// Load generator for the cases service's reads: GetCase and ListMyCases over a world of N cases
-// (default 10,000) with 64 concurrent clients, each figure beside floors measured in the same run.
+// Load generator for the cases service's reads — GetCase and ListMyCases — and for the handover
+// service — GetResponsibility and a handover (propose + accept) — over a world of N cases (default
+// 10,000) with 64 concurrent clients, each figure beside floors measured in the same run.
 // Nothing here passes or fails on time; the figures and the goal they are read against are in
 // docs/performance.md.
 //
@@ -12,12 +13,13 @@
 // a warm-up, then a fixed window in which each call's latency is taken on the client with
 // steady_clock and kept, and throughput is the calls started in the window divided by its length.
 //
-// Everything is real: a TestHost (directory, audit log and cases service in one process, as
-// `schakeld --services=all`) on a loopback port with mutual TLS; SQLite files in a temporary
-// directory (WAL, synchronous=FULL, so every commit is an fdatasync); the cases are opened through
-// CaseService::CreateCase by a Veilig Thuis intake worker, with one case director (`dir`) who is
-// therefore on the team of every case and is the measured reader. The host's outbox relay runs as
-// it does in production, shipping each read's audit record to the audit log in the same process.
+// Everything is real: a TestHost (directory, audit log, cases and handover services in one
+// process, as `schakeld --services=all`) on a loopback port with mutual TLS; SQLite files in a
+// temporary directory (WAL, synchronous=FULL, so every commit is an fdatasync); the cases are
+// opened through CaseService::CreateCase by a Veilig Thuis intake worker, with one case director
+// (`dir`) who is therefore on the team of every case and is the measured reader. The host's outbox
+// relay runs as it does in production, shipping each read's audit record to the audit log in the
+// same process.
 //
 // Clients: every client thread has its OWN channel (its own TCP connection, TLS session and HTTP/2
 // connection, with its own client certificate for the same principal), which is closer to 64 real
@@ -26,6 +28,11 @@
 // Rows, each with the same clients and windows:
 //  - GetCase of a uniformly random case, as the director;
 //  - ListMyCases, first page of 50, as the director (who is on all N cases);
+//  - GetResponsibility of a uniformly random case, as the director (a CheckAccess hop to the cases
+//    service in-process, the ledger read, the durable audit record);
+//  - a handover: the lead proposes and the receiver accepts (two calls, timed together), each
+//    client on its own cases so that no two clients contend for one; the lead moves between
+//    Veilig Thuis (the intake worker) and the local team (the director) and back;
 //  - floor "echo": grpc.health.v1.Health/Check on the same host and channels (answered by gRPC
 //    itself: no Schakel code, no authorization, no database);
 //  - floor "edge": AuditService/GetVerifierKey, a trivial handler behind Schakel's HandleUnary
@@ -87,12 +94,14 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/cases.grpc.pb.h"
+#include "schakel/v1/handover.grpc.pb.h"
 #include "services/cases/case_service.h"
 #include "services/common/audit_trail.h"
 #include "services/common/ids.h"
 #include "services/common/log.h"
 #include "services/common/sqlite.h"
 #include "services/common/status.h"
+#include "services/handover/handover_service.h"
 #include "tests/support/test_env.h"
 
 namespace schakel::bench {
@@ -528,6 +537,7 @@ int Run(const Options& o) {
   if (!o.data_dir.empty()) std::filesystem::create_directories(o.data_dir);
   std::vector<std::unique_ptr<HostedService>> extra;
   extra.push_back(std::make_unique<cases::CaseService>());
+  extra.push_back(std::make_unique<handover::HandoverService>());
   testing::TestHost host(std::move(extra), o.data_dir);
   std::cerr << "cases_bench: host on " << host.address() << ", data in " << host.data_dir() << "\n";
   if (!reuse) {
@@ -571,11 +581,14 @@ int Run(const Options& o) {
         "response is %d bytes\n",
         ids.size(), kDirector, resp.ByteSizeLong());
   }
-  // The seeding's audit records go to the audit log before anything is measured.
+  // The seeding's audit records go to the audit log, and its case events to the handover ledger,
+  // before anything is measured.
   OrDie(host.host().FlushOutboxes(), "flush outboxes");
 
-  // One channel per client, all as the director.
+  // One channel per client, all as the director (and one as the intake worker for handovers).
   std::vector<std::unique_ptr<v1::CaseService::Stub>> cases(o.clients);
+  std::vector<std::unique_ptr<v1::HandoverService::Stub>> handover_dir(o.clients);
+  std::vector<std::unique_ptr<v1::HandoverService::Stub>> handover_vt(o.clients);
   std::vector<std::unique_ptr<grpc::health::v1::Health::Stub>> health(o.clients);
   std::vector<std::unique_ptr<v1::AuditService::Stub>> audit(o.clients);
   for (int i = 0; i < o.clients; ++i) {
@@ -583,6 +596,8 @@ int Run(const Options& o) {
     cases[i] = v1::CaseService::NewStub(channel);
     health[i] = grpc::health::v1::Health::NewStub(channel);
     audit[i] = v1::AuditService::NewStub(channel);
+    handover_dir[i] = v1::HandoverService::NewStub(channel);
+    handover_vt[i] = v1::HandoverService::NewStub(host.ChannelAs(kIntake, kVtOrg));
   }
 
   // The floor database.
@@ -613,6 +628,57 @@ int Run(const Options& o) {
     absl::Status st = FromGrpc(cases[i]->ListMyCases(&ctx, req, &resp));
     if (st.ok() && resp.cases_size() != 50) return absl::InternalError("not a full page");
     return st;
+  };
+  const Call get_responsibility = [&](int i, std::mt19937_64& rng) {
+    v1::GetResponsibilityRequest req;
+    req.set_case_id(ids[std::uniform_int_distribution<size_t>(0, ids.size() - 1)(rng)]);
+    v1::GetResponsibilityResponse resp;
+    grpc::ClientContext ctx;
+    SetDeadline(ctx, 60);
+    return FromGrpc(handover_dir[i]->GetResponsibility(&ctx, req, &resp));
+  };
+  // Client i hands over the cases i, i + clients, ... in turn; it learns a case's lead once.
+  std::vector<size_t> next_case(o.clients, 0);
+  std::vector<std::map<std::string, bool>> vt_leads(o.clients);
+  const Call hand_over = [&](int i, std::mt19937_64&) -> absl::Status {
+    const size_t k = static_cast<size_t>(i) + next_case[i] * static_cast<size_t>(o.clients);
+    next_case[i] = k + static_cast<size_t>(o.clients) < ids.size() ? next_case[i] + 1 : 0;
+    const std::string& id = ids[k];
+    auto known = vt_leads[i].find(id);
+    if (known == vt_leads[i].end()) {
+      v1::GetResponsibilityRequest req;
+      req.set_case_id(id);
+      v1::GetResponsibilityResponse resp;
+      grpc::ClientContext ctx;
+      SetDeadline(ctx, 60);
+      SCHAKEL_RETURN_IF_ERROR(FromGrpc(handover_dir[i]->GetResponsibility(&ctx, req, &resp)));
+      known = vt_leads[i].emplace(id, resp.responsibility().lead_organisation_id() == kVtOrg).first;
+    }
+    const bool vt_leads_now = known->second;
+    v1::ProposeHandoverRequest propose;
+    propose.set_request_id(NewRandomId());
+    propose.set_case_id(id);
+    propose.set_to_organisation_id(vt_leads_now ? kTeamOrg : kVtOrg);
+    propose.set_phase(vt_leads_now ? v1::PHASE_STABLE_SAFETY : v1::PHASE_DIRECT_SAFETY);
+    propose.mutable_content()->set_summary("Veiligheid stabiel; risicogestuurde zorg kan beginnen");
+    propose.mutable_content()->add_safety_conditions("Geen fysiek geweld");
+    v1::ProposeHandoverResponse proposed;
+    {
+      grpc::ClientContext ctx;
+      SetDeadline(ctx, 60);
+      auto& from = vt_leads_now ? handover_vt[i] : handover_dir[i];
+      SCHAKEL_RETURN_IF_ERROR(FromGrpc(from->ProposeHandover(&ctx, propose, &proposed)));
+    }
+    v1::AcceptHandoverRequest accept;
+    accept.set_request_id(NewRandomId());
+    accept.set_handover_id(proposed.handover().id());
+    v1::AcceptHandoverResponse accepted;
+    grpc::ClientContext ctx;
+    SetDeadline(ctx, 60);
+    auto& to = vt_leads_now ? handover_dir[i] : handover_vt[i];
+    SCHAKEL_RETURN_IF_ERROR(FromGrpc(to->AcceptHandover(&ctx, accept, &accepted)));
+    known->second = !vt_leads_now;
+    return absl::OkStatus();
   };
   const Call echo = [&](int i, std::mt19937_64&) {
     grpc::health::v1::HealthCheckRequest req;
@@ -657,7 +723,11 @@ int Run(const Options& o) {
   rows.push_back({"GetCase, 1 client", 1, get_case, "GetCase"});
   rows.push_back({"ListMyCases, 1 client", 1, list_my_cases, "ListMyCases"});
   rows.push_back({"Floor: echo, 1 client", 1, echo, ""});
-  constexpr int kGetCase = 0, kList = 1, kEcho = 2, kGroupCommit = 4;
+  rows.push_back({"GetResponsibility (random case)", n, get_responsibility, "GetResponsibility"});
+  rows.push_back({"Handover: propose + accept", n, hand_over, "AcceptHandover"});
+  rows.push_back({"GetResponsibility, 1 client", 1, get_responsibility, "GetResponsibility"});
+  rows.push_back({"Handover: propose + accept, 1 client", 1, hand_over, "AcceptHandover"});
+  constexpr int kGetCase = 0, kList = 1, kEcho = 2, kGroupCommit = 4, kHandover = 10;
   auto selected = [&](const Row& row) {
     if (o.rows.empty()) return true;
     for (const auto& r : o.rows) {
@@ -665,6 +735,26 @@ int Run(const Options& o) {
     }
     return false;
   };
+
+  // Who leads each case, learnt before any window (a reused world may have moved leads).
+  if (selected(rows[kHandover]) || selected(rows[kHandover + 2])) {
+    std::vector<std::thread> learners;
+    for (int i = 0; i < n; ++i) {
+      learners.emplace_back([&, i] {
+        for (size_t k = static_cast<size_t>(i); k < ids.size(); k += static_cast<size_t>(n)) {
+          v1::GetResponsibilityRequest req;
+          req.set_case_id(ids[k]);
+          v1::GetResponsibilityResponse resp;
+          grpc::ClientContext ctx;
+          SetDeadline(ctx, 60);
+          OrDie(FromGrpc(handover_dir[i]->GetResponsibility(&ctx, req, &resp)),
+                "GetResponsibility (learning the leads)");
+          vt_leads[i][ids[k]] = resp.responsibility().lead_organisation_id() == kVtOrg;
+        }
+      });
+    }
+    for (auto& t : learners) t.join();
+  }
 
   const int64_t commits_before = committer.commits();
   int64_t group_calls = 0;
@@ -737,6 +827,13 @@ int Run(const Options& o) {
       "  (ListMyCases p50 %.0f µs: ratio %.2f against the same floor.)\n",
       o.clients, rows[kEcho].p50(), rows[kGroupCommit].p50(), floor, 1.5 * floor, get_p50, ratio,
       ratio <= 1.5 ? "MET" : "NOT MET", rows[kList].p50(), rows[kList].p50() / floor);
+  if (selected(rows[kHandover - 1]) && selected(rows[kHandover])) {
+    std::cout << absl::StrFormat(
+        "  (GetResponsibility p50 %.0f µs: ratio %.2f; a handover, propose + accept, p50 %.0f "
+        "µs: %.2f per call against the same floor.)\n",
+        rows[kHandover - 1].p50(), rows[kHandover - 1].p50() / floor, rows[kHandover].p50(),
+        rows[kHandover].p50() / 2 / floor);
+  }
   std::cout.flush();
   return 0;
 }

@@ -70,6 +70,7 @@ class HandoverWorld {
     host_->AddOrganisation(kElsewhere, v1::ORGANISATION_TYPE_LOCAL_TEAM);
     // name | organisation | roles
     Person("vt", kVt, {v1::ROLE_VT_INTAKE});
+    Person("vtcol", kVt, {v1::ROLE_VT_INTAKE});
     Person("vtsup", kVt, {v1::ROLE_SUPERVISOR});
     Person("vtaud", kVt, {v1::ROLE_AUDITOR});
     Person("dir", kTeam, {v1::ROLE_CASE_DIRECTOR, v1::ROLE_PROFESSIONAL});
