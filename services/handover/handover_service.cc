@@ -710,6 +710,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
     const int days = req->accept_working_days() > 0 ? req->accept_working_days() : accept_days_;
     std::string from_org;
     std::string to_org_id = req->to_organisation_id();
+    int64_t earliest_due = kForever;
     SCHAKEL_RETURN_IF_ERROR(RunIdempotent(
         *db_, {caller.principal.id, req->request_id(), "ProposeHandover"}, *req, *resp, now_time,
         [&](sqlite::Connection& c) -> absl::Status {
@@ -745,6 +746,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
           h.proposed = now;
           h.accept_deadline = Micros(calendar_->DeadlineAfter(now_time, days));
           if (days > 1) h.reminder = Micros(calendar_->DeadlineAfter(now_time, days - 1));
+          earliest_due = h.reminder.value_or(h.accept_deadline);
           h.version = 1;
           SCHAKEL_RETURN_IF_ERROR(store.InsertHandover(h));
           SCHAKEL_RETURN_IF_ERROR(
@@ -773,6 +775,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
           rec.set_purpose_of_use(kPurpose);
           return audit_->Record(c, rec);
         }));
+    LowerNextDue(earliest_due);
     hub_.Notify({to_org_id, caller.principal.organisation_id});
     return absl::OkStatus();
   });
@@ -936,7 +939,8 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
     }
     const int days =
         req->first_contact_working_days() > 0 ? req->first_contact_working_days() : contact_days_;
-    return ChangeHandover(
+    int64_t contact_due = kForever;
+    absl::Status accepted = ChangeHandover(
         caller, "AcceptHandover", *req, *resp, req->request_id(), req->handover_id(),
         "handover.accepted", [&](Change& ch) -> absl::Status {
           SCHAKEL_RETURN_IF_ERROR(CheckReceiver(caller, ch.h, "accept it"));
@@ -968,6 +972,7 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
           ch.h.decided = ch.now;
           ch.h.decided_by = caller.principal.id;
           ch.h.contact_deadline = Micros(calendar_->DeadlineAfter(ch.now_time, days));
+          contact_due = *ch.h.contact_deadline;
           ch.summary =
               absl::StrCat(ch.h.to_organisation_id, " neemt de regie over in fase ",
                            PhaseLabel(ch.h.phase), "; eerste contact uiterlijk ",
@@ -980,6 +985,8 @@ grpc::ServerUnaryReactor* HandoverService::AcceptHandover(grpc::CallbackServerCo
           *resp->mutable_responsibility() = ToProto(ch.ledger, std::nullopt, false);
           return absl::OkStatus();
         });
+    if (accepted.ok()) LowerNextDue(contact_due);
+    return accepted;
   });
 }
 
@@ -1122,12 +1129,21 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
   const absl::Time now_time = env_.clock->Now();
   const int64_t now = Micros(now_time);
   DueWork due;
+  int64_t next_due = kForever;
   SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
     HandoverStore store(c, *cipher_);
     SCHAKEL_ASSIGN_OR_RETURN(due, store.FindDue(now));
+    if (due.empty()) {
+      SCHAKEL_ASSIGN_OR_RETURN(next_due, store.NextDue());
+    }
     return absl::OkStatus();
   }));
-  if (due.empty()) return 0;
+  // Nothing due: calls may skip scanning until the earliest deadline (a deadline written later
+  // lowers it under this same mutex).
+  if (due.empty()) {
+    next_due_.store(next_due);
+    return 0;
+  }
   Caller system;
   system.principal = env_.internal->host;
   std::set<std::string> notify;
@@ -1237,7 +1253,13 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
   return acted;
 }
 
+void HandoverService::LowerNextDue(int64_t at) {
+  absl::MutexLock lock(&scan_mu_);
+  if (at < next_due_.load()) next_due_.store(at);
+}
+
 void HandoverService::SettleDeadlines() {
+  if (Micros(env_.clock->Now()) < next_due_.load()) return;  // nothing can be due yet
   if (absl::StatusOr<int> acted = ScanDeadlines(); !acted.ok()) {
     LogEvent(LogLevel::kWarning, "handover.deadline_scan_failed",
              {{"code", absl::StatusCodeToString(acted.status().code())}});

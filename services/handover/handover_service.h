@@ -3,6 +3,7 @@
 #ifndef SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_
 #define SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -120,8 +121,15 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   InboxHub hub_;
   absl::Mutex watches_mu_;
   std::vector<std::weak_ptr<InboxWatch>> watches_ ABSL_GUARDED_BY(watches_mu_);
-  // Serialises scans (the timer's and those of calls) so each due item is acted on once.
+  // Lowers next_due_ to `at` (a deadline just written).
+  void LowerNextDue(int64_t at);
+
+  // Serialises scans (the timer's and those of calls) so each due item is acted on once, and
+  // changes of next_due_.
   absl::Mutex scan_mu_;
+  // When the earliest stored deadline or reminder falls due (Unix µs); calls skip the scan
+  // before then. The timer scans regardless.
+  std::atomic<int64_t> next_due_{0};
   boost::asio::io_context timer_io_;
   std::unique_ptr<boost::asio::steady_timer> timer_;
   std::thread timer_thread_;

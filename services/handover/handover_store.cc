@@ -407,6 +407,23 @@ absl::StatusOr<DueWork> HandoverStore::FindDue(int64_t now) {
   return due;
 }
 
+absl::StatusOr<int64_t> HandoverStore::NextDue() {
+  // Each part walks one of the partial indexes FindDue uses.
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(
+          "SELECT min(t) FROM ("
+          "SELECT min(accept_deadline) AS t FROM handovers WHERE state = 1 "
+          "UNION ALL SELECT min(reminder_time) FROM handovers "
+          "WHERE state = 1 AND reminded_time IS NULL "
+          "UNION ALL SELECT min(contact_deadline) FROM handovers "
+          "WHERE state = 2 AND contact_time IS NULL AND contact_escalated_time IS NULL)"));
+  SCHAKEL_ASSIGN_OR_RETURN(bool row, s->Step());
+  const int64_t next = row && !s->IsNull(0) ? s->ColumnInt(0) : kForever;
+  s->Reset();
+  return next;
+}
+
 absl::StatusOr<bool> HandoverStore::AddInboxItem(const InboxRow& item) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,

@@ -124,6 +124,8 @@ class HandoverStore {
                                                   v1::HandoverState state);
 
   absl::StatusOr<DueWork> FindDue(int64_t now);
+  // The earliest time anything FindDue looks for falls due (kForever when nothing waits).
+  absl::StatusOr<int64_t> NextDue();
 
   // False when the item was there already.
   absl::StatusOr<bool> AddInboxItem(const InboxRow& item);
