@@ -783,8 +783,22 @@ TEST(HandoverConcurrencyTest, RandomisedClientsNeverLeaveACaseWithoutOrWithTwoLe
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
     });
+    // ... and an inspector checks the invariants on snapshots taken while the clients run (each
+    // check reads one consistent snapshot, whichever steps have committed by then).
+    std::atomic<bool> running{true};
+    std::atomic<int> checks{0};
+    std::thread inspector([&] {
+      while (running.load()) {
+        EXPECT_TRUE(w.Report().report().gaps().empty());
+        ExpectLedgerConsistent(w.host().data_dir());
+        ++checks;
+      }
+    });
     for (auto& c : clients) c.join();
     ticker.join();
+    running = false;
+    inspector.join();
+    EXPECT_GE(checks.load(), 1);
     // After every round: one lead per open case, no gap, the ledger replays to the same state.
     EXPECT_TRUE(w.Report().report().gaps().empty()) << "round " << round;
     ExpectLedgerConsistent(w.host().data_dir());
