@@ -109,14 +109,14 @@ echo "    case $REFERENCE (id $CASE)"
 # The ledger opens when the cases service's relay delivers the new case (well within a second);
 # until then the handover service answers UNAVAILABLE.
 ledger=""
-for _ in $(seq 1 40); do
+for _ in $(seq 1 120); do
   if ledger="$(ctl --as "$VT" --json handover responsibility "$CASE" 2>/dev/null)"; then
     break
   fi
   ledger=""
   sleep 0.25
 done
-[[ -n "$ledger" ]] || fail "the responsibility ledger did not receive case $CASE within 10 s"
+[[ -n "$ledger" ]] || fail "the responsibility ledger did not receive case $CASE within 30 s"
 fields 'd["responsibility"]["lead_organisation_id"]' 'd["responsibility"]["phase"]' <<<"$ledger"
 expect "lead at the start" "${F[0]}" "$VT_ORG"
 expect "phase at the start" "${F[1]}" PHASE_DIRECT_SAFETY
@@ -191,10 +191,10 @@ echo "    no gaps: every open case of the region had exactly one lead all the ti
 
 say "   The case timeline ($TEAM)"
 wanted=(handover.proposed handover.accepted handover.declined handover.first_contact_confirmed)
-# Handover events reach the timeline through an outbox relay: give them a few seconds.
+# Handover events reach the timeline through an outbox relay: give them up to 30 s (a loaded machine).
 timeline=""
 missing=("${wanted[@]}")
-for _ in $(seq 1 40); do
+for _ in $(seq 1 120); do
   timeline="$(ctl --as "$TEAM" --json cases timeline "$CASE" --page-size=100)" ||
     fail "the timeline of case $CASE cannot be read"
   missing=()

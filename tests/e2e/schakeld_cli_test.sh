@@ -56,7 +56,7 @@ check "unknown service is named" grep -q "dictionary" <<<"$out"
 "$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --shutdown-grace-seconds=5 \
   >"$WORK/schakeld.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   "$CTL" --server=127.0.0.1:$PORT --as=admin health >/dev/null 2>&1 && break
   sleep 0.1
 done
