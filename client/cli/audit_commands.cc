@@ -19,9 +19,9 @@
 #include "client/cli/cli.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/cli.pb.h"
-#include "services/audit/merkle.h"
-#include "services/audit/note.h"
 #include "services/common/tls.h"
+#include "services/transparency/merkle.h"
+#include "services/transparency/note.h"
 
 ABSL_FLAG(std::string, verifier_key, "",
           "audit: the checkpoint verifier key to trust (default: var/keys/audit.vkey, else the "

@@ -6,8 +6,6 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
-#include <grpcpp/create_channel.h>
-#include <grpcpp/support/channel_arguments.h>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
@@ -16,9 +14,10 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
+#include "client/lib/connection.h"
+#include "client/lib/errors.h"
 #include "services/common/calendar.h"
 #include "services/common/ids.h"
-#include "services/common/status.h"
 #include "services/common/tls.h"
 
 ABSL_FLAG(std::string, home, "", "Schakel checkout holding var/ (default: $SCHAKEL_HOME or .)");
@@ -32,27 +31,6 @@ ABSL_FLAG(std::string, request_id, "", "request_id for a mutation (default: a ne
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline of each call");
 
 namespace schakel::cli {
-namespace {
-
-// Every call is retried on UNAVAILABLE, with backoff: the server restarting, a connection lost on
-// the way, or the handover ledger that has not yet received a case the cases service just opened
-// (its relay delivers within about 200 ms). Safe for mutations: each is idempotent on its
-// request_id. Five attempts, about 0.2 s, 0.4 s, 0.8 s and 1.6 s apart (gRPC adds jitter; at most
-// 2 s): some 3 s in all. The --timeout-seconds deadline still bounds the whole call.
-constexpr char kServiceConfig[] = R"json({
-  "methodConfig": [{
-    "name": [{}],
-    "retryPolicy": {
-      "maxAttempts": 5,
-      "initialBackoff": "0.2s",
-      "maxBackoff": "2s",
-      "backoffMultiplier": 2,
-      "retryableStatusCodes": ["UNAVAILABLE"]
-    }
-  }]
-})json";
-
-}  // namespace
 
 std::filesystem::path PkiDir() {
   std::string home = absl::GetFlag(FLAGS_home);
@@ -79,13 +57,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect() {
     return absl::InvalidArgumentError(
         "say who you are: --as NAME (a demo user) or --cert FILE --key FILE");
   }
-  auto material = LoadTlsMaterial(files);
-  if (!material.ok()) return material.status();
-  grpc::ChannelArguments args;
-  args.SetServiceConfigJSON(kServiceConfig);
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
-  return grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server),
-                                   MutualTlsChannelCredentials(*material), args);
+  return client::Connect(absl::GetFlag(FLAGS_server), files);
 }
 
 std::unique_ptr<grpc::ClientContext> NewContext() {
@@ -98,7 +70,7 @@ std::unique_ptr<grpc::ClientContext> NewContext() {
 std::string RequestId() {
   std::string id = absl::GetFlag(FLAGS_request_id);
   if (id.empty()) {
-    id = NewRandomId();
+    id = client::NewRequestId();
     std::cerr << "request_id: " << id << " (pass --request-id=" << id << " to retry safely)\n";
   }
   return id;
@@ -122,11 +94,10 @@ void Print(const google::protobuf::Message& message) {
 }
 
 int PrintRpcError(const grpc::Status& status) {
-  const absl::Status st = FromGrpcStatus(status);
-  std::cerr << "error: " << absl::StatusCodeToString(st.code()) << ": " << st.message() << "\n";
-  const google::rpc::BadRequest bad_request = BadRequestOf(st);
-  for (const auto& v : bad_request.field_violations()) {
-    std::cerr << "  " << v.field() << ": " << v.description() << "\n";
+  const client::CallError error = client::DecodeCallError(status);
+  std::cerr << "error: " << absl::StatusCodeToString(error.code) << ": " << error.message << "\n";
+  for (const client::FieldError& f : error.field_errors) {
+    std::cerr << "  " << f.field << ": " << f.description << "\n";
   }
   return 1;
 }

@@ -5,9 +5,9 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_split.h"
 #include "client/cli/cli.h"
-#include "services/audit/note.h"
 #include "services/common/crypto.h"
 #include "services/common/pki.h"
+#include "services/transparency/note.h"
 
 ABSL_FLAG(std::string, dir, "", "PKI directory (default: var/pki under --home)");
 ABSL_FLAG(std::string, principal, "", "pki issue: the principal id (CN)");

@@ -7,7 +7,10 @@
 #   deploy/local/run.sh stop     stop schakeld
 #   deploy/local/run.sh status   say whether it runs
 #
-# SCHAKEL_BUILD_JOBS=N sets the build's parallel jobs (default 2). With it running,
+# SCHAKEL_BUILD_JOBS=N sets the build's parallel jobs (default 2). For tests (tests/e2e), three
+# more: SCHAKEL_RUN_HOME=DIR keeps var/ under DIR instead of the checkout, SCHAKEL_LISTEN=HOST:PORT
+# listens elsewhere, SCHAKEL_PREBUILT=BUILD_DIR uses the binaries of an existing build and skips
+# the install and the build. With it running,
 # deploy/local/handover_scenario.sh plays a whole handover scenario on a new case.
 #
 # Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
@@ -18,14 +21,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
-LISTEN="127.0.0.1:7400"
-VAR="$ROOT/var"
+LISTEN="${SCHAKEL_LISTEN:-127.0.0.1:7400}"
+HOME_DIR="${SCHAKEL_RUN_HOME:-$ROOT}"
+VAR="$HOME_DIR/var"
 PKI="$VAR/pki"
 CONFIG="$VAR/schakeld.textproto"
 PIDFILE="$VAR/schakeld.pid"
 LOG="$VAR/log/schakeld.log"
-SCHAKELD="$ROOT/build/release/services/schakeld/schakeld"
-SCHAKELCTL="$ROOT/build/release/client/cli/schakelctl"
+BUILD_DIR="${SCHAKEL_PREBUILT:-$ROOT/build/release}"
+SCHAKELD="$BUILD_DIR/services/schakeld/schakeld"
+SCHAKELCTL="$BUILD_DIR/client/cli/schakelctl"
 BUILD_JOBS="${SCHAKEL_BUILD_JOBS:-2}"
 
 OPERATOR_ORG="regio-haaglanden"
@@ -62,7 +67,7 @@ die() {
   exit 1
 }
 
-ctl() { "$SCHAKELCTL" --home="$ROOT" "$@"; }
+ctl() { "$SCHAKELCTL" --home="$HOME_DIR" "$@"; }
 
 # The pid in var/schakeld.pid when it names a running schakeld; empty otherwise.
 running_pid() {
@@ -299,12 +304,16 @@ show_demo_handovers() {
 }
 
 start() {
-  say "dependencies (deploy/install-deps.sh)"
-  "$ROOT/deploy/install-deps.sh"
+  if [[ -z "${SCHAKEL_PREBUILT:-}" ]]; then
+    say "dependencies (deploy/install-deps.sh)"
+    "$ROOT/deploy/install-deps.sh"
 
-  say "build (cmake --preset release; cmake --build --preset release -j$BUILD_JOBS)"
-  cmake --preset release
-  cmake --build --preset release -j"$BUILD_JOBS"
+    say "build (cmake --preset release; cmake --build --preset release -j$BUILD_JOBS)"
+    cmake --preset release
+    cmake --build --preset release -j"$BUILD_JOBS"
+  else
+    say "binaries of $BUILD_DIR (SCHAKEL_PREBUILT; no install, no build)"
+  fi
   [[ -x "$SCHAKELD" ]] || die "the build did not produce $SCHAKELD"
   [[ -x "$SCHAKELCTL" ]] || die "the build did not produce $SCHAKELCTL"
 

@@ -22,10 +22,10 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
 #include "schakel/v1/audit.pb.h"
-#include "services/audit/merkle.h"
-#include "services/audit/note.h"
 #include "services/common/clock.h"
 #include "services/common/sqlite.h"
+#include "services/transparency/merkle.h"
+#include "services/transparency/note.h"
 
 namespace schakel::audit {
 

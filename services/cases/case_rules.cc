@@ -29,40 +29,6 @@ std::string MaskBsn(absl::string_view bsn) {
   return absl::StrCat(std::string(bsn.size() - 3, '*'), bsn.substr(bsn.size() - 3));
 }
 
-bool OrganisationTypeSees(v1::OrganisationType type, v1::Sensitivity sensitivity) {
-  using OT = v1::OrganisationType;
-  if (type == v1::ORGANISATION_TYPE_OPERATOR || type == v1::ORGANISATION_TYPE_UNSPECIFIED) {
-    return false;
-  }
-  switch (sensitivity) {
-    case v1::SENSITIVITY_GENERAL:
-      return true;
-    case v1::SENSITIVITY_CARE:
-      switch (type) {
-        case OT::ORGANISATION_TYPE_POLICE:
-        case OT::ORGANISATION_TYPE_PUBLIC_PROSECUTION:
-        case OT::ORGANISATION_TYPE_PROBATION:
-          return false;
-        default:
-          return true;
-      }
-    case v1::SENSITIVITY_JUSTICE:
-      switch (type) {
-        case OT::ORGANISATION_TYPE_VEILIG_THUIS:
-        case OT::ORGANISATION_TYPE_LOCAL_TEAM:
-        case OT::ORGANISATION_TYPE_POLICE:
-        case OT::ORGANISATION_TYPE_PUBLIC_PROSECUTION:
-        case OT::ORGANISATION_TYPE_PROBATION:
-        case OT::ORGANISATION_TYPE_CHILD_PROTECTION_BOARD:
-          return true;
-        default:
-          return false;
-      }
-    default:
-      return false;  // unknown sensitivity: nobody
-  }
-}
-
 std::string NormaliseName(absl::string_view name) {
   std::string out;
   bool pending_space = false;

@@ -13,6 +13,7 @@
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/common.pb.h"
 #include "services/common/field_cipher.h"
+#include "services/redaction/need_to_know.h"
 
 namespace schakel::cases {
 
@@ -24,12 +25,8 @@ bool IsValidBsn(absl::string_view bsn);
 // "******782": only the last three digits show.
 std::string MaskBsn(absl::string_view bsn);
 
-// The need-to-know table: whether professionals of an organisation of `type` see information of
-// `sensitivity`. GENERAL: every partner. CARE (health, trauma): Veilig Thuis, local team, care
-// partners, the child protection board — not police, prosecution or probation. JUSTICE
-// (criminal law): Veilig Thuis, local team, police, prosecution, probation, child protection
-// board — not care partners. The operator sees nothing.
-bool OrganisationTypeSees(v1::OrganisationType type, v1::Sensitivity sensitivity);
+// The need-to-know table lives in services/redaction (the safety plan service shares it).
+using ::schakel::OrganisationTypeSees;
 
 // Name normalisation for the name + date of birth index: trimmed, inner whitespace collapsed to
 // one space, ASCII letters lowercased.

@@ -3,6 +3,7 @@
 #ifndef SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_
 #define SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
 #include "services/common/sqlite.h"
+#include "services/redaction/need_to_know.h"
+#include "services/runtime/service_runtime.h"
 
 namespace schakel::cases {
 
@@ -24,15 +27,16 @@ inline constexpr char kCaseEventsTopic[] = "case-events";
 AuthorizationTable CaseAuthorizationTable();
 
 // A caller's standing on one case.
-struct CaseAccess {
+struct CaseAccess : Viewer {
   v1::CaseRole role = v1::CASE_ROLE_UNSPECIFIED;  // UNSPECIFIED: no access
-  std::string organisation_id;
-  v1::OrganisationType organisation_type = v1::ORGANISATION_TYPE_UNSPECIFIED;
   bool allowed() const { return role != v1::CASE_ROLE_UNSPECIFIED; }
   bool is_director() const { return role == v1::CASE_ROLE_CASE_DIRECTOR; }
   // Director and core team edit the case; involved members only their organisation's actions.
   bool may_edit() const { return is_director() || role == v1::CASE_ROLE_CORE_TEAM; }
 };
+
+struct CaseChange;
+struct Mutation;
 
 class CaseService final : public v1::CaseService::CallbackService, public HostedService {
  public:
@@ -42,7 +46,7 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   grpc::Service* grpc_service() override { return this; }
   // Opens <data_dir>/cases.db and reads the keys named in config.cases.
   absl::Status Open(const HostEnv& env) override;
-  sqlite::Database* outbox_database() override { return db_.get(); }
+  sqlite::Database* outbox_database() override { return db_; }
   // Case events go to the handover service (its ledger opens and closes on them).
   std::vector<OutboxRoute> outbox_routes() override;
 
@@ -73,14 +77,19 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
  private:
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    RpcHandler handler);
+  // Runs a change to an existing case on the unit of work (case_change.h).
+  absl::Status ChangeCase(const CaseChange& change,
+                          const std::function<absl::Status(Mutation&)>& body);
 
   HostEnv env_;
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<Authorizer> authorizer_;
-  std::shared_ptr<RoleResolver> roles_;
-  std::unique_ptr<OrganisationResolver> organisations_;
-  std::unique_ptr<AuditTrail> audit_;
-  std::unique_ptr<FieldCipher> cipher_;
+  ServiceRuntime rt_;
+  // Short names for the runtime's parts (set in Open).
+  sqlite::Database* db_ = nullptr;
+  Authorizer* authorizer_ = nullptr;
+  RoleResolver* roles_ = nullptr;
+  OrganisationResolver* organisations_ = nullptr;
+  AuditTrail* audit_ = nullptr;
+  FieldCipher* cipher_ = nullptr;
   std::vector<int> follow_up_months_;
 };
 

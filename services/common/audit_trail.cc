@@ -5,16 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/ids.h"
 #include "services/common/outbox.h"
+#include "services/common/proto_time.h"
 #include "services/common/status.h"
 
 namespace schakel {
-namespace {
-
-void SetTime(google::protobuf::Timestamp* ts, absl::Time t) {
-  *ts = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
-}
-
-}  // namespace
 
 absl::Status GroupCommitter::Run(std::function<absl::Status(sqlite::Connection&)> work) {
   auto item = std::make_shared<Item>();

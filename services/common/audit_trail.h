@@ -48,6 +48,15 @@ class GroupCommitter {
   int64_t commits_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
+// Adds an object (what the event touched: a case, a person, a handover) to `record`.
+inline void AddObject(v1::AuditRecord& record, absl::string_view type, absl::string_view id,
+                      v1::Sensitivity sensitivity = v1::SENSITIVITY_GENERAL) {
+  v1::AuditObject* o = record.add_objects();
+  o->set_type(std::string(type));
+  o->set_id(std::string(id));
+  o->set_sensitivity(sensitivity);
+}
+
 class AuditTrail {
  public:
   AuditTrail(sqlite::Database& db, std::string source_service, const Clock& clock);

@@ -7,6 +7,7 @@
 #ifndef SCHAKEL_SERVICES_COMMON_AUTHZ_H_
 #define SCHAKEL_SERVICES_COMMON_AUTHZ_H_
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +55,22 @@ struct DirectoryEntry {
   std::string organisation_id;
   std::string name;
   std::vector<v1::Role> roles;
+
+  // Whether the entry holds at least one of `any_of`.
+  bool HasAnyRole(std::initializer_list<v1::Role> any_of) const {
+    for (v1::Role r : any_of) {
+      for (v1::Role held : roles) {
+        if (held == r) return true;
+      }
+    }
+    return false;
+  }
+  // Roles that do case work: may be on a case team, change a case, take a handover.
+  bool DoesCaseWork() const {
+    return HasAnyRole({v1::ROLE_VT_INTAKE, v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR});
+  }
+  // Roles that oversee their organisation's work (read only, never case work).
+  bool HasOversightRole() const { return HasAnyRole({v1::ROLE_SUPERVISOR, v1::ROLE_AUDITOR}); }
 };
 
 class RoleResolver {

@@ -40,6 +40,25 @@ bool IsValidRequestId(absl::string_view request_id) {
   return true;
 }
 
+absl::StatusOr<bool> HasStoredAnswer(sqlite::Database& db, const IdempotencyKey& key,
+                                     const google::protobuf::Message& request,
+                                     const IdempotencyProtector* protector) {
+  const std::string fingerprint = Fingerprint(key.method, request, protector);
+  bool seen = false;
+  SCHAKEL_RETURN_IF_ERROR(db.Read([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(auto lookup, c.Prepare("SELECT fingerprint FROM idempotency_keys "
+                                                    "WHERE principal_id = ? AND request_id = ?"));
+    lookup.BindAll(key.principal_id, key.request_id);
+    SCHAKEL_ASSIGN_OR_RETURN(seen, lookup.Step());
+    if (seen && lookup.ColumnBlob(0) != fingerprint) {
+      return InvalidField("request_id",
+                          "was already used for a different request; use a new request_id");
+    }
+    return absl::OkStatus();
+  }));
+  return seen;
+}
+
 absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const google::protobuf::Message& request,
                            google::protobuf::Message& response, absl::Time now,

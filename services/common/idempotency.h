@@ -55,6 +55,13 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            const IdempotencyProtector* protector = nullptr,
                            const std::function<absl::Status(sqlite::Connection&)>& on_replay = {});
 
+// Whether this key was answered before for the same request (a read; nothing runs): true for a
+// replay, false for a new request, INVALID_ARGUMENT on request_id when the key was used for a
+// different request. Lets a caller skip preconditions for a replay (see RunChange).
+absl::StatusOr<bool> HasStoredAnswer(sqlite::Database& db, const IdempotencyKey& key,
+                                     const google::protobuf::Message& request,
+                                     const IdempotencyProtector* protector = nullptr);
+
 }  // namespace schakel
 
 #endif  // SCHAKEL_SERVICES_COMMON_IDEMPOTENCY_H_

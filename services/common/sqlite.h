@@ -150,6 +150,18 @@ class Database {
   int open_readers_ ABSL_GUARDED_BY(readers_mu_) = 0;
 };
 
+// Steps `s` through its rows, calling `row()` (which reads the columns of `s`) on each; stops at
+// the first error, from stepping or from `row`.
+template <typename F>
+absl::Status ForEachRow(Statement& s, F&& row) {
+  for (;;) {
+    absl::StatusOr<bool> has = s.Step();
+    if (!has.ok()) return has.status();
+    if (!*has) return absl::OkStatus();
+    if (absl::Status st = row(); !st.ok()) return st;
+  }
+}
+
 }  // namespace schakel::sqlite
 
 #endif  // SCHAKEL_SERVICES_COMMON_SQLITE_H_

@@ -5,6 +5,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/proto_time.h"
 #include "services/common/status.h"
 
 namespace schakel::directory {
@@ -14,9 +15,6 @@ using google::protobuf::util::TimeUtil;
 
 int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 
-void SetTime(google::protobuf::Timestamp* ts, int64_t micros) {
-  *ts = TimeUtil::MicrosecondsToTimestamp(micros);
-}
 
 constexpr char kOrgColumns[] = "id, name, type, region, version, create_time, update_time";
 

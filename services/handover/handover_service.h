@@ -1,11 +1,16 @@
 // HandoverService: the responsibility ledger and the phased handover of lead responsibility. See
 // proto/schakel/v1/handover.proto for who may do what.
+//
+// The class is defined across several files, one concern each: handover_service.cc (set-up, the
+// RPC edge), ledger_events.cc (the ledger follows the cases service), handover_reads.cc,
+// handover_propose.cc, handover_answers.cc (accept, decline, withdraw, confirm),
+// deadline_scanner.cc, inbox_watch.cc (ListInbox, WatchInbox) and handover_report.cc (the
+// supervisors' list and report).
 #ifndef SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_
 #define SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_
 
 #include <atomic>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -19,32 +24,17 @@
 #include "schakel/v1/handover.grpc.pb.h"
 #include "services/common/authz.h"
 #include "services/common/calendar.h"
-#include "services/common/directory_resolver.h"
-#include "services/common/field_cipher.h"
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
 #include "services/common/sqlite.h"
+#include "services/handover/handover_store.h"
+#include "services/handover/handover_views.h"
+#include "services/handover/inbox_hub.h"
+#include "services/runtime/service_runtime.h"
 
 namespace schakel::handover {
 
-// Outbox topic of timeline events (CaseEventInput) for the cases service.
-inline constexpr char kCaseTimelineTopic[] = "case-timeline";
-
 AuthorizationTable HandoverAuthorizationTable();
-
-// Tells open WatchInbox streams that an organisation's inbox changed.
-class InboxHub {
- public:
-  using Listener = std::function<void()>;
-  int64_t Subscribe(std::string organisation_id, Listener listener);
-  void Unsubscribe(int64_t id);
-  void Notify(const std::vector<std::string>& organisation_ids);
-
- private:
-  absl::Mutex mu_;
-  int64_t next_ ABSL_GUARDED_BY(mu_) = 1;
-  std::map<int64_t, std::pair<std::string, Listener>> listeners_ ABSL_GUARDED_BY(mu_);
-};
 
 class HandoverService final : public v1::HandoverService::CallbackService, public HostedService {
  public:
@@ -55,7 +45,7 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   // Opens <data_dir>/handover.db, reads the keys named in config.handover and starts the deadline
   // timer.
   absl::Status Open(const HostEnv& env) override;
-  sqlite::Database* outbox_database() override { return db_.get(); }
+  sqlite::Database* outbox_database() override { return rt_.db.get(); }
   std::vector<OutboxRoute> outbox_routes() override;
   void BeginShutdown() override;
   void Stop() override;
@@ -94,25 +84,41 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   // The caller's standing on a case, from the cases service.
   absl::StatusOr<v1::CheckAccessResponse> CaseAccess(const std::string& case_id,
                                                      const std::string& principal_id);
+  // The handover `id` without its content, read outside any transaction; NOT_FOUND when there is
+  // none.
+  absl::StatusOr<HandoverRow> ReadHandover(const std::string& id);
   // The inbox of `caller` now.
   absl::StatusOr<v1::ListInboxResponse> BuildInbox(const Caller& caller, int due_within);
-  // Accept, decline, withdraw and confirm share this shape: settle deadlines, then one
-  // idempotent transaction on the handover, then tell the inboxes.
+
+  // Accept, decline, withdraw and confirm share one shape: settle deadlines, then a RunChange on
+  // one handover, then tell the inboxes. `Change` is what the change sees in its transaction.
   struct Change;
-  absl::Status ChangeHandover(const Caller& caller, absl::string_view method,
-                              const google::protobuf::Message& request,
-                              google::protobuf::Message& response, const std::string& request_id,
-                              const std::string& handover_id, absl::string_view event_type,
-                              const std::function<absl::Status(Change&)>& body);
+  struct HandoverChangeSpec {
+    const Caller* caller = nullptr;
+    std::string method;  // the RPC's bare name
+    const google::protobuf::Message* request = nullptr;
+    google::protobuf::Message* response = nullptr;
+    std::string request_id;
+    std::string handover_id;
+    std::string event_type;  // "handover.accepted": audit record and timeline event
+    // Who may make this change and see its answer (the receiving or the sending organisation):
+    // checked first in the transaction, and again, alone, for a replay.
+    std::function<absl::Status(const HandoverRow&)> party;
+    // Checks of state read before the change and calls to other services; skipped for a replay.
+    // May be empty.
+    std::function<absl::Status()> prepare;
+    // The change itself, on the handover and the ledger as the transaction sees them: re-checks
+    // the state, changes `Change::h` (and `Change::ledger`), fills the summary and the response.
+    std::function<absl::Status(Change&)> change;
+  };
+  absl::Status ChangeHandover(const HandoverChangeSpec& spec);
+
+  // Lowers next_due_ to `at` (a deadline just written).
+  void LowerNextDue(int64_t at);
   void ScheduleScan();
 
   HostEnv env_;
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<Authorizer> authorizer_;
-  std::shared_ptr<RoleResolver> roles_;
-  std::unique_ptr<OrganisationResolver> organisations_;
-  std::unique_ptr<AuditTrail> audit_;
-  std::unique_ptr<FieldCipher> cipher_;
+  ServiceRuntime rt_;
   std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
   int accept_days_ = 5;
   int contact_days_ = 3;
@@ -121,8 +127,6 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   InboxHub hub_;
   absl::Mutex watches_mu_;
   std::vector<std::weak_ptr<InboxWatch>> watches_ ABSL_GUARDED_BY(watches_mu_);
-  // Lowers next_due_ to `at` (a deadline just written).
-  void LowerNextDue(int64_t at);
 
   // Serialises scans (the timer's and those of calls) so each due item is acted on once, and
   // changes of next_due_.

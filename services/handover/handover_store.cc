@@ -7,15 +7,6 @@
 namespace schakel::handover {
 namespace {
 
-template <typename F>
-absl::Status ForEachRow(sqlite::Statement& s, F&& row) {
-  for (;;) {
-    SCHAKEL_ASSIGN_OR_RETURN(bool has, s.Step());
-    if (!has) return absl::OkStatus();
-    SCHAKEL_RETURN_IF_ERROR(row());
-  }
-}
-
 std::optional<int64_t> OptInt(const sqlite::Statement& s, int column) {
   if (s.IsNull(column)) return std::nullopt;
   return s.ColumnInt(column);
@@ -121,7 +112,7 @@ absl::StatusOr<std::vector<LedgerRow>> HandoverStore::ListLedgers(
                               region ? "WHERE region = ? " : "", "ORDER BY case_id")));
   if (region) s.Bind(1, static_cast<int>(*region));
   std::vector<LedgerRow> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.push_back(LedgerFromRow(s));
     return absl::OkStatus();
   }));
@@ -136,7 +127,7 @@ absl::StatusOr<std::vector<PeriodRow>> HandoverStore::ListPeriods(const std::str
                        " FROM lead_periods p WHERE p.case_id = ? ORDER BY p.start_time, p.id")));
   s.Bind(1, case_id);
   std::vector<PeriodRow> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.push_back(PeriodFromRow(s));
     return absl::OkStatus();
   }));
@@ -153,7 +144,7 @@ absl::StatusOr<std::vector<PeriodRow>> HandoverStore::ListPeriodsOfRegion(
                               "ORDER BY p.case_id, p.start_time, p.id")));
   if (region) s.Bind(1, static_cast<int>(*region));
   std::vector<PeriodRow> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.push_back(PeriodFromRow(s));
     return absl::OkStatus();
   }));
@@ -214,7 +205,7 @@ HandoverStore::ListOpenPeriodsOfRegion(std::optional<v1::Region> region) {
                               "ORDER BY o.case_id, o.start_time")));
   if (region) s.Bind(1, static_cast<int>(*region));
   std::vector<std::pair<std::string, Interval>> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&] {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.emplace_back(s.ColumnText(0), Interval{s.ColumnInt(1), EndOrForever(s, 2)});
     return absl::OkStatus();
   }));
@@ -271,7 +262,7 @@ absl::Status HandoverStore::UpdateHandover(HandoverRow& h) {
 absl::StatusOr<std::vector<HandoverRow>> HandoverStore::QueryHandovers(sqlite::Statement& s,
                                                                        bool decrypt) {
   std::vector<HandoverRow> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(s, [&]() -> absl::Status {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
     HandoverRow h;
     h.id = s.ColumnText(0);
     h.case_id = s.ColumnText(1);
@@ -399,7 +390,7 @@ absl::StatusOr<DueWork> HandoverStore::FindDue(int64_t now) {
   for (const auto& [sql, out] : queries) {
     SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s, c_.PrepareCached(sql));
     s->Bind(1, now);
-    SCHAKEL_RETURN_IF_ERROR(ForEachRow(*s, [&] {
+    SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&] {
       out->push_back(s->ColumnText(0));
       return absl::OkStatus();
     }));
@@ -445,7 +436,7 @@ absl::StatusOr<std::vector<InboxRow>> HandoverStore::ListInboxItems(
                        "AND (? = 0 OR h.state = 1) ORDER BY i.created_time, i.id"));
   s->BindAll(organisation_id, static_cast<int>(audience), since, open_only ? 1 : 0);
   std::vector<InboxRow> out;
-  SCHAKEL_RETURN_IF_ERROR(ForEachRow(*s, [&] {
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&] {
     InboxRow r;
     r.id = s->ColumnInt(0);
     r.organisation_id = s->ColumnText(1);

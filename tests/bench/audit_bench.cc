@@ -48,14 +48,14 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/audit/audit_log.h"
-#include "services/audit/merkle.h"
-#include "services/audit/note.h"
 #include "services/common/clock.h"
 #include "services/common/crypto.h"
 #include "services/common/ids.h"
 #include "services/common/log.h"
 #include "services/common/migrations.h"
 #include "services/common/sqlite.h"
+#include "services/transparency/merkle.h"
+#include "services/transparency/note.h"
 #include "tests/support/test_env.h"
 
 namespace schakel::migrations {

@@ -14,9 +14,9 @@
 
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
-#include "services/audit/merkle.h"
-#include "services/audit/note.h"
 #include "services/common/status.h"
+#include "services/transparency/merkle.h"
+#include "services/transparency/note.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {

@@ -21,8 +21,8 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
-#include "services/audit/note.h"
 #include "services/common/crypto.h"
+#include "services/transparency/note.h"
 #include "tests/support/test_env.h"
 
 extern char** environ;

@@ -13,9 +13,9 @@
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/audit/audit_service.h"
-#include "services/audit/note.h"
 #include "services/common/crypto.h"
 #include "services/directory/directory_service.h"
+#include "services/transparency/note.h"
 
 namespace schakel::testing {
 namespace {

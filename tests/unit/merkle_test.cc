@@ -1,4 +1,4 @@
-#include "services/audit/merkle.h"
+#include "services/transparency/merkle.h"
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>

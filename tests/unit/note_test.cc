@@ -1,4 +1,4 @@
-#include "services/audit/note.h"
+#include "services/transparency/note.h"
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>

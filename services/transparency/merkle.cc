@@ -1,4 +1,4 @@
-#include "services/audit/merkle.h"
+#include "services/transparency/merkle.h"
 
 #include <openssl/sha.h>
 

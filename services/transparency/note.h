@@ -17,70 +17,22 @@
 //  - Base64 is the standard alphabet with padding; only canonical encodings are accepted.
 //  - Errors: malformed input is INVALID_ARGUMENT; a signature that does not verify, or a note with
 //    no signature from a trusted key, is UNAUTHENTICATED; OpenSSL failures are INTERNAL.
-#ifndef SCHAKEL_SERVICES_AUDIT_NOTE_H_
-#define SCHAKEL_SERVICES_AUDIT_NOTE_H_
-
-#include <openssl/evp.h>
+//
+// The Ed25519 keys themselves (generating, signing, verifying, key files) are in ed25519.h.
+#ifndef SCHAKEL_SERVICES_TRANSPARENCY_NOTE_H_
+#define SCHAKEL_SERVICES_TRANSPARENCY_NOTE_H_
 
 #include <cstdint>
-#include <filesystem>
-#include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "services/transparency/ed25519.h"
 
 namespace schakel::audit::note {
-
-// An Ed25519 private key. Move-only: it owns its EVP_PKEY. Signing is const and safe to call from
-// several threads at once (each call uses its own EVP_MD_CTX).
-class Ed25519PrivateKey {
- public:
-  static absl::StatusOr<Ed25519PrivateKey> Generate();
-  // The 32-byte RFC 8032 private key ("seed"), as Go's ed25519.NewKeyFromSeed takes it.
-  static absl::StatusOr<Ed25519PrivateKey> FromSeed(absl::string_view seed32);
-  // An unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY") holding an Ed25519 key. An encrypted key or
-  // one of another type is INVALID_ARGUMENT; this never prompts for a passphrase.
-  static absl::StatusOr<Ed25519PrivateKey> FromPem(absl::string_view pkcs8_pem);
-
-  Ed25519PrivateKey(Ed25519PrivateKey&&) noexcept = default;
-  Ed25519PrivateKey& operator=(Ed25519PrivateKey&&) noexcept = default;
-  Ed25519PrivateKey(const Ed25519PrivateKey&) = delete;
-  Ed25519PrivateKey& operator=(const Ed25519PrivateKey&) = delete;
-  ~Ed25519PrivateKey() = default;
-
-  // Unencrypted PKCS#8 PEM. It is the secret key: store it only in a 0600 file.
-  absl::StatusOr<std::string> ToPem() const;
-  // The 32 raw public key bytes.
-  std::string PublicKey() const;
-  // The 32-byte seed (what FromSeed takes and a signer key string carries). Secret.
-  absl::StatusOr<std::string> Seed() const;
-  // The 64-byte Ed25519 signature of `message` (pure Ed25519, deterministic).
-  absl::StatusOr<std::string> Sign(absl::string_view message) const;
-
- private:
-  struct PkeyDeleter {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-  };
-  using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
-
-  Ed25519PrivateKey(PkeyPtr pkey, std::string public_key)
-      : pkey_(std::move(pkey)), public_key_(std::move(public_key)) {}
-  // Takes ownership of a freshly made or loaded key and caches its public half.
-  static absl::StatusOr<Ed25519PrivateKey> Wrap(PkeyPtr pkey);
-
-  PkeyPtr pkey_;
-  std::string public_key_;  // cached: PublicKey() cannot fail
-};
-
-// OK when `signature64` is a valid Ed25519 signature of `message` under `public_key32`.
-// Wrong sizes are INVALID_ARGUMENT; a signature that does not verify is UNAUTHENTICATED.
-absl::Status VerifyEd25519(absl::string_view public_key32, absl::string_view message,
-                           absl::string_view signature64);
 
 // The key ID of an Ed25519 key under `name` (see the contract above). Does not validate `name`.
 uint32_t KeyId(absl::string_view name, absl::string_view public_key32);
@@ -150,12 +102,6 @@ std::string FormatCheckpoint(const Checkpoint& checkpoint);
 // non-empty extension lines. Anything else is INVALID_ARGUMENT.
 absl::StatusOr<Checkpoint> ParseCheckpoint(absl::string_view text);
 
-// Writes the key as PKCS#8 PEM to `path` with mode 0600 (replacing an existing file's contents
-// and tightening its mode). Does not follow a symlink at `path`.
-absl::Status WritePrivateKeyFile(const std::filesystem::path& path, const Ed25519PrivateKey& key);
-// Reads a key WritePrivateKeyFile wrote. A missing file is NOT_FOUND.
-absl::StatusOr<Ed25519PrivateKey> ReadPrivateKeyFile(const std::filesystem::path& path);
-
 }  // namespace schakel::audit::note
 
-#endif  // SCHAKEL_SERVICES_AUDIT_NOTE_H_
+#endif  // SCHAKEL_SERVICES_TRANSPARENCY_NOTE_H_

@@ -17,8 +17,8 @@
 //    message saying what is wrong) means it is not. Note, as in the RFC, that an inclusion proof
 //    binds the tree size only through the root it is checked against.
 //  * Tree sizes are limited to kMaxTreeSize (2^62) so that stored-hash indexes fit in int64_t.
-#ifndef SCHAKEL_SERVICES_AUDIT_MERKLE_H_
-#define SCHAKEL_SERVICES_AUDIT_MERKLE_H_
+#ifndef SCHAKEL_SERVICES_TRANSPARENCY_MERKLE_H_
+#define SCHAKEL_SERVICES_TRANSPARENCY_MERKLE_H_
 
 #include <array>
 #include <cstdint>
@@ -110,4 +110,4 @@ class MemoryTree final : public HashReader {
 
 }  // namespace schakel::audit::merkle
 
-#endif  // SCHAKEL_SERVICES_AUDIT_MERKLE_H_
+#endif  // SCHAKEL_SERVICES_TRANSPARENCY_MERKLE_H_

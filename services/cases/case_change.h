@@ -1,0 +1,99 @@
+// The shape of every change to an existing case, on the kit's unit of work (RunChange): access
+// from the team before anything is decrypted, the case open (unless the change reopens it), the
+// body, then the case saved with a new etag, its timeline events and its audit record — one
+// transaction, idempotent on request_id. A replay checks only that the caller may still see the
+// case, never the state the change itself moved (a director who handed over the role can still
+// retry the transfer).
+#ifndef SCHAKEL_SERVICES_CASES_CASE_CHANGE_H_
+#define SCHAKEL_SERVICES_CASES_CASE_CHANGE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <google/protobuf/message.h>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "schakel/v1/audit.pb.h"
+#include "schakel/v1/cases.pb.h"
+#include "services/cases/case_service.h"
+#include "services/cases/case_store.h"
+#include "services/common/audit_trail.h"
+#include "services/common/authz.h"
+#include "services/common/clock.h"
+#include "services/common/field_cipher.h"
+#include "services/common/sqlite.h"
+
+namespace schakel::cases {
+
+// What a change needs of the caller's standing.
+enum class Need {
+  kMember,    // any team member (not oversight)
+  kEdit,      // director or core team
+  kDirector,  // the case director
+};
+
+// PERMISSION_DENIED unless `access` meets `need`.
+absl::Status CheckNeed(const CaseAccess& access, Need need);
+
+// A change in progress: the transaction's store, the case, the caller's standing, and what the
+// change adds (audit objects, timeline events).
+struct Mutation {
+  sqlite::Connection& c;
+  CaseStore store;
+  CaseRow row;
+  CaseAccess access;
+  NoteShares shares;
+  absl::Time now;
+  absl::CivilDay today;
+  v1::AuditRecord audit;
+  std::vector<TimelineRow> events;
+
+  void Event(std::string type, std::string summary,
+             v1::Sensitivity sensitivity = v1::SENSITIVITY_GENERAL);
+};
+
+// What a change is, filled with designated initializers at the call site.
+struct CaseChange {
+  const Caller* caller = nullptr;
+  std::string method;  // the RPC's bare name
+  const google::protobuf::Message* request = nullptr;
+  google::protobuf::Message* response = nullptr;
+  std::string request_id;
+  std::string case_id;
+  Need need = Need::kEdit;
+  bool allow_closed = false;  // only ReopenCase
+  v1::AuditAction action = v1::AUDIT_ACTION_UPDATE;
+  std::string event_type;  // "case.updated"
+};
+
+// The service's parts a change uses.
+struct CaseChangeKit {
+  sqlite::Database* db = nullptr;
+  const FieldCipher* cipher = nullptr;
+  const AuditTrail* audit = nullptr;
+  const Clock* clock = nullptr;
+};
+
+// Runs `body` as described at the top of this file.
+absl::Status RunCaseChange(const CaseChangeKit& kit, const CaseChange& change,
+                           const std::function<absl::Status(Mutation&)>& body);
+
+// The record of a retried request answered from the idempotency store.
+v1::AuditRecord ReplayRecord(const AuditTrail& audit, const Caller& caller,
+                             absl::string_view event_type, const std::string& case_id);
+
+// Case-event payload for the outbox (opened, closed, reopened), with the current director.
+v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Caller& caller,
+                            const std::vector<v1::TeamMember>& team, absl::Time now);
+
+// The tail of CloseCase and ReopenCase: the event for other services (outbox, same transaction)
+// and the case as the caller sees it once saved.
+absl::Status AnnounceStatusChange(Mutation& m, v1::CaseEventType type, const Caller& caller,
+                                  v1::Case& out);
+
+}  // namespace schakel::cases
+
+#endif  // SCHAKEL_SERVICES_CASES_CASE_CHANGE_H_

@@ -1,0 +1,237 @@
+// Reads of the cases service: the case, my cases, search, the timeline, access checks.
+#include "services/cases/case_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/cases/case_change.h"
+#include "services/cases/case_rules.h"
+#include "services/cases/case_store.h"
+#include "services/cases/case_validation.h"
+#include "services/cases/case_views.h"
+#include "services/common/etag.h"
+#include "services/common/ids.h"
+#include "services/common/proto_time.h"
+#include "services/common/status.h"
+#include "services/common/validation.h"
+#include "services/redaction/need_to_know.h"
+#include "services/runtime/page_token.h"
+
+namespace schakel::cases {
+
+using google::protobuf::RepeatedPtrField;
+
+// ---------------------------------------------------------------------------------------------
+// Reads.
+
+grpc::ServerUnaryReactor* CaseService::GetCase(grpc::CallbackServerContext* ctx,
+                                               const v1::GetCaseRequest* req,
+                                               v1::GetCaseResponse* resp) {
+  return Handle(ctx, "GetCase", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    if (req->case_id().empty()) v.Add("case_id", "must be set");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.read");
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      CaseStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
+      CaseAccess access =
+          AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
+                         caller.entry.HasOversightRole());
+      if (!access.allowed()) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
+      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(),
+                               BuildCase(store, *row, access, AmsterdamToday(env_.clock->Now())));
+      AddCaseObject(rec, row->id);
+      for (const auto& p : resp->case_().persons()) AddObject(rec, "person", p.id());
+      SetCaseChecks(rec, access, row->body.details());
+      return absl::OkStatus();
+    }));
+    // The read is answered only once its record is durable.
+    return audit_->RecordDurably(rec);
+  });
+}
+
+grpc::ServerUnaryReactor* CaseService::ListMyCases(grpc::CallbackServerContext* ctx,
+                                                   const v1::ListMyCasesRequest* req,
+                                                   v1::ListMyCasesResponse* resp) {
+  return Handle(ctx, "ListMyCases", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    const Page page = DecodePage(v, *req, "cases.mine");
+    const int limit = page.limit;
+    const std::string& after = page.after;
+    if (!v1::CaseStatus_IsValid(req->status())) v.Add("status", "is not a case status");
+    if (!v1::CaseRole_IsValid(req->role())) v.Add("role", "is not a case role");
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.listed");
+    rec.set_purpose_of_use("MDA++ case work");
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      CaseStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(
+          auto rows, store.ListMyCases(caller.principal.id, caller.principal.organisation_id,
+                                       caller.entry.HasOversightRole(), req->status(), req->role(),
+                                       after, limit + 1));
+      const bool more = static_cast<int>(rows.size()) > limit;
+      if (more) rows.pop_back();
+      const absl::CivilDay today = AmsterdamToday(env_.clock->Now());
+      for (const auto& row : rows) {
+        SCHAKEL_ASSIGN_OR_RETURN(*resp->add_cases(), BuildSummary(store, row, today));
+        AddCaseObject(rec, row.id);
+      }
+      if (more) resp->set_next_page_token(NextPageToken(*req, "cases.mine", rows.back().reference));
+      return absl::OkStatus();
+    }));
+    return audit_->RecordDurably(rec);
+  });
+}
+
+grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ctx,
+                                                 const v1::FindCasesRequest* req,
+                                                 v1::FindCasesResponse* resp) {
+  return Handle(ctx, "FindCases", [this, req, resp](const Caller& caller) -> absl::Status {
+    const absl::CivilDay today = AmsterdamToday(env_.clock->Now());
+    FieldViolations v;
+    const bool by_bsn = !req->bsn().empty();
+    if (by_bsn) {
+      if (!IsValidBsn(req->bsn()))
+        v.Add("bsn", "is not a valid BSN (9 digits passing the elfproef)");
+      if (!req->name().empty() || req->has_date_of_birth()) {
+        v.Add("name", "search by BSN, or by name and date of birth, not both");
+      }
+    } else {
+      CheckName(v, "name", req->name());
+      if (!req->has_date_of_birth()) {
+        v.Add("date_of_birth", "must be set (with name), or search by bsn");
+      } else {
+        CheckPastDate(v, "date_of_birth", req->date_of_birth(), today);
+      }
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    const std::string kind = by_bsn ? "bsn" : "name_dob";
+    const std::string digest =
+        by_bsn ? cipher_->BlindIndex("bsn", req->bsn())
+               : cipher_->BlindIndex("name_dob", absl::StrCat(NormaliseName(req->name()), "|",
+                                                              DateString(req->date_of_birth())));
+    // Audited whatever it finds; the record names the cases shown, never the BSN or name.
+    v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_EXECUTE,
+                                            by_bsn ? "case.search.bsn" : "case.search.name_dob");
+    rec.set_purpose_of_use("MDA++ case work: finding a family's case");
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      CaseStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(auto ids, store.CasesByIndex(kind, digest));
+      for (const auto& id : ids) {
+        SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(id, false));
+        CaseAccess access =
+            AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
+                           caller.entry.HasOversightRole());
+        if (!access.allowed()) continue;  // not theirs to know about
+        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(id));
+        MyCaseRow summary_row{id,
+                              row->reference,
+                              row->region,
+                              row->status,
+                              row->body.details().honour_related_violence(),
+                              row->create_time,
+                              access.role};
+        SCHAKEL_ASSIGN_OR_RETURN(*resp->add_cases(), BuildSummary(store, summary_row, today));
+        AddCaseObject(rec, id);
+      }
+      return absl::OkStatus();
+    }));
+    return audit_->RecordDurably(rec);
+  });
+}
+
+grpc::ServerUnaryReactor* CaseService::GetTimeline(grpc::CallbackServerContext* ctx,
+                                                   const v1::GetTimelineRequest* req,
+                                                   v1::GetTimelineResponse* resp) {
+  return Handle(ctx, "GetTimeline", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    if (req->case_id().empty()) v.Add("case_id", "must be set");
+    const Page page = DecodePage(v, *req, "cases.timeline");
+    const int limit = page.limit;
+    const std::string& after = page.after;
+    int64_t after_seq = 0;
+    if (!after.empty() && !absl::SimpleAtoi(after, &after_seq)) {
+      v.Add("page_token", "is not a token this service gave out");
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.timeline.read");
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      CaseStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
+      CaseAccess access =
+          AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
+                         caller.entry.HasOversightRole());
+      if (!access.allowed()) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
+      if (!row) return absl::PermissionDeniedError(kNotOnTeam);
+      SCHAKEL_ASSIGN_OR_RETURN(NoteShares shares, store.ListShares(row->id));
+      SCHAKEL_ASSIGN_OR_RETURN(auto events, store.ListTimeline(row->id, after_seq, limit + 1));
+      const bool more = static_cast<int>(events.size()) > limit;
+      if (more) events.pop_back();
+      for (const auto& e : events) {
+        auto* out = resp->add_events();
+        out->set_sequence(e.seq);
+        SetTime(out->mutable_time(), e.time);
+        out->set_type(e.type);
+        out->mutable_summary()->set_id(absl::StrCat("t-", e.seq));
+        out->mutable_summary()->set_sensitivity(e.sensitivity);
+        out->mutable_summary()->set_text(e.summary);
+        Redact(*out->mutable_summary(), access, shares);
+        out->set_actor_id(e.actor_id);
+        out->set_actor_organisation_id(e.actor_organisation_id);
+        out->set_source_service(e.source_service);
+      }
+      if (more)
+        resp->set_next_page_token(
+            NextPageToken(*req, "cases.timeline", absl::StrCat(events.back().seq)));
+      for (auto& n : Notices(row->body.details(), row->status)) resp->add_notices(std::move(n));
+      AddCaseObject(rec, row->id);
+      SetCaseChecks(rec, access, row->body.details());
+      return absl::OkStatus();
+    }));
+    return audit_->RecordDurably(rec);
+  });
+}
+
+grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* ctx,
+                                                   const v1::CheckAccessRequest* req,
+                                                   v1::CheckAccessResponse* resp) {
+  return Handle(ctx, "CheckAccess", [this, req, resp](const Caller& caller) -> absl::Status {
+    FieldViolations v;
+    if (req->case_id().empty()) v.Add("case_id", "must be set");
+    CheckId(v, "principal_id", req->principal_id());
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry entry, roles_->Resolve(req->principal_id()));
+    v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.access_checked");
+    AddCaseObject(rec, req->case_id());
+    AddObject(rec, "professional", req->principal_id());
+    SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
+      CaseStore store(c, *cipher_);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
+      if (!row) return absl::NotFoundError("no case with that id");
+      resp->set_status(row->status);
+      resp->set_region(row->region);
+      resp->set_honour_related_violence(row->body.details().honour_related_violence());
+      if (!entry.registered || !entry.active) return absl::OkStatus();  // allowed = false
+      SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
+      CaseAccess access = AccessFromTeam(team, req->principal_id(), entry.organisation_id,
+                                         entry.HasOversightRole());
+      // A team member whose case-work roles were withdrawn keeps no rights on the case; an
+      // oversight role only reads.
+      if (access.allowed() && access.role != v1::CASE_ROLE_OVERSIGHT && !entry.DoesCaseWork()) {
+        access.role =
+            entry.HasOversightRole() ? v1::CASE_ROLE_OVERSIGHT : v1::CASE_ROLE_UNSPECIFIED;
+      }
+      resp->set_allowed(access.allowed());
+      resp->set_role(access.role);
+      resp->set_organisation_id(access.allowed() ? access.organisation_id : "");
+      resp->set_may_edit(access.may_edit());
+      return absl::OkStatus();
+    }));
+    rec.set_purpose_of_use("access check for another Schakel service");
+    return audit_->RecordDurably(rec);
+  });
+}
+
+}  // namespace schakel::cases

@@ -1,0 +1,354 @@
+// Who is calling, over real mutual TLS on loopback: CertificateAuthProcessor reads the client
+// certificate made by a test CA, AuthenticateCall turns it into a Principal, and acting-user
+// metadata counts only from services. Certificates with odd subjects (no CN, no O, a foreign OU)
+// are made here with OpenSSL directly, signed by the same CA, since the product's PKI will not
+// issue them.
+#include "services/common/identity.h"
+
+#include <openssl/asn1.h>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <grpcpp/server.h>
+#include <grpcpp/server_builder.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "proto/echo.grpc.pb.h"
+#include "services/common/ids.h"
+#include "services/common/openssl_util.h"
+#include "services/common/tls.h"
+#include "tests/support/test_env.h"
+
+namespace schakel {
+namespace {
+
+using EchoRequest = schakel::testing::EchoRequest;
+using EchoResponse = schakel::testing::EchoResponse;
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+using X509Ptr = ossl::Ptr<X509, X509_free>;
+using NamePtr = ossl::Ptr<X509_NAME, X509_NAME_free>;
+using ExtPtr = ossl::Ptr<X509_EXTENSION, X509_EXTENSION_free>;
+
+// Answers with what AuthenticateCall made of the call, and whether the handler still saw any
+// acting-user metadata.
+class PrincipalEcho final : public schakel::testing::EchoService::Service {
+ public:
+  void set_internal(const InternalCaller* internal) {
+    absl::MutexLock lock(&mu_);
+    internal_ = internal;
+  }
+
+  grpc::Status Echo(grpc::ServerContext* ctx, const EchoRequest* req, EchoResponse* resp) override {
+    const InternalCaller* internal;
+    {
+      absl::MutexLock lock(&mu_);
+      internal = internal_;
+    }
+    absl::StatusOr<Principal> principal = AuthenticateCall(*ctx, internal);
+    const auto& md = ctx->client_metadata();
+    const bool saw_acting = md.count(kActingUserKey) > 0 || md.count(kActingOrganisationKey) > 0;
+    absl::MutexLock lock(&mu_);
+    saw_acting_metadata_ = saw_acting;
+    if (!principal.ok()) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          std::string(principal.status().message()));
+    }
+    last_ = *principal;
+    resp->set_message(req->message());
+    resp->set_principal_id(principal->id);
+    return grpc::Status::OK;
+  }
+
+  Principal last() const {
+    absl::MutexLock lock(&mu_);
+    return last_;
+  }
+  bool saw_acting_metadata() const {
+    absl::MutexLock lock(&mu_);
+    return saw_acting_metadata_;
+  }
+
+ private:
+  mutable absl::Mutex mu_;
+  const InternalCaller* internal_ ABSL_GUARDED_BY(mu_) = nullptr;
+  Principal last_ ABSL_GUARDED_BY(mu_);
+  bool saw_acting_metadata_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+// A client certificate with exactly the subject entries given (NID, value), signed by `ca`.
+TlsMaterial CraftedClient(const pki::KeyAndCertificate& ca,
+                          const std::vector<std::pair<int, std::string>>& subject) {
+  ossl::BioPtr ca_key_bio(BIO_new_mem_buf(ca.key_pem.data(), static_cast<int>(ca.key_pem.size())));
+  ossl::EvpPkeyPtr ca_key(PEM_read_bio_PrivateKey(ca_key_bio.get(), nullptr, nullptr, nullptr));
+  ossl::BioPtr ca_cert_bio(
+      BIO_new_mem_buf(ca.cert_pem.data(), static_cast<int>(ca.cert_pem.size())));
+  X509Ptr ca_cert(PEM_read_bio_X509(ca_cert_bio.get(), nullptr, nullptr, nullptr));
+  ossl::EvpPkeyPtr key(EVP_EC_gen("P-256"));
+  X509Ptr cert(X509_new());
+  NamePtr name(X509_NAME_new());
+  EXPECT_TRUE(ca_key && ca_cert && key && cert && name);
+  if (!ca_key || !ca_cert || !key || !cert || !name) return {};
+  for (const auto& [nid, value] : subject) {
+    EXPECT_EQ(X509_NAME_add_entry_by_NID(name.get(), nid, V_ASN1_UTF8STRING,
+                                         reinterpret_cast<const unsigned char*>(value.data()),
+                                         static_cast<int>(value.size()), -1, 0),
+              1);
+  }
+  X509V3_CTX ext_ctx;
+  X509V3_set_ctx(&ext_ctx, ca_cert.get(), cert.get(), nullptr, nullptr, 0);
+  ExtPtr eku(X509V3_EXT_conf_nid(nullptr, &ext_ctx, NID_ext_key_usage, "clientAuth"));
+  static long serial = 1000;
+  const bool ok = X509_set_version(cert.get(), 2) == 1 &&
+                  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), ++serial) == 1 &&
+                  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600) != nullptr &&
+                  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 3600) != nullptr &&
+                  X509_set_subject_name(cert.get(), name.get()) == 1 &&
+                  X509_set_issuer_name(cert.get(), X509_get_subject_name(ca_cert.get())) == 1 &&
+                  X509_set_pubkey(cert.get(), key.get()) == 1 && eku &&
+                  X509_add_ext(cert.get(), eku.get(), -1) == 1 &&
+                  X509_sign(cert.get(), ca_key.get(), EVP_sha256()) > 0;
+  EXPECT_TRUE(ok) << ossl::DrainErrors();
+  ossl::BioPtr cert_out(BIO_new(BIO_s_mem()));
+  ossl::BioPtr key_out(BIO_new(BIO_s_mem()));
+  PEM_write_bio_X509(cert_out.get(), cert.get());
+  PEM_write_bio_PrivateKey(key_out.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+  auto text = [](BIO* bio) {
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio, &data);
+    return std::string(data, static_cast<size_t>(n));
+  };
+  return TlsMaterial{text(cert_out.get()), text(key_out.get()), ca.cert_pem};
+}
+
+class IdentityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { pki_ = new testing::TestPki(); }
+  static void TearDownTestSuite() {
+    delete pki_;
+    pki_ = nullptr;
+  }
+
+  void SetUp() override {
+    internal_.token = NewRandomId() + NewRandomId();
+    internal_.host.id = "schakeld";
+    internal_.host.organisation_id = testing::kOperatorOrg;
+    internal_.host.kind = v1::PRINCIPAL_KIND_SERVICE;
+    echo_.set_internal(&internal_);
+    auto credentials = MutualTlsServerCredentials(pki_->Server());
+    credentials->SetAuthMetadataProcessor(std::make_shared<CertificateAuthProcessor>());
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort("127.0.0.1:0", credentials, &port_);
+    builder.RegisterService(&echo_);
+    server_ = builder.BuildAndStart();
+    ASSERT_TRUE(server_ != nullptr);
+    ASSERT_GT(port_, 0);
+  }
+
+  void TearDown() override {
+    if (server_) server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+  }
+
+  std::shared_ptr<grpc::Channel> ChannelWith(const TlsMaterial& material) const {
+    return testing::MutualTlsChannel(absl::StrCat("127.0.0.1:", port_), material);
+  }
+  std::shared_ptr<grpc::Channel> ChannelAs(
+      const std::string& id, const std::string& organisation,
+      pki::CertificateKind kind = pki::CertificateKind::kUser) const {
+    return ChannelWith(pki_->Client(id, organisation, kind));
+  }
+
+  static grpc::Status Call(const std::shared_ptr<grpc::Channel>& channel,
+                           const Metadata& metadata = {}) {
+    auto stub = schakel::testing::EchoService::NewStub(channel);
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    for (const auto& [key, value] : metadata) ctx.AddMetadata(key, value);
+    EchoRequest req;
+    req.set_message("hallo");
+    EchoResponse resp;
+    return stub->Echo(&ctx, req, &resp);
+  }
+
+  static testing::TestPki* pki_;
+  InternalCaller internal_;
+  PrincipalEcho echo_;
+  int port_ = 0;
+  std::unique_ptr<grpc::Server> server_;
+};
+
+testing::TestPki* IdentityTest::pki_ = nullptr;
+
+TEST_F(IdentityTest, UserCertificateNamesAUser) {
+  grpc::Status st = Call(ChannelAs("alice", "team-x"));
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const Principal p = echo_.last();
+  EXPECT_EQ(p.id, "alice");
+  EXPECT_EQ(p.organisation_id, "team-x");
+  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_USER);
+  EXPECT_EQ(p.via_service_id, "");
+  EXPECT_TRUE(absl::StartsWith(p.peer, "ipv4:127.0.0.1:")) << p.peer;
+}
+
+TEST_F(IdentityTest, ServiceCertificateNamesAService) {
+  grpc::Status st = Call(ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService));
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const Principal p = echo_.last();
+  EXPECT_EQ(p.id, "gateway-1");
+  EXPECT_EQ(p.organisation_id, "regio-test");
+  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_SERVICE);
+  EXPECT_EQ(p.via_service_id, "");
+}
+
+TEST_F(IdentityTest, EveryCallOnAConnectionKeepsItsPrincipal) {
+  // The processor parses the certificate once per connection; later calls use what it recorded.
+  auto channel = ChannelAs("alice", "team-x");
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(Call(channel).ok());
+    EXPECT_EQ(echo_.last().id, "alice");
+    EXPECT_EQ(echo_.last().kind, v1::PRINCIPAL_KIND_USER);
+  }
+}
+
+TEST_F(IdentityTest, AServiceMayActForAUser) {
+  grpc::Status st = Call(ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService),
+                         {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team-y"}});
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const Principal p = echo_.last();
+  EXPECT_EQ(p.id, "bob");
+  EXPECT_EQ(p.organisation_id, "team-y");
+  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_USER);
+  EXPECT_EQ(p.via_service_id, "gateway-1");
+  EXPECT_TRUE(echo_.saw_acting_metadata()) << "a service's acting metadata reaches the handler";
+}
+
+TEST_F(IdentityTest, AUserCannotActForSomeoneElse) {
+  // On a user's connection the claim is stripped, on the first call and on later ones alike.
+  auto channel = ChannelAs("alice", "team-x");
+  for (int i = 0; i < 2; ++i) {
+    grpc::Status st = Call(channel, {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team-y"}});
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    const Principal p = echo_.last();
+    EXPECT_EQ(p.id, "alice") << "call " << i;
+    EXPECT_EQ(p.organisation_id, "team-x") << "call " << i;
+    EXPECT_EQ(p.via_service_id, "") << "call " << i;
+    EXPECT_FALSE(echo_.saw_acting_metadata()) << "call " << i;
+  }
+}
+
+TEST_F(IdentityTest, AServiceMustNameBothTheUserAndTheOrganisation) {
+  auto channel = ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService);
+  const Metadata refused[] = {
+      {{kActingUserKey, "bob"}},
+      {{kActingOrganisationKey, "team-y"}},
+      {{kActingUserKey, "Bob"}, {kActingOrganisationKey, "team-y"}},   // not a well-formed id
+      {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team y"}},   // nor this
+      {{kActingUserKey, "-bob"}, {kActingOrganisationKey, "team-y"}},  // nor this
+  };
+  for (const Metadata& metadata : refused) {
+    grpc::Status st = Call(channel, metadata);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << metadata.front().first << "=" << metadata.front().second;
+  }
+  // The connection itself is fine.
+  EXPECT_TRUE(Call(channel).ok());
+  EXPECT_EQ(echo_.last().id, "gateway-1");
+}
+
+TEST_F(IdentityTest, ACraftedCertificateWithTheRightSubjectIsAccepted) {
+  // The control for the refusals below: the hand-made certificate itself is fine for TLS.
+  TlsMaterial material = CraftedClient(pki_->ca(), {{NID_commonName, "carol"},
+                                                    {NID_organizationName, "team-x"},
+                                                    {NID_organizationalUnitName, "user"}});
+  grpc::Status st = Call(ChannelWith(material));
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(echo_.last().id, "carol");
+  EXPECT_EQ(echo_.last().kind, v1::PRINCIPAL_KIND_USER);
+}
+
+TEST_F(IdentityTest, CertificatesWithoutAUsableSubjectAreRefused) {
+  const std::vector<std::pair<const char*, std::vector<std::pair<int, std::string>>>> cases = {
+      {"no CN", {{NID_organizationName, "team-x"}, {NID_organizationalUnitName, "user"}}},
+      {"empty CN",
+       {{NID_commonName, ""},
+        {NID_organizationName, "team-x"},
+        {NID_organizationalUnitName, "user"}}},
+      {"no O", {{NID_commonName, "carol"}, {NID_organizationalUnitName, "user"}}},
+      {"no OU", {{NID_commonName, "carol"}, {NID_organizationName, "team-x"}}},
+      {"OU admin",
+       {{NID_commonName, "carol"},
+        {NID_organizationName, "team-x"},
+        {NID_organizationalUnitName, "admin"}}},
+      {"two CNs",
+       {{NID_commonName, "carol"},
+        {NID_commonName, "admin"},
+        {NID_organizationName, "team-x"},
+        {NID_organizationalUnitName, "user"}}},
+  };
+  for (const auto& [what, subject] : cases) {
+    grpc::Status st = Call(ChannelWith(CraftedClient(pki_->ca(), subject)));
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << what << ": " << st.error_message();
+  }
+}
+
+TEST_F(IdentityTest, TheInternalTokenOverTlsChangesNothing) {
+  // The certificate decides; a user who somehow knew the token still calls as themselves.
+  grpc::Status st = Call(ChannelAs("alice", "team-x"), {{kInternalTokenKey, internal_.token}});
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(echo_.last().id, "alice");
+  EXPECT_EQ(echo_.last().kind, v1::PRINCIPAL_KIND_USER);
+  EXPECT_NE(echo_.last().peer, kInProcessPeer);
+}
+
+TEST_F(IdentityTest, TheInternalTokenMakesTheHostTheCaller) {
+  auto channel = server_->InProcessChannel(grpc::ChannelArguments());
+  grpc::Status st = Call(channel, {{kInternalTokenKey, internal_.token}});
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const Principal p = echo_.last();
+  EXPECT_EQ(p.id, "schakeld");
+  EXPECT_EQ(p.organisation_id, testing::kOperatorOrg);
+  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_SERVICE);
+  EXPECT_EQ(p.peer, kInProcessPeer);
+
+  // The host, being a service, may act for a user.
+  st = Call(channel, {{kInternalTokenKey, internal_.token},
+                      {kActingUserKey, "bob"},
+                      {kActingOrganisationKey, "team-y"}});
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(echo_.last().id, "bob");
+  EXPECT_EQ(echo_.last().via_service_id, "schakeld");
+}
+
+TEST_F(IdentityTest, InProcessCallsWithoutTheRightTokenAreRefused) {
+  auto channel = server_->InProcessChannel(grpc::ChannelArguments());
+  EXPECT_EQ(Call(channel).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  std::string wrong = internal_.token;
+  wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
+  EXPECT_EQ(Call(channel, {{kInternalTokenKey, wrong}}).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Call(channel, {{kInternalTokenKey, internal_.token + "0"}}).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Call(channel, {{kInternalTokenKey, ""}}).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  // A host that makes no in-process calls accepts no token at all.
+  echo_.set_internal(nullptr);
+  EXPECT_EQ(Call(channel, {{kInternalTokenKey, internal_.token}}).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+}
+
+}  // namespace
+}  // namespace schakel
