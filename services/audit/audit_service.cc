@@ -101,38 +101,30 @@ absl::Status AuditService::Open(const HostEnv& env) {
     options.checkpoint_every_entries = config.checkpoint_every_entries();
   }
   log_ = std::make_unique<AuditLog>(*db_, std::move(keys), options, *env.clock);
-  auto resolver =
-      std::make_shared<DirectoryRoleResolver>([this] { return env_.channel_to("directory"); });
+  auto resolver = std::make_shared<DirectoryRoleResolver>(
+      [this] { return env_.channel_to(kDirectoryService); });
   const int ttl_ms = env.config.role_cache_ttl_ms() > 0 ? env.config.role_cache_ttl_ms() : 2000;
   authorizer_ = std::make_unique<Authorizer>(
       AuditAuthorizationTable(),
       std::make_shared<CachingRoleResolver>(resolver, absl::Milliseconds(ttl_ms), *env.clock));
   audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
 
-  timer_ = std::make_unique<boost::asio::steady_timer>(timer_io_);
   ScheduleCheckpoint();
-  timer_thread_ = std::thread([this] { timer_io_.run(); });
   return absl::OkStatus();
 }
 
 void AuditService::ScheduleCheckpoint() {
-  timer_->expires_after(std::chrono::seconds(1));
-  timer_->async_wait([this](const boost::system::error_code& error) {
-    if (error) return;
+  if (env_.scheduler == nullptr) return;
+  // Every second: MaybeCheckpoint signs only when the interval passed or enough entries came.
+  checkpoint_job_ = env_.scheduler->Schedule("audit.checkpoint", absl::Seconds(1), [this] {
     if (absl::Status st = log_->MaybeCheckpoint(); !st.ok()) {
       LogEvent(LogLevel::kError, "audit.checkpoint_failed",
                {{"code", absl::StatusCodeToString(st.code())}, {"detail", st.message()}});
     }
-    ScheduleCheckpoint();
   });
 }
 
-void AuditService::Stop() {
-  if (timer_thread_.joinable()) {
-    timer_io_.stop();
-    timer_thread_.join();
-  }
-}
+void AuditService::Stop() { checkpoint_job_.Cancel(); }
 
 grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
                                                absl::string_view method, RpcHandler handler) {
@@ -351,46 +343,30 @@ grpc::ServerUnaryReactor* AuditService::ShredPeriod(grpc::CallbackServerContext*
   });
 }
 
-// Streams the header, then the entries in batches, reading each batch on the worker pool.
-class AuditService::ExportReactor final : public grpc::ServerWriteReactor<v1::ExportLogResponse> {
+// Streams the header, then the entries in batches of kExportBatch: one Step each, so every read
+// runs on the worker pool once the previous message was written, and the auditor is authorized
+// again before each.
+class AuditService::ExportReactor final : public ServerStream<v1::ExportLogResponse> {
  public:
   ExportReactor(AuditService* service, grpc::CallbackServerContext* ctx, int64_t tree_size)
-      : service_(service), tree_size_(tree_size) {
-    auto principal = AuthenticateCall(*ctx, service_->env_.internal);
-    if (!principal.ok()) {
-      Finish(ToGrpcStatus(principal.status()));
-      return;
-    }
-    service_->env_.pool->Post([this, p = *std::move(principal)] { Begin(p); });
-  }
-
-  void OnWriteDone(bool ok) override {
-    if (!ok) {
-      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
-      return;
-    }
-    if (next_ >= end_) {
-      Finish(grpc::Status::OK);
-      return;
-    }
-    service_->env_.pool->Post([this] { WriteBatch(); });
-  }
-
-  void OnDone() override { delete this; }
+      : ServerStream(ctx, {.env = &service->env_,
+                           .authorizer = service->authorizer_.get(),
+                           .audit = service->audit_.get(),
+                           .service = service->name(),
+                           .method = "ExportLog"}),
+        service_(service),
+        tree_size_(tree_size) {}
 
  private:
-  void Begin(const Principal& principal) {
-    absl::Status st = Start(principal);
-    if (!st.ok()) Finish(ToGrpcStatus(ClientVisible(st, "ExportLog")));
+  absl::Status Step(const CallContext& call) override {
+    if (!header_sent_) {
+      header_sent_ = true;
+      return SendHeader(call.caller());
+    }
+    return SendBatch();
   }
 
-  absl::Status Start(const Principal& principal) {
-    auto caller = service_->authorizer_->Authorize(principal, "ExportLog");
-    if (!caller.ok()) {
-      SCHAKEL_RETURN_IF_ERROR(service_->audit_->RecordDurably(
-          service_->audit_->NewDeniedRecord(principal, "ExportLog", caller.status())));
-      return caller.status();
-    }
+  absl::Status SendHeader(const Caller& caller) {
     v1::SignedCheckpoint cp;
     if (tree_size_ == 0) {
       SCHAKEL_ASSIGN_OR_RETURN(cp, service_->log_->SignCheckpoint());
@@ -401,42 +377,51 @@ class AuditService::ExportReactor final : public grpc::ServerWriteReactor<v1::Ex
     }
     end_ = cp.tree_size();
     v1::AuditRecord record =
-        service_->audit_->NewRecord(*caller, v1::AUDIT_ACTION_EXECUTE, "audit.export");
+        service_->audit_->NewRecord(caller, v1::AUDIT_ACTION_EXECUTE, "audit.export");
     record.set_purpose_of_use("export for offline verification");
     SCHAKEL_RETURN_IF_ERROR(service_->audit_->RecordDurably(record));
-    auto* header = message_.mutable_header();
+    v1::ExportLogResponse message;
+    auto* header = message.mutable_header();
     *header->mutable_checkpoint() = std::move(cp);
     header->set_verifier_key(service_->log_->VerifierKey());
-    StartWrite(&message_);
+    Send(std::move(message));
+    Continue();
     return absl::OkStatus();
   }
 
-  void WriteBatch() {
-    auto entries =
-        service_->log_->ReadEntries(next_, std::min<int64_t>(kExportBatch, end_ - next_));
-    if (!entries.ok() || entries->empty()) {
-      Finish(ToGrpcStatus(
-          ClientVisible(entries.ok() ? absl::DataLossError("entries missing below the checkpoint")
-                                     : entries.status(),
-                        "ExportLog")));
-      return;
+  absl::Status SendBatch() {
+    SCHAKEL_ASSIGN_OR_RETURN(
+        auto entries,
+        service_->log_->ReadEntries(next_, std::min<int64_t>(kExportBatch, end_ - next_)));
+    if (entries.empty()) return absl::DataLossError("entries missing below the checkpoint");
+    v1::ExportLogResponse message;
+    for (auto& e : entries) message.mutable_entries()->add_entries(std::move(e));
+    next_ += static_cast<int64_t>(entries.size());
+    Send(std::move(message));
+    Continue();
+    return absl::OkStatus();
+  }
+
+  // Another batch after this message, or the end once every entry is queued.
+  void Continue() {
+    if (next_ >= end_) {
+      End(absl::OkStatus());
+    } else {
+      Wake();
     }
-    message_.Clear();
-    for (auto& e : *entries) message_.mutable_entries()->add_entries(std::move(e));
-    next_ += static_cast<int64_t>(entries->size());
-    StartWrite(&message_);
   }
 
   AuditService* service_;
   const int64_t tree_size_;
+  // Steps never overlap, and each starts after the previous one ended.
+  bool header_sent_ = false;
   int64_t next_ = 0;
   int64_t end_ = 0;
-  v1::ExportLogResponse message_;
 };
 
 grpc::ServerWriteReactor<v1::ExportLogResponse>* AuditService::ExportLog(
     grpc::CallbackServerContext* ctx, const v1::ExportLogRequest* req) {
-  return new ExportReactor(this, ctx, req->tree_size());
+  return ExportReactor::Start(std::make_shared<ExportReactor>(this, ctx, req->tree_size()));
 }
 
 }  // namespace schakel::audit

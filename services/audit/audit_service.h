@@ -5,10 +5,8 @@
 #define SCHAKEL_SERVICES_AUDIT_AUDIT_SERVICE_H_
 
 #include <memory>
-#include <thread>
-
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <string>
+#include <vector>
 
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/audit/audit_log.h"
@@ -32,6 +30,8 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   // Opens <data_dir>/audit.db and the keys named by the config's `audit` section.
   absl::Status Open(const HostEnv& env) override;
   sqlite::Database* outbox_database() override { return db_.get(); }
+  // Roles of the callers, from the directory. Its own audit records reach it by its outbox.
+  std::vector<std::string> calls() const override { return {kDirectoryService}; }
   void Stop() override;
 
   AuditLog& log() { return *log_; }
@@ -70,9 +70,8 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   std::unique_ptr<AuditLog> log_;
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<AuditTrail> audit_;
-  boost::asio::io_context timer_io_;
-  std::unique_ptr<boost::asio::steady_timer> timer_;
-  std::thread timer_thread_;
+  // MaybeCheckpoint every second, on the host's scheduler.
+  ScheduledJob checkpoint_job_;
 };
 
 }  // namespace schakel::audit

@@ -49,6 +49,9 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   sqlite::Database* outbox_database() override { return db_; }
   // Case events go to the handover service (its ledger opens and closes on them).
   std::vector<OutboxRoute> outbox_routes() override;
+  // Waits only for the directory (roles, organisations); reaches handover by its outbox.
+  std::vector<std::string> calls() const override { return {kDirectoryService}; }
+  std::vector<std::string> routes_to() const override { return {"handover"}; }
 
 #define SCHAKEL_CASE_RPC(Name)                                                                   \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \

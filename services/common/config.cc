@@ -5,8 +5,11 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "services/common/log.h"
 #include "services/common/status.h"
 #include "services/common/tls.h"
 
@@ -34,7 +37,34 @@ absl::StatusOr<v1::HostConfig> LoadHostConfig(const std::filesystem::path& path)
     return absl::InvalidArgumentError(
         absl::StrCat(path.string(), ": ", absl::StrJoin(errors.errors, "; ")));
   }
+  FoldDeprecatedServiceAddresses(config);
   return config;
+}
+
+void FoldDeprecatedServiceAddresses(v1::HostConfig& config) {
+  // Through reflection, so this names no service: every deprecated string field `<name>_address`
+  // is the address of service <name>.
+  constexpr absl::string_view kSuffix = "_address";
+  const google::protobuf::Descriptor* descriptor = config.GetDescriptor();
+  const google::protobuf::Reflection* reflection = config.GetReflection();
+  auto& addresses = *config.mutable_service_addresses();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* field = descriptor->field(i);
+    if (!field->options().deprecated() || field->is_repeated() ||
+        field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_STRING ||
+        !absl::EndsWith(field->name(), kSuffix)) {
+      continue;
+    }
+    std::string address = reflection->GetString(config, field);
+    if (address.empty()) continue;
+    const std::string service(absl::StripSuffix(field->name(), kSuffix));
+    const auto [it, inserted] = addresses.insert({service, address});
+    if (!inserted && it->second != address) {
+      LogEvent(LogLevel::kWarning, "config.deprecated_address_ignored",
+               {{"field", field->name()}, {"service", service}});
+    }
+    reflection->ClearField(&config, field);
+  }
 }
 
 void MergeHostConfig(const v1::HostConfig& overrides, v1::HostConfig& base) {
@@ -66,6 +96,19 @@ absl::Status ValidateHostConfig(const v1::HostConfig& config,
       v.Add(absl::StrCat("services[", i, "]"),
             absl::StrCat("unknown service '", s, "'; known: all, ",
                          absl::StrJoin(known_services, ", ")));
+    }
+  }
+  // Sorted, so the answer lists the entries in the same order every time.
+  std::vector<std::string> address_keys;
+  for (const auto& [service, address] : config.service_addresses()) address_keys.push_back(service);
+  std::sort(address_keys.begin(), address_keys.end());
+  for (const std::string& service : address_keys) {
+    const std::string field = absl::StrCat("service_addresses[", service, "]");
+    if (std::find(known_services.begin(), known_services.end(), service) == known_services.end()) {
+      v.Add(field, absl::StrCat("unknown service '", service,
+                                "'; known: ", absl::StrJoin(known_services, ", ")));
+    } else if (config.service_addresses().at(service).empty()) {
+      v.Add(field, "must be an address (host:port)");
     }
   }
   if (config.shutdown_grace_seconds() < 0 || config.shutdown_grace_seconds() > 600) {

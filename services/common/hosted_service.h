@@ -17,10 +17,16 @@
 #include "services/common/clock.h"
 #include "services/common/identity.h"
 #include "services/common/outbox.h"
+#include "services/common/scheduler.h"
 #include "services/common/sqlite.h"
 #include "services/common/worker_pool.h"
 
 namespace schakel {
+
+// The only services the shared code names. Every outbox's audit topic goes to the audit service,
+// and roles come from the directory; any other service is known only by what the host is given.
+inline constexpr char kAuditService[] = "audit";
+inline constexpr char kDirectoryService[] = "directory";
 
 // Everything a hosted service may use. Owned by the host; outlives every service.
 struct HostEnv {
@@ -32,10 +38,14 @@ struct HostEnv {
   // (handover -> cases -> directory) never waits on a pool its own callers fill.
   WorkerPool* internal_pool = nullptr;
   const InternalCaller* internal = nullptr;
+  // Runs the service's periodic jobs (timers), one at a time, on the host's one scheduler thread,
+  // next to the outbox relays. Null when there is no host (then a service schedules nothing).
+  Scheduler* scheduler = nullptr;
   std::filesystem::path data_dir;
   v1::HostConfig config;
-  // A channel to the named service ("directory", "audit"): in-process when it is hosted here,
-  // otherwise mutual TLS to the address the config gives, as this host. Valid once the host runs.
+  // A channel to the named service ("directory"): in-process when it is hosted here, otherwise
+  // mutual TLS to its entry in the config's service_addresses, as this host. Valid once the host
+  // runs. Name only services listed in HostedService::calls() (the host logs any other).
   std::function<std::shared_ptr<grpc::Channel>(absl::string_view service)> channel_to;
 };
 
@@ -50,6 +60,20 @@ struct OutboxRoute {
       send;
 };
 
+// The edges between services, declared by each service for two readers: the host, which refuses
+// a set of co-hosted services whose *synchronous* calls form a cycle, and deployment tooling,
+// which needs every edge to know which addresses a host must be given.
+//
+// - calls(): services whose answer a handler or timer of this service waits for (a channel_to
+//   call). A cycle among these can deadlock: each service runs the calls it receives from
+//   co-hosted services on a small pool of its own, and a -> b -> a fills a's pool with calls that
+//   wait on b, which waits on a's pool. The host checks these at start.
+// - routes_to(): targets of outbox_routes(). A relay delivers those messages later, on the host's
+//   scheduler, and no handler waits on the delivery, so a route cannot deadlock a pool and is
+//   not part of the cycle check (cases -> handover by case events, handover -> cases by timeline
+//   events is such a pair, and fine). The host checks that every route's target is listed.
+//
+// The audit topic of every outbox goes to `audit` (kAuditService) without being listed.
 class HostedService {
  public:
   virtual ~HostedService() = default;
@@ -65,6 +89,10 @@ class HostedService {
   virtual sqlite::Database* outbox_database() { return nullptr; }
   // Topics of that outbox, besides "audit", the host relays to other services.
   virtual std::vector<OutboxRoute> outbox_routes() { return {}; }
+  // Services (short names) this one calls synchronously; see above.
+  virtual std::vector<std::string> calls() const { return {}; }
+  // Services (short names) this one sends outbox messages to: the targets of outbox_routes().
+  virtual std::vector<std::string> routes_to() const { return {}; }
   // Called once when the host begins to shut down, before it waits for in-flight calls: end
   // long-lived streams so the wait does not last the whole grace period.
   virtual void BeginShutdown() {}

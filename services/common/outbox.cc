@@ -1,6 +1,6 @@
 #include "services/common/outbox.h"
 
-#include <boost/asio/post.hpp>
+#include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/log.h"
@@ -34,38 +34,30 @@ OutboxRelay::OutboxRelay(sqlite::Database& db, std::string topic, Sender sender,
       topic_(std::move(topic)),
       sender_(std::move(sender)),
       options_(options),
-      timer_(io_),
       backoff_(options.initial_backoff) {}
 
 OutboxRelay::~OutboxRelay() { Stop(absl::ZeroDuration()); }
 
-void OutboxRelay::Start() {
-  Schedule(absl::ZeroDuration());
-  thread_ = std::thread([this] { io_.run(); });
-}
-
-void OutboxRelay::Schedule(absl::Duration delay) {
+void OutboxRelay::Start(Scheduler& scheduler) {
   if (stopping_) return;
-  timer_.expires_after(absl::ToChronoNanoseconds(delay));
-  timer_.async_wait([this](const boost::system::error_code& error) {
-    if (!error) Tick();
-  });
+  job_ = scheduler.ScheduleAdaptive(absl::StrCat("outbox.", topic_), absl::ZeroDuration(),
+                                    [this] { return Attempt(); });
 }
 
-void OutboxRelay::Tick() {
+absl::Duration OutboxRelay::Attempt() {
   absl::Status st = DeliverPending();
   if (st.ok()) {
     backoff_ = options_.initial_backoff;
-    Schedule(options_.poll_interval);
-    return;
+    return options_.poll_interval;
   }
   failures_.fetch_add(1);
   LogEvent(LogLevel::kWarning, "outbox.delivery_failed",
            {{"topic", absl::string_view(topic_)},
             {"code", absl::StatusCodeToString(st.code())},
             {"retry_ms", absl::ToInt64Milliseconds(backoff_)}});
-  Schedule(backoff_);
+  const absl::Duration retry = backoff_;
   backoff_ = std::min(backoff_ * 2, options_.max_backoff);
+  return retry;
 }
 
 absl::Status OutboxRelay::DeliverPending() {
@@ -100,13 +92,8 @@ absl::Status OutboxRelay::DeliverPending() {
 }
 
 void OutboxRelay::Stop(absl::Duration flush_deadline) {
-  if (stopping_.exchange(true)) {
-    if (thread_.joinable()) thread_.join();
-    return;
-  }
-  boost::asio::post(io_, [this] { timer_.cancel(); });
-  io_.stop();
-  if (thread_.joinable()) thread_.join();
+  if (stopping_.exchange(true)) return;
+  job_.Cancel();
   // One last attempt on the caller's thread, bounded by the deadline.
   if (flush_deadline > absl::ZeroDuration()) {
     const absl::Time end = absl::Now() + flush_deadline;

@@ -4,24 +4,24 @@
 // its own `outbox` table inside the transaction of the change (WriteToOutbox), so both commit or
 // neither does. An OutboxRelay, one per (database, topic), ships pending messages in batches to a
 // receiver at-least-once, with backoff while the receiver is unreachable, and deletes them once
-// acknowledged. Receivers are idempotent on (source service, sequence number).
+// acknowledged. Receivers are idempotent on (source service, sequence number). Relays run as jobs
+// of the host's Scheduler, not on threads of their own.
 #ifndef SCHAKEL_SERVICES_COMMON_OUTBOX_H_
 #define SCHAKEL_SERVICES_COMMON_OUTBOX_H_
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <google/protobuf/message.h>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "services/common/scheduler.h"
 #include "services/common/sqlite.h"
 
 namespace schakel {
@@ -56,10 +56,12 @@ class OutboxRelay {
   OutboxRelay& operator=(const OutboxRelay&) = delete;
   ~OutboxRelay();
 
-  // Starts the relay's thread (a Boost.Asio io_context with a timer).
-  void Start();
-  // Tries to deliver what is pending for at most `flush_deadline`, then stops the thread.
-  // What could not be delivered stays in the outbox for the next start.
+  // Schedules the relay on `scheduler` (which must outlive it): a delivery attempt now, then every
+  // poll_interval, or after the backoff when an attempt failed. Call at most once.
+  void Start(Scheduler& scheduler);
+  // Takes the relay off its scheduler (waiting for an attempt under way), then tries to deliver
+  // what is pending, on the calling thread, for at most `flush_deadline`. What could not be
+  // delivered stays in the outbox for the next start. Idempotent.
   void Stop(absl::Duration flush_deadline);
 
   // Messages delivered since start; failed batches since start.
@@ -67,22 +69,20 @@ class OutboxRelay {
   int64_t failures() const { return failures_.load(); }
 
   // Delivers pending batches until the outbox is empty or a delivery fails. Thread-safe with
-  // respect to the relay's own thread (deliveries are serialised).
+  // respect to the relay's scheduled attempts (deliveries are serialised).
   absl::Status DeliverPending();
 
  private:
-  void Schedule(absl::Duration delay);
-  void Tick();
+  // One scheduled attempt; returns the delay until the next (poll interval or backoff).
+  absl::Duration Attempt();
 
   sqlite::Database& db_;
   const std::string topic_;
   const Sender sender_;
   const Options options_;
-  boost::asio::io_context io_;
-  boost::asio::steady_timer timer_;
-  std::thread thread_;
+  ScheduledJob job_;
   std::mutex deliver_mu_;
-  absl::Duration backoff_;
+  absl::Duration backoff_;  // only Attempt() uses it, and attempts run one at a time
   std::atomic<int64_t> delivered_{0};
   std::atomic<int64_t> failures_{0};
   std::atomic<bool> stopping_{false};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <map>
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
@@ -14,8 +15,10 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/common/audit_trail.h"
+#include "services/common/config.h"
 #include "services/common/identity.h"
 #include "services/common/ids.h"
 #include "services/common/log.h"
@@ -54,7 +57,43 @@ class InternalTokenInterceptorFactory final
   std::string token_;
 };
 
+bool Contains(const std::vector<std::string>& names, absl::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 }  // namespace
+
+std::string FindCallCycle(const std::vector<std::unique_ptr<HostedService>>& services) {
+  std::map<std::string, std::vector<std::string>> calls;
+  for (const auto& service : services) calls[std::string(service->name())] = service->calls();
+  enum class Mark { kNew, kOnPath, kDone };
+  std::map<std::string, Mark> marks;
+  std::vector<std::string> path;
+  std::string cycle;
+  std::function<bool(const std::string&)> visit = [&](const std::string& name) {
+    marks[name] = Mark::kOnPath;
+    path.push_back(name);
+    for (const std::string& callee : calls[name]) {
+      if (!calls.contains(callee)) continue;
+      if (marks[callee] == Mark::kOnPath) {
+        std::vector<std::string> loop(std::find(path.begin(), path.end(), callee), path.end());
+        loop.push_back(callee);
+        cycle = absl::StrJoin(loop, " -> ");
+        return true;
+      }
+      if (marks[callee] == Mark::kNew && visit(callee)) return true;
+    }
+    path.pop_back();
+    marks[name] = Mark::kDone;
+    return false;
+  };
+  // In the order the services were given, so the same set always names the same cycle.
+  for (const auto& service : services) {
+    const std::string name(service->name());
+    if (marks[name] == Mark::kNew && visit(name)) return cycle;
+  }
+  return "";
+}
 
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     Options options, std::vector<std::unique_ptr<HostedService>> services) {
@@ -76,8 +115,20 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
         "cannot create data directory ", options.data_dir.string(), ": ", ec.message()));
   }
 
+  // Each service runs the calls other co-hosted services make to it on a small pool of its own
+  // (see below); a cycle of synchronous calls could fill those pools with calls waiting on each
+  // other. Outbox routes are asynchronous and not part of this.
+  if (const std::string cycle = FindCallCycle(services); !cycle.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the synchronous calls between the hosted services form a cycle, which can deadlock "
+        "their pools: ",
+        cycle, "; make one of these calls an outbox route"));
+  }
+
   host->options_ = std::move(options);
+  FoldDeprecatedServiceAddresses(host->options_.config);
   host->pool_ = std::make_unique<WorkerPool>(host->options_.worker_threads);
+  host->scheduler_ = std::make_unique<Scheduler>();
   host->internal_.token = NewRandomId() + NewRandomId();
   host->internal_.host.id = subject->principal_id;
   host->internal_.host.organisation_id = subject->organisation_id;
@@ -85,28 +136,48 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->env_.clock = host->options_.clock ? host->options_.clock : &RealClock::Instance();
   host->env_.pool = host->pool_.get();
   host->env_.internal = &host->internal_;
+  host->env_.scheduler = host->scheduler_.get();
   host->env_.data_dir = host->options_.data_dir;
   host->env_.config = host->options_.config;
   ServiceHost* raw = host.get();
   host->env_.channel_to = [raw](absl::string_view service) { return raw->ChannelTo(service); };
   host->services_ = std::move(services);
 
-  const bool audit_here = std::any_of(host->services_.begin(), host->services_.end(),
-                                      [](const auto& s) { return s->name() == "audit"; });
-  if (!audit_here && host->options_.config.audit_address().empty()) {
+  if (!host->Hosts(kAuditService) && host->AddressOf(kAuditService).empty()) {
     return absl::InvalidArgumentError(
-        "every service records to the audit log: host `audit` here (--services=all) or set "
-        "audit_address in the config");
+        "every service records to the audit log: host `audit` here (--services=all) or give "
+        "its address in the config (service_addresses { key: \"audit\" value: \"host:port\" }; "
+        "formerly audit_address)");
   }
   for (auto& service : host->services_) {
     // Each service runs the calls other co-hosted services make to it on a pool of its own: the
-    // calls between services form no cycle (handover -> cases -> directory), so a service whose
+    // synchronous calls between services form no cycle (checked above), so a service whose
     // handlers wait on another's can never fill the pool that other one needs.
     host->internal_pools_.push_back(std::make_unique<WorkerPool>(2));
     HostEnv env = host->env_;
     env.internal_pool = host->internal_pools_.back().get();
+    env.channel_to = [raw, caller = std::string(service->name()),
+                      declared = service->calls()](absl::string_view callee) {
+      if (!Contains(declared, callee)) raw->NoteUndeclaredCall(caller, callee);
+      return raw->ChannelTo(callee);
+    };
     if (auto st = service->Open(env); !st.ok()) {
       return absl::Status(st.code(), absl::StrCat("service ", service->name(), ": ", st.message()));
+    }
+  }
+
+  // Deployment tooling reads routes_to(): a declaration that has drifted from the routes is a
+  // bug, caught here before anything listens.
+  std::vector<std::vector<OutboxRoute>> routes;
+  for (auto& service : host->services_) {
+    routes.push_back(service->outbox_routes());
+    const std::vector<std::string> declared = service->routes_to();
+    for (const OutboxRoute& route : routes.back()) {
+      if (!Contains(declared, route.target)) {
+        return absl::InternalError(absl::StrCat("service ", service->name(), " routes topic ",
+                                                route.topic, " to ", route.target,
+                                                " but does not list it in routes_to()"));
+      }
     }
   }
 
@@ -132,9 +203,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   for (auto& service : host->services_) {
     health->SetServingStatus(std::string(service->full_name()), true);
   }
+  // Jobs scheduled by the services in Open() start now that channels can be made.
+  host->scheduler_->Start();
   // One relay per service database ships its audit records to AuditService, and one per route
   // of that outbox (case events, timeline events) to the service it names.
-  for (auto& service : host->services_) {
+  for (size_t i = 0; i < host->services_.size(); ++i) {
+    HostedService* service = host->services_[i].get();
     sqlite::Database* db = service->outbox_database();
     if (db == nullptr) continue;
     const std::string source(service->name());
@@ -150,16 +224,16 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
             record->set_source_service(source);
             record->set_source_sequence(m.seq);
           }
-          auto stub = v1::AuditService::NewStub(raw->ChannelTo("audit"));
+          auto stub = v1::AuditService::NewStub(raw->ChannelTo(kAuditService));
           grpc::ClientContext ctx;
           ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
           v1::AppendResponse response;
           return FromGrpcStatus(stub->Append(&ctx, request, &response));
         },
         host->options_.relay);
-    relay->Start();
+    relay->Start(*host->scheduler_);
     host->relays_.push_back(std::move(relay));
-    for (OutboxRoute& route : service->outbox_routes()) {
+    for (OutboxRoute& route : routes[i]) {
       if (!host->Hosts(route.target) && host->AddressOf(route.target).empty()) {
         // Messages wait in the outbox until a host that can reach the target starts.
         LogEvent(LogLevel::kWarning, "outbox.route_unreachable",
@@ -173,7 +247,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
             return send(raw->ChannelTo(target), batch);
           },
           host->options_.relay);
-      routed->Start();
+      routed->Start(*host->scheduler_);
       host->relays_.push_back(std::move(routed));
     }
   }
@@ -192,12 +266,18 @@ bool ServiceHost::Hosts(absl::string_view service) const {
 }
 
 std::string ServiceHost::AddressOf(absl::string_view service) const {
-  const v1::HostConfig& config = options_.config;
-  if (service == "audit") return config.audit_address();
-  if (service == "directory") return config.directory_address();
-  if (service == "cases") return config.cases_address();
-  if (service == "handover") return config.handover_address();
-  return {};
+  const auto& addresses = options_.config.service_addresses();
+  const auto it = addresses.find(std::string(service));
+  return it == addresses.end() ? std::string() : it->second;
+}
+
+void ServiceHost::NoteUndeclaredCall(absl::string_view caller, absl::string_view callee) {
+  {
+    absl::MutexLock lock(&undeclared_mu_);
+    if (!undeclared_.insert(absl::StrCat(caller, "->", callee)).second) return;
+  }
+  // The call still goes through, but the cycle check did not see it: the service must declare it.
+  LogEvent(LogLevel::kWarning, "host.undeclared_call", {{"caller", caller}, {"callee", callee}});
 }
 
 std::shared_ptr<grpc::Channel> ServiceHost::ChannelTo(absl::string_view service) {
@@ -254,6 +334,9 @@ void ServiceHost::Shutdown() {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
   }
+  // No periodic job runs after this (one that is running is waited for): no relay attempt, no
+  // service timer.
+  if (scheduler_ != nullptr) scheduler_->Stop();
   for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
   for (auto& service : services_) service->Stop();
   if (pool_ != nullptr) pool_->Join();

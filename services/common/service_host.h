@@ -4,6 +4,10 @@
 // open and migrated), serves grpc.health.v1 and server reflection, offers an in-process channel
 // for calls between co-hosted services, and shuts down gracefully: on Shutdown() or SIGTERM/SIGINT
 // it stops accepting calls and gives in-flight ones a grace period to finish.
+//
+// It knows the services only by what they declare (HostedService): their names, the services they
+// call and route to, and refuses a set whose synchronous calls form a cycle. Every periodic job —
+// the outbox relays and the services' timers — runs on one Scheduler.
 #ifndef SCHAKEL_SERVICES_COMMON_SERVICE_HOST_H_
 #define SCHAKEL_SERVICES_COMMON_SERVICE_HOST_H_
 
@@ -14,14 +18,21 @@
 #include <grpcpp/server.h>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "services/common/hosted_service.h"
 #include "services/common/outbox.h"
+#include "services/common/scheduler.h"
 #include "services/common/tls.h"
 
 namespace schakel {
+
+// The first cycle among the synchronous calls (HostedService::calls) between `services`, as
+// "a -> b -> a", or "" when there is none. Calls to services not in the set are not followed:
+// a host cannot see what services hosted elsewhere call.
+std::string FindCallCycle(const std::vector<std::unique_ptr<HostedService>>& services);
 
 class ServiceHost {
  public:
@@ -31,14 +42,19 @@ class ServiceHost {
     std::filesystem::path data_dir;
     absl::Duration shutdown_grace = absl::Seconds(10);
     int worker_threads = 4;
-    const Clock* clock = nullptr;  // default: the real clock
-    v1::HostConfig config;         // handed to services as-is
+    // The services' clock (business time: deadlines, record times). Default: the real clock. The
+    // scheduler measures its intervals on a monotonic clock of its own instead, so a test that
+    // moves this one by hand does not stop the relays.
+    const Clock* clock = nullptr;
+    // Handed to services with its deprecated address fields folded into service_addresses.
+    v1::HostConfig config;
     // How the outbox relays ship audit records (tests shorten the backoff).
     OutboxRelay::Options relay;
   };
 
   // Opens the services and starts listening. Fails with a message that says what to fix: a bad
-  // certificate, a database that will not open, an address already in use.
+  // certificate, synchronous calls between the services that form a cycle ("a -> b -> a"), a
+  // database that will not open, an address already in use.
   static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(
       Options options, std::vector<std::unique_ptr<HostedService>> services);
 
@@ -70,6 +86,8 @@ class ServiceHost {
   bool Hosts(absl::string_view service) const;
   // The configured address of a service hosted elsewhere ("" when none is configured).
   std::string AddressOf(absl::string_view service) const;
+  // Logs, once per pair, that `caller` asked for a channel to a service it does not declare.
+  void NoteUndeclaredCall(absl::string_view caller, absl::string_view callee);
 
   Options options_;
   std::unique_ptr<WorkerPool> pool_;
@@ -77,12 +95,16 @@ class ServiceHost {
   std::vector<std::unique_ptr<WorkerPool>> internal_pools_;
   InternalCaller internal_;
   HostEnv env_;
+  // Before the services and relays, so it outlives their jobs.
+  std::unique_ptr<Scheduler> scheduler_;
   std::vector<std::unique_ptr<HostedService>> services_;
   std::unique_ptr<grpc::Server> server_;
   std::vector<std::unique_ptr<OutboxRelay>> relays_;
   absl::Mutex channels_mu_;
   absl::flat_hash_map<std::string, std::shared_ptr<grpc::Channel>> channels_
       ABSL_GUARDED_BY(channels_mu_);
+  absl::Mutex undeclared_mu_;
+  absl::flat_hash_set<std::string> undeclared_ ABSL_GUARDED_BY(undeclared_mu_);
   int port_ = 0;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;

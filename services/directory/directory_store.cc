@@ -15,7 +15,6 @@ using google::protobuf::util::TimeUtil;
 
 int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 
-
 constexpr char kOrgColumns[] = "id, name, type, region, version, create_time, update_time";
 
 v1::Organisation OrgFromRow(const sqlite::Statement& s) {

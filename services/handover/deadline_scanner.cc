@@ -17,12 +17,9 @@
 namespace schakel::handover {
 
 void HandoverService::ScheduleScan() {
-  timer_->expires_after(absl::ToChronoMilliseconds(scan_interval_));
-  timer_->async_wait([this](const boost::system::error_code& error) {
-    if (error) return;
-    SettleDeadlines();
-    ScheduleScan();
-  });
+  if (env_.scheduler == nullptr) return;
+  scan_job_ =
+      env_.scheduler->Schedule("handover.deadlines", scan_interval_, [this] { SettleDeadlines(); });
 }
 
 absl::StatusOr<int> HandoverService::ScanDeadlines() {

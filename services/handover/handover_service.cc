@@ -83,19 +83,13 @@ absl::Status HandoverService::Open(const HostEnv& env) {
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
 
-  // The deadline timer: its own thread and io_context; a scan is a few indexed reads when nothing
+  // The deadline timer, a job on the host's scheduler; a scan is a few indexed reads when nothing
   // is due.
-  timer_ = std::make_unique<boost::asio::steady_timer>(timer_io_);
   ScheduleScan();
-  timer_thread_ = std::thread([this] { timer_io_.run(); });
   return absl::OkStatus();
 }
 
-void HandoverService::Stop() {
-  if (!timer_thread_.joinable()) return;
-  timer_io_.stop();
-  timer_thread_.join();
-}
+void HandoverService::Stop() { scan_job_.Cancel(); }
 
 grpc::ServerUnaryReactor* HandoverService::Handle(grpc::CallbackServerContext* ctx,
                                                   absl::string_view method, RpcHandler handler) {
@@ -130,7 +124,8 @@ absl::StatusOr<v1::CheckAccessResponse> HandoverService::CaseAccess(
     const std::string& case_id, const std::string& principal_id) {
   auto stub = v1::CaseService::NewStub(env_.channel_to("cases"));
   grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  // Asked for a call being served: no longer than its client waits (CurrentCall()).
+  InheritDeadline(ctx, absl::Seconds(10));
   v1::CheckAccessRequest request;
   request.set_case_id(case_id);
   request.set_principal_id(principal_id);
@@ -139,6 +134,9 @@ absl::StatusOr<v1::CheckAccessResponse> HandoverService::CaseAccess(
   if (status.error_code() == grpc::StatusCode::NOT_FOUND ||
       status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
     return v1::CheckAccessResponse();  // no such case: nobody has access
+  }
+  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
+    return absl::DeadlineExceededError("the cases service did not say in time who is on the case");
   }
   if (!status.ok()) {
     return absl::UnavailableError(absl::StrCat(

@@ -13,11 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
-
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "absl/synchronization/mutex.h"
 #include "schakel/v1/cases.pb.h"
@@ -47,6 +43,10 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   absl::Status Open(const HostEnv& env) override;
   sqlite::Database* outbox_database() override { return rt_.db.get(); }
   std::vector<OutboxRoute> outbox_routes() override;
+  // Waits for the directory (roles, organisations) and the cases service (CheckAccess). Sends
+  // timeline events to the cases service by its outbox.
+  std::vector<std::string> calls() const override { return {kDirectoryService, "cases"}; }
+  std::vector<std::string> routes_to() const override { return {"cases"}; }
   void BeginShutdown() override;
   void Stop() override;
 
@@ -81,7 +81,8 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
 
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    RpcHandler handler);
-  // The caller's standing on a case, from the cases service.
+  // The caller's standing on a case, from the cases service. Waits no longer than the client of
+  // the call being served (CurrentCall()) and at most 10 s.
   absl::StatusOr<v1::CheckAccessResponse> CaseAccess(const std::string& case_id,
                                                      const std::string& principal_id);
   // The handover `id` without its content, read outside any transaction; NOT_FOUND when there is
@@ -134,9 +135,8 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   // When the earliest stored deadline or reminder falls due (Unix µs); calls skip the scan
   // before then. The timer scans regardless.
   std::atomic<int64_t> next_due_{0};
-  boost::asio::io_context timer_io_;
-  std::unique_ptr<boost::asio::steady_timer> timer_;
-  std::thread timer_thread_;
+  // The deadline timer: SettleDeadlines every scan_interval_, on the host's scheduler.
+  ScheduledJob scan_job_;
 };
 
 }  // namespace schakel::handover

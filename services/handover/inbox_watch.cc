@@ -151,175 +151,71 @@ grpc::ServerUnaryReactor* HandoverService::ListInbox(grpc::CallbackServerContext
 }
 
 // A connected WatchInbox client: the inbox at once, then again after every change that touches
-// the caller's organisation. One write at a time; a change during a write is sent after it.
-class HandoverService::InboxWatch final : public grpc::ServerWriteReactor<v1::WatchInboxResponse>,
-                                          public std::enable_shared_from_this<InboxWatch> {
+// the caller's organisation. ServerStream authorizes every push and sends one at a time; changes
+// during a push make one more push after it.
+class HandoverService::InboxWatch final : public ServerStream<v1::WatchInboxResponse> {
  public:
   InboxWatch(HandoverService& service, grpc::CallbackServerContext* ctx, int due_within)
-      : service_(service), ctx_(ctx), due_within_(due_within) {}
-
-  void Begin(std::shared_ptr<InboxWatch> self) {
-    self_ = std::move(self);
-    absl::StatusOr<Principal> principal = AuthenticateCall(*ctx_, service_.env_.internal);
-    if (!principal.ok()) {
-      End(principal.status());
-      return;
-    }
-    if (due_within_ < 0 || due_within_ > kMaxTermDays) {
-      End(InvalidField("due_within_working_days", "must be 0 (the default) to 20"));
-      return;
-    }
-    principal_ = *std::move(principal);
-    service_.env_.pool->Post([self = shared_from_this()] { self->Authorize(); });
-  }
-
-  void End(absl::Status status) {
-    {
-      absl::MutexLock lock(&mu_);
-      if (ending_) return;
-      ending_ = true;
-      final_ = ToGrpcStatus(ClientVisible(status, "WatchInbox"));
-      if (subscription_ != 0) service_.hub_.Unsubscribe(subscription_);
-      subscription_ = 0;
-      if (writing_) return;  // OnWriteDone finishes
-      finished_ = true;
-    }
-    Finish(final_);
-  }
-
-  void OnWriteDone(bool ok) override {
-    bool again = false;
-    bool finish = false;
-    {
-      absl::MutexLock lock(&mu_);
-      writing_ = false;
-      if (ending_ && !finished_) {
-        finished_ = true;
-        finish = true;
-      } else {
-        again = dirty_ && ok;
-        dirty_ = false;
-      }
-    }
-    if (finish) {
-      Finish(final_);
-    } else if (!ok) {
-      End(absl::CancelledError("the client went away"));
-    } else if (again) {
-      Changed();
-    }
-  }
-
-  void OnCancel() override { End(absl::CancelledError("the client hung up")); }
-
-  void OnDone() override {
-    std::shared_ptr<InboxWatch> keep;
-    {
-      absl::MutexLock lock(&mu_);
-      if (subscription_ != 0) service_.hub_.Unsubscribe(subscription_);
-      subscription_ = 0;
-      ending_ = finished_ = true;
-      keep = std::move(self_);
-    }
-    // `keep` goes last: pending tasks hold their own reference.
-  }
+      : ServerStream(ctx, {.env = &service.env_,
+                           .authorizer = service.rt_.authorizer.get(),
+                           .audit = service.rt_.audit.get(),
+                           .service = service.name(),
+                           .method = "WatchInbox"}),
+        service_(service),
+        due_within_(due_within) {}
 
  private:
-  void Authorize() {
-    absl::StatusOr<Caller> caller = service_.rt_.authorizer->Authorize(principal_, "WatchInbox");
-    if (!caller.ok()) {
-      if (absl::IsPermissionDenied(caller.status()) || absl::IsUnauthenticated(caller.status())) {
-        (void)service_.rt_.audit->RecordDurably(
-            service_.rt_.audit->NewDeniedRecord(principal_, "WatchInbox", caller.status()));
-      }
-      End(caller.status());
-      return;
+  absl::Status Step(const CallContext& call) override {
+    if (due_within_ < 0 || due_within_ > kMaxTermDays) {
+      return InvalidField("due_within_working_days", "must be 0 (the default) to 20");
     }
-    caller_ = *std::move(caller);
-    {
-      absl::MutexLock lock(&mu_);
-      if (ending_) return;
-      std::weak_ptr<InboxWatch> weak = shared_from_this();
-      subscription_ = service_.hub_.Subscribe(caller_.principal.organisation_id, [weak] {
-        if (auto self = weak.lock()) self->Changed();
-      });
-    }
-    {
-      absl::MutexLock lock(&service_.watches_mu_);
-      auto& watches = service_.watches_;
-      watches.erase(
-          std::remove_if(watches.begin(), watches.end(), [](const auto& w) { return w.expired(); }),
-          watches.end());
-      watches.push_back(weak_from_this());
-    }
-    Refresh();
-  }
-
-  void Changed() {
-    service_.env_.pool->Post([self = shared_from_this()] { self->Refresh(); });
-  }
-
-  void Refresh() {
-    {
-      absl::MutexLock lock(&mu_);
-      if (ending_) return;
-      if (writing_) {
-        dirty_ = true;
-        return;
-      }
-      writing_ = true;
-    }
-    // Every push is authorised again: a revoked professional stops receiving within the role
-    // cache's lifetime.
-    v1::ListInboxResponse inbox;
+    Subscribe(call.caller());
+    v1::WatchInboxResponse update;
     const ReadSpec spec{.audit = service_.rt_.audit.get(),
-                        .caller = &caller_,
+                        .caller = &call.caller(),
                         .event_type = "handover.inbox.watched",
                         .purpose_of_use = kPurpose,
-                        .response = &inbox};
-    absl::Status status = RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
-      SCHAKEL_ASSIGN_OR_RETURN(Caller still,
-                               service_.rt_.authorizer->Authorize(principal_, "WatchInbox"));
-      SCHAKEL_ASSIGN_OR_RETURN(inbox, service_.BuildInbox(still, due_within_));
-      for (const auto& i : inbox.items()) AddObject(rec, "handover", i.handover_id());
+                        .response = &update};
+    SCHAKEL_RETURN_IF_ERROR(RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(*update.mutable_inbox(),
+                               service_.BuildInbox(call.caller(), due_within_));
+      for (const auto& i : update.inbox().items()) AddObject(rec, "handover", i.handover_id());
       return absl::OkStatus();
-    });
-    bool write = false;
-    bool finish = false;
+    }));
+    Send(std::move(update));
+    return absl::OkStatus();
+  }
+
+  // Listens for changes of the caller's organisation, once; and lets BeginShutdown find us.
+  void Subscribe(const Caller& caller) {
     {
       absl::MutexLock lock(&mu_);
-      if (status.ok() && !ending_) {
-        *response_.mutable_inbox() = std::move(inbox);
-        write = true;
-      } else {
-        writing_ = false;
-        // End() came while this refresh held the write slot: it left the finishing to us.
-        if (ending_ && !finished_) finish = finished_ = true;
-      }
+      if (ended_ || subscription_ != 0) return;
+      std::weak_ptr<ServerStream> weak = weak_from_this();
+      subscription_ = service_.hub_.Subscribe(caller.principal.organisation_id, [weak] {
+        if (auto self = weak.lock()) self->Wake();
+      });
     }
-    if (write) {
-      StartWrite(&response_);
-    } else if (finish) {
-      Finish(final_);
-    } else if (!status.ok()) {
-      End(status);
-    }
+    absl::MutexLock lock(&service_.watches_mu_);
+    auto& watches = service_.watches_;
+    watches.erase(
+        std::remove_if(watches.begin(), watches.end(), [](const auto& w) { return w.expired(); }),
+        watches.end());
+    watches.push_back(std::static_pointer_cast<InboxWatch>(shared_from_this()));
+  }
+
+  void OnEnded() override {
+    absl::MutexLock lock(&mu_);
+    ended_ = true;
+    if (subscription_ != 0) service_.hub_.Unsubscribe(subscription_);
+    subscription_ = 0;
   }
 
   HandoverService& service_;
-  grpc::CallbackServerContext* ctx_;
   const int due_within_;
-  Principal principal_;
-  Caller caller_;
   absl::Mutex mu_;
-  std::shared_ptr<InboxWatch> self_;
-  v1::WatchInboxResponse response_;
-  int64_t subscription_ = 0;
-  bool writing_ = false;
-  bool dirty_ = false;
-  bool ending_ = false;
-  bool finished_ = false;
-  grpc::Status final_;
+  int64_t subscription_ ABSL_GUARDED_BY(mu_) = 0;
+  bool ended_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 void HandoverService::BeginShutdown() {
@@ -335,10 +231,8 @@ void HandoverService::BeginShutdown() {
 
 grpc::ServerWriteReactor<v1::WatchInboxResponse>* HandoverService::WatchInbox(
     grpc::CallbackServerContext* ctx, const v1::WatchInboxRequest* req) {
-  auto watch = std::make_shared<InboxWatch>(*this, ctx, req->due_within_working_days());
-  InboxWatch* raw = watch.get();
-  raw->Begin(std::move(watch));
-  return raw;
+  return InboxWatch::Start(
+      std::make_shared<InboxWatch>(*this, ctx, req->due_within_working_days()));
 }
 
 }  // namespace schakel::handover

@@ -5,13 +5,14 @@
 // matrix is written out here, independent of the service's table.
 #include <functional>
 #include <map>
+#include <set>
 
-#include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
 
 #include "tests/integration/cases_fixture.h"
+#include "tests/support/authz_matrix.h"
 
 namespace schakel {
 namespace {
@@ -21,32 +22,33 @@ using testing::Ctx;
 using testing::MakeDate;
 using testing::MakeNote;
 
-const std::vector<std::string> kCallers = {"dir",       "core",   "inv",   "vt",
-                                           "colleague", "sup",    "aud",   "outsider",
-                                           "outdir",    "outsup", "admin", "service"};
-
 // clang-format off
-const std::map<std::string, std::vector<bool>> kExpected = {
-    //                       dir    core   inv    vt     colleg sup    aud    outsdr outdir outsup admin  svc
-    {"CreateCase",          {true,  false, false, true,  false, false, false, false, true,  false, false, false}},
-    {"GetCase",             {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
-    {"GetTimeline",         {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
-    {"ListMyCases",         {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
-    {"FindCases",           {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
-    {"UpdateCase",          {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
-    {"AddPerson",           {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
-    {"UpdatePerson",        {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
-    {"AddRelation",         {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
-    {"RecordMeeting",       {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
-    {"UpdateAction",        {true,  true,  true,  true,  false, false, false, false, false, false, false, false}},
-    {"AddTeamMember",       {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"RemoveTeamMember",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"TransferDirector",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"ShareNote",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"CloseCase",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"ReopenCase",          {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"CheckAccess",         {false, false, false, false, false, false, false, false, false, false, false, true}},
-    {"RecordCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, true}},
+const testing::AuthzMatrix kMatrix = {
+    .service = v1::CaseService::service_full_name(),
+    .callers = {"dir", "core", "inv", "vt", "colleague", "sup", "aud", "outsider", "outdir",
+                "outsup", "admin", "service"},
+    .allowed = {
+        //                       dir    core   inv    vt     colleg sup    aud    outsdr outdir outsup admin  svc
+        {"CreateCase",          {true,  false, false, true,  false, false, false, false, true,  false, false, false}},
+        {"GetCase",             {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
+        {"GetTimeline",         {true,  true,  true,  true,  false, true,  true,  false, false, false, false, false}},
+        {"ListMyCases",         {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
+        {"FindCases",           {true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false}},
+        {"UpdateCase",          {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"AddPerson",           {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"UpdatePerson",        {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"AddRelation",         {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"RecordMeeting",       {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"UpdateAction",        {true,  true,  true,  true,  false, false, false, false, false, false, false, false}},
+        {"AddTeamMember",       {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"RemoveTeamMember",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"TransferDirector",    {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"ShareNote",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"CloseCase",           {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"ReopenCase",          {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"CheckAccess",         {false, false, false, false, false, false, false, false, false, false, false, true}},
+        {"RecordCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, true}},
+    },
 };
 // clang-format on
 
@@ -223,18 +225,8 @@ std::map<std::string, Call> Calls() {
 }
 
 TEST(CasesAuthzTest, MatrixCoversEveryRpc) {
-  const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-      v1::CaseService::service_full_name());
-  ASSERT_NE(descriptor, nullptr);
-  const AuthorizationTable table = cases::CaseAuthorizationTable();
-  const auto calls = Calls();
-  for (int i = 0; i < descriptor->method_count(); ++i) {
-    const std::string& name = descriptor->method(i)->name();
-    EXPECT_TRUE(kExpected.count(name)) << name << " is missing from the test matrix";
-    EXPECT_TRUE(calls.count(name)) << name << " has no call in the test";
-    EXPECT_NE(table.Find(name), nullptr) << name << " is missing from the authorization table";
-  }
-  EXPECT_EQ(static_cast<int>(kExpected.size()), descriptor->method_count());
+  const auto calls = testing::KeysOf(Calls());
+  testing::ExpectMatrixCoversService(kMatrix, cases::CaseAuthorizationTable(), &calls);
 }
 
 TEST(CasesAuthzTest, EveryCallerTimesEveryRpc) {
@@ -242,26 +234,19 @@ TEST(CasesAuthzTest, EveryCallerTimesEveryRpc) {
   const auto calls = Calls();
   // Refused calls and reads share one case; its etag must not move while only they run.
   const CasesWorld::Fixture shared = world.MakeCase();
-  for (const auto& [method, allowed] : kExpected) {
-    ASSERT_EQ(allowed.size(), kCallers.size()) << method;
-    for (size_t i = 0; i < kCallers.size(); ++i) {
-      const std::string& who = kCallers[i];
-      const bool mutation_allowed = allowed[i] && !kReads.count(method) && method != "CreateCase";
-      CasesWorld::Fixture f = mutation_allowed ? world.MakeCase() : shared;
-      if (method == "ReopenCase" && mutation_allowed) {
-        ASSERT_TRUE(calls.at("CloseCase")(*world.As("dir"), f).ok());
-      }
-      auto stub = world.As(who);
-      grpc::Status st = calls.at(method)(*stub, f);
-      if (allowed[i]) {
-        EXPECT_TRUE(st.ok()) << method << " by " << who << ": " << st.error_code() << " "
-                             << st.error_message();
-      } else {
-        EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-            << method << " by " << who << ": " << st.error_message();
-      }
+  // Every allowed call succeeds (its request is a valid one); every refused one is
+  // PERMISSION_DENIED.
+  const testing::AuthzOutcomes outcomes{.allowed = {grpc::StatusCode::OK}};
+  testing::RunAuthzMatrix(kMatrix, outcomes, [&](const testing::AuthzCell& cell, grpc::Status& st) {
+    const bool mutation_allowed =
+        cell.allowed && !kReads.count(cell.method) && cell.method != "CreateCase";
+    CasesWorld::Fixture f = mutation_allowed ? world.MakeCase() : shared;
+    if (cell.method == "ReopenCase" && mutation_allowed) {
+      ASSERT_TRUE(calls.at("CloseCase")(*world.As("dir"), f).ok());
     }
-  }
+    auto stub = world.As(cell.caller_name);
+    st = calls.at(cell.method)(*stub, f);
+  });
   EXPECT_EQ(world.Get("dir", shared.case_id).etag(), shared.etag)
       << "a refused call changed the case";
 }

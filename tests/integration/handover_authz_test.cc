@@ -7,11 +7,10 @@
 #include <functional>
 #include <map>
 
-#include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
-#include "absl/strings/str_cat.h"
 #include "tests/integration/handover_fixture.h"
+#include "tests/support/authz_matrix.h"
 
 namespace schakel {
 namespace {
@@ -27,25 +26,26 @@ using namespace testing::handover_world;
 // colleague of the lead organisation who is not on the team. vtsup / vtaud: SUPERVISOR / AUDITOR
 // of the lead organisation (oversight). outsider / outsup: another local team. service: another
 // service's principal (not the cases service, so it may not send case events).
-const std::vector<std::string> kCallers = {"vt",       "dir",    "wt",    "agent",
-                                           "ggz1",     "vtcol",  "vtsup", "vtaud",
-                                           "outsider", "outsup", "admin", "service"};
-
 // clang-format off
-const std::map<std::string, std::vector<bool>> kExpected = {
-    //                        vt     dir    wt     agent  ggz1   vtcol  vtsup  vtaud  outsdr outsup admin  svc
-    {"GetResponsibility",    {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
-    {"GetHandover",          {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
-    {"ProposeHandover",      {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"AcceptHandover",       {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-    {"DeclineHandover",      {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-    {"WithdrawHandover",     {true,  false, false, false, false, false, false, false, false, false, false, false}},
-    {"ConfirmFirstContact",  {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-    {"ListInbox",            {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
-    {"WatchInbox",           {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
-    {"ListHandovers",        {false, false, false, false, false, false, true,  false, false, true,  false, false}},
-    {"GetHandoverReport",    {false, false, false, false, false, false, true,  false, false, true,  false, false}},
-    {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, false}},
+const testing::AuthzMatrix kMatrix = {
+    .service = v1::HandoverService::service_full_name(),
+    .callers = {"vt", "dir", "wt", "agent", "ggz1", "vtcol", "vtsup", "vtaud", "outsider", "outsup",
+                "admin", "service"},
+    .allowed = {
+        //                        vt     dir    wt     agent  ggz1   vtcol  vtsup  vtaud  outsdr outsup admin  svc
+        {"GetResponsibility",    {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
+        {"GetHandover",          {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
+        {"ProposeHandover",      {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"AcceptHandover",       {false, true,  true,  false, false, false, false, false, false, false, false, false}},
+        {"DeclineHandover",      {false, true,  true,  false, false, false, false, false, false, false, false, false}},
+        {"WithdrawHandover",     {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"ConfirmFirstContact",  {false, true,  true,  false, false, false, false, false, false, false, false, false}},
+        {"ListInbox",            {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
+        {"WatchInbox",           {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
+        {"ListHandovers",        {false, false, false, false, false, false, true,  false, false, true,  false, false}},
+        {"GetHandoverReport",    {false, false, false, false, false, false, true,  false, false, true,  false, false}},
+        {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, false}},
+    },
 };
 // clang-format on
 
@@ -118,54 +118,37 @@ std::map<std::string, Call> Calls() {
   return c;
 }
 
-bool Refused(const grpc::Status& st) {
-  return st.error_code() == grpc::StatusCode::PERMISSION_DENIED ||
-         st.error_code() == grpc::StatusCode::UNAUTHENTICATED;
+// A refused call is PERMISSION_DENIED (or UNAUTHENTICATED); an allowed one ends well or with a
+// reason about the request or the state, never with a failure of the service.
+const testing::AuthzOutcomes kOutcomes = {
+    .refused = {grpc::StatusCode::PERMISSION_DENIED, grpc::StatusCode::UNAUTHENTICATED},
+    .allowed = {grpc::StatusCode::OK, grpc::StatusCode::FAILED_PRECONDITION,
+                grpc::StatusCode::INVALID_ARGUMENT},
+};
+
+TEST(HandoverAuthzTest, MatrixCoversEveryRpc) {
+  const auto calls = testing::KeysOf(Calls());
+  testing::ExpectMatrixCoversService(kMatrix, handover::HandoverAuthorizationTable(), &calls);
 }
 
 TEST(HandoverAuthzTest, EveryRpcForEveryCaller) {
   HandoverWorld w;
-  // Every RPC of the service is in the matrix.
-  const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-      "schakel.v1.HandoverService");
-  ASSERT_NE(service, nullptr);
-  ASSERT_EQ(static_cast<size_t>(service->method_count()), kExpected.size());
-  for (int i = 0; i < service->method_count(); ++i) {
-    EXPECT_TRUE(kExpected.count(service->method(i)->name())) << service->method(i)->name();
-  }
   const auto calls = Calls();
-  int cells = 0;
-  for (const auto& [method, expected] : kExpected) {
-    ASSERT_EQ(expected.size(), kCallers.size()) << method;
-    for (size_t i = 0; i < kCallers.size(); ++i) {
-      const std::string& who = kCallers[i];
-      SCOPED_TRACE(absl::StrCat(method, " by ", who));
-      Cell cell;
-      cell.case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}}, false, /*without_wt=*/true);
-      v1::Handover h;
-      ASSERT_TRUE(w.Propose("vt", cell.case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
-      cell.handover_id = h.id();
-      const grpc::Status st = calls.at(method)(w, who, cell);
-      EXPECT_EQ(!Refused(st), expected[i])
-          << "code " << st.error_code() << ": " << st.error_message();
-      // An allowed call ends well or with a reason about the request or the state, never with
-      // a failure of the service.
-      if (expected[i]) {
-        const auto code = st.error_code();
-        EXPECT_TRUE(st.ok() || code == grpc::StatusCode::FAILED_PRECONDITION ||
-                    code == grpc::StatusCode::INVALID_ARGUMENT)
-            << "code " << code << ": " << st.error_message();
-      }
-      if (Refused(st)) {
-        const v1::Handover after = w.Get("vt", h.id());
-        EXPECT_EQ(after.etag(), h.etag()) << "a refused call changed the handover";
-        EXPECT_EQ(after.state(), v1::HANDOVER_STATE_PROPOSED);
-        EXPECT_EQ(w.Responsibility("vt", cell.case_id).history_size(), 1);
-      }
-      ++cells;
-    }
-  }
-  EXPECT_EQ(cells, static_cast<int>(kExpected.size() * kCallers.size()));
+  testing::RunAuthzMatrix(
+      kMatrix, kOutcomes, [&](const testing::AuthzCell& cell, grpc::Status& st) {
+        Cell c;
+        c.case_id = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}}, false, /*without_wt=*/true);
+        v1::Handover h;
+        ASSERT_TRUE(w.Propose("vt", c.case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+        c.handover_id = h.id();
+        st = calls.at(cell.method)(w, cell.caller_name, c);
+        if (kOutcomes.IsRefusal(st)) {
+          const v1::Handover after = w.Get("vt", h.id());
+          EXPECT_EQ(after.etag(), h.etag()) << "a refused call changed the handover";
+          EXPECT_EQ(after.state(), v1::HANDOVER_STATE_PROPOSED);
+          EXPECT_EQ(w.Responsibility("vt", c.case_id).history_size(), 1);
+        }
+      });
 }
 
 // A refusal is on the audit record before the answer goes out.

@@ -1,10 +1,15 @@
-// The host itself: mutual TLS only, health, reflection, graceful shutdown on SIGTERM.
+// The host itself: mutual TLS only, health, reflection, graceful shutdown on SIGTERM, and the
+// checks it makes on what its services declare (no cycle of synchronous calls).
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
+#include <map>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <google/protobuf/unknown_field_set.h>
 #include <grpcpp/create_channel.h>
@@ -15,6 +20,7 @@
 #include "proto/echo.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/common/rpc.h"
+#include "services/schakeld/registry.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -187,7 +193,8 @@ TEST(HostTest, PortInUseFailsWithAClearMessage) {
   ServiceHost::Options options;
   options.listen = first.address();
   options.tls = pki.Server();
-  options.config.set_audit_address("127.0.0.1:1");  // not hosted here; never reached
+  // Not hosted here; never reached.
+  (*options.config.mutable_service_addresses())[kAuditService] = "127.0.0.1:1";
   testing::TempDir dir;
   options.data_dir = dir.path();
   std::vector<std::unique_ptr<HostedService>> services;
@@ -206,15 +213,124 @@ TEST(HostTest, RefusesToRunWithoutAnAuditLog) {
   options.data_dir = dir.path();
   auto host = ServiceHost::Start(std::move(options), WithEcho());
   ASSERT_FALSE(host.ok());
-  EXPECT_NE(host.status().message().find("audit_address"), absl::string_view::npos)
+  EXPECT_NE(host.status().message().find("service_addresses"), absl::string_view::npos)
       << host.status();
+}
+
+// A service that only declares edges, for the checks the host makes on them.
+class DeclaringService final : public HostedService {
+ public:
+  DeclaringService(std::string name, std::vector<std::string> calls,
+                   std::vector<std::string> routes_to = {}, int* opened = nullptr)
+      : name_(std::move(name)),
+        full_name_("schakel.testing." + name_),
+        calls_(std::move(calls)),
+        routes_to_(std::move(routes_to)),
+        opened_(opened) {}
+  absl::string_view name() const override { return name_; }
+  absl::string_view full_name() const override { return full_name_; }
+  grpc::Service* grpc_service() override { return &service_; }
+  absl::Status Open(const HostEnv&) override {
+    if (opened_ != nullptr) ++*opened_;
+    return absl::OkStatus();
+  }
+  std::vector<std::string> calls() const override { return calls_; }
+  std::vector<std::string> routes_to() const override { return routes_to_; }
+
+ private:
+  const std::string name_;
+  const std::string full_name_;
+  const std::vector<std::string> calls_;
+  const std::vector<std::string> routes_to_;
+  int* const opened_;
+  grpc::Service service_;  // no methods
+};
+
+ServiceHost::Options OptionsWithRemoteAudit(const testing::TestPki& pki,
+                                            const testing::TempDir& dir) {
+  ServiceHost::Options options;
+  options.tls = pki.Server();
+  options.data_dir = dir.path();
+  (*options.config.mutable_service_addresses())[kAuditService] = "127.0.0.1:1";  // never reached
+  return options;
+}
+
+TEST(HostTest, RefusesSynchronousCallsThatFormACycle) {
+  testing::TestPki pki;
+  testing::TempDir dir;
+  int opened = 0;
+  std::vector<std::unique_ptr<HostedService>> services;
+  services.push_back(std::make_unique<DeclaringService>("ping", std::vector<std::string>{"pong"},
+                                                        std::vector<std::string>{}, &opened));
+  services.push_back(std::make_unique<DeclaringService>("pong", std::vector<std::string>{"ping"},
+                                                        std::vector<std::string>{}, &opened));
+  auto host = ServiceHost::Start(OptionsWithRemoteAudit(pki, dir), std::move(services));
+  ASSERT_FALSE(host.ok());
+  EXPECT_EQ(host.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(host.status().message().find("ping -> pong -> ping"), absl::string_view::npos)
+      << host.status();
+  EXPECT_EQ(opened, 0) << "refused before any service opened";
+}
+
+TEST(HostTest, RefusesALongerCycleAndNamesIt) {
+  testing::TestPki pki;
+  testing::TempDir dir;
+  std::vector<std::unique_ptr<HostedService>> services;
+  services.push_back(std::make_unique<DeclaringService>("a", std::vector<std::string>{"b"}));
+  services.push_back(std::make_unique<DeclaringService>("b", std::vector<std::string>{"c"}));
+  services.push_back(
+      std::make_unique<DeclaringService>("c", std::vector<std::string>{"elsewhere", "b"}));
+  auto host = ServiceHost::Start(OptionsWithRemoteAudit(pki, dir), std::move(services));
+  ASSERT_FALSE(host.ok());
+  EXPECT_NE(host.status().message().find("b -> c -> b"), absl::string_view::npos) << host.status();
+}
+
+TEST(HostTest, ACycleThroughAnOutboxRouteIsAllowed) {
+  testing::TestPki pki;
+  testing::TempDir dir;
+  std::vector<std::unique_ptr<HostedService>> services;
+  // ping waits on pong; pong reaches ping only by its outbox (asynchronous).
+  services.push_back(std::make_unique<DeclaringService>("ping", std::vector<std::string>{"pong"}));
+  services.push_back(std::make_unique<DeclaringService>("pong", std::vector<std::string>{},
+                                                        std::vector<std::string>{"ping"}));
+  auto host = ServiceHost::Start(OptionsWithRemoteAudit(pki, dir), std::move(services));
+  ASSERT_TRUE(host.ok()) << host.status();
+  (*host)->Shutdown();
+}
+
+TEST(HostTest, TheServicesDeclareTheirEdges) {
+  auto services = MakeServices({"all"});
+  ASSERT_TRUE(services.ok()) << services.status();
+  EXPECT_EQ(FindCallCycle(*services), "");
+  std::map<std::string, std::vector<std::string>> calls;
+  std::map<std::string, std::vector<std::string>> routes;
+  for (const auto& service : *services) {
+    calls[std::string(service->name())] = service->calls();
+    routes[std::string(service->name())] = service->routes_to();
+    // Every outbox route's target is declared (the host refuses to start otherwise).
+    const std::vector<std::string> declared = service->routes_to();
+    for (const OutboxRoute& route : service->outbox_routes()) {
+      EXPECT_NE(std::find(declared.begin(), declared.end(), route.target), declared.end())
+          << service->name() << " routes " << route.topic << " to " << route.target;
+    }
+  }
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(calls["directory"], Names{});
+  EXPECT_EQ(calls["audit"], Names{"directory"});
+  EXPECT_EQ(calls["cases"], Names{"directory"});
+  EXPECT_EQ(calls["handover"], (Names{"directory", "cases"}));
+  // Asynchronous, by outbox routes (besides every outbox's audit topic, which goes to audit).
+  EXPECT_EQ(routes["directory"], Names{});
+  EXPECT_EQ(routes["audit"], Names{});
+  EXPECT_EQ(routes["cases"], Names{"handover"});
+  EXPECT_EQ(routes["handover"], Names{"cases"});
 }
 
 TEST(HostTest, UserCertificateCannotServe) {
   testing::TestPki pki;
   ServiceHost::Options options;
   options.tls = pki.Client("alice", "org-x");
-  options.config.set_audit_address("127.0.0.1:1");
+  (*options.config.mutable_service_addresses())[kAuditService] = "127.0.0.1:1";
   testing::TempDir dir;
   options.data_dir = dir.path();
   auto host = ServiceHost::Start(std::move(options), WithEcho());

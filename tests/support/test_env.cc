@@ -126,8 +126,9 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   for (auto& s : extra) services.push_back(std::move(s));
   ServiceHost::Options options;
   options.listen = o.listen;
-  options.config.set_audit_address(o.audit_address);
-  options.config.set_directory_address(o.directory_address);
+  auto& addresses = *options.config.mutable_service_addresses();
+  if (!o.audit_address.empty()) addresses[kAuditService] = o.audit_address;
+  if (!o.directory_address.empty()) addresses[kDirectoryService] = o.directory_address;
   // The audit log's keys, made once per data directory (a restart reuses them).
   const auto keys = data_dir_ / "keys";
   if (!std::filesystem::exists(keys / "signing.pem")) {

@@ -1,6 +1,9 @@
 #include "services/common/config.h"
 
 #include <fstream>
+#include <map>
+#include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -74,6 +77,76 @@ TEST(HostConfigTest, ValidationNamesEveryBadField) {
   EXPECT_EQ(fields,
             (std::set<std::string>{"data_dir", "tls.cert_file", "tls.key_file", "tls.ca_file",
                                    "services[0]", "worker_threads", "role_cache_ttl_ms"}));
+}
+
+TEST(HostConfigTest, ServiceAddressesAreAMapByServiceName) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "host.textproto";
+  std::ofstream(path) << "service_addresses { key: \"audit\" value: \"audit.test:7400\" }\n"
+                         "service_addresses { key: \"cases\" value: \"cases.test:7400\" }\n";
+  auto config = LoadHostConfig(path);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->service_addresses().at("audit"), "audit.test:7400");
+  EXPECT_EQ(config->service_addresses().at("cases"), "cases.test:7400");
+}
+
+TEST(HostConfigTest, DeprecatedAddressFieldsAreStillReadIntoTheMap) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "old.textproto";
+  // A file written before service_addresses existed.
+  std::ofstream(path) << "audit_address: \"audit.test:7400\"\n"
+                         "directory_address: \"directory.test:7400\"\n"
+                         "cases_address: \"cases.test:7400\"\n"
+                         "handover_address: \"handover.test:7400\"\n";
+  auto config = LoadHostConfig(path);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->service_addresses().size(), 4u);
+  EXPECT_EQ(config->service_addresses().at("audit"), "audit.test:7400");
+  EXPECT_EQ(config->service_addresses().at("directory"), "directory.test:7400");
+  EXPECT_EQ(config->service_addresses().at("cases"), "cases.test:7400");
+  EXPECT_EQ(config->service_addresses().at("handover"), "handover.test:7400");
+  // Folded, not kept twice: the map is the one place the host looks.
+  v1::HostConfig expected;
+  for (const auto& [service, address] : config->service_addresses()) {
+    (*expected.mutable_service_addresses())[service] = address;
+  }
+  EXPECT_EQ(config->SerializeAsString(), expected.SerializeAsString());
+}
+
+TEST(HostConfigTest, TheMapWinsOverADeprecatedField) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "both.textproto";
+  std::ofstream(path) << "audit_address: \"old.test:1\"\n"
+                         "service_addresses { key: \"audit\" value: \"new.test:2\" }\n";
+  auto config = LoadHostConfig(path);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->service_addresses().at("audit"), "new.test:2");
+  // Folding again changes nothing.
+  v1::HostConfig again = *config;
+  FoldDeprecatedServiceAddresses(again);
+  EXPECT_EQ(again.SerializeAsString(), config->SerializeAsString());
+}
+
+TEST(HostConfigTest, ValidationNamesBadServiceAddresses) {
+  v1::HostConfig c;
+  ApplyHostConfigDefaults(c);
+  c.set_data_dir("/data");
+  c.mutable_tls()->set_cert_file("c");
+  c.mutable_tls()->set_key_file("k");
+  c.mutable_tls()->set_ca_file("a");
+  auto& addresses = *c.mutable_service_addresses();
+  addresses["audit"] = "audit.test:7400";  // fine
+  addresses["audti"] = "audit.test:7400";  // a typo
+  addresses["cases"] = "";
+  absl::Status st = ValidateHostConfig(c, {"directory", "audit", "cases", "handover"});
+  std::map<std::string, std::string> violations;
+  for (const auto& v : BadRequestOf(st).field_violations()) {
+    violations[v.field()] = v.description();
+  }
+  ASSERT_EQ(violations.size(), 2u) << st;
+  EXPECT_NE(violations["service_addresses[audti]"].find("unknown service 'audti'"),
+            std::string::npos);
+  EXPECT_NE(violations["service_addresses[cases]"].find("address"), std::string::npos);
 }
 
 }  // namespace

@@ -109,6 +109,7 @@ class OutboxTest : public ::testing::Test {
     db_ = *std::move(db);
     const migrations::MigrationTrack* tracks[] = {&migrations::common_track()};
     ASSERT_TRUE(migrations::Apply(*db_, tracks).ok());
+    scheduler_.Start();
   }
 
   // Writes each text as one message under `topic`, each in its own committed transaction, and
@@ -163,6 +164,8 @@ class OutboxTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<sqlite::Database> db_;
+  // Runs the relays' attempts, as the host's scheduler does, on real (monotonic) time.
+  Scheduler scheduler_;
 };
 
 TEST_F(OutboxTest, CommittedWritesArePendingWithIncreasingSequenceNumbers) {
@@ -294,7 +297,7 @@ TEST_F(OutboxTest, RetriesWithGrowingBackoffUntilTheReceiverRecovers) {
   options.initial_backoff = absl::Milliseconds(25);
   options.max_backoff = absl::Seconds(10);
   OutboxRelay relay(*db_, "audit", receiver.sender(), options);
-  relay.Start();
+  relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return Pending("audit") == 0; })) << Pending("audit");
   relay.Stop(absl::ZeroDuration());
 
@@ -330,7 +333,7 @@ TEST_F(OutboxTest, BackoffIsCappedAndResetAfterASuccess) {
   options.initial_backoff = absl::Milliseconds(20);
   options.max_backoff = absl::Milliseconds(50);
   OutboxRelay relay(*db_, "audit", receiver.sender(), options);
-  relay.Start();
+  relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return Pending("audit") == 0; }));
 
   // Uncapped, the six failures would be spaced at least 20+40+80+160+320 ms = 620 ms; capped at
@@ -352,7 +355,7 @@ TEST_F(OutboxTest, BackoffIsCappedAndResetAfterASuccess) {
   });
   Write("audit", {"second"});
   OutboxRelay again(*db_, "audit", second.sender(), options);
-  again.Start();
+  again.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return Pending("audit") == 0; }));
   Write("audit", {"later"});
   ASSERT_TRUE(WaitFor([&] { return Pending("audit") == 0; }));
@@ -374,7 +377,7 @@ TEST_F(OutboxTest, AStuckEntryHoldsBackLaterMessagesAndIsRetried) {
     return absl::OkStatus();
   });
   OutboxRelay relay(*db_, "audit", receiver.sender(), Fast(/*batch_size=*/2));
-  relay.Start();
+  relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return relay.failures() >= 3; }));
 
   // The batch before the stuck entry went through; nothing from or after it did.
@@ -404,8 +407,8 @@ TEST_F(OutboxTest, TopicsAreIndependent) {
   RecordingReceiver b_receiver;
   OutboxRelay a_relay(*db_, "a", a_receiver.sender(), Fast(/*batch_size=*/10));
   OutboxRelay b_relay(*db_, "b", b_receiver.sender(), Fast(/*batch_size=*/10));
-  a_relay.Start();
-  b_relay.Start();
+  a_relay.Start(scheduler_);
+  b_relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return Pending("b") == 0 && a_relay.failures() >= 2; }));
   a_relay.Stop(absl::ZeroDuration());
   b_relay.Stop(absl::ZeroDuration());
@@ -425,7 +428,7 @@ TEST_F(OutboxTest, TopicsAreIndependent) {
 TEST_F(OutboxTest, MessagesWrittenWhileRunningAreDeliveredOnceInOrder) {
   RecordingReceiver receiver;
   OutboxRelay relay(*db_, "audit", receiver.sender(), Fast(/*batch_size=*/7));
-  relay.Start();
+  relay.Start(scheduler_);
   std::vector<int64_t> seqs;
   std::thread writer([&] { seqs = Write("audit", Numbered("m", 60)); });
   writer.join();
@@ -446,7 +449,7 @@ TEST_F(OutboxTest, StopFlushesWhatIsPendingWithinTheDeadline) {
   OutboxRelay::Options options = Fast();
   options.initial_backoff = absl::Seconds(30);  // after its first failure the thread waits
   OutboxRelay relay(*db_, "audit", receiver.sender(), options);
-  relay.Start();
+  relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return relay.failures() == 1; }));
   accept = true;
   relay.Stop(absl::Seconds(1));
@@ -461,7 +464,7 @@ TEST_F(OutboxTest, StopLeavesUndeliverableMessagesForTheNextStart) {
       [](const std::vector<OutboxMessage>&) { return absl::UnavailableError("down"); });
   {
     OutboxRelay relay(*db_, "audit", down.sender(), Fast());
-    relay.Start();
+    relay.Start(scheduler_);
     ASSERT_TRUE(WaitFor([&] { return relay.failures() >= 1; }));
     const absl::Time before = absl::Now();
     relay.Stop(absl::Milliseconds(150));
@@ -471,7 +474,7 @@ TEST_F(OutboxTest, StopLeavesUndeliverableMessagesForTheNextStart) {
 
   RecordingReceiver up;
   OutboxRelay relay(*db_, "audit", up.sender(), Fast());
-  relay.Start();
+  relay.Start(scheduler_);
   ASSERT_TRUE(WaitFor([&] { return Pending("audit") == 0; }));
   relay.Stop(absl::ZeroDuration());
   EXPECT_EQ(TextsOf(up.accepted()), (std::vector<std::string>{"m0", "m1"}));
