@@ -67,7 +67,7 @@ die() {
   exit 1
 }
 
-ctl() { "$SCHAKELCTL" --home="$HOME_DIR" "$@"; }
+ctl() { "$SCHAKELCTL" --home="$HOME_DIR" --server="$LISTEN" "$@"; }
 
 # The pid in var/schakeld.pid when it names a running schakeld; empty otherwise.
 running_pid() {

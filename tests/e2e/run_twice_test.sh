@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The README's promise: deploy/local/run.sh is safe to repeat. Runs it twice against a home of its
+# own (with the binaries of this build, on a free port): both runs exit 0, and the second keeps
+# every id and adds nothing — the same cases, team, persons, handovers, ledger, timelines,
+# organisations and professionals.
+#   run_twice_test.sh BUILD_DIR
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUILD=$1
+WORK=$(mktemp -d)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+export SCHAKEL_RUN_HOME=$WORK SCHAKEL_LISTEN=127.0.0.1:$PORT SCHAKEL_PREBUILT=$BUILD
+CTL=("$BUILD/client/cli/schakelctl" --home="$WORK" --server="127.0.0.1:$PORT")
+cleanup() {
+  bash "$ROOT/deploy/local/run.sh" stop >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+failures=0
+passes=0
+check() { # check NAME COMMAND... : passes when the command succeeds
+  local name=$1
+  shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+
+# What the demo made, as the people who see it: sorted JSON, so two runs compare byte for byte
+# (notices printed to stderr are not state).
+snapshot() {
+  local case_id=$1 handover_case_id=$2
+  {
+    "${CTL[@]}" --as regisseur --json cases list
+    "${CTL[@]}" --as regisseur --json cases get "$case_id"
+    "${CTL[@]}" --as regisseur --json cases get "$handover_case_id"
+    "${CTL[@]}" --as regisseur --json cases timeline "$case_id" --page-size=500
+    "${CTL[@]}" --as regisseur --json cases timeline "$handover_case_id" --page-size=500
+    "${CTL[@]}" --as regisseur --json handover responsibility "$handover_case_id"
+    "${CTL[@]}" --as supervisor --json handover list --page-size=500
+    "${CTL[@]}" --as admin --json directory list-organisations
+    "${CTL[@]}" --as admin --json directory list-professionals
+  } 2>>"$WORK/snapshot.err" | python3 -c '
+import json, sys
+# Each command printed one JSON document; the read times ("as_of", report times) are not state.
+text = sys.stdin.read()
+decoder, docs, i = json.JSONDecoder(), [], 0
+while i < len(text):
+    if text[i].isspace():
+        i += 1
+        continue
+    try:
+        doc, i = decoder.raw_decode(text, i)
+    except ValueError:
+        docs.append(text[i:].splitlines()[0]); break
+    docs.append(doc)
+def scrub(x):
+    if isinstance(x, dict):
+        return {k: scrub(v) for k, v in x.items() if k not in ("as_of", "asOf", "generated_at")}
+    if isinstance(x, list):
+        return [scrub(v) for v in x]
+    return x
+print(json.dumps(scrub(docs), sort_keys=True, indent=1))'
+}
+
+out1=$(bash "$ROOT/deploy/local/run.sh" 2>&1)
+rc1=$?
+check "first run exits 0" test $rc1 -eq 0
+[[ $rc1 -eq 0 ]] || echo "$out1" | tail -n 30
+case_id=$(sed -n 's/^demo case \([^ ]*\) in place.*/\1/p' <<<"$out1")
+handover_case_id=$(sed -n 's/^demo handover case \([^ ]*\) in place.*/\1/p' <<<"$out1")
+check "first run names the demo case" test -n "$case_id"
+check "first run names the demo handover case" test -n "$handover_case_id"
+before=$(snapshot "$case_id" "$handover_case_id")
+[[ -n "${RUN_TWICE_DEBUG:-}" ]] && echo "$before" >"$RUN_TWICE_DEBUG"
+check "the snapshot holds the demo case" grep -q "$case_id" <<<"$before"
+check "the snapshot holds a handover" grep -q '"HANDOVER_STATE_ACCEPTED"' <<<"$before"
+
+out2=$(bash "$ROOT/deploy/local/run.sh" 2>&1)
+rc2=$?
+check "second run exits 0" test $rc2 -eq 0
+[[ $rc2 -eq 0 ]] || echo "$out2" | tail -n 30
+check "second run keeps the demo case id" \
+  test "$(sed -n 's/^demo case \([^ ]*\) in place.*/\1/p' <<<"$out2")" == "$case_id"
+check "second run keeps the demo handover case id" \
+  test "$(sed -n 's/^demo handover case \([^ ]*\) in place.*/\1/p' <<<"$out2")" == "$handover_case_id"
+after=$(snapshot "$case_id" "$handover_case_id")
+if [[ "$before" != "$after" ]]; then
+  diff <(echo "$before") <(echo "$after") | head -n 40
+fi
+check "second run adds nothing and changes nothing" test "$before" == "$after"
+
+echo "run_twice: $passes passed, $failures failed"
+((failures == 0))
