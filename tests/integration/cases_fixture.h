@@ -53,6 +53,19 @@ inline v1::Note MakeNote(v1::Sensitivity s, const std::string& text) {
   return n;
 }
 
+// A complete closing of `case_id`: a reason and the whole checklist, under a fresh request id.
+inline v1::CloseCaseRequest CloseRequest(const std::string& case_id) {
+  v1::CloseCaseRequest r;
+  r.set_request_id(NewRandomId());
+  r.set_case_id(case_id);
+  r.set_reason("stabiele veiligheid houdt een half jaar stand");
+  r.mutable_checklist()->set_stable_safety_held(true);
+  r.mutable_checklist()->set_risk_factors_addressed(true);
+  r.mutable_checklist()->set_recovery_owner_in_place(true);
+  r.mutable_checklist()->set_follow_up_agreed(true);
+  return r;
+}
+
 class CasesWorld {
  public:
   CasesWorld() : host_(CasesOnly()) {

@@ -13,6 +13,8 @@
 namespace schakel {
 namespace {
 
+using testing::CloseRequest;
+
 using testing::CasesWorld;
 using testing::Ctx;
 using testing::MakeDate;
@@ -25,18 +27,6 @@ std::set<std::string> BadFields(const grpc::Status& st) {
     fields.insert(v.field());
   }
   return fields;
-}
-
-v1::CloseCaseRequest CloseRequest(const std::string& case_id) {
-  v1::CloseCaseRequest r;
-  r.set_request_id(NewRandomId());
-  r.set_case_id(case_id);
-  r.set_reason("stabiele veiligheid houdt een half jaar stand");
-  r.mutable_checklist()->set_stable_safety_held(true);
-  r.mutable_checklist()->set_risk_factors_addressed(true);
-  r.mutable_checklist()->set_recovery_owner_in_place(true);
-  r.mutable_checklist()->set_follow_up_agreed(true);
-  return r;
 }
 
 int CountType(const std::vector<v1::AuditRecord>& records, const std::string& type) {
