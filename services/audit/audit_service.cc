@@ -12,6 +12,7 @@
 #include "services/common/migrations.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
+#include "services/runtime/service_runtime.h"
 
 namespace schakel::migrations {
 const MigrationTrack& audit_track();
@@ -86,12 +87,15 @@ absl::Status AuditService::Open(const HostEnv& env) {
   const std::string origin = config.origin().empty() ? "schakel.local/audit" : config.origin();
   keys.signer.emplace(origin, std::move(signing_key));
 
-  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "audit.db"));
-  // Freed pages (a shredded key) are overwritten, not just unlinked.
-  SCHAKEL_RETURN_IF_ERROR(db_->Exec("PRAGMA secure_delete=ON"));
-  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
-                                                &migrations::audit_track()};
-  SCHAKEL_RETURN_IF_ERROR(migrations::Apply(*db_, tracks));
+  // Freed pages (a shredded key) are overwritten, not just unlinked: the runtime sets
+  // secure_delete on every database.
+  SCHAKEL_ASSIGN_OR_RETURN(rt_,
+                           OpenServiceRuntime(env, {.service = std::string(name()),
+                                                    .track = &migrations::audit_track(),
+                                                    .authorization = AuditAuthorizationTable()}));
+  db_ = rt_.db.get();
+  authorizer_ = rt_.authorizer.get();
+  audit_ = rt_.audit.get();
 
   AuditLogOptions options;
   if (config.checkpoint_interval_seconds() > 0) {
@@ -101,13 +105,6 @@ absl::Status AuditService::Open(const HostEnv& env) {
     options.checkpoint_every_entries = config.checkpoint_every_entries();
   }
   log_ = std::make_unique<AuditLog>(*db_, std::move(keys), options, *env.clock);
-  auto resolver = std::make_shared<DirectoryRoleResolver>(
-      [this] { return env_.channel_to(kDirectoryService); });
-  const int ttl_ms = env.config.role_cache_ttl_ms() > 0 ? env.config.role_cache_ttl_ms() : 2000;
-  authorizer_ = std::make_unique<Authorizer>(
-      AuditAuthorizationTable(),
-      std::make_shared<CachingRoleResolver>(resolver, absl::Milliseconds(ttl_ms), *env.clock));
-  audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
 
   ScheduleCheckpoint();
   return absl::OkStatus();
@@ -128,7 +125,7 @@ void AuditService::Stop() { checkpoint_job_.Cancel(); }
 
 grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
                                                absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, audit_.get(), name(), method, std::move(handler));
+  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::Append(grpc::CallbackServerContext* ctx,
@@ -350,8 +347,8 @@ class AuditService::ExportReactor final : public ServerStream<v1::ExportLogRespo
  public:
   ExportReactor(AuditService* service, grpc::CallbackServerContext* ctx, int64_t tree_size)
       : ServerStream(ctx, {.env = &service->env_,
-                           .authorizer = service->authorizer_.get(),
-                           .audit = service->audit_.get(),
+                           .authorizer = service->authorizer_,
+                           .audit = service->audit_,
                            .service = service->name(),
                            .method = "ExportLog"}),
         service_(service),

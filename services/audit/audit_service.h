@@ -14,6 +14,7 @@
 #include "services/common/authz.h"
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
+#include "services/runtime/service_runtime.h"
 
 namespace schakel::audit {
 
@@ -29,7 +30,7 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   grpc::Service* grpc_service() override { return this; }
   // Opens <data_dir>/audit.db and the keys named by the config's `audit` section.
   absl::Status Open(const HostEnv& env) override;
-  sqlite::Database* outbox_database() override { return db_.get(); }
+  sqlite::Database* outbox_database() override { return db_; }
   // Roles of the callers, from the directory. Its own audit records reach it by its outbox.
   std::vector<std::string> calls() const override { return {kDirectoryService}; }
   void Stop() override;
@@ -66,10 +67,11 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   void ScheduleCheckpoint();
 
   HostEnv env_;
-  std::unique_ptr<sqlite::Database> db_;
+  ServiceRuntime rt_;
+  sqlite::Database* db_ = nullptr;  // rt_'s parts, by short names
+  Authorizer* authorizer_ = nullptr;
+  AuditTrail* audit_ = nullptr;
   std::unique_ptr<AuditLog> log_;
-  std::unique_ptr<Authorizer> authorizer_;
-  std::unique_ptr<AuditTrail> audit_;
   // MaybeCheckpoint every second, on the host's scheduler.
   ScheduledJob checkpoint_job_;
 };

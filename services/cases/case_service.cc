@@ -1,7 +1,5 @@
 #include "services/cases/case_service.h"
 
-#include <grpcpp/client_context.h>
-
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/handover.grpc.pb.h"
 #include "services/cases/case_change.h"
@@ -11,6 +9,7 @@
 #include "services/cases/case_views.h"
 #include "services/common/ids.h"
 #include "services/common/outbox.h"
+#include "services/common/outbox_route.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
@@ -79,26 +78,16 @@ absl::Status CaseService::Open(const HostEnv& env) {
 }
 
 std::vector<OutboxRoute> CaseService::outbox_routes() {
-  OutboxRoute events;
-  events.topic = kCaseEventsTopic;
-  events.target = "handover";
-  events.send = [](const std::shared_ptr<grpc::Channel>& channel,
-                   const std::vector<OutboxMessage>& batch) -> absl::Status {
-    v1::ReceiveCaseEventsRequest request;
-    for (const OutboxMessage& m : batch) {
-      v1::ReceivedCaseEvent* e = request.add_events();
-      if (!e->mutable_event()->ParseFromString(m.payload)) {
-        return absl::DataLossError("an outbox case event does not parse");
-      }
-      e->set_source_sequence(m.seq);
-    }
-    auto stub = v1::HandoverService::NewStub(channel);
-    grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    v1::ReceiveCaseEventsResponse response;
-    return FromGrpcStatus(stub->ReceiveCaseEvents(&ctx, request, &response));
-  };
-  return {std::move(events)};
+  return {BatchRoute<v1::HandoverService>(
+      kCaseEventsTopic, "handover", &v1::HandoverService::Stub::ReceiveCaseEvents,
+      [](v1::ReceiveCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
+        v1::ReceivedCaseEvent* e = request.add_events();
+        if (!e->mutable_event()->ParseFromString(m.payload)) {
+          return absl::DataLossError("an outbox case event does not parse");
+        }
+        e->set_source_sequence(m.seq);
+        return absl::OkStatus();
+      })};
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/common/inbox.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 
@@ -249,6 +250,11 @@ absl::Status CaseStore::AppendTimeline(const std::string& case_id, const Timelin
 
 absl::StatusOr<bool> CaseStore::AppendForeign(const std::string& case_id, const TimelineRow& row,
                                               int64_t source_sequence) {
+  // The inbox decides whether this event was received before; the timeline keeps its sequence
+  // for tracing.
+  SCHAKEL_ASSIGN_OR_RETURN(bool fresh,
+                           ReceiveOnce(c_, row.source_service, source_sequence, "", row.time));
+  if (!fresh) return false;
   return InsertTimeline(c_, cipher_, case_id, row, source_sequence);
 }
 

@@ -185,7 +185,7 @@ struct StreamCore::State {
   // Set in Begin, before any task is posted; read-only afterwards.
   Principal principal;
   WorkerPool* pool = nullptr;
-  // Shared with the CallContexts handed to Step, which may outlive nothing but still be asked.
+  // Shared with the CallContexts handed to Step: asking them stays safe whatever the call does.
   std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
   std::atomic<bool> refused{false};
 

@@ -95,7 +95,8 @@ absl::Status ClientVisible(const absl::Status& status, absl::string_view method)
 absl::Status RecordIfRefused(AuditTrail* audit, const Principal& principal,
                              absl::string_view method, absl::Status status);
 
-// Where a stream sits: the parts HandleUnary takes. Everything must outlive the stream.
+// Where a stream sits: the parts HandleUnary takes. `env` and `authorizer` must be set; every
+// pointer must outlive the stream.
 struct StreamEdge {
   const HostEnv* env = nullptr;
   const Authorizer* authorizer = nullptr;

@@ -22,6 +22,7 @@
 #include "services/common/identity.h"
 #include "services/common/ids.h"
 #include "services/common/log.h"
+#include "services/common/outbox_route.h"
 #include "services/common/pki.h"
 #include "services/common/status.h"
 
@@ -212,23 +213,22 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     sqlite::Database* db = service->outbox_database();
     if (db == nullptr) continue;
     const std::string source(service->name());
+    // The audit records of this outbox, stamped with their source and sequence.
+    OutboxRoute audit = BatchRoute<v1::AuditService>(
+        kAuditTopic, kAuditService, &v1::AuditService::Stub::Append,
+        [source](v1::AppendRequest& request, const OutboxMessage& m) -> absl::Status {
+          v1::AuditRecord* record = request.add_records();
+          if (!record->ParseFromString(m.payload)) {
+            return absl::DataLossError("an outbox audit record does not parse");
+          }
+          record->set_source_service(source);
+          record->set_source_sequence(m.seq);
+          return absl::OkStatus();
+        });
     auto relay = std::make_unique<OutboxRelay>(
         *db, kAuditTopic,
-        [raw, source](const std::vector<OutboxMessage>& batch) -> absl::Status {
-          v1::AppendRequest request;
-          for (const OutboxMessage& m : batch) {
-            v1::AuditRecord* record = request.add_records();
-            if (!record->ParseFromString(m.payload)) {
-              return absl::DataLossError("an outbox audit record does not parse");
-            }
-            record->set_source_service(source);
-            record->set_source_sequence(m.seq);
-          }
-          auto stub = v1::AuditService::NewStub(raw->ChannelTo(kAuditService));
-          grpc::ClientContext ctx;
-          ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-          v1::AppendResponse response;
-          return FromGrpcStatus(stub->Append(&ctx, request, &response));
+        [raw, send = std::move(audit.send)](const std::vector<OutboxMessage>& batch) {
+          return send(raw->ChannelTo(kAuditService), batch);
         },
         host->options_.relay);
     relay->Start(*host->scheduler_);

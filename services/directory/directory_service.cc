@@ -12,6 +12,7 @@
 #include "services/common/status.h"
 #include "services/common/validation.h"
 #include "services/directory/directory_store.h"
+#include "services/runtime/page_token.h"
 
 namespace schakel::migrations {
 const MigrationTrack& directory_track();
@@ -21,27 +22,6 @@ namespace schakel::directory {
 namespace {
 
 using Store = SqliteDirectoryStore;
-
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 500;
-
-// Page tokens are the last id of the previous page, opaque to clients.
-std::string EncodePageToken(const std::string& last_id) {
-  return absl::WebSafeBase64Escape(absl::StrCat("after:", last_id));
-}
-
-void DecodePaging(FieldViolations& v, int32_t page_size, const std::string& token, int& limit,
-                  std::string& after_id) {
-  if (page_size < 0) v.Add("page_size", "must not be negative");
-  limit = page_size <= 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
-  if (token.empty()) return;
-  std::string decoded;
-  if (!absl::WebSafeBase64Unescape(token, &decoded) || decoded.rfind("after:", 0) != 0) {
-    v.Add("page_token", "is not a token this service gave out");
-    return;
-  }
-  after_id = decoded.substr(6);
-}
 
 void CheckOrganisationFields(FieldViolations& v, const v1::Organisation& org) {
   CheckName(v, "organisation.name", org.name());
@@ -138,13 +118,17 @@ absl::StatusOr<DirectoryEntry> LocalRoleResolver::Resolve(absl::string_view prin
 
 absl::Status DirectoryService::Open(const HostEnv& env) {
   env_ = env;
-  SCHAKEL_ASSIGN_OR_RETURN(db_, sqlite::Database::Open(env.data_dir / "directory.db"));
-  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
-                                                &migrations::directory_track()};
-  SCHAKEL_RETURN_IF_ERROR(migrations::Apply(*db_, tracks));
-  authorizer_ = std::make_unique<Authorizer>(DirectoryAuthorizationTable(),
-                                             std::make_shared<LocalRoleResolver>(*db_));
-  audit_ = std::make_unique<AuditTrail>(*db_, std::string(name()), *env.clock);
+  // Roles come from this service's own database, uncached: a change applies from the next call.
+  SCHAKEL_ASSIGN_OR_RETURN(
+      rt_, OpenServiceRuntime(env, {.service = std::string(name()),
+                                    .track = &migrations::directory_track(),
+                                    .authorization = DirectoryAuthorizationTable(),
+                                    .local_roles = [](sqlite::Database& db) {
+                                      return std::make_shared<LocalRoleResolver>(db);
+                                    }}));
+  db_ = rt_.db.get();
+  authorizer_ = rt_.authorizer.get();
+  audit_ = rt_.audit.get();
   if (!env.config.directory_bootstrap().admin_id().empty()) {
     SCHAKEL_RETURN_IF_ERROR(Bootstrap(env.config.directory_bootstrap()));
   }
@@ -191,7 +175,7 @@ absl::Status DirectoryService::Bootstrap(const v1::DirectoryBootstrap& b) {
 
 grpc::ServerUnaryReactor* DirectoryService::Handle(grpc::CallbackServerContext* ctx,
                                                    absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, audit_.get(), name(), method, std::move(handler));
+  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* ctx,
@@ -235,9 +219,9 @@ grpc::ServerUnaryReactor* DirectoryService::ListOrganisations(
     v1::ListOrganisationsResponse* resp) {
   return Handle(ctx, "ListOrganisations", [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
-    int limit;
-    std::string after;
-    DecodePaging(v, req->page_size(), req->page_token(), limit, after);
+    const Page page = DecodePage(v, *req, "organisations");
+    const int limit = page.limit;
+    const std::string& after = page.after;
     if (!v1::Region_IsValid(req->region())) v.Add("region", "is not one of the 28 regions");
     if (!v1::OrganisationType_IsValid(req->type())) v.Add("type", "is not an organisation type");
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -248,7 +232,9 @@ grpc::ServerUnaryReactor* DirectoryService::ListOrganisations(
       const bool more = static_cast<int>(orgs.size()) > limit;
       if (more) orgs.pop_back();
       for (auto& o : orgs) *resp->add_organisations() = std::move(o);
-      if (more) resp->set_next_page_token(EncodePageToken(resp->organisations().rbegin()->id()));
+      if (more)
+        resp->set_next_page_token(
+            NextPageToken(*req, "organisations", resp->organisations().rbegin()->id()));
       return absl::OkStatus();
     });
   });
@@ -341,9 +327,9 @@ grpc::ServerUnaryReactor* DirectoryService::ListProfessionals(
     v1::ListProfessionalsResponse* resp) {
   return Handle(ctx, "ListProfessionals", [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
-    int limit;
-    std::string after;
-    DecodePaging(v, req->page_size(), req->page_token(), limit, after);
+    const Page page = DecodePage(v, *req, "professionals");
+    const int limit = page.limit;
+    const std::string& after = page.after;
     if (!req->organisation_id().empty()) CheckId(v, "organisation_id", req->organisation_id());
     if (!v1::Role_IsValid(req->role())) v.Add("role", "is not a role");
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -354,7 +340,9 @@ grpc::ServerUnaryReactor* DirectoryService::ListProfessionals(
       const bool more = static_cast<int>(pros.size()) > limit;
       if (more) pros.pop_back();
       for (auto& p : pros) *resp->add_professionals() = std::move(p);
-      if (more) resp->set_next_page_token(EncodePageToken(resp->professionals().rbegin()->id()));
+      if (more)
+        resp->set_next_page_token(
+            NextPageToken(*req, "professionals", resp->professionals().rbegin()->id()));
       return absl::OkStatus();
     });
   });

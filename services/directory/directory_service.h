@@ -11,6 +11,7 @@
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
 #include "services/common/sqlite.h"
+#include "services/runtime/service_runtime.h"
 
 namespace schakel::directory {
 
@@ -36,7 +37,7 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
   // Opens <data_dir>/directory.db, migrates it, and applies the bootstrap (operator organisation
   // and first administrator) when the directory is empty and the config names one.
   absl::Status Open(const HostEnv& env) override;
-  sqlite::Database* outbox_database() override { return db_.get(); }
+  sqlite::Database* outbox_database() override { return db_; }
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
                                    v1::WhoAmIResponse* resp) override;
@@ -82,9 +83,10 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
                           const std::string& etag, bool grant, v1::Professional& out);
 
   HostEnv env_;
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<Authorizer> authorizer_;
-  std::unique_ptr<AuditTrail> audit_;
+  ServiceRuntime rt_;
+  sqlite::Database* db_ = nullptr;  // rt_'s parts, by short names
+  Authorizer* authorizer_ = nullptr;
+  AuditTrail* audit_ = nullptr;
 };
 
 }  // namespace schakel::directory

@@ -12,6 +12,7 @@
 #include "schakel/v1/cases.grpc.pb.h"
 #include "services/common/migrations.h"
 #include "services/common/outbox.h"
+#include "services/common/outbox_route.h"
 #include "services/common/status.h"
 
 namespace schakel::migrations {
@@ -98,26 +99,16 @@ grpc::ServerUnaryReactor* HandoverService::Handle(grpc::CallbackServerContext* c
 }
 
 std::vector<OutboxRoute> HandoverService::outbox_routes() {
-  OutboxRoute timeline;
-  timeline.topic = kCaseTimelineTopic;
-  timeline.target = "cases";
-  timeline.send = [](const std::shared_ptr<grpc::Channel>& channel,
-                     const std::vector<OutboxMessage>& batch) -> absl::Status {
-    v1::RecordCaseEventsRequest request;
-    for (const OutboxMessage& m : batch) {
-      v1::CaseEventInput* e = request.add_events();
-      if (!e->ParseFromString(m.payload)) {
-        return absl::DataLossError("an outbox timeline event does not parse");
-      }
-      e->set_source_sequence(m.seq);
-    }
-    auto stub = v1::CaseService::NewStub(channel);
-    grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    v1::RecordCaseEventsResponse response;
-    return FromGrpcStatus(stub->RecordCaseEvents(&ctx, request, &response));
-  };
-  return {std::move(timeline)};
+  return {BatchRoute<v1::CaseService>(
+      kCaseTimelineTopic, "cases", &v1::CaseService::Stub::RecordCaseEvents,
+      [](v1::RecordCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
+        v1::CaseEventInput* e = request.add_events();
+        if (!e->ParseFromString(m.payload)) {
+          return absl::DataLossError("an outbox timeline event does not parse");
+        }
+        e->set_source_sequence(m.seq);
+        return absl::OkStatus();
+      })};
 }
 
 absl::StatusOr<v1::CheckAccessResponse> HandoverService::CaseAccess(

@@ -451,13 +451,4 @@ absl::StatusOr<std::vector<InboxRow>> HandoverStore::ListInboxItems(
   return out;
 }
 
-absl::StatusOr<bool> HandoverStore::MarkReceived(const std::string& source, int64_t seq) {
-  SCHAKEL_ASSIGN_OR_RETURN(
-      sqlite::Statement * s,
-      c_.PrepareCached("INSERT OR IGNORE INTO received_case_events (source, seq) VALUES (?, ?)"));
-  s->BindAll(source, seq);
-  SCHAKEL_RETURN_IF_ERROR(s->Run());
-  return c_.Changes() == 1;
-}
-
 }  // namespace schakel::handover

@@ -135,9 +135,6 @@ class HandoverStore {
                                                        Audience audience, int64_t since,
                                                        bool open_only = false);
 
-  // False when (source, seq) was taken in before.
-  absl::StatusOr<bool> MarkReceived(const std::string& source, int64_t seq);
-
  private:
   absl::StatusOr<std::vector<HandoverRow>> QueryHandovers(sqlite::Statement& s, bool decrypt);
   sqlite::Connection& c_;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/audit_trail.h"
+#include "services/common/inbox.h"
 #include "services/common/log.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
@@ -45,6 +46,7 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     std::vector<std::string> notify;
+    const absl::Time now = env_.clock->Now();
     SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
       HandoverStore store(c, *rt_.cipher);
       v1::AuditRecord rec =
@@ -53,7 +55,8 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
       int duplicates = 0;
       for (const auto& r : req->events()) {
         SCHAKEL_ASSIGN_OR_RETURN(bool fresh,
-                                 store.MarkReceived(caller.principal.id, r.source_sequence()));
+                                 ReceiveOnce(c, absl::StrCat(caller.principal.id, "/case-events"),
+                                             r.source_sequence(), r.event().event_id(), now));
         if (!fresh) {
           ++duplicates;
           continue;

@@ -39,9 +39,9 @@ absl::StatusOr<ServiceRuntime> OpenServiceRuntime(const HostEnv& env, RuntimeSpe
 
   const absl::Duration ttl = RoleCacheTtl(env.config);
   auto channel_to = env.channel_to;
-  auto directory = [channel_to] { return channel_to("directory"); };
-  if (spec.local_roles != nullptr) {
-    rt.roles = std::move(spec.local_roles);
+  auto directory = [channel_to] { return channel_to(kDirectoryService); };
+  if (spec.local_roles) {
+    rt.roles = spec.local_roles(*rt.db);
   } else {
     rt.roles = std::make_shared<CachingRoleResolver>(
         std::make_shared<DirectoryRoleResolver>(directory), ttl, *env.clock);

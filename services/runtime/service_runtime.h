@@ -5,6 +5,7 @@
 #ifndef SCHAKEL_SERVICES_RUNTIME_SERVICE_RUNTIME_H_
 #define SCHAKEL_SERVICES_RUNTIME_SERVICE_RUNTIME_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -34,9 +35,9 @@ struct RuntimeSpec {
   std::string key_config;
   std::string data_key_file;
   std::string index_key_file;
-  // Roles from another service's directory (the default) or from `local_roles`, for the
-  // directory itself.
-  std::shared_ptr<RoleResolver> local_roles;
+  // Roles from the directory service (the default), or, for the directory itself, from a
+  // resolver made on the service's own database.
+  std::function<std::shared_ptr<RoleResolver>(sqlite::Database& db)> local_roles;
 };
 
 // What Open hands a service. Members live as long as the service holds the runtime.
