@@ -38,7 +38,7 @@ absl::Status GroupCommitter::Run(std::function<absl::Status(sqlite::Connection&)
     if (!commit.ok()) it->status = commit;
     it->done = true;
   }
-  ++commits_;
+  if (commit.ok()) ++commits_;
   leader_active_ = false;
   return item->status;
 }

@@ -11,6 +11,9 @@
 //      entry; the change writes its audit record and outbox events through the same connection,
 //      so all of it commits together or not at all.
 //   3. Same request_id with a different request: INVALID_ARGUMENT on request_id.
+//   A duplicate that commits while this request is in `prepare` (two copies of one request at
+//   once) is answered from the store inside the transaction: `on_replay` runs, `may_replay` does
+//   not (no I/O inside a transaction) — the caller proved a moment ago what `may_replay` checks.
 //
 // RunAuditedRead, for a read of client data: the body fills the answer and the audit record; the
 // answer leaves only once the record is durable (group commit), and is cleared if it is not.
