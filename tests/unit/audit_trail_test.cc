@@ -20,6 +20,7 @@
 #include "services/common/outbox.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
+#include "tests/support/outbox_reader.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -42,21 +43,7 @@ class AuditTrailTest : public ::testing::Test {
   // The payloads under `topic`, oldest first, parsed as `Message`.
   template <typename Message>
   std::vector<Message> Payloads(absl::string_view topic) {
-    std::vector<Message> out;
-    EXPECT_TRUE(observer_
-                    ->Read([&](sqlite::Connection& c) -> absl::Status {
-                      SCHAKEL_ASSIGN_OR_RETURN(
-                          auto s, c.Prepare("SELECT payload FROM outbox WHERE topic = ? "
-                                            "ORDER BY seq"));
-                      s.Bind(1, topic);
-                      return sqlite::ForEachRow(s, [&] {
-                        out.emplace_back();
-                        EXPECT_TRUE(out.back().ParseFromString(s.ColumnBlob(0)));
-                        return absl::OkStatus();
-                      });
-                    })
-                    .ok());
-    return out;
+    return testing::OutboxPayloads<Message>(*observer_, topic);
   }
 
   // An outbox write of its own under topic "items" that names `id`: something a group-committed

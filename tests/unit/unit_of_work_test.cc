@@ -17,6 +17,7 @@
 #include "services/common/migrations.h"
 #include "services/common/outbox.h"
 #include "services/common/status.h"
+#include "tests/support/outbox_reader.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -142,21 +143,7 @@ class UnitOfWorkTest : public ::testing::Test {
   }
   // The audit records in the outbox, oldest first.
   std::vector<v1::AuditRecord> ReadAuditRecords() {
-    std::vector<v1::AuditRecord> out;
-    EXPECT_TRUE(observer_
-                    ->Read([&](sqlite::Connection& c) -> absl::Status {
-                      SCHAKEL_ASSIGN_OR_RETURN(
-                          auto s, c.Prepare("SELECT payload FROM outbox WHERE topic = ? "
-                                            "ORDER BY seq"));
-                      s.Bind(1, kAuditTopic);
-                      return sqlite::ForEachRow(s, [&] {
-                        out.emplace_back();
-                        EXPECT_TRUE(out.back().ParseFromString(s.ColumnBlob(0)));
-                        return absl::OkStatus();
-                      });
-                    })
-                    .ok());
-    return out;
+    return testing::OutboxPayloads<v1::AuditRecord>(*observer_, kAuditTopic);
   }
   void Exec(const std::string& sql) {
     ASSERT_TRUE(db_->Transaction([&](sqlite::Connection& c) { return c.Exec(sql); }).ok()) << sql;
