@@ -5,6 +5,7 @@
 #include "services/cases/case_change.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/case_store.h"
+#include "services/cases/case_texts.h"
 #include "services/cases/case_validation.h"
 #include "services/cases/case_views.h"
 #include "services/common/etag.h"
@@ -51,6 +52,7 @@ grpc::ServerUnaryReactor* CaseService::UpdateCase(grpc::CallbackServerContext* c
           v1::CaseDetails next = req->details();
           *next.mutable_notes() = MergeNotes(dv, "details.notes", old.notes(),
                                              req->details().notes(), m.access, m.shares);
+          MergeDetailTexts(dv, "details.", old, next, m.access);
           SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
           if (old.honour_related_violence() && !next.honour_related_violence() &&
               !m.access.is_director()) {

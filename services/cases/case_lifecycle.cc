@@ -27,6 +27,9 @@ grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ct
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     CheckText(v, "reason", req->reason(), kTextMax, true);
+    if (req->sensitivity() != v1::SENSITIVITY_UNSPECIFIED) {
+      CheckSensitivity(v, "sensitivity", req->sensitivity());
+    }
     const v1::ClosureChecklist& cl = req->checklist();
     const bool complete = cl.stable_safety_held() && cl.risk_factors_addressed() &&
                           cl.recovery_owner_in_place() && cl.follow_up_agreed();
@@ -72,6 +75,8 @@ grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ct
           closure.set_reason(req->reason());
           *closure.mutable_checklist() = cl;
           closure.set_deviation(req->deviation());
+          closure.set_sensitivity(
+              SensitivityOrDefault(req->sensitivity(), m.access.organisation_type));
           SetTime(closure.mutable_close_time(), m.now);
           closure.set_closed_by(caller.principal.id);
           *m.row.body.mutable_closure() = closure;
@@ -103,6 +108,9 @@ grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* c
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     CheckText(v, "reason", req->reason(), kTextMax, true);
+    if (req->sensitivity() != v1::SENSITIVITY_UNSPECIFIED) {
+      CheckSensitivity(v, "sensitivity", req->sensitivity());
+    }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     return ChangeCase(
         {.caller = &caller,
@@ -122,8 +130,10 @@ grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* c
           m.row.status = v1::CASE_STATUS_OPEN;
           SCHAKEL_RETURN_IF_ERROR(
               m.store.CancelScheduledFollowUps(m.row.id, DateString(FromCivilDay(m.today))));
-          // The reason is personal content: it goes into the encrypted timeline only.
-          m.Event("case.reopened", absl::StrCat("Casus heropend / Case reopened: ", req->reason()));
+          // The reason is personal content: it goes into the encrypted timeline only, under its
+          // sensitivity (the event's type still tells every member that the case reopened).
+          m.Event("case.reopened", absl::StrCat("Casus heropend / Case reopened: ", req->reason()),
+                  SensitivityOrDefault(req->sensitivity(), m.access.organisation_type));
           return AnnounceStatusChange(m, v1::CASE_EVENT_TYPE_REOPENED, caller,
                                       *resp->mutable_case_());
         });

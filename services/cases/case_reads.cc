@@ -7,8 +7,10 @@
 #include "services/cases/case_store.h"
 #include "services/cases/case_validation.h"
 #include "services/cases/case_views.h"
+#include "services/cases/search_guard.h"
 #include "services/common/etag.h"
 #include "services/common/ids.h"
+#include "services/common/log.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
@@ -107,14 +109,24 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     const std::string kind = by_bsn ? "bsn" : "name_dob";
-    const std::string digest =
-        by_bsn ? cipher_->BlindIndex("bsn", req->bsn())
-               : cipher_->BlindIndex("name_dob", absl::StrCat(NormaliseName(req->name()), "|",
-                                                              DateString(req->date_of_birth())));
-    // Audited whatever it finds; the record names the cases shown, never the BSN or name.
+    const std::string value =
+        by_bsn ? req->bsn()
+               : absl::StrCat(NormaliseName(req->name()), "|", DateString(req->date_of_birth()));
+    const std::string digest = cipher_->BlindIndex(kind, value);
+    // Audited whatever it finds; the record names the cases shown and what was asked for as a
+    // keyed hash (never the BSN or name): the same number always gives the same hash, so an
+    // auditor sees repeated probing, and the hash differs from the stored index.
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_EXECUTE,
                                             by_bsn ? "case.search.bsn" : "case.search.name_dob");
     rec.set_purpose_of_use("MDA++ case work: finding a family's case");
+    AddObject(rec, by_bsn ? kBsnSearchObject : kNameDobSearchObject,
+              SearchHash(*cipher_, kind, value));
+    if (absl::Status admitted = search_guard_->Admit(caller.principal.id); !admitted.ok()) {
+      rec.set_outcome(v1::AUDIT_OUTCOME_DENIED);
+      rec.set_outcome_detail(absl::StatusCodeToString(admitted.code()));
+      SCHAKEL_RETURN_IF_ERROR(audit_->RecordDurably(rec));
+      return admitted;
+    }
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
       CaseStore store(c, *cipher_);
       SCHAKEL_ASSIGN_OR_RETURN(auto ids, store.CasesByIndex(kind, digest));
@@ -137,7 +149,15 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
       }
       return absl::OkStatus();
     }));
-    return audit_->RecordDurably(rec);
+    SCHAKEL_RETURN_IF_ERROR(audit_->RecordDurably(rec));
+    if (by_bsn && resp->cases().empty() && search_guard_->RecordMiss(caller.principal.id)) {
+      SCHAKEL_RETURN_IF_ERROR(audit_->RecordDurably(
+          ProbeSuspectedRecord(*audit_, caller, rec, search_guard_->limits())));
+      LogEvent(
+          LogLevel::kError, "cases.search.bsn_probe_suspected",
+          {{"principal", caller.principal.id}, {"organisation", caller.principal.organisation_id}});
+    }
+    return absl::OkStatus();
   });
 }
 

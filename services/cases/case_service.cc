@@ -5,6 +5,7 @@
 #include "services/cases/case_change.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/case_store.h"
+#include "services/cases/case_texts.h"
 #include "services/cases/case_validation.h"
 #include "services/cases/case_views.h"
 #include "services/common/ids.h"
@@ -55,7 +56,9 @@ absl::Status CaseService::Open(const HostEnv& env) {
       v.Add(absl::StrCat("cases.follow_up_months[", i, "]"), "must be 1 to 120");
     }
   }
+  const SearchLimits limits = SearchLimitsFromConfig(v, config);
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  search_guard_ = std::make_unique<SearchGuard>(env.clock, limits);
   follow_up_months_.assign(config.follow_up_months().begin(), config.follow_up_months().end());
   if (follow_up_months_.empty()) follow_up_months_ = {3, 6, 12, 18};
   // Reads (every GetCase) get connections of their own, so they never wait behind a commit's
@@ -229,6 +232,11 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           row.origin_report_id = req->origin_report_id();
           row.version = 1;
           *row.body.mutable_details() = req->details();
+          // Free text outside notes takes the opener's default sensitivity when none is set.
+          FieldViolations tv;
+          MergeDetailTexts(tv, "details.", v1::CaseDetails(), *row.body.mutable_details(),
+                           Viewer{caller_org->id(), caller_org->type()});
+          SCHAKEL_RETURN_IF_ERROR(tv.ToStatus());
           for (auto& n : *row.body.mutable_details()->mutable_notes()) {
             n.set_id(NewNoteId());
             n.clear_hidden();

@@ -10,6 +10,7 @@
 
 #include "schakel/v1/cases.grpc.pb.h"
 #include "services/cases/case_rules.h"
+#include "services/cases/search_guard.h"
 #include "services/common/authz.h"
 #include "services/common/directory_resolver.h"
 #include "services/common/hosted_service.h"
@@ -94,6 +95,8 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   AuditTrail* audit_ = nullptr;
   FieldCipher* cipher_ = nullptr;
   std::vector<int> follow_up_months_;
+  // FindCases: the budget per professional and the flag on a burst of misses.
+  std::unique_ptr<SearchGuard> search_guard_;
 };
 
 }  // namespace schakel::cases

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/cases/case_rules.h"
+#include "services/cases/case_texts.h"
 #include "services/common/ids.h"
 #include "services/common/validation.h"
 #include "services/redaction/need_to_know.h"
@@ -60,6 +61,7 @@ void CheckDetails(FieldViolations& v, const std::string& at, const v1::CaseDetai
     v.Add(at + "consent.date", "is only set when consent is recorded");
   }
   CheckText(v, at + "consent.note", d.consent().note(), kTextMax, false);
+  CheckDetailTexts(v, at, d);
 }
 
 void CheckPersonInput(FieldViolations& v, const std::string& at, const v1::Person& p,

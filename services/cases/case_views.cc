@@ -1,6 +1,7 @@
 #include "services/cases/case_views.h"
 
 #include "services/cases/case_rules.h"
+#include "services/cases/case_texts.h"
 #include "services/common/audit_trail.h"
 #include "services/common/etag.h"
 #include "services/common/proto_time.h"
@@ -103,7 +104,11 @@ absl::StatusOr<v1::Case> BuildCase(CaseStore& store, const CaseRow& row, const C
   SCHAKEL_ASSIGN_OR_RETURN(NoteShares shares, store.ListShares(row.id));
   *out.mutable_details() = row.body.details();
   RedactAll(*out.mutable_details()->mutable_notes(), access, shares);
-  if (row.body.has_closure()) *out.mutable_closure() = row.body.closure();
+  RedactDetailTexts(*out.mutable_details(), access);
+  if (row.body.has_closure()) {
+    *out.mutable_closure() = row.body.closure();
+    RedactClosure(*out.mutable_closure(), access);
+  }
   SCHAKEL_ASSIGN_OR_RETURN(auto persons, store.ListPersons(row.id));
   for (const auto& p : persons) *out.add_persons() = PersonView(p, access, shares);
   SCHAKEL_ASSIGN_OR_RETURN(auto relations, store.ListRelations(row.id));

@@ -58,6 +58,69 @@ const char* SensitivityLabel(v1::Sensitivity s) {
   }
 }
 
+v1::Sensitivity DefaultSensitivity(v1::OrganisationType writer) {
+  if (writer != v1::ORGANISATION_TYPE_UNSPECIFIED && writer != v1::ORGANISATION_TYPE_OPERATOR &&
+      !OrganisationTypeSees(writer, v1::SENSITIVITY_CARE)) {
+    return v1::SENSITIVITY_JUSTICE;
+  }
+  return v1::SENSITIVITY_CARE;
+}
+
+v1::Sensitivity SensitivityOrDefault(int requested, v1::OrganisationType writer) {
+  if (requested != v1::SENSITIVITY_UNSPECIFIED && v1::Sensitivity_IsValid(requested)) {
+    return static_cast<v1::Sensitivity>(requested);
+  }
+  return DefaultSensitivity(writer);
+}
+
+std::string HiddenReason(v1::Sensitivity s) {
+  return absl::StrCat("verborgen voor uw organisatie (", SensitivityLabel(s),
+                      ") / hidden for your organisation");
+}
+
+namespace {
+
+// The level stored text is read under: its own, or CARE for text from before sensitivities.
+v1::Sensitivity ReadLevel(int sensitivity) {
+  if (sensitivity == v1::SENSITIVITY_UNSPECIFIED || !v1::Sensitivity_IsValid(sensitivity)) {
+    return v1::SENSITIVITY_CARE;
+  }
+  return static_cast<v1::Sensitivity>(sensitivity);
+}
+
+}  // namespace
+
+bool MaySeeText(const SensitiveText& t, const Viewer& viewer) {
+  return t.text.empty() || OrganisationTypeSees(viewer.organisation_type, ReadLevel(t.sensitivity));
+}
+
+bool RedactText(std::string& text, int sensitivity, const Viewer& viewer) {
+  if (MaySeeText({text, sensitivity}, viewer)) return false;
+  text = HiddenReason(ReadLevel(sensitivity));
+  return true;
+}
+
+SensitiveText MergeText(FieldViolations& v, const std::string& field, const SensitiveText& stored,
+                        const SensitiveText& incoming, const Viewer& writer) {
+  if (!MaySeeText(stored, writer)) return stored;
+  if (incoming.sensitivity != v1::SENSITIVITY_UNSPECIFIED) {
+    CheckSensitivity(v, field, incoming.sensitivity);
+  }
+  if (incoming.text.empty()) return {};
+  SensitiveText out{incoming.text, incoming.sensitivity};
+  const bool unchanged = !stored.text.empty() && incoming.text == stored.text;
+  if (out.sensitivity == v1::SENSITIVITY_UNSPECIFIED) {
+    out.sensitivity =
+        unchanged ? ReadLevel(stored.sensitivity) : DefaultSensitivity(writer.organisation_type);
+  } else if (unchanged && v1::Sensitivity_IsValid(out.sensitivity) &&
+             out.sensitivity != ReadLevel(stored.sensitivity) &&
+             !OrganisationTypeSees(writer.organisation_type,
+                                   static_cast<v1::Sensitivity>(out.sensitivity))) {
+    v.Add(field, "your organisation may not reclassify this text to a level it would not see");
+  }
+  return out;
+}
+
 std::string NewNoteId() { return absl::StrCat("n-", NewRandomId()); }
 
 void CheckSensitivity(FieldViolations& v, const std::string& field, int s) {
@@ -87,9 +150,7 @@ void Redact(v1::Note& note, const Viewer& access, const NoteShares& shares) {
   if (MaySee(note, access, shares)) return;
   note.clear_text();
   note.set_hidden(true);
-  note.set_hidden_reason(absl::StrCat("verborgen voor uw organisatie (",
-                                      SensitivityLabel(note.sensitivity()),
-                                      ") / hidden for your organisation"));
+  note.set_hidden_reason(HiddenReason(note.sensitivity()));
 }
 
 void RedactAll(google::protobuf::RepeatedPtrField<v1::Note>& notes, const Viewer& access,

@@ -38,6 +38,35 @@ bool OrganisationTypeSees(v1::OrganisationType type, v1::Sensitivity sensitivity
 // "GENERAL", "CARE" or "JUSTICE".
 const char* SensitivityLabel(v1::Sensitivity s);
 
+// The sensitivity of free text whose writer set none: the strictest their organisation type
+// implies. CARE for every type that sees care information (Veilig Thuis, local team, child
+// protection board and the care partners: health information is under medical secrecy, the
+// stricter regime); JUSTICE for police, prosecution and probation, which do not see CARE.
+v1::Sensitivity DefaultSensitivity(v1::OrganisationType writer);
+// `requested` when it is a sensitivity, else DefaultSensitivity(writer).
+v1::Sensitivity SensitivityOrDefault(int requested, v1::OrganisationType writer);
+// "verborgen voor uw organisatie (CARE) / hidden for your organisation".
+std::string HiddenReason(v1::Sensitivity s);
+
+// A piece of free text outside a Note (a criterion note, the consent note, a closure reason) and
+// its sensitivity. Text stored before it had one (UNSPECIFIED) is read as CARE.
+struct SensitiveText {
+  std::string text;
+  int sensitivity = v1::SENSITIVITY_UNSPECIFIED;
+};
+// Whether `viewer` may read `t` (empty text hides nothing).
+bool MaySeeText(const SensitiveText& t, const Viewer& viewer);
+// Shows `text` as `viewer` may: when hidden, replaced by HiddenReason. Returns whether it hid.
+bool RedactText(std::string& text, int sensitivity, const Viewer& viewer);
+// What to store when `writer` sends `incoming` in place of `stored`. Text hidden from the writer
+// is kept exactly as stored, whatever was sent (redaction never becomes deletion). Otherwise the
+// incoming text, under its sensitivity or, when unset, the stored one for unchanged text and the
+// writer's default for new text; an empty text has none. A writer may change the sensitivity of a
+// text only when its organisation sees both levels. A bad sensitivity is named in `v` under
+// `field`.
+SensitiveText MergeText(FieldViolations& v, const std::string& field, const SensitiveText& stored,
+                        const SensitiveText& incoming, const Viewer& writer);
+
 // A fresh note id ("n-" and a random id).
 std::string NewNoteId();
 

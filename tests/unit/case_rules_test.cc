@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "services/cases/search_guard.h"
+#include "services/common/clock.h"
 #include "services/common/crypto.h"
+#include "services/redaction/need_to_know.h"
 
 namespace schakel::cases {
 namespace {
@@ -114,6 +117,64 @@ TEST_F(FieldCipherTest, BlindIndexIsKeyedAndSeparatesKinds) {
   FieldCipher other(*crypto::RandomBytes(crypto::kKeySize), *crypto::RandomBytes(crypto::kKeySize));
   EXPECT_NE(cipher_.BlindIndex("bsn", "111222333"), other.BlindIndex("bsn", "111222333"));
   EXPECT_EQ(cipher_.BlindIndex("bsn", "111222333").size(), 32u);
+}
+
+// Free text outside notes: the writer's strictest default, visible hiding, and writes by an
+// organisation that cannot see the text keep it.
+TEST(SensitiveTextTest, DefaultsHidingAndMerging) {
+  EXPECT_EQ(DefaultSensitivity(v1::ORGANISATION_TYPE_VEILIG_THUIS), v1::SENSITIVITY_CARE);
+  EXPECT_EQ(DefaultSensitivity(v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE), v1::SENSITIVITY_CARE);
+  EXPECT_EQ(DefaultSensitivity(v1::ORGANISATION_TYPE_POLICE), v1::SENSITIVITY_JUSTICE);
+  EXPECT_EQ(DefaultSensitivity(v1::ORGANISATION_TYPE_PROBATION), v1::SENSITIVITY_JUSTICE);
+  const Viewer police{"politie", v1::ORGANISATION_TYPE_POLICE};
+  const Viewer ggz{"ggz", v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE};
+  std::string text = "GGZ zonder resultaat";
+  EXPECT_FALSE(RedactText(text, v1::SENSITIVITY_CARE, ggz));
+  EXPECT_TRUE(RedactText(text, v1::SENSITIVITY_CARE, police));
+  EXPECT_EQ(text, "verborgen voor uw organisatie (CARE) / hidden for your organisation");
+  std::string legacy = "stored before sensitivities";
+  EXPECT_TRUE(RedactText(legacy, v1::SENSITIVITY_UNSPECIFIED, police));  // read as CARE
+
+  FieldViolations v;
+  const SensitiveText stored{"GGZ zonder resultaat", v1::SENSITIVITY_CARE};
+  // Hidden from the writer: kept, whatever was sent.
+  SensitiveText out = MergeText(v, "f", stored, {"", v1::SENSITIVITY_GENERAL}, police);
+  EXPECT_EQ(out.text, stored.text);
+  EXPECT_EQ(out.sensitivity, v1::SENSITIVITY_CARE);
+  // New text without a level: the writer's default; unchanged text keeps its level.
+  out = MergeText(v, "f", {}, {"nieuw", v1::SENSITIVITY_UNSPECIFIED}, police);
+  EXPECT_EQ(out.sensitivity, v1::SENSITIVITY_JUSTICE);
+  out = MergeText(v, "f", stored, {stored.text, v1::SENSITIVITY_UNSPECIFIED}, ggz);
+  EXPECT_EQ(out.sensitivity, v1::SENSITIVITY_CARE);
+  EXPECT_TRUE(v.empty());
+  // Reclassifying to a level the writer would not see is refused.
+  MergeText(v, "f", stored, {stored.text, v1::SENSITIVITY_JUSTICE}, ggz);
+  EXPECT_FALSE(v.empty());
+}
+
+TEST(SearchGuardTest, BudgetSlidesAndABurstIsFlaggedOnce) {
+  FakeClock clock;
+  SearchGuard guard(&clock, {.budget = 3, .window = absl::Hours(1), .miss_alert = 2});
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(guard.Admit("a").ok());
+  EXPECT_TRUE(absl::IsResourceExhausted(guard.Admit("a")));
+  EXPECT_TRUE(guard.Admit("b").ok());  // per principal
+  EXPECT_FALSE(guard.RecordMiss("a"));
+  EXPECT_TRUE(guard.RecordMiss("a"));
+  EXPECT_FALSE(guard.RecordMiss("a"));  // the same burst
+  clock.Advance(absl::Minutes(61));
+  EXPECT_TRUE(guard.Admit("a").ok());
+  EXPECT_FALSE(guard.RecordMiss("a"));
+  EXPECT_TRUE(guard.RecordMiss("a"));  // a new burst in a new window
+
+  FieldViolations v;
+  v1::CasesConfig config;
+  config.set_search_budget(5);
+  config.set_search_miss_alert(6);
+  config.set_search_window_seconds(10);
+  SearchLimitsFromConfig(v, config);
+  const std::string message = std::string(v.ToStatus().message());
+  EXPECT_NE(message.find("cases.search_miss_alert"), std::string::npos) << message;
+  EXPECT_NE(message.find("cases.search_window_seconds"), std::string::npos) << message;
 }
 
 }  // namespace
