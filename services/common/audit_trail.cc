@@ -66,14 +66,8 @@ v1::AuditRecord AuditTrail::NewRecord(const Caller& caller, v1::AuditAction acti
   user->set_name(caller.entry.name);
   user->set_kind(p.kind);
   for (v1::Role role : caller.entry.roles) user->add_roles(role);
-  if (!p.via_service_id.empty()) {
-    // A service acted: it is the responsible system, on the user's behalf.
-    auto* responsible = r.mutable_responsible_user();
-    responsible->set_principal_id(p.via_service_id);
-    responsible->set_kind(v1::PRINCIPAL_KIND_SERVICE);
-  } else {
-    *r.mutable_responsible_user() = *user;
-  }
+  // Every principal calls as itself (a service never acts for a user), so it is responsible too.
+  *r.mutable_responsible_user() = *user;
   r.set_access_point(p.peer);
   r.set_source_service(source_service_);
   r.mutable_checks()->set_authorisation(v1::AUDIT_CHECK_PASSED);

@@ -30,9 +30,9 @@ bool ConstantTimeEquals(absl::string_view a, absl::string_view b) {
 
 }  // namespace
 
-grpc::Status CertificateAuthProcessor::Process(const InputMetadata& auth_metadata,
+grpc::Status CertificateAuthProcessor::Process(const InputMetadata& /*auth_metadata*/,
                                                grpc::AuthContext* context,
-                                               OutputMetadata* consumed_auth_metadata,
+                                               OutputMetadata* /*consumed_auth_metadata*/,
                                                OutputMetadata* /*response_metadata*/) {
   // The auth context belongs to the connection: parse the certificate on its first call only.
   std::string kind = FirstProperty(*context, kKindProperty);
@@ -46,18 +46,15 @@ grpc::Status CertificateAuthProcessor::Process(const InputMetadata& auth_metadat
       return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
                           "the client certificate does not name a Schakel principal (CN, O, OU)");
     }
-    kind = std::string(pki::KindName(subject->kind));
+    // The CN and O become directory keys, audit fields and log values: only ids of the
+    // directory's own shape are let in.
+    if (!IsWellFormedId(subject->principal_id) || !IsWellFormedId(subject->organisation_id)) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          "the client certificate's CN and O must be well-formed ids");
+    }
     context->AddProperty(kPrincipalIdProperty, subject->principal_id);
     context->AddProperty(kOrganisationProperty, subject->organisation_id);
-    context->AddProperty(kKindProperty, kind);
-  }
-  // Only services may speak for someone else; a user's claim to be acting for another is dropped.
-  if (kind != pki::KindName(pki::CertificateKind::kService)) {
-    for (const char* key : {kActingUserKey, kActingOrganisationKey}) {
-      for (auto [it, end] = auth_metadata.equal_range(key); it != end; ++it) {
-        consumed_auth_metadata->emplace(key, std::string(it->second.data(), it->second.size()));
-      }
-    }
+    context->AddProperty(kKindProperty, std::string(pki::KindName(subject->kind)));
   }
   return grpc::Status::OK;
 }
@@ -75,7 +72,8 @@ absl::StatusOr<Principal> AuthenticateCall(const grpc::ServerContextBase& ctx,
     principal.kind = kind == pki::KindName(pki::CertificateKind::kService)
                          ? v1::PRINCIPAL_KIND_SERVICE
                          : v1::PRINCIPAL_KIND_USER;
-  } else if (internal != nullptr && (auth == nullptr || !auth->IsPeerAuthenticated()) &&
+  } else if (internal != nullptr && !internal->token.empty() &&
+             (auth == nullptr || !auth->IsPeerAuthenticated()) &&
              ConstantTimeEquals(MetadataValue(md, kInternalTokenKey), internal->token)) {
     principal.id = internal->host.id;
     principal.organisation_id = internal->host.organisation_id;
@@ -83,21 +81,6 @@ absl::StatusOr<Principal> AuthenticateCall(const grpc::ServerContextBase& ctx,
     principal.peer = kInProcessPeer;
   } else {
     return absl::UnauthenticatedError("a verified client certificate is required");
-  }
-
-  if (principal.kind == v1::PRINCIPAL_KIND_SERVICE) {
-    std::string user = MetadataValue(md, kActingUserKey);
-    std::string organisation = MetadataValue(md, kActingOrganisationKey);
-    if (!user.empty() || !organisation.empty()) {
-      if (!IsWellFormedId(user) || !IsWellFormedId(organisation)) {
-        return absl::UnauthenticatedError(
-            "schakel-acting-user and schakel-acting-organisation must both name a principal");
-      }
-      principal.via_service_id = principal.id;
-      principal.id = std::move(user);
-      principal.organisation_id = std::move(organisation);
-      principal.kind = v1::PRINCIPAL_KIND_USER;
-    }
   }
   return principal;
 }

@@ -1,9 +1,9 @@
 // Who is calling. The principal comes from the verified peer certificate (CN = principal id,
 // O = organisation, OU = user|service), read by CertificateAuthProcessor before any handler runs.
 //
-// A service calling another on behalf of a person passes that person in metadata
-// (kActingUserKey, kActingOrganisationKey). That metadata is trusted only from a service
-// certificate; from a user's certificate it is stripped before the handler sees it.
+// A service always calls as itself: there is no way to assert another principal in metadata.
+// When a callee must know which user a call is for, the user is a field of the request, checked
+// by the callee. The certificate's CN and O must be well-formed ids (IsWellFormedId).
 //
 // Calls between co-hosted services travel over an in-process channel, which has no TLS peer. Such
 // a channel adds a per-process random token (kInternalTokenKey) that the host checks; the caller
@@ -22,8 +22,6 @@
 
 namespace schakel {
 
-inline constexpr char kActingUserKey[] = "schakel-acting-user";
-inline constexpr char kActingOrganisationKey[] = "schakel-acting-organisation";
 inline constexpr char kInternalTokenKey[] = "schakel-internal-token";
 // Principal::peer of a call that came over the host's in-process channel.
 inline constexpr char kInProcessPeer[] = "in-process";
@@ -34,18 +32,17 @@ inline constexpr char kOrganisationProperty[] = "schakel_organisation_id";
 inline constexpr char kKindProperty[] = "schakel_kind";
 
 struct Principal {
-  // Whom the call is for. For a service acting for a user, the user.
+  // Who made the call: the certificate's CN (or the host, for in-process calls).
   std::string id;
   std::string organisation_id;
   v1::PrincipalKind kind = v1::PRINCIPAL_KIND_UNSPECIFIED;
-  // The service that made the call for the user (empty for direct calls).
-  std::string via_service_id;
   // The access point, as gRPC names the peer ("ipv4:127.0.0.1:51234").
   std::string peer;
 };
 
 // Validates the peer certificate of each call and records the principal in the auth context.
-// Calls without a usable certificate subject end with UNAUTHENTICATED.
+// Calls without a usable certificate subject (CN and O well-formed ids, OU user or service) end
+// with UNAUTHENTICATED.
 class CertificateAuthProcessor final : public grpc::AuthMetadataProcessor {
  public:
   bool IsBlocking() const override { return false; }
@@ -56,7 +53,7 @@ class CertificateAuthProcessor final : public grpc::AuthMetadataProcessor {
 
 // How the host recognises its own in-process calls.
 struct InternalCaller {
-  std::string token;  // random, per process; never leaves it
+  std::string token;  // random, per process; never leaves it; an empty token matches nothing
   Principal host;     // the host's service principal (from its certificate)
 };
 

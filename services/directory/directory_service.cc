@@ -186,7 +186,6 @@ grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* 
     resp->set_principal_id(p.id);
     resp->set_organisation_id(p.organisation_id);
     resp->set_kind(p.kind);
-    resp->set_via_service_id(p.via_service_id);
     resp->set_registered(caller.entry.registered);
     resp->set_name(caller.entry.name);
     for (v1::Role r : caller.entry.roles) resp->add_roles(r);

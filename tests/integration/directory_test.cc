@@ -324,30 +324,6 @@ TEST_F(DirectoryTest, ListsArePaginated) {
   EXPECT_EQ(BadFields(st), std::set<std::string>{"page_token"});
 }
 
-TEST_F(DirectoryTest, ServicesActingForAUserAreTreatedAsThatUser) {
-  // A service certificate passing an acting user: the user's roles apply.
-  auto channel =
-      host_.ChannelAs("intake-service", testing::kOperatorOrg, pki::CertificateKind::kService);
-  auto stub = DirectoryService::NewStub(channel);
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("schakel-acting-user", "sanne");
-  ctx.AddMetadata("schakel-acting-organisation", "vt-test");
-  v1::WhoAmIResponse resp;
-  ASSERT_TRUE(stub->WhoAmI(&ctx, {}, &resp).ok());
-  EXPECT_EQ(resp.principal_id(), "sanne");
-  EXPECT_EQ(resp.via_service_id(), "intake-service");
-
-  // The same metadata from a user's certificate is ignored.
-  auto pieter = StubAs("pieter", "politie-test");
-  grpc::ClientContext ctx2;
-  ctx2.AddMetadata("schakel-acting-user", "admin");
-  ctx2.AddMetadata("schakel-acting-organisation", testing::kOperatorOrg);
-  v1::WhoAmIResponse resp2;
-  ASSERT_TRUE(pieter->WhoAmI(&ctx2, {}, &resp2).ok());
-  EXPECT_EQ(resp2.principal_id(), "pieter");
-  EXPECT_TRUE(resp2.via_service_id().empty());
-}
-
 TEST_F(DirectoryTest, InProcessChannelActsAsTheHostService) {
   auto stub = DirectoryService::NewStub(host_.host().InProcessChannel());
   grpc::ClientContext ctx;

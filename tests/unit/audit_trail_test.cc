@@ -119,19 +119,18 @@ TEST_F(AuditTrailTest, EveryRecordHasItsOwnEventIdAndTheTimeOfTheClock) {
   EXPECT_EQ(ToTime(second.event_time()) - ToTime(first.event_time()), absl::Minutes(3));
 }
 
-TEST_F(AuditTrailTest, AServiceActingForAUserIsTheResponsibleUser) {
+TEST_F(AuditTrailTest, AServiceIsItsOwnResponsibleUser) {
   AuditTrail audit(*db_, "cases", clock_);
-  Caller caller = Professional();
-  caller.principal.via_service_id = "handover";
+  Caller caller{.principal = {.id = "handover",
+                              .organisation_id = "regio-test",
+                              .kind = v1::PRINCIPAL_KIND_SERVICE}};
   const v1::AuditRecord r =
       audit.NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "case.timeline.appended");
-  // The user is who the call is for; the service that made it is responsible.
-  EXPECT_EQ(r.user().principal_id(), "p-jansen");
-  EXPECT_EQ(r.user().organisation_id(), "wijkteam");
-  EXPECT_EQ(r.user().kind(), v1::PRINCIPAL_KIND_USER);
+  // A service never acts for a user: the record names the service, as user and responsible.
+  EXPECT_EQ(r.user().principal_id(), "handover");
+  EXPECT_EQ(r.user().kind(), v1::PRINCIPAL_KIND_SERVICE);
   EXPECT_EQ(r.responsible_user().principal_id(), "handover");
   EXPECT_EQ(r.responsible_user().kind(), v1::PRINCIPAL_KIND_SERVICE);
-  EXPECT_EQ(r.responsible_user().roles_size(), 0);
 }
 
 TEST_F(AuditTrailTest, ADeniedRecordSaysWhoWasRefusedWhatAndWhy) {

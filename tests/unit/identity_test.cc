@@ -1,8 +1,8 @@
 // Who is calling, over real mutual TLS on loopback: CertificateAuthProcessor reads the client
-// certificate made by a test CA, AuthenticateCall turns it into a Principal, and acting-user
-// metadata counts only from services. Certificates with odd subjects (no CN, no O, a foreign OU)
-// are made here with OpenSSL directly, signed by the same CA, since the product's PKI will not
-// issue them.
+// certificate made by a test CA, AuthenticateCall turns it into a Principal, and no metadata
+// changes who the caller is (a service calls as itself). Certificates with odd subjects (no CN, no
+// O, a foreign OU) are made here with OpenSSL directly, signed by the same CA, since the product's
+// PKI will not issue them.
 #include "services/common/identity.h"
 
 #include <openssl/asn1.h>
@@ -43,8 +43,7 @@ using X509Ptr = ossl::Ptr<X509, X509_free>;
 using NamePtr = ossl::Ptr<X509_NAME, X509_NAME_free>;
 using ExtPtr = ossl::Ptr<X509_EXTENSION, X509_EXTENSION_free>;
 
-// Answers with what AuthenticateCall made of the call, and whether the handler still saw any
-// acting-user metadata.
+// Answers with what AuthenticateCall made of the call.
 class PrincipalEcho final : public schakel::testing::EchoService::Service {
  public:
   void set_internal(const InternalCaller* internal) {
@@ -59,10 +58,7 @@ class PrincipalEcho final : public schakel::testing::EchoService::Service {
       internal = internal_;
     }
     absl::StatusOr<Principal> principal = AuthenticateCall(*ctx, internal);
-    const auto& md = ctx->client_metadata();
-    const bool saw_acting = md.count(kActingUserKey) > 0 || md.count(kActingOrganisationKey) > 0;
     absl::MutexLock lock(&mu_);
-    saw_acting_metadata_ = saw_acting;
     if (!principal.ok()) {
       return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
                           std::string(principal.status().message()));
@@ -77,16 +73,11 @@ class PrincipalEcho final : public schakel::testing::EchoService::Service {
     absl::MutexLock lock(&mu_);
     return last_;
   }
-  bool saw_acting_metadata() const {
-    absl::MutexLock lock(&mu_);
-    return saw_acting_metadata_;
-  }
 
  private:
   mutable absl::Mutex mu_;
   const InternalCaller* internal_ ABSL_GUARDED_BY(mu_) = nullptr;
   Principal last_ ABSL_GUARDED_BY(mu_);
-  bool saw_acting_metadata_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 // A client certificate with exactly the subject entries given (NID, value), signed by `ca`.
@@ -199,7 +190,6 @@ TEST_F(IdentityTest, UserCertificateNamesAUser) {
   EXPECT_EQ(p.id, "alice");
   EXPECT_EQ(p.organisation_id, "team-x");
   EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_USER);
-  EXPECT_EQ(p.via_service_id, "");
   EXPECT_TRUE(absl::StartsWith(p.peer, "ipv4:127.0.0.1:")) << p.peer;
 }
 
@@ -210,7 +200,6 @@ TEST_F(IdentityTest, ServiceCertificateNamesAService) {
   EXPECT_EQ(p.id, "gateway-1");
   EXPECT_EQ(p.organisation_id, "regio-test");
   EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_SERVICE);
-  EXPECT_EQ(p.via_service_id, "");
 }
 
 TEST_F(IdentityTest, EveryCallOnAConnectionKeepsItsPrincipal) {
@@ -223,49 +212,29 @@ TEST_F(IdentityTest, EveryCallOnAConnectionKeepsItsPrincipal) {
   }
 }
 
-TEST_F(IdentityTest, AServiceMayActForAUser) {
-  grpc::Status st = Call(ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService),
-                         {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team-y"}});
+// The metadata that once let a service certificate act as any professional (withdrawn).
+const Metadata kActingUserClaim = {{"schakel-acting-user", "regisseur"},
+                                   {"schakel-acting-organisation", "wijkteam-den-haag-centrum"}};
+
+TEST_F(IdentityTest, AServiceNamingAUserInMetadataIsStillTheService) {
+  // Before: the service became "regisseur" and could read that director's cases.
+  auto channel = ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService);
+  grpc::Status st = Call(channel, kActingUserClaim);
   ASSERT_TRUE(st.ok()) << st.error_message();
   const Principal p = echo_.last();
-  EXPECT_EQ(p.id, "bob");
-  EXPECT_EQ(p.organisation_id, "team-y");
-  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_USER);
-  EXPECT_EQ(p.via_service_id, "gateway-1");
-  EXPECT_TRUE(echo_.saw_acting_metadata()) << "a service's acting metadata reaches the handler";
+  EXPECT_EQ(p.id, "gateway-1");
+  EXPECT_EQ(p.organisation_id, "regio-test");
+  EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_SERVICE);
 }
 
-TEST_F(IdentityTest, AUserCannotActForSomeoneElse) {
-  // On a user's connection the claim is stripped, on the first call and on later ones alike.
+TEST_F(IdentityTest, AUserNamingSomeoneElseInMetadataIsStillTheUser) {
   auto channel = ChannelAs("alice", "team-x");
   for (int i = 0; i < 2; ++i) {
-    grpc::Status st = Call(channel, {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team-y"}});
+    grpc::Status st = Call(channel, kActingUserClaim);
     ASSERT_TRUE(st.ok()) << st.error_message();
-    const Principal p = echo_.last();
-    EXPECT_EQ(p.id, "alice") << "call " << i;
-    EXPECT_EQ(p.organisation_id, "team-x") << "call " << i;
-    EXPECT_EQ(p.via_service_id, "") << "call " << i;
-    EXPECT_FALSE(echo_.saw_acting_metadata()) << "call " << i;
+    EXPECT_EQ(echo_.last().id, "alice") << "call " << i;
+    EXPECT_EQ(echo_.last().kind, v1::PRINCIPAL_KIND_USER) << "call " << i;
   }
-}
-
-TEST_F(IdentityTest, AServiceMustNameBothTheUserAndTheOrganisation) {
-  auto channel = ChannelAs("gateway-1", "regio-test", pki::CertificateKind::kService);
-  const Metadata refused[] = {
-      {{kActingUserKey, "bob"}},
-      {{kActingOrganisationKey, "team-y"}},
-      {{kActingUserKey, "Bob"}, {kActingOrganisationKey, "team-y"}},   // not a well-formed id
-      {{kActingUserKey, "bob"}, {kActingOrganisationKey, "team y"}},   // nor this
-      {{kActingUserKey, "-bob"}, {kActingOrganisationKey, "team-y"}},  // nor this
-  };
-  for (const Metadata& metadata : refused) {
-    grpc::Status st = Call(channel, metadata);
-    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
-        << metadata.front().first << "=" << metadata.front().second;
-  }
-  // The connection itself is fine.
-  EXPECT_TRUE(Call(channel).ok());
-  EXPECT_EQ(echo_.last().id, "gateway-1");
 }
 
 TEST_F(IdentityTest, ACraftedCertificateWithTheRightSubjectIsAccepted) {
@@ -305,6 +274,35 @@ TEST_F(IdentityTest, CertificatesWithoutAUsableSubjectAreRefused) {
   }
 }
 
+TEST_F(IdentityTest, CertificatesWhoseCnOrOIsNotAWellFormedIdAreRefused) {
+  // Before: accepted, and the odd names went on into role look-ups, audit records and logs.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Carol", "team-x"},
+      {"carol smit", "team-x"},
+      {"-carol", "team-x"},
+      {"carol", "Team-X"},
+      {"carol", "team/x"},
+      {"carol\n", "team-x"},
+      {std::string(65, 'c'), "team-x"},
+      {"carol", "team-x;drop"},
+  };
+  for (const auto& [cn, o] : cases) {
+    const TlsMaterial material = CraftedClient(
+        pki_->ca(),
+        {{NID_commonName, cn}, {NID_organizationName, o}, {NID_organizationalUnitName, "user"}});
+    grpc::Status st = Call(ChannelWith(material));
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << "CN=" << cn << " O=" << o << ": " << st.error_message();
+  }
+}
+
+TEST_F(IdentityTest, AServiceCertificateWithAnOddCnIsRefusedToo) {
+  const TlsMaterial material = CraftedClient(pki_->ca(), {{NID_commonName, "Schakeld"},
+                                                          {NID_organizationName, "regio-test"},
+                                                          {NID_organizationalUnitName, "service"}});
+  EXPECT_EQ(Call(ChannelWith(material)).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
 TEST_F(IdentityTest, TheInternalTokenOverTlsChangesNothing) {
   // The certificate decides; a user who somehow knew the token still calls as themselves.
   grpc::Status st = Call(ChannelAs("alice", "team-x"), {{kInternalTokenKey, internal_.token}});
@@ -324,13 +322,22 @@ TEST_F(IdentityTest, TheInternalTokenMakesTheHostTheCaller) {
   EXPECT_EQ(p.kind, v1::PRINCIPAL_KIND_SERVICE);
   EXPECT_EQ(p.peer, kInProcessPeer);
 
-  // The host, being a service, may act for a user.
-  st = Call(channel, {{kInternalTokenKey, internal_.token},
-                      {kActingUserKey, "bob"},
-                      {kActingOrganisationKey, "team-y"}});
+  // Nor does the host act for a user.
+  Metadata claim = kActingUserClaim;
+  claim.emplace_back(kInternalTokenKey, internal_.token);
+  st = Call(channel, claim);
   ASSERT_TRUE(st.ok()) << st.error_message();
-  EXPECT_EQ(echo_.last().id, "bob");
-  EXPECT_EQ(echo_.last().via_service_id, "schakeld");
+  EXPECT_EQ(echo_.last().id, "schakeld");
+  EXPECT_EQ(echo_.last().kind, v1::PRINCIPAL_KIND_SERVICE);
+}
+
+TEST_F(IdentityTest, AnEmptyInternalTokenMatchesNothing) {
+  // Before: a host whose token was never set let every tokenless in-process call in as itself.
+  auto channel = server_->InProcessChannel(grpc::ChannelArguments());
+  internal_.token.clear();
+  EXPECT_EQ(Call(channel).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Call(channel, {{kInternalTokenKey, ""}}).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
 }
 
 TEST_F(IdentityTest, InProcessCallsWithoutTheRightTokenAreRefused) {
