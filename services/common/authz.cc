@@ -29,16 +29,26 @@ CachingRoleResolver::CachingRoleResolver(std::shared_ptr<RoleResolver> inner, ab
     : inner_(std::move(inner)), ttl_(std::min(ttl, absl::Seconds(5))), clock_(clock) {}
 
 absl::StatusOr<DirectoryEntry> CachingRoleResolver::Resolve(absl::string_view principal_id) {
+  return Cache(std::string(principal_id), [&] { return inner_->Resolve(principal_id); });
+}
+
+absl::StatusOr<DirectoryEntry> CachingRoleResolver::ResolveService(absl::string_view service_id) {
+  return Cache(absl::StrCat("service:", service_id),
+               [&] { return inner_->ResolveService(service_id); });
+}
+
+absl::StatusOr<DirectoryEntry> CachingRoleResolver::Cache(
+    std::string key, const std::function<absl::StatusOr<DirectoryEntry>()>& fetch) {
   const absl::Time now = clock_.Now();
   {
     absl::MutexLock lock(&mu_);
-    auto it = cache_.find(principal_id);
+    auto it = cache_.find(key);
     if (it != cache_.end() && now - it->second.fetched < ttl_) return it->second.entry;
   }
-  auto entry = inner_->Resolve(principal_id);
+  auto entry = fetch();
   if (!entry.ok()) return entry.status();
   absl::MutexLock lock(&mu_);
-  cache_[std::string(principal_id)] = Cached{*entry, now};
+  cache_[std::move(key)] = Cached{*entry, now};
   return entry;
 }
 
@@ -54,8 +64,21 @@ absl::StatusOr<Caller> Authorizer::Authorize(const Principal& principal,
   }
   Caller caller{principal, {}};
   if (principal.kind == v1::PRINCIPAL_KIND_SERVICE) {
-    if (rule->services || rule->any_principal) return caller;
-    return absl::PermissionDeniedError(absl::StrCat(method, " is not open to services"));
+    if (!rule->services && !rule->any_principal) {
+      return absl::PermissionDeniedError(absl::StrCat(method, " is not open to services"));
+    }
+    if (principal.peer == kInProcessPeer) return caller;
+    auto service = resolver_->ResolveService(principal.id);
+    if (!service.ok()) {
+      return absl::UnavailableError("the directory could not be reached to check roles; retry");
+    }
+    if (service->registered &&
+        (!service->active || service->organisation_id != principal.organisation_id)) {
+      return absl::PermissionDeniedError(
+          "this service identity is revoked (or listed under another organisation) in the "
+          "directory");
+    }
+    return caller;
   }
 
   auto entry = resolver_->Resolve(principal.id);

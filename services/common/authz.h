@@ -7,6 +7,7 @@
 #ifndef SCHAKEL_SERVICES_COMMON_AUTHZ_H_
 #define SCHAKEL_SERVICES_COMMON_AUTHZ_H_
 
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -48,9 +49,9 @@ class AuthorizationTable {
   absl::flat_hash_map<std::string, AccessRule> rules_;
 };
 
-// What the directory says about a principal.
+// What the directory says about a principal (a professional, or a service identity).
 struct DirectoryEntry {
-  bool registered = false;  // known as a professional
+  bool registered = false;  // listed in the directory
   bool active = false;      // not revoked
   std::string organisation_id;
   std::string name;
@@ -79,6 +80,11 @@ class RoleResolver {
   // The entry for `principal_id` (registered == false when unknown). Errors mean the directory
   // could not be asked; callers refuse the call with UNAVAILABLE.
   virtual absl::StatusOr<DirectoryEntry> Resolve(absl::string_view principal_id) = 0;
+  // The entry for the service identity `service_id` (registered == false when not listed; no
+  // roles). The default lists no service.
+  virtual absl::StatusOr<DirectoryEntry> ResolveService(absl::string_view /*service_id*/) {
+    return DirectoryEntry{};
+  }
 };
 
 // Caches another resolver's answers for `ttl` (at most 5 s). Thread-safe.
@@ -86,12 +92,16 @@ class CachingRoleResolver final : public RoleResolver {
  public:
   CachingRoleResolver(std::shared_ptr<RoleResolver> inner, absl::Duration ttl, const Clock& clock);
   absl::StatusOr<DirectoryEntry> Resolve(absl::string_view principal_id) override;
+  absl::StatusOr<DirectoryEntry> ResolveService(absl::string_view service_id) override;
 
  private:
   struct Cached {
     DirectoryEntry entry;
     absl::Time fetched;
   };
+  // `key` names professionals by id and services by "service:" + id (an id has no ':').
+  absl::StatusOr<DirectoryEntry> Cache(
+      std::string key, const std::function<absl::StatusOr<DirectoryEntry>()>& fetch);
   std::shared_ptr<RoleResolver> inner_;
   absl::Duration ttl_;
   const Clock& clock_;
@@ -99,7 +109,8 @@ class CachingRoleResolver final : public RoleResolver {
   absl::flat_hash_map<std::string, Cached> cache_ ABSL_GUARDED_BY(mu_);
 };
 
-// An authorized caller: the principal and, for users, what the directory says about them.
+// An authorized caller: the principal and, for users, what the directory says about them (for
+// services the entry stays empty: a service holds no roles).
 struct Caller {
   Principal principal;
   DirectoryEntry entry;
@@ -115,7 +126,11 @@ class Authorizer {
   // The caller when `principal` may call `method`. Otherwise:
   //  UNAUTHENTICATED   - the professional is revoked, or the certificate's organisation is not
   //                      the one the directory has for them;
-  //  PERMISSION_DENIED - the table does not allow it (including methods not in the table);
+  //  PERMISSION_DENIED - the table does not allow it (including methods not in the table), or a
+  //                      service certificate whose identity the directory lists as revoked or
+  //                      under another organisation (one it does not list passes, so far). The
+  //                      host's in-process calls (peer kInProcessPeer, proven by the per-process
+  //                      token) are not looked up: the directory lists certificates;
   //  UNAVAILABLE       - the directory could not be asked.
   absl::StatusOr<Caller> Authorize(const Principal& principal, absl::string_view method) const;
 

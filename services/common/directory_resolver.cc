@@ -33,6 +33,29 @@ absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::Resolve(absl::string_view 
   return entry;
 }
 
+absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::ResolveService(absl::string_view service_id) {
+  auto stub = v1::DirectoryService::NewStub(channel_());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  v1::GetServiceIdentityRequest req;
+  req.set_service_id(std::string(service_id));
+  v1::GetServiceIdentityResponse resp;
+  grpc::Status st = stub->GetServiceIdentity(&ctx, req, &resp);
+  DirectoryEntry entry;
+  if (st.error_code() == grpc::StatusCode::NOT_FOUND ||
+      st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+    return entry;
+  }
+  if (!st.ok()) {
+    return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
+  }
+  entry.registered = true;
+  entry.active = resp.service().state() == v1::SERVICE_IDENTITY_STATE_ACTIVE;
+  entry.organisation_id = resp.service().organisation_id();
+  entry.name = resp.service().description();
+  return entry;
+}
+
 absl::StatusOr<std::optional<v1::Organisation>> OrganisationResolver::Get(
     absl::string_view organisation_id) {
   const absl::Time now = clock_.Now();

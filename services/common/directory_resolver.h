@@ -25,6 +25,8 @@ class DirectoryRoleResolver final : public RoleResolver {
   explicit DirectoryRoleResolver(std::function<std::shared_ptr<grpc::Channel>()> channel)
       : channel_(std::move(channel)) {}
   absl::StatusOr<DirectoryEntry> Resolve(absl::string_view principal_id) override;
+  // From GetServiceIdentity.
+  absl::StatusOr<DirectoryEntry> ResolveService(absl::string_view service_id) override;
 
  private:
   std::function<std::shared_ptr<grpc::Channel>()> channel_;

@@ -11,7 +11,9 @@
 #include "services/common/migrations.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
+#include "services/directory/directory_rules.h"
 #include "services/directory/directory_store.h"
+#include "services/directory/governance_store.h"
 #include "services/runtime/page_token.h"
 
 namespace schakel::migrations {
@@ -22,64 +24,6 @@ namespace schakel::directory {
 namespace {
 
 using Store = SqliteDirectoryStore;
-
-void CheckOrganisationFields(FieldViolations& v, const v1::Organisation& org) {
-  CheckName(v, "organisation.name", org.name());
-  if (org.type() == v1::ORGANISATION_TYPE_UNSPECIFIED ||
-      !v1::OrganisationType_IsValid(org.type())) {
-    v.Add("organisation.type", "must be one of the organisation types");
-  }
-  if (org.region() == v1::REGION_UNSPECIFIED || !v1::Region_IsValid(org.region())) {
-    v.Add("organisation.region", "must be one of the 28 regions");
-  }
-}
-
-void CheckRole(FieldViolations& v, const std::string& field, int role) {
-  if (role == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(role)) {
-    v.Add(field,
-          "must be one of VT_INTAKE, PROFESSIONAL, CASE_DIRECTOR, SUPERVISOR, AUDITOR, ADMIN");
-  }
-}
-
-// Roles that only make sense in some organisations.
-void CheckRoleFitsOrganisation(FieldViolations& v, const std::string& field, v1::Role role,
-                               const v1::Organisation& org) {
-  if (role == v1::ROLE_VT_INTAKE && org.type() != v1::ORGANISATION_TYPE_VEILIG_THUIS) {
-    v.Add(field, "VT_INTAKE is only for professionals of a Veilig Thuis organisation");
-  }
-}
-
-void SortRoles(v1::Professional& pro) {
-  std::vector<int> roles(pro.roles().begin(), pro.roles().end());
-  std::sort(roles.begin(), roles.end());
-  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
-  pro.clear_roles();
-  for (int r : roles) pro.add_roles(static_cast<v1::Role>(r));
-}
-
-absl::Status CheckEtag(const std::string& given, const std::string& current, bool required) {
-  if (given.empty()) {
-    return required ? InvalidField("etag", "must be set to the etag you read") : absl::OkStatus();
-  }
-  if (given != current) {
-    return absl::AbortedError(
-        "the record changed since you read it (stale etag); read it again and retry");
-  }
-  return absl::OkStatus();
-}
-
-// The audit record of a directory change (objects are directory entries: not client data).
-v1::AuditRecord ChangeRecord(const AuditTrail& audit, const Caller& caller, v1::AuditAction action,
-                             absl::string_view event_type, absl::string_view object_type,
-                             const std::string& object_id) {
-  v1::AuditRecord r = audit.NewRecord(caller, action, event_type);
-  auto* object = r.add_objects();
-  object->set_type(std::string(object_type));
-  object->set_id(object_id);
-  object->set_sensitivity(v1::SENSITIVITY_GENERAL);
-  r.set_purpose_of_use("directory administration");
-  return r;
-}
 
 }  // namespace
 
@@ -98,6 +42,13 @@ AuthorizationTable DirectoryAuthorizationTable() {
   t.Allow("GrantRole", admins);
   t.Allow("RevokeRole", admins);
   t.Allow("RevokeProfessional", admins);
+  t.Allow("GetServiceIdentity", {.roles = {v1::ROLE_ADMIN}, .services = true});
+  t.Allow("ListServiceIdentities", {.roles = {v1::ROLE_ADMIN}, .services = true});
+  t.Allow("RegisterServiceIdentity", admins);
+  t.Allow("RevokeServiceIdentity", admins);
+  t.Allow("ProposeChange", admins);
+  t.Allow("ApproveChange", admins);
+  t.Allow("ListProposals", admins);
   return t;
 }
 
@@ -131,6 +82,19 @@ absl::Status DirectoryService::Open(const HostEnv& env) {
   audit_ = rt_.audit.get();
   if (!env.config.directory_bootstrap().admin_id().empty()) {
     SCHAKEL_RETURN_IF_ERROR(Bootstrap(env.config.directory_bootstrap()));
+  }
+  SCHAKEL_RETURN_IF_ERROR(ListHostService());
+  // A directory that had two administrators before dual control existed has it from now on.
+  bool dual = false;
+  SCHAKEL_RETURN_IF_ERROR(db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(dual, SqliteGovernanceStore::UpdateDualControl(c, env_.clock->Now()));
+    return absl::OkStatus();
+  }));
+  if (!dual) {
+    LogEvent(LogLevel::kWarning, "directory.single_administrator",
+             {{"detail",
+               "one administrator grants SUPERVISOR, AUDITOR and ADMIN alone until a "
+               "second administrator is registered"}});
   }
   return absl::OkStatus();
 }
@@ -291,14 +255,21 @@ grpc::ServerUnaryReactor* DirectoryService::UpdateOrganisation(
                                    Store::GetOrganisation(c, req->organisation().id()));
           if (!existing) return absl::NotFoundError("no organisation with that id");
           SCHAKEL_RETURN_IF_ERROR(CheckEtag(req->organisation().etag(), existing->etag(), true));
+          const bool type_changes = req->organisation().type() != existing->type();
+          SCHAKEL_ASSIGN_OR_RETURN(auto dual, SqliteGovernanceStore::DualControlSince(c));
+          if (type_changes && dual) {
+            return TakesSecondAdmin("organisation.type: changing an organisation's type");
+          }
           v1::Organisation org = *existing;
           org.set_name(req->organisation().name());
           org.set_type(req->organisation().type());
           org.set_region(req->organisation().region());
           SCHAKEL_RETURN_IF_ERROR(Store::UpdateOrganisation(c, org, now));
-          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
-              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_UPDATE,
-                              "directory.organisation.updated", "organisation", org.id())));
+          v1::AuditRecord record =
+              ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_UPDATE,
+                           "directory.organisation.updated", "organisation", org.id());
+          if (type_changes) record.set_purpose_of_use(kSetupPurpose);
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
           *resp->mutable_organisation() = std::move(org);
           return absl::OkStatus();
         });
@@ -382,6 +353,16 @@ grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
             }
           }
           SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
+          SCHAKEL_ASSIGN_OR_RETURN(auto dual, SqliteGovernanceStore::DualControlSince(c));
+          bool setup_grant = false;
+          for (int i = 0; i < in.roles_size(); ++i) {
+            if (!NeedsSecondAdmin(in.roles(i))) continue;
+            if (dual) {
+              return TakesSecondAdmin(absl::StrCat("professional.roles[", i, "]: granting ",
+                                                   v1::Role_Name(in.roles(i))));
+            }
+            setup_grant = true;
+          }
           v1::Professional pro;
           pro.set_id(in.id());
           pro.set_name(in.name());
@@ -389,9 +370,12 @@ grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
           *pro.mutable_roles() = in.roles();
           SortRoles(pro);
           SCHAKEL_RETURN_IF_ERROR(Store::InsertProfessional(c, pro, now));
-          SCHAKEL_RETURN_IF_ERROR(audit_->Record(
-              c, ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_CREATE,
-                              "directory.professional.registered", "professional", pro.id())));
+          v1::AuditRecord record =
+              ChangeRecord(*audit_, caller, v1::AUDIT_ACTION_CREATE,
+                           "directory.professional.registered", "professional", pro.id());
+          if (setup_grant) record.set_purpose_of_use(kSetupPurpose);
+          SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
+          SCHAKEL_RETURN_IF_ERROR(SqliteGovernanceStore::UpdateDualControl(c, now).status());
           SCHAKEL_ASSIGN_OR_RETURN(auto stored, Store::GetProfessional(c, pro.id()));
           *resp->mutable_professional() = *std::move(stored);
           return absl::OkStatus();
@@ -414,6 +398,10 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
     v.Add("professional_id", "administrators cannot take the ADMIN role from themselves");
   }
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  if (grant && professional_id == caller.principal.id) {
+    // Refused (and so on record) before anything is read: no role, by any route, is self-granted.
+    return absl::PermissionDeniedError("administrators cannot grant roles to themselves");
+  }
   const absl::Time now = env_.clock->Now();
   // The response message is the Professional wrapped by the RPC's response; store the wrapper.
   v1::GrantRoleResponse stored;
@@ -426,11 +414,17 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
         if (pro->state() != v1::PROFESSIONAL_STATE_ACTIVE) {
           return absl::FailedPreconditionError("the professional is revoked");
         }
+        bool setup_grant = false;
         if (grant) {
           SCHAKEL_ASSIGN_OR_RETURN(auto org, Store::GetOrganisation(c, pro->organisation_id()));
           FieldViolations dv;
           if (org) CheckRoleFitsOrganisation(dv, "role", role, *org);
           SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
+          if (NeedsSecondAdmin(role)) {
+            SCHAKEL_ASSIGN_OR_RETURN(auto dual, SqliteGovernanceStore::DualControlSince(c));
+            if (dual) return TakesSecondAdmin(absl::StrCat("granting ", v1::Role_Name(role)));
+            setup_grant = true;
+          }
           pro->add_roles(role);
         } else {
           auto* roles = pro->mutable_roles();
@@ -443,7 +437,9 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
                          grant ? "directory.role.granted" : "directory.role.revoked",
                          "professional", professional_id);
         record.mutable_objects(0)->set_type(absl::StrCat("professional/", v1::Role_Name(role)));
+        if (setup_grant) record.set_purpose_of_use(kSetupPurpose);
         SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
+        SCHAKEL_RETURN_IF_ERROR(SqliteGovernanceStore::UpdateDualControl(c, now).status());
         SCHAKEL_ASSIGN_OR_RETURN(auto saved, Store::GetProfessional(c, professional_id));
         *stored.mutable_professional() = *std::move(saved);
         return absl::OkStatus();

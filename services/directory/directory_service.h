@@ -24,6 +24,7 @@ class LocalRoleResolver final : public RoleResolver {
  public:
   explicit LocalRoleResolver(sqlite::Database& db) : db_(db) {}
   absl::StatusOr<DirectoryEntry> Resolve(absl::string_view principal_id) override;
+  absl::StatusOr<DirectoryEntry> ResolveService(absl::string_view service_id) override;
 
  private:
   sqlite::Database& db_;
@@ -72,10 +73,41 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
                                                const v1::RevokeProfessionalRequest* req,
                                                v1::RevokeProfessionalResponse* resp) override;
 
+  // Service identities (service_identities.cc).
+  grpc::ServerUnaryReactor* GetServiceIdentity(grpc::CallbackServerContext* ctx,
+                                               const v1::GetServiceIdentityRequest* req,
+                                               v1::GetServiceIdentityResponse* resp) override;
+  grpc::ServerUnaryReactor* ListServiceIdentities(grpc::CallbackServerContext* ctx,
+                                                  const v1::ListServiceIdentitiesRequest* req,
+                                                  v1::ListServiceIdentitiesResponse* resp) override;
+  grpc::ServerUnaryReactor* RegisterServiceIdentity(
+      grpc::CallbackServerContext* ctx, const v1::RegisterServiceIdentityRequest* req,
+      v1::RegisterServiceIdentityResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeServiceIdentity(grpc::CallbackServerContext* ctx,
+                                                  const v1::RevokeServiceIdentityRequest* req,
+                                                  v1::RevokeServiceIdentityResponse* resp) override;
+
+  // Dual control (dual_control.cc).
+  grpc::ServerUnaryReactor* ProposeChange(grpc::CallbackServerContext* ctx,
+                                          const v1::ProposeChangeRequest* req,
+                                          v1::ProposeChangeResponse* resp) override;
+  grpc::ServerUnaryReactor* ApproveChange(grpc::CallbackServerContext* ctx,
+                                          const v1::ApproveChangeRequest* req,
+                                          v1::ApproveChangeResponse* resp) override;
+  grpc::ServerUnaryReactor* ListProposals(grpc::CallbackServerContext* ctx,
+                                          const v1::ListProposalsRequest* req,
+                                          v1::ListProposalsResponse* resp) override;
+
  private:
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    RpcHandler handler);
   absl::Status Bootstrap(const v1::DirectoryBootstrap& bootstrap);
+  // Lists the host's own service identity (its certificate's CN and O) when the directory does
+  // not know it yet; a revoked one stays revoked.
+  absl::Status ListHostService();
+  // Applies an approved proposal's change in `c` and writes its audit record as `approver`.
+  absl::Status ApplyProposal(sqlite::Connection& c, const Caller& approver,
+                             const v1::Proposal& proposal, absl::Time now);
   // GrantRole and RevokeRole: add or remove one role.
   absl::Status ChangeRole(const Caller& caller, absl::string_view method,
                           const google::protobuf::Message& request, const std::string& request_id,

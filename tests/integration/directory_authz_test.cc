@@ -13,7 +13,8 @@ namespace {
 
 using testing::AuthzMatrix;
 
-// true = allowed. Reading is for every registered user and services; changing for ADMIN.
+// true = allowed. Reading is for every registered user and services; changing for ADMIN; service
+// identities are read by ADMIN and services.
 const AuthzMatrix kMatrix = {
     .service = v1::DirectoryService::service_full_name(),
     .callers = testing::MatrixCallerColumns(),
@@ -31,6 +32,13 @@ const AuthzMatrix kMatrix = {
         {"GrantRole",            {true,  false, false, false, false, false, false, false}},
         {"RevokeRole",           {true,  false, false, false, false, false, false, false}},
         {"RevokeProfessional",   {true,  false, false, false, false, false, false, false}},
+        {"GetServiceIdentity",   {true,  false, false, false, false, false, false, true}},
+        {"ListServiceIdentities",{true,  false, false, false, false, false, false, true}},
+        {"RegisterServiceIdentity",{true, false, false, false, false, false, false, false}},
+        {"RevokeServiceIdentity",{true,  false, false, false, false, false, false, false}},
+        {"ProposeChange",        {true,  false, false, false, false, false, false, false}},
+        {"ApproveChange",        {true,  false, false, false, false, false, false, false}},
+        {"ListProposals",        {true,  false, false, false, false, false, false, false}},
     },
     // clang-format on
 };

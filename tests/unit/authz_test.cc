@@ -14,7 +14,15 @@ class FakeResolver final : public RoleResolver {
     auto it = entries.find(std::string(id));
     return it == entries.end() ? DirectoryEntry{} : it->second;
   }
+  absl::StatusOr<DirectoryEntry> ResolveService(absl::string_view id) override {
+    ++service_lookups;
+    if (fail) return absl::UnavailableError("down");
+    auto it = services.find(std::string(id));
+    return it == services.end() ? DirectoryEntry{} : it->second;
+  }
   std::map<std::string, DirectoryEntry> entries;
+  std::map<std::string, DirectoryEntry> services;
+  int service_lookups = 0;
   int lookups = 0;
   bool fail = false;
 };
@@ -73,7 +81,32 @@ TEST_F(AuthorizerTest, ServicesNeedTheServicesFlag) {
   Principal svc{.id = "schakeld", .organisation_id = "op", .kind = v1::PRINCIPAL_KIND_SERVICE};
   EXPECT_EQ(Code(svc, "Read"), absl::StatusCode::kOk);
   EXPECT_EQ(Code(svc, "Admin"), absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(resolver_->lookups, 0);  // services have no directory entry to look up
+  EXPECT_EQ(resolver_->lookups, 0);  // services hold no roles: no professional is looked up
+}
+
+TEST_F(AuthorizerTest, ARevokedServiceIdentityIsDeniedEverywhere) {
+  // Before: a service certificate was never looked up, so it could not be revoked.
+  resolver_->services["relay"] = {true, false, "op", "relay", {}};
+  resolver_->services["moved"] = {true, true, "other-op", "moved", {}};
+  Principal relay{.id = "relay", .organisation_id = "op", .kind = v1::PRINCIPAL_KIND_SERVICE};
+  EXPECT_EQ(Code(relay, "Read"), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Code(relay, "Who"), absl::StatusCode::kPermissionDenied);
+  Principal moved{.id = "moved", .organisation_id = "op", .kind = v1::PRINCIPAL_KIND_SERVICE};
+  EXPECT_EQ(Code(moved, "Read"), absl::StatusCode::kPermissionDenied);
+  resolver_->fail = true;
+  EXPECT_EQ(Code(relay, "Read"), absl::StatusCode::kUnavailable);
+}
+
+TEST_F(AuthorizerTest, TheHostsInProcessCallsAreNotLookedUp) {
+  resolver_->services["schakeld"] = {true, false, "op", "host", {}};
+  Principal host{.id = "schakeld",
+                 .organisation_id = "op",
+                 .kind = v1::PRINCIPAL_KIND_SERVICE,
+                 .peer = kInProcessPeer};
+  EXPECT_EQ(Code(host, "Read"), absl::StatusCode::kOk);
+  EXPECT_EQ(resolver_->service_lookups, 0);
+  host.peer = "ipv4:127.0.0.1:4000";  // the same identity over TLS: a copied key
+  EXPECT_EQ(Code(host, "Read"), absl::StatusCode::kPermissionDenied);
 }
 
 TEST_F(AuthorizerTest, DirectoryDownIsUnavailable) {
@@ -106,6 +139,21 @@ TEST(CachingRoleResolverTest, TtlIsCappedAtFiveSeconds) {
   inner->entries["ann"].active = false;
   clock.Advance(absl::Seconds(5));
   EXPECT_FALSE(cache.Resolve("ann")->active);
+}
+
+TEST(CachingRoleResolverTest, ServicesAndProfessionalsAreCachedApart) {
+  auto inner = std::make_shared<FakeResolver>();
+  inner->entries["relay"] = {true, true, "org-a", "A professional called relay", {}};
+  inner->services["relay"] = {true, true, "op", "relay", {}};
+  FakeClock clock;
+  CachingRoleResolver cache(inner, absl::Seconds(2), clock);
+  EXPECT_EQ(cache.Resolve("relay")->organisation_id, "org-a");
+  EXPECT_EQ(cache.ResolveService("relay")->organisation_id, "op");
+  inner->services["relay"].active = false;
+  EXPECT_TRUE(cache.ResolveService("relay")->active);
+  clock.Advance(absl::Seconds(2));
+  EXPECT_FALSE(cache.ResolveService("relay")->active);
+  EXPECT_EQ(inner->service_lookups, 2);
 }
 
 TEST(CachingRoleResolverTest, ErrorsAreNotCached) {
