@@ -41,7 +41,7 @@ absl::StatusOr<HandoverRow> HandoverService::ReadHandover(const std::string& id)
     SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(id, false));
     return absl::OkStatus();
   }));
-  if (!h) return absl::NotFoundError("no handover with this id");
+  if (!h) return absl::PermissionDeniedError(kNoHandoverForYou);
   return *std::move(h);
 }
 
@@ -64,7 +64,7 @@ absl::Status HandoverService::ChangeHandover(const HandoverChangeSpec& spec) {
       .on_replay = [&](sqlite::Connection& c) -> absl::Status {
         HandoverStore store(c, *rt_.cipher);
         SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(spec.handover_id, false));
-        if (!h) return absl::NotFoundError("no handover with this id");
+        if (!h) return absl::PermissionDeniedError(kNoHandoverForYou);
         SCHAKEL_RETURN_IF_ERROR(spec.party(*h));
         v1::AuditRecord rec = rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ,
                                                    absl::StrCat(spec.event_type, ".replayed"));
@@ -76,10 +76,13 @@ absl::Status HandoverService::ChangeHandover(const HandoverChangeSpec& spec) {
   };
   auto change = [&](sqlite::Connection& c) -> absl::Status {
     Change ch{c, HandoverStore(c, *rt_.cipher), {}, {}, now_time, absl::ToUnixMicros(now_time)};
+    // Who may change it is decided before its content is decrypted.
+    SCHAKEL_ASSIGN_OR_RETURN(auto row, ch.store.GetHandover(spec.handover_id, false));
+    if (!row) return absl::PermissionDeniedError(kNoHandoverForYou);
+    SCHAKEL_RETURN_IF_ERROR(spec.party(*row));
     SCHAKEL_ASSIGN_OR_RETURN(auto h, ch.store.GetHandover(spec.handover_id));
-    if (!h) return absl::NotFoundError("no handover with this id");
+    if (!h) return absl::PermissionDeniedError(kNoHandoverForYou);
     ch.h = *std::move(h);
-    SCHAKEL_RETURN_IF_ERROR(spec.party(ch.h));
     SCHAKEL_ASSIGN_OR_RETURN(auto ledger, ch.store.GetLedger(ch.h.case_id));
     if (!ledger) return absl::InternalError("a handover without a ledger");
     ch.ledger = *std::move(ledger);
@@ -116,26 +119,26 @@ absl::Status CheckAnswerable(const HandoverRow& h, int64_t now) {
   return absl::OkStatus();
 }
 
-// Only professionals of the receiving organisation may `what` ("accept it").
+// Only professionals of the receiving organisation may `what` ("accept it"). Someone of neither
+// organisation hears what they would hear for a handover that does not exist; the sender is told
+// why, without names.
 std::function<absl::Status(const HandoverRow&)> Receiver(const Caller& caller, std::string what) {
   return [&caller, what = std::move(what)](const HandoverRow& h) -> absl::Status {
-    if (caller.principal.organisation_id != h.to_organisation_id) {
-      return absl::PermissionDeniedError(
-          absl::StrCat("only professionals of the receiving organisation (", h.to_organisation_id,
-                       ") may ", what));
-    }
-    return absl::OkStatus();
+    const std::string& org = caller.principal.organisation_id;
+    if (org == h.to_organisation_id) return absl::OkStatus();
+    if (org != h.from_organisation_id) return absl::PermissionDeniedError(kNoHandoverForYou);
+    return absl::PermissionDeniedError(
+        absl::StrCat("only professionals of the receiving organisation may ", what));
   };
 }
 
-// Only the sending organisation may withdraw.
+// Only the sending organisation may withdraw; the rest as for Receiver.
 std::function<absl::Status(const HandoverRow&)> Sender(const Caller& caller) {
   return [&caller](const HandoverRow& h) -> absl::Status {
-    if (caller.principal.organisation_id != h.from_organisation_id) {
-      return absl::PermissionDeniedError(absl::StrCat("only the sending organisation (",
-                                                      h.from_organisation_id, ") may withdraw it"));
-    }
-    return absl::OkStatus();
+    const std::string& org = caller.principal.organisation_id;
+    if (org == h.from_organisation_id) return absl::OkStatus();
+    if (org != h.to_organisation_id) return absl::PermissionDeniedError(kNoHandoverForYou);
+    return absl::PermissionDeniedError("only the sending organisation may withdraw it");
   };
 }
 
@@ -303,8 +306,10 @@ grpc::ServerUnaryReactor* HandoverService::WithdrawHandover(grpc::CallbackServer
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     // The sender must still be on the team (asked before the transaction).
     v1::CheckAccessResponse access;
+    const auto sender = Sender(caller);
     auto prepare = [&]() -> absl::Status {
       SCHAKEL_ASSIGN_OR_RETURN(HandoverRow h, ReadHandover(req->handover_id()));
+      SCHAKEL_RETURN_IF_ERROR(sender(h));
       SCHAKEL_ASSIGN_OR_RETURN(access, CaseAccess(h.case_id, caller.principal.id));
       return absl::OkStatus();
     };
@@ -335,7 +340,7 @@ grpc::ServerUnaryReactor* HandoverService::WithdrawHandover(grpc::CallbackServer
                            .request_id = req->request_id(),
                            .handover_id = req->handover_id(),
                            .event_type = "handover.withdrawn",
-                           .party = Sender(caller),
+                           .party = sender,
                            .prepare = prepare,
                            .change = change});
   });

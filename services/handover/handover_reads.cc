@@ -87,24 +87,34 @@ grpc::ServerUnaryReactor* HandoverService::GetHandover(grpc::CallbackServerConte
                         .purpose_of_use = kPurpose,
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
+      // Who may see it is decided on the row without its content; only then is the content
+      // decrypted. A missing handover and another's get the same answer.
       std::optional<HandoverRow> h;
-      std::string reference;
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         HandoverStore store(c, *rt_.cipher);
-        SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(req->handover_id()));
-        if (!h) return absl::OkStatus();
-        SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(h->case_id));
-        if (ledger) reference = ledger->reference;
+        SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(req->handover_id(), false));
         return absl::OkStatus();
       }));
-      if (!h) return absl::NotFoundError("no handover with this id");
+      if (!h) return absl::PermissionDeniedError(kNoHandoverForYou);
       // The case team, or the receiving organisation while the handover waits for its answer.
       SCHAKEL_ASSIGN_OR_RETURN(v1::CheckAccessResponse access,
                                CaseAccess(h->case_id, caller.principal.id));
       const bool team = access.allowed();
       if (!team && !IsOpenTo(*h, caller.principal.organisation_id)) {
-        return absl::PermissionDeniedError(kNotOnTeam);
+        return absl::PermissionDeniedError(kNoHandoverForYou);
       }
+      std::string reference;
+      SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
+        HandoverStore store(c, *rt_.cipher);
+        SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(req->handover_id()));
+        // It may have been answered meanwhile: the receiver's look ends with its turn.
+        if (!h || (!team && !IsOpenTo(*h, caller.principal.organisation_id))) {
+          return absl::PermissionDeniedError(kNoHandoverForYou);
+        }
+        SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(h->case_id));
+        if (ledger) reference = ledger->reference;
+        return absl::OkStatus();
+      }));
       *resp->mutable_handover() = ToProto(*h, reference, true);
       AddObject(rec, "case", h->case_id);
       AddObject(rec, "handover", h->id);

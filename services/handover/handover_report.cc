@@ -1,5 +1,6 @@
-// Supervisors: the list of their region's handovers and the report (with its CSV export).
-// References, organisations and times only — no people, no content.
+// Supervisors: the list of the handovers they oversee (their organisation's; a regional
+// supervisor's, the region's) and the report (with its CSV export). References, organisations and
+// times only — no people, no content.
 #include "services/handover/handover_report.h"
 
 #include <map>
@@ -43,6 +44,20 @@ void CheckTimes(FieldViolations& v, const auto& req) {
   if (req.has_proposed_to() && !ValidTimestamp(req.proposed_to())) {
     v.Add("proposed_to", "must be a valid time");
   }
+}
+
+// Whose handovers a supervisor oversees: a REGIONAL_SUPERVISOR the whole region of their
+// organisation (empty: no organisation limit), a SUPERVISOR those sent or received by their own
+// organisation (and, in the report, the cases it led or handed over).
+std::string OverseenOrganisation(const Caller& caller) {
+  if (caller.HasRole(v1::ROLE_REGIONAL_SUPERVISOR)) return "";
+  return caller.principal.organisation_id;
+}
+
+// The scope of a list or report on its audit record.
+void AddScope(v1::AuditRecord& rec, v1::Region region, const std::string& organisation_id) {
+  AddObject(rec, "region", v1::Region_Name(region));
+  if (!organisation_id.empty()) AddObject(rec, "organisation", organisation_id);
 }
 
 }  // namespace
@@ -169,6 +184,7 @@ grpc::ServerUnaryReactor* HandoverService::ListHandovers(grpc::CallbackServerCon
     if (!org) return absl::FailedPreconditionError("your organisation is not in the directory");
     f.region = org->region();
     f.organisation_id = req->organisation_id();
+    f.party_organisation_id = OverseenOrganisation(caller);
     for (int s : req->states()) f.states.push_back(s);
     f.overdue_only = req->overdue_only();
     f.now = absl::ToUnixMicros(env_.clock->Now());
@@ -202,6 +218,7 @@ grpc::ServerUnaryReactor* HandoverService::ListHandovers(grpc::CallbackServerCon
         *resp->add_handovers() = ToProto(h, references[h.case_id], false);
         AddObject(rec, "handover", h.id);
       }
+      AddScope(rec, org->region(), f.party_organisation_id);
       rec.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_NOT_APPLICABLE);
       return absl::OkStatus();
     });
@@ -221,6 +238,8 @@ grpc::ServerUnaryReactor* HandoverService::GetHandoverReport(
     const int64_t now = absl::ToUnixMicros(env_.clock->Now());
     HandoverFilter filter;
     filter.region = org->region();
+    filter.party_organisation_id = OverseenOrganisation(caller);
+    const std::string& scope = filter.party_organisation_id;
     if (req->has_proposed_from()) filter.proposed_from = ToMicros(req->proposed_from());
     if (req->has_proposed_to()) filter.proposed_to = ToMicros(req->proposed_to());
     const ReadSpec spec{
@@ -236,15 +255,15 @@ grpc::ServerUnaryReactor* HandoverService::GetHandoverReport(
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         HandoverStore store(c, *rt_.cipher);
         SCHAKEL_ASSIGN_OR_RETURN(data.handovers, store.ListHandovers(filter));
-        SCHAKEL_ASSIGN_OR_RETURN(data.ledgers, store.ListLedgers(filter.region));
-        SCHAKEL_ASSIGN_OR_RETURN(data.periods, store.ListPeriodsOfRegion(filter.region));
-        SCHAKEL_ASSIGN_OR_RETURN(data.open, store.ListOpenPeriodsOfRegion(filter.region));
+        SCHAKEL_ASSIGN_OR_RETURN(data.ledgers, store.ListLedgers(filter.region, scope));
+        SCHAKEL_ASSIGN_OR_RETURN(data.periods, store.ListPeriodsOfRegion(filter.region, scope));
+        SCHAKEL_ASSIGN_OR_RETURN(data.open, store.ListOpenPeriodsOfRegion(filter.region, scope));
         return absl::OkStatus();
       }));
       *resp->mutable_report() = BuildReport(data, org->region(), now);
       if (req->csv()) resp->set_csv(ReportCsv(resp->report()));
       rec.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_NOT_APPLICABLE);
-      AddObject(rec, "region", v1::Region_Name(org->region()));
+      AddScope(rec, org->region(), scope);
       for (const auto& g : resp->report().gaps()) AddObject(rec, "case", g.case_id());
       return absl::OkStatus();
     });

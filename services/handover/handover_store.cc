@@ -68,6 +68,32 @@ constexpr char kHandoverColumns[] =
     "h.decided_by, h.accept_escalated_time, h.contact_deadline, h.contact_time, "
     "h.contact_escalated_time, h.version";
 
+// The WHERE clause of a region's cases, restricted to an organisation's when it is given (the
+// caller binds the region, then the organisation three times).
+std::string CasesOf(std::optional<v1::Region> region, const std::string& organisation_id,
+                    absl::string_view column) {
+  std::vector<std::string> where;
+  if (region) where.push_back("l.region = ?");
+  if (!organisation_id.empty()) {
+    where.push_back(absl::StrCat(
+        column,
+        " IN (SELECT case_id FROM lead_periods WHERE organisation_id = ? UNION SELECT case_id FROM "
+        "handovers WHERE from_organisation_id = ? UNION SELECT case_id FROM handovers WHERE "
+        "to_organisation_id = ?)"));
+  }
+  if (where.empty()) return "";
+  return absl::StrCat("WHERE ", absl::StrJoin(where, " AND "), " ");
+}
+
+void BindCasesOf(sqlite::Statement& s, std::optional<v1::Region> region,
+                 const std::string& organisation_id) {
+  int i = 0;
+  if (region) s.Bind(++i, static_cast<int>(*region));
+  if (!organisation_id.empty()) {
+    for (int k = 0; k < 3; ++k) s.Bind(++i, organisation_id);
+  }
+}
+
 }  // namespace
 
 std::string HandoverAad(const std::string& id) { return absl::StrCat("handover/", id); }
@@ -105,12 +131,12 @@ absl::Status HandoverStore::UpdateLedger(const LedgerRow& r) {
 }
 
 absl::StatusOr<std::vector<LedgerRow>> HandoverStore::ListLedgers(
-    std::optional<v1::Region> region) {
+    std::optional<v1::Region> region, const std::string& organisation_id) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement s,
-      c_.Prepare(absl::StrCat("SELECT ", kLedgerColumns, " FROM ledger_cases ",
-                              region ? "WHERE region = ? " : "", "ORDER BY case_id")));
-  if (region) s.Bind(1, static_cast<int>(*region));
+      c_.Prepare(absl::StrCat("SELECT ", kLedgerColumns, " FROM ledger_cases l ",
+                              CasesOf(region, organisation_id, "l.case_id"), "ORDER BY case_id")));
+  BindCasesOf(s, region, organisation_id);
   std::vector<LedgerRow> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.push_back(LedgerFromRow(s));
@@ -135,14 +161,14 @@ absl::StatusOr<std::vector<PeriodRow>> HandoverStore::ListPeriods(const std::str
 }
 
 absl::StatusOr<std::vector<PeriodRow>> HandoverStore::ListPeriodsOfRegion(
-    std::optional<v1::Region> region) {
+    std::optional<v1::Region> region, const std::string& organisation_id) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement s,
       c_.Prepare(absl::StrCat("SELECT ", kPeriodColumns,
                               " FROM lead_periods p JOIN ledger_cases l ON l.case_id = p.case_id ",
-                              region ? "WHERE l.region = ? " : "",
+                              CasesOf(region, organisation_id, "l.case_id"),
                               "ORDER BY p.case_id, p.start_time, p.id")));
-  if (region) s.Bind(1, static_cast<int>(*region));
+  BindCasesOf(s, region, organisation_id);
   std::vector<PeriodRow> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.push_back(PeriodFromRow(s));
@@ -196,14 +222,15 @@ absl::Status HandoverStore::CloseCase(const std::string& case_id, int64_t at) {
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, Interval>>>
-HandoverStore::ListOpenPeriodsOfRegion(std::optional<v1::Region> region) {
+HandoverStore::ListOpenPeriodsOfRegion(std::optional<v1::Region> region,
+                                       const std::string& organisation_id) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement s,
       c_.Prepare(absl::StrCat("SELECT o.case_id, o.start_time, o.end_time FROM open_periods o "
                               "JOIN ledger_cases l ON l.case_id = o.case_id ",
-                              region ? "WHERE l.region = ? " : "",
+                              CasesOf(region, organisation_id, "l.case_id"),
                               "ORDER BY o.case_id, o.start_time")));
-  if (region) s.Bind(1, static_cast<int>(*region));
+  BindCasesOf(s, region, organisation_id);
   std::vector<std::pair<std::string, Interval>> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
     out.emplace_back(s.ColumnText(0), Interval{s.ColumnInt(1), EndOrForever(s, 2)});
@@ -334,6 +361,9 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::ListHandovers(const Hand
   if (!f.organisation_id.empty()) {
     where.push_back("(h.from_organisation_id = :org OR h.to_organisation_id = :org)");
   }
+  if (!f.party_organisation_id.empty()) {
+    where.push_back("(h.from_organisation_id = :party OR h.to_organisation_id = :party)");
+  }
   if (!f.states.empty()) {
     where.push_back(absl::StrCat("h.state IN (", absl::StrJoin(f.states, ","), ")"));
   }
@@ -356,6 +386,7 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::ListHandovers(const Hand
   int i = 0;
   if (f.region) s.Bind(++i, static_cast<int>(*f.region));
   if (!f.organisation_id.empty()) s.Bind(++i, f.organisation_id);
+  if (!f.party_organisation_id.empty()) s.Bind(++i, f.party_organisation_id);
   if (f.overdue_only) s.Bind(++i, f.now);
   if (f.proposed_from) s.Bind(++i, *f.proposed_from);
   if (f.proposed_to) s.Bind(++i, *f.proposed_to);

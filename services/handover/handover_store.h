@@ -67,7 +67,9 @@ struct InboxRow {
 struct HandoverFilter {
   std::optional<v1::Region> region;
   std::string organisation_id;  // from or to
-  std::vector<int> states;      // empty: all
+  // A supervisor's scope: only handovers sent or received by this organisation (empty: all).
+  std::string party_organisation_id;
+  std::vector<int> states;  // empty: all
   bool overdue_only = false;
   int64_t now = 0;  // for overdue_only
   std::optional<int64_t> proposed_from;
@@ -92,12 +94,16 @@ class HandoverStore {
   absl::StatusOr<std::optional<LedgerRow>> GetLedger(const std::string& case_id);
   absl::Status InsertLedger(const LedgerRow& row);
   absl::Status UpdateLedger(const LedgerRow& row);
-  // Every ledger row of a region (all regions when unset), by case id.
-  absl::StatusOr<std::vector<LedgerRow>> ListLedgers(std::optional<v1::Region> region);
+  // Every ledger row of a region (all regions when unset), by case id. With `organisation_id`
+  // only the cases of that organisation: those it led at some time, or sent or received a
+  // handover of (the same for ListPeriodsOfRegion and ListOpenPeriodsOfRegion).
+  absl::StatusOr<std::vector<LedgerRow>> ListLedgers(std::optional<v1::Region> region,
+                                                     const std::string& organisation_id = "");
 
   // Periods of one case, or of every case of a region, ordered by (case, start, id).
   absl::StatusOr<std::vector<PeriodRow>> ListPeriods(const std::string& case_id);
-  absl::StatusOr<std::vector<PeriodRow>> ListPeriodsOfRegion(std::optional<v1::Region> region);
+  absl::StatusOr<std::vector<PeriodRow>> ListPeriodsOfRegion(
+      std::optional<v1::Region> region, const std::string& organisation_id = "");
   // Ends the case's current period at `at` and starts `next` (its end ignored) in its place.
   absl::Status SwitchPeriod(const std::string& case_id, int64_t at, const PeriodRow& next);
   absl::Status StartPeriod(const PeriodRow& period);
@@ -107,7 +113,7 @@ class HandoverStore {
   absl::Status CloseCase(const std::string& case_id, int64_t at);
   // case id -> its open intervals.
   absl::StatusOr<std::vector<std::pair<std::string, Interval>>> ListOpenPeriodsOfRegion(
-      std::optional<v1::Region> region);
+      std::optional<v1::Region> region, const std::string& organisation_id = "");
 
   absl::Status InsertHandover(const HandoverRow& row);
   // Writes the mutable fields and bumps the version; ABORTED when the stored version is not

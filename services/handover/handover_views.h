@@ -24,6 +24,9 @@ inline constexpr size_t kTextMax = 2000;
 // Terms (acceptance, first contact, due soon) are at most this many working days.
 inline constexpr int kMaxTermDays = 20;
 inline constexpr char kNotOnTeam[] = "you are not on this case's team";
+// The one answer for a handover that does not exist and for one the caller may not see or change:
+// whoever is not party to a handover learns nothing about it, not even that it exists.
+inline constexpr char kNoHandoverForYou[] = "no handover with this id that you may see or change";
 // The purpose of use of every record about a case's handovers.
 inline constexpr char kPurpose[] = "handover of lead responsibility (MDA++)";
 // The purpose of use of the supervisors' list and report.

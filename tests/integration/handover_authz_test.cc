@@ -25,26 +25,28 @@ using namespace testing::handover_world;
 // police, core team. ggz1: professional elsewhere in the region, not on the team. vtcol: a
 // colleague of the lead organisation who is not on the team. vtsup / vtaud: SUPERVISOR / AUDITOR
 // of the lead organisation (oversight). outsider / outsup: another local team. service: another
-// service's principal (not the cases service, so it may not send case events).
+// service's principal (not the cases service, so it may not send case events). regsup: a
+// REGIONAL_SUPERVISOR of the police (whose agent is on the team): the region's list and report,
+// nothing of a case.
 // clang-format off
 const testing::AuthzMatrix kMatrix = {
     .service = v1::HandoverService::service_full_name(),
     .callers = {"vt", "dir", "wt", "agent", "ggz1", "vtcol", "vtsup", "vtaud", "outsider", "outsup",
-                "admin", "service"},
+                "regsup", "admin", "service"},
     .allowed = {
-        //                        vt     dir    wt     agent  ggz1   vtcol  vtsup  vtaud  outsdr outsup admin  svc
-        {"GetResponsibility",    {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
-        {"GetHandover",          {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false}},
-        {"ProposeHandover",      {true,  false, false, false, false, false, false, false, false, false, false, false}},
-        {"AcceptHandover",       {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-        {"DeclineHandover",      {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-        {"WithdrawHandover",     {true,  false, false, false, false, false, false, false, false, false, false, false}},
-        {"ConfirmFirstContact",  {false, true,  true,  false, false, false, false, false, false, false, false, false}},
-        {"ListInbox",            {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
-        {"WatchInbox",           {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
-        {"ListHandovers",        {false, false, false, false, false, false, true,  false, false, true,  false, false}},
-        {"GetHandoverReport",    {false, false, false, false, false, false, true,  false, false, true,  false, false}},
-        {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, false}},
+        //                        vt     dir    wt     agent  ggz1   vtcol  vtsup  vtaud  outsdr outsup regsup admin  svc
+        {"GetResponsibility",    {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false, false}},
+        {"GetHandover",          {true,  true,  true,  true,  false, false, true,  true,  false, false, false, false, false}},
+        {"ProposeHandover",      {true,  false, false, false, false, false, false, false, false, false, false, false, false}},
+        {"AcceptHandover",       {false, true,  true,  false, false, false, false, false, false, false, false, false, false}},
+        {"DeclineHandover",      {false, true,  true,  false, false, false, false, false, false, false, false, false, false}},
+        {"WithdrawHandover",     {true,  false, false, false, false, false, false, false, false, false, false, false, false}},
+        {"ConfirmFirstContact",  {false, true,  true,  false, false, false, false, false, false, false, false, false, false}},
+        {"ListInbox",            {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false, false}},
+        {"WatchInbox",           {true,  true,  true,  true,  true,  true,  true,  false, true,  true,  false, false, false}},
+        {"ListHandovers",        {false, false, false, false, false, false, true,  false, false, true,  true,  false, false}},
+        {"GetHandoverReport",    {false, false, false, false, false, false, true,  false, false, true,  true,  false, false}},
+        {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on

@@ -82,6 +82,8 @@ class HandoverWorld {
     Person("ggz2", kGgz2, {v1::ROLE_PROFESSIONAL});
     Person("outsider", kElsewhere, {v1::ROLE_PROFESSIONAL});
     Person("outsup", kElsewhere, {v1::ROLE_SUPERVISOR});
+    // Oversees the whole region's handovers (lists and reports), and nothing else.
+    Person("regsup", kPolice, {v1::ROLE_REGIONAL_SUPERVISOR});
     Person("auditor", kOperatorOrg, {v1::ROLE_AUDITOR});
   }
 

@@ -187,8 +187,8 @@ TEST(HandoverScenarioTest, VeiligThuisToLocalTeamToMentalHealthCare) {
   }
   EXPECT_EQ(r.handovers_size(), 3);
 
-  // The supervisor's report shows all of it, and no gaps.
-  auto report = w.Report("vtsup", true);
+  // The regional supervisor's report shows all of it, and no gaps.
+  auto report = w.Report("regsup", true);
   std::map<v1::HandoverState, int> counts;
   for (const auto& c : report.report().counts()) counts[c.state()] = c.count();
   EXPECT_EQ(counts[v1::HANDOVER_STATE_ACCEPTED], 2);

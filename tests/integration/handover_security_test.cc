@@ -1,0 +1,177 @@
+// HandoverService against someone who should learn nothing: a handover that does not exist and one
+// of other organisations get the same answer, access is checked before content is decrypted, and
+// supervisors see the handovers of their own organisation only (the region's belong to a regional
+// supervisor).
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/sqlite.h"
+#include "tests/integration/handover_fixture.h"
+
+namespace schakel {
+namespace {
+
+using testing::HandoverWorld;
+using testing::HCtx;
+using namespace testing::handover_world;
+
+constexpr char kMissing[] = "no-such-handover";
+
+grpc::Status GetAs(HandoverWorld& w, const std::string& who, const std::string& id) {
+  v1::GetHandoverRequest req;
+  req.set_handover_id(id);
+  v1::GetHandoverResponse resp;
+  return w.H(who)->GetHandover(HCtx().get(), req, &resp);
+}
+
+// The same code and message, and no organisation named in it.
+void ExpectAlike(const grpc::Status& missing, const grpc::Status& foreign) {
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::PERMISSION_DENIED) << missing.error_message();
+  EXPECT_EQ(foreign.error_code(), missing.error_code()) << foreign.error_message();
+  EXPECT_EQ(foreign.error_message(), missing.error_message());
+  for (const char* org : {kVt, kTeam, kGgz, kPolice}) {
+    EXPECT_FALSE(absl::StrContains(foreign.error_message(), org)) << foreign.error_message();
+  }
+}
+
+TEST(HandoverSecurityTest, GetHandoverAnswersMissingAndForeignAlike) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase();
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  // Before: NOT_FOUND for the missing one, PERMISSION_DENIED for the other's.
+  ExpectAlike(GetAs(w, "outsider", kMissing), GetAs(w, "outsider", h.id()));
+  // A team member asking for a missing id hears the same.
+  EXPECT_EQ(GetAs(w, "vt", kMissing).error_message(), GetAs(w, "outsider", h.id()).error_message());
+}
+
+TEST(HandoverSecurityTest, GetHandoverChecksAccessBeforeDecrypting) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase();
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  // Content that cannot be decrypted: whoever makes the service try learns that it tried.
+  {
+    auto db = sqlite::Database::Open(w.host().data_dir() / "handover.db");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec(absl::StrCat("UPDATE handovers SET body = zeroblob(64) WHERE id = '",
+                                        h.id(), "'"))
+                    .ok());
+  }
+  // Before: the outsider's call decrypted first and failed on the content.
+  const grpc::Status foreign = GetAs(w, "outsider", h.id());
+  ExpectAlike(GetAs(w, "outsider", kMissing), foreign);
+  // The team's call does decrypt, and fails on the broken content.
+  const grpc::Status team = GetAs(w, "vt", h.id());
+  EXPECT_FALSE(team.ok());
+  EXPECT_NE(team.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST(HandoverSecurityTest, ChangesByNonPartiesAnswerAsForAMissingHandover) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase();
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  // Before: NOT_FOUND for the missing one; for the other's, PERMISSION_DENIED naming the
+  // receiving or sending organisation.
+  {
+    SCOPED_TRACE("accept");
+    ExpectAlike(w.Accept("outsider", kMissing), w.Accept("outsider", h.id()));
+  }
+  {
+    SCOPED_TRACE("decline");
+    ExpectAlike(w.Decline("outsider", kMissing), w.Decline("outsider", h.id()));
+  }
+  {
+    SCOPED_TRACE("withdraw");
+    ExpectAlike(w.Withdraw("outsider", kMissing), w.Withdraw("outsider", h.id()));
+  }
+  {
+    SCOPED_TRACE("confirm");
+    ExpectAlike(w.Confirm("outsider", kMissing), w.Confirm("outsider", h.id()));
+  }
+  // A party on the wrong side is told why, without names.
+  const grpc::Status wrong_side = w.Accept("vt", h.id());
+  EXPECT_EQ(wrong_side.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_FALSE(absl::StrContains(wrong_side.error_message(), kTeam)) << wrong_side.error_message();
+  EXPECT_EQ(w.Get("vt", h.id()).state(), v1::HANDOVER_STATE_PROPOSED);
+}
+
+std::set<std::string> ListedBy(HandoverWorld& w, const std::string& who) {
+  v1::ListHandoversResponse list;
+  const grpc::Status st = w.H(who)->ListHandovers(HCtx().get(), {}, &list);
+  EXPECT_TRUE(st.ok()) << who << ": " << st.error_message();
+  std::set<std::string> ids;
+  for (const auto& h : list.handovers()) ids.insert(h.id());
+  return ids;
+}
+
+std::set<std::string> OrganisationsIn(const v1::HandoverReport& report) {
+  std::set<std::string> out;
+  for (const auto& f : report.organisations()) out.insert(f.organisation_id());
+  return out;
+}
+
+TEST(HandoverSecurityTest, SupervisorsSeeTheirOwnOrganisationsHandoversOnly) {
+  HandoverWorld w;
+  w.Person("polsup", kPolice, {v1::ROLE_SUPERVISOR});
+  // The police are on one case and get its handover ...
+  const std::string police_case = w.MakeCase({{"agent", v1::CASE_ROLE_CORE_TEAM}});
+  v1::Handover to_police;
+  ASSERT_TRUE(w.Propose("vt", police_case, kPolice, v1::PHASE_STABLE_SAFETY, &to_police).ok());
+  // ... and have nothing to do with another, which Veilig Thuis hands to mental-health care.
+  const std::string family = w.MakeCase({{"ggz1", v1::CASE_ROLE_INVOLVED}});
+  v1::Handover to_ggz;
+  ASSERT_TRUE(w.Propose("vt", family, kGgz, v1::PHASE_STABLE_SAFETY, &to_ggz).ok());
+  w.clock().Advance(absl::Hours(5));
+  ASSERT_TRUE(w.Accept("ggz1", to_ggz.id()).ok());
+  // A hole in that family's ledger, for the gap list.
+  {
+    auto db = sqlite::Database::Open(w.host().data_dir() / "handover.db");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec(absl::StrCat("UPDATE lead_periods SET end_time = end_time - 3600000000 "
+                                        "WHERE case_id = '",
+                                        family, "' AND end_time IS NOT NULL"))
+                    .ok());
+  }
+
+  // Before: the police supervisor listed both, and the family's gap.
+  EXPECT_EQ(ListedBy(w, "polsup"), std::set<std::string>{to_police.id()});
+  EXPECT_EQ(ListedBy(w, "ggzsup"), std::set<std::string>{to_ggz.id()});
+  EXPECT_EQ(ListedBy(w, "vtsup"), (std::set<std::string>{to_police.id(), to_ggz.id()}));
+  EXPECT_TRUE(ListedBy(w, "outsup").empty());
+
+  const v1::HandoverReport police = w.Report("polsup").report();
+  EXPECT_EQ(police.cases(), 1);
+  EXPECT_TRUE(police.gaps().empty());
+  EXPECT_EQ(OrganisationsIn(police), (std::set<std::string>{kVt, kPolice}));
+  const v1::HandoverReport ggz = w.Report("ggzsup").report();
+  EXPECT_EQ(ggz.cases(), 1);
+  ASSERT_EQ(ggz.gaps_size(), 1);
+  EXPECT_EQ(ggz.gaps(0).case_id(), family);
+  EXPECT_EQ(OrganisationsIn(ggz), (std::set<std::string>{kVt, kGgz}));
+  // Veilig Thuis led both cases.
+  EXPECT_EQ(w.Report("vtsup").report().cases(), 2);
+  // Asking for another organisation's handovers by name finds none of them either.
+  v1::ListHandoversRequest by_name;
+  by_name.set_organisation_id(kGgz);
+  v1::ListHandoversResponse named;
+  ASSERT_TRUE(w.H("polsup")->ListHandovers(HCtx().get(), by_name, &named).ok());
+  EXPECT_EQ(named.handovers_size(), 0);
+
+  // The region's view belongs to the regional supervisor.
+  EXPECT_EQ(ListedBy(w, "regsup"), (std::set<std::string>{to_police.id(), to_ggz.id()}));
+  const v1::HandoverReport region = w.Report("regsup").report();
+  EXPECT_EQ(region.cases(), 2);
+  EXPECT_EQ(region.gaps_size(), 1);
+  EXPECT_EQ(OrganisationsIn(region), (std::set<std::string>{kVt, kPolice, kGgz}));
+}
+
+}  // namespace
+}  // namespace schakel
