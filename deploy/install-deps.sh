@@ -7,6 +7,8 @@
 # Safe to run again: packages already installed are left alone, and when nothing is missing it
 # does nothing at all (no apt-get update).
 set -euo pipefail
+# No `umask 077` here, unlike every other script: Debian's packages install system files that
+# every user must be able to read, so this runs with the system's umask (the callers set 022).
 
 packages=(
   # toolchain

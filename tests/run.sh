@@ -8,6 +8,9 @@
 # Works from any directory. Ends with a line "tests: N passed, F failed"; exits non-zero when any
 # step or any test fails.
 set -euo pipefail
+# Everything this script and what it starts create (keys, databases, logs, exports) is for this
+# user only.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -33,7 +36,8 @@ trap on_exit EXIT
 
 # --- a. dependencies --------------------------------------------------------------------------
 step "dependencies (deploy/install-deps.sh)"
-"$ROOT/deploy/install-deps.sh"
+# Packages install system files that every user must read: the system's umask for those.
+(umask 022 && "$ROOT/deploy/install-deps.sh")
 
 # --- b. buf lint --------------------------------------------------------------------------------
 step "buf lint (buf $BUF_VERSION)"

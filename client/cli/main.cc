@@ -1,4 +1,6 @@
 // schakelctl: Schakel's command-line client.
+#include <sys/stat.h>
+
 #include <iostream>
 
 #include "absl/flags/usage.h"
@@ -6,6 +8,8 @@
 #include "services/common/flags.h"
 
 int main(int argc, char** argv) {
+  // Exports, PKI files and anything else it writes are for its user only.
+  ::umask(077);
   absl::SetProgramUsageMessage(
       "Schakel command-line client.\n"
       "  schakelctl [--as=NAME | --cert=F --key=F] [--server=HOST:PORT] [--json] COMMAND ...\n"

@@ -30,6 +30,9 @@
 # Every run opens a new case. Exits 0 when every step succeeded, the report has no gap and the
 # timeline holds handover.proposed, .accepted, .declined and .first_contact_confirmed; else 1.
 set -euo pipefail
+# Everything this script and what it starts create (keys, databases, logs, exports) is for this
+# user only.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 

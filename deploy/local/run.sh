@@ -17,6 +17,9 @@
 # var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
 # the data, restarts the server and changes nothing else.
 set -euo pipefail
+# Everything this script and what it starts create (keys, databases, logs, exports) is for this
+# user only.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -131,8 +134,10 @@ ensure_certificate() {
 DEMO_CASE_ID=""
 seed_demo_case() {
   say "demo case (MDA++, Haaglanden)"
-  local json="$VAR/demo-case.json" out
-  cat >"$json" <<'EOF'
+  local json out
+  # The family's details go to schakelctl on its standard input and never into a file.
+  json="$(
+    cat <<'EOF'
 {
   "originReportId": "vt-demo-000001",
   "directorProfessionalId": "regisseur",
@@ -161,9 +166,10 @@ seed_demo_case() {
   ]
 }
 EOF
+  )"
   if ! out="$(ctl --as vt-medewerker --json --request-id=seed-case-open cases create \
-    --from-json="$json" 2>/dev/null)"; then
-    die "could not open the demo case (schakelctl --as vt-medewerker cases create --from-json=$json)"
+    --from-json=/dev/stdin <<<"$json" 2>/dev/null)"; then
+    die "could not open the demo case (schakelctl --as vt-medewerker cases create)"
   fi
   DEMO_CASE_ID="$(printf '%s' "$out" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["case"]["id"])')" ||
@@ -218,8 +224,9 @@ handover_step() {
 HANDOVER_CASE_ID=""
 seed_demo_handovers() {
   say "demo case with handovers (phase 2 accepted, phase 3 pending)"
-  local json="$VAR/demo-handover-case.json" out i
-  cat >"$json" <<'EOF'
+  local json out i
+  json="$(
+    cat <<'EOF'
 {
   "originReportId": "vt-demo-000002",
   "directorProfessionalId": "regisseur",
@@ -240,8 +247,9 @@ seed_demo_handovers() {
   ]
 }
 EOF
+  )"
   if ! out="$(ctl --as vt-medewerker --json --request-id=seed-hcase-open cases create \
-    --from-json="$json" 2>&1)"; then
+    --from-json=/dev/stdin <<<"$json" 2>&1)"; then
     die "could not open the demo handover case:"$'\n'"$out"
   fi
   HANDOVER_CASE_ID="$(printf '%s' "$out" | json_field 'd["case"]["id"]')" ||
@@ -306,7 +314,8 @@ show_demo_handovers() {
 start() {
   if [[ -z "${SCHAKEL_PREBUILT:-}" ]]; then
     say "dependencies (deploy/install-deps.sh)"
-    "$ROOT/deploy/install-deps.sh"
+    # Packages install system files that every user must read: the system's umask for those.
+    (umask 022 && "$ROOT/deploy/install-deps.sh")
 
     say "build (cmake --preset release; cmake --build --preset release -j$BUILD_JOBS)"
     cmake --preset release
@@ -319,6 +328,10 @@ start() {
 
   say "development PKI in var/pki"
   mkdir -p "$VAR/data" "$VAR/log"
+  # A var/ from before the umask above (or copied in) may be readable by others: make it private,
+  # and drop the demo families' files that earlier versions of this script left behind.
+  chmod -R go-rwx "$VAR"
+  rm -f "$VAR/demo-case.json" "$VAR/demo-handover-case.json"
   ctl pki init
   ensure_certificate services schakeld --organisation="$OPERATOR_ORG" --kind=service \
     --dns=localhost --ip=127.0.0.1

@@ -78,7 +78,8 @@ v1::AuditRecord AuditTrail::NewRecord(const Caller& caller, v1::AuditAction acti
 }
 
 v1::AuditRecord AuditTrail::NewDeniedRecord(const Principal& principal, absl::string_view method,
-                                            const absl::Status& why) const {
+                                            const absl::Status& why,
+                                            const std::vector<AskedObject>& asked) const {
   Caller caller{principal, {}};
   v1::AuditRecord r =
       NewRecord(caller, v1::AUDIT_ACTION_EXECUTE, absl::StrCat(source_service_, ".denied"));
@@ -89,6 +90,9 @@ v1::AuditRecord AuditTrail::NewDeniedRecord(const Principal& principal, absl::st
   object->set_type("rpc");
   object->set_id(std::string(method));
   object->set_sensitivity(v1::SENSITIVITY_GENERAL);
+  for (const AskedObject& a : asked) {
+    if (!a.type.empty() && !a.id.empty()) AddObject(r, a.type, a.id);
+  }
   return r;
 }
 

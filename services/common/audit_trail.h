@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -23,6 +24,14 @@
 namespace schakel {
 
 inline constexpr char kAuditTopic[] = "audit";
+
+// What a call asked for (a case, a handover, a report, a person), named in the audit record of its
+// refusal so that an auditor can answer "who tried to open this family's file?". The record is
+// encrypted in the audit log; the caller's answer does not change.
+struct AskedObject {
+  std::string type;  // "case", "handover", "report", "person", ...
+  std::string id;
+};
 
 // Runs small units of work, each in its own savepoint, in shared transactions: whoever arrives
 // while no commit is running becomes the leader and commits everything queued so far; the others
@@ -66,9 +75,11 @@ class AuditTrail {
   // point, authorisation PASSED and outcome SUCCESS.
   v1::AuditRecord NewRecord(const Caller& caller, v1::AuditAction action,
                             absl::string_view event_type) const;
-  // The same for a principal whose call was refused: outcome DENIED, authorisation FAILED.
+  // The same for a principal whose call was refused: outcome DENIED, authorisation FAILED. The
+  // objects are the RPC and then each of `asked`, in order.
   v1::AuditRecord NewDeniedRecord(const Principal& principal, absl::string_view method,
-                                  const absl::Status& why) const;
+                                  const absl::Status& why,
+                                  const std::vector<AskedObject>& asked = {}) const;
 
   // Writes `record` to the outbox within the caller's transaction.
   absl::Status Record(sqlite::Connection& c, const v1::AuditRecord& record) const;

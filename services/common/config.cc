@@ -82,6 +82,9 @@ void ApplyHostConfigDefaults(v1::HostConfig& config) {
   if (config.shutdown_grace_seconds() == 0) config.set_shutdown_grace_seconds(10);
   if (config.worker_threads() == 0) config.set_worker_threads(4);
   if (config.role_cache_ttl_ms() == 0) config.set_role_cache_ttl_ms(2000);
+  if (config.max_request_bytes() == 0) config.set_max_request_bytes(4 << 20);
+  if (config.idempotency_retention_days() == 0) config.set_idempotency_retention_days(7);
+  if (config.relay_alarm_seconds() == 0) config.set_relay_alarm_seconds(300);
 }
 
 absl::Status ValidateHostConfig(const v1::HostConfig& config,
@@ -121,6 +124,16 @@ absl::Status ValidateHostConfig(const v1::HostConfig& config,
   }
   if (config.role_cache_ttl_ms() < 0 || config.role_cache_ttl_ms() > 5000) {
     v.Add("role_cache_ttl_ms", "must be between 0 and 5000 (a revocation must bite within 5 s)");
+  }
+  if (config.max_request_bytes() < (64 << 10) || config.max_request_bytes() > (64 << 20)) {
+    v.Add("max_request_bytes", "must be between 65536 and 67108864");
+  }
+  if (config.idempotency_retention_days() < 1 || config.idempotency_retention_days() > 90) {
+    v.Add("idempotency_retention_days",
+          "must be between 1 and 90 (a retry needs days at most; the answers hold case data)");
+  }
+  if (config.relay_alarm_seconds() < 1 || config.relay_alarm_seconds() > 86400) {
+    v.Add("relay_alarm_seconds", "must be between 1 and 86400");
   }
   return v.ToStatus();
 }

@@ -90,7 +90,7 @@ std::string HmacSha256(absl::string_view key, absl::string_view message) {
 }
 
 absl::StatusOr<std::string> ReadKeyFile(const std::filesystem::path& path) {
-  auto bytes = ReadFileToString(path);
+  auto bytes = ReadPrivateFile(path);
   if (!bytes.ok()) return bytes.status();
   if (bytes->size() != kKeySize) {
     return absl::FailedPreconditionError(

@@ -109,4 +109,17 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
   });
 }
 
+absl::StatusOr<int64_t> ExpireStoredAnswers(sqlite::Database& db, absl::Time before) {
+  int64_t deleted = 0;
+  SCHAKEL_RETURN_IF_ERROR(db.Transaction([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(auto del,
+                             c.Prepare("DELETE FROM idempotency_keys WHERE create_time < ?"));
+    del.Bind(1, absl::ToUnixMillis(before));
+    SCHAKEL_RETURN_IF_ERROR(del.Run());
+    deleted = c.Changes();
+    return absl::OkStatus();
+  }));
+  return deleted;
+}
+
 }  // namespace schakel

@@ -62,6 +62,11 @@ absl::StatusOr<bool> HasStoredAnswer(sqlite::Database& db, const IdempotencyKey&
                                      const google::protobuf::Message& request,
                                      const IdempotencyProtector* protector = nullptr);
 
+// Deletes the stored answers made before `before` and returns how many. A retry after that is a
+// new request: stored answers are sealed copies of client data, kept only as long as a client may
+// still retry (HostConfig.idempotency_retention_days), not for ever.
+absl::StatusOr<int64_t> ExpireStoredAnswers(sqlite::Database& db, absl::Time before);
+
 }  // namespace schakel
 
 #endif  // SCHAKEL_SERVICES_COMMON_IDEMPOTENCY_H_

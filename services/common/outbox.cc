@@ -44,13 +44,22 @@ void OutboxRelay::Start(Scheduler& scheduler) {
                                     [this] { return Attempt(); });
 }
 
+std::optional<absl::Time> OutboxRelay::failing_since() const {
+  const int64_t us = failing_since_us_.load();
+  if (us == 0) return std::nullopt;
+  return absl::FromUnixMicros(us);
+}
+
 absl::Duration OutboxRelay::Attempt() {
   absl::Status st = DeliverPending();
   if (st.ok()) {
     backoff_ = options_.initial_backoff;
+    failing_since_us_.store(0);
     return options_.poll_interval;
   }
   failures_.fetch_add(1);
+  int64_t none = 0;
+  failing_since_us_.compare_exchange_strong(none, absl::ToUnixMicros(absl::Now()));
   LogEvent(LogLevel::kWarning, "outbox.delivery_failed",
            {{"topic", absl::string_view(topic_)},
             {"code", absl::StatusCodeToString(st.code())},

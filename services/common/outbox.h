@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,10 @@ class OutboxRelay {
   // Messages delivered since start; failed batches since start.
   int64_t delivered() const { return delivered_.load(); }
   int64_t failures() const { return failures_.load(); }
+  // Since when every delivery attempt has failed (the first failure after the last success, on
+  // the steady clock); nullopt while deliveries succeed. Thread-safe.
+  std::optional<absl::Time> failing_since() const;
+  const std::string& topic() const { return topic_; }
 
   // Delivers pending batches until the outbox is empty or a delivery fails. Thread-safe with
   // respect to the relay's scheduled attempts (deliveries are serialised).
@@ -86,6 +91,8 @@ class OutboxRelay {
   std::atomic<int64_t> delivered_{0};
   std::atomic<int64_t> failures_{0};
   std::atomic<bool> stopping_{false};
+  // Unix microseconds of failing_since(); 0 while deliveries succeed.
+  std::atomic<int64_t> failing_since_us_{0};
 };
 
 }  // namespace schakel

@@ -442,6 +442,12 @@ absl::StatusOr<KeyAndCertificate> IssueCertificate(const KeyAndCertificate& ca,
   for (const std::string& ip : request.ip_addresses) {
     if (absl::Status s = ValidateIpAddress(ip); !s.ok()) return s;
   }
+  if (request.kind != CertificateKind::kService &&
+      (!request.dns_names.empty() || !request.ip_addresses.empty())) {
+    return absl::InvalidArgumentError(
+        "dns_names, ip_addresses: only a service certificate names hosts (a user's certificate "
+        "is never a server's)");
+  }
 
   absl::StatusOr<X509Ptr> ca_cert = ParseCertificate(ca.cert_pem, "CA certificate");
   if (!ca_cert.ok()) return ca_cert.status();

@@ -38,8 +38,10 @@ struct IssueRequest {
   std::string principal_id;     // CN
   std::string organisation_id;  // O
   CertificateKind kind = CertificateKind::kUser;
-  // subjectAltName entries. A certificate with any of these is also usable as a TLS server
-  // certificate (extendedKeyUsage serverAuth is added); every certificate has clientAuth.
+  // subjectAltName entries, for service certificates only (a user's is refused): a service
+  // certificate with any of these is also usable as a TLS server certificate (extendedKeyUsage
+  // serverAuth is added); every certificate has clientAuth. A user's certificate is never a
+  // server's, so a stolen user key cannot pose as schakeld.
   std::vector<std::string> dns_names;
   std::vector<std::string> ip_addresses;  // "127.0.0.1", "::1"
   absl::Duration validity = absl::Hours(24 * 365);

@@ -107,15 +107,27 @@ absl::Status ClientVisible(const absl::Status& status, absl::string_view method)
   }
 }
 
+void AskedObjects::Add(absl::string_view type, absl::string_view id) {
+  absl::MutexLock lock(&mu_);
+  objects_.push_back(AskedObject{std::string(type), std::string(id)});
+}
+
+std::vector<AskedObject> AskedObjects::Get() const {
+  absl::MutexLock lock(&mu_);
+  return objects_;
+}
+
 absl::Status RecordIfRefused(AuditTrail* audit, const Principal& principal,
-                             absl::string_view method, absl::Status status) {
+                             absl::string_view method, absl::Status status,
+                             const std::vector<AskedObject>& asked) {
   if (audit == nullptr || !(absl::IsPermissionDenied(status) || absl::IsUnauthenticated(status))) {
     return status;
   }
   // Refusals are on record whether the table or the handler (an entry of another organisation,
   // say) decided them, and only sent once the record is durable.
-  absl::Status recorded = Guarded(
-      [&] { return audit->RecordDurably(audit->NewDeniedRecord(principal, method, status)); });
+  absl::Status recorded = Guarded([&] {
+    return audit->RecordDurably(audit->NewDeniedRecord(principal, method, status, asked));
+  });
   if (!recorded.ok()) {
     LogEvent(LogLevel::kError, "rpc.refusal_not_recorded",
              {{"method", method},
@@ -129,7 +141,7 @@ absl::Status RecordIfRefused(AuditTrail* audit, const Principal& principal,
 grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
                                       const Authorizer& authorizer, AuditTrail* audit,
                                       absl::string_view service, absl::string_view method,
-                                      CallHandler handler) {
+                                      std::vector<AskedObject> asked, CallHandler handler) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   const absl::Time start = absl::Now();
   auto finish = [reactor, start, service, method](const absl::Status& status,
@@ -146,16 +158,18 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const Ho
   }
   WorkerPool* pool = PoolFor(*principal, env);
   pool->Post([ctx, &authorizer, audit, method, handler = std::move(handler), finish,
-              principal = *std::move(principal)]() {
+              principal = *std::move(principal), asked = std::move(asked)]() mutable {
+    AskedObjects asked_objects(std::move(asked));
     absl::Status status = Guarded([&]() -> absl::Status {
       absl::StatusOr<Caller> caller = authorizer.Authorize(principal, method);
       if (!caller.ok()) return caller.status();
       // The handler runs before Finish, so `ctx` is alive while it may ask.
-      const CallContext call(*caller, DeadlineOf(*ctx), [ctx] { return ctx->IsCancelled(); });
+      const CallContext call(
+          *caller, DeadlineOf(*ctx), [ctx] { return ctx->IsCancelled(); }, &asked_objects);
       ScopedCurrentCall scope(&call);
       return handler(call);
     });
-    status = RecordIfRefused(audit, principal, method, std::move(status));
+    status = RecordIfRefused(audit, principal, method, std::move(status), asked_objects.Get());
     finish(status, principal.id);
   });
   return reactor;
@@ -164,8 +178,15 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const Ho
 grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
                                       const Authorizer& authorizer, AuditTrail* audit,
                                       absl::string_view service, absl::string_view method,
+                                      CallHandler handler) {
+  return HandleUnary(ctx, env, authorizer, audit, service, method, {}, std::move(handler));
+}
+
+grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
+                                      const Authorizer& authorizer, AuditTrail* audit,
+                                      absl::string_view service, absl::string_view method,
                                       RpcHandler handler) {
-  return HandleUnary(ctx, env, authorizer, audit, service, method,
+  return HandleUnary(ctx, env, authorizer, audit, service, method, {},
                      CallHandler([handler = std::move(handler)](const CallContext& call) {
                        return handler(call.caller());
                      }));
@@ -188,6 +209,8 @@ struct StreamCore::State {
   // Shared with the CallContexts handed to Step: asking them stays safe whatever the call does.
   std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
   std::atomic<bool> refused{false};
+  // Seeded from edge.asked; Steps may add to it (CallContext::AskedFor).
+  AskedObjects asked;
 
   absl::Mutex mu;
   // Owns the stream until gRPC is done with it (OnDone); tasks hold their own reference.
@@ -206,6 +229,7 @@ StreamCore::StreamCore(grpc::CallbackServerContext* ctx, StreamEdge edge)
     : state_(std::make_unique<State>()) {
   state_->ctx = ctx;
   state_->edge = edge;
+  for (const AskedObject& a : edge.asked) state_->asked.Add(a.type, a.id);
   state_->deadline = DeadlineOf(*ctx);
   absl::Duration every = edge.reauthorize_every;
   if (every <= absl::ZeroDuration()) {
@@ -289,8 +313,9 @@ void StreamCore::StepTask() {
       Guarded([&] { return edge.authorizer->Authorize(state_->principal, edge.method); });
   absl::Status status = caller.status();
   if (caller.ok()) {
-    const CallContext call(*caller, state_->deadline,
-                           [cancelled = state_->cancelled] { return cancelled->load(); });
+    const CallContext call(
+        *caller, state_->deadline, [cancelled = state_->cancelled] { return cancelled->load(); },
+        &state_->asked);
     ScopedCurrentCall scope(&call);
     status = Guarded([&] { return RunStep(call); });
   }
@@ -402,7 +427,8 @@ void StreamCore::Refuse(const absl::Status& status) {
     MaybeFinish();
     return;
   }
-  End(RecordIfRefused(state_->edge.audit, state_->principal, state_->edge.method, status));
+  End(RecordIfRefused(state_->edge.audit, state_->principal, state_->edge.method, status,
+                      state_->asked.Get()));
 }
 
 void StreamCore::MaybeFinish() {

@@ -17,13 +17,16 @@
 #include <functional>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include <grpcpp/client_context.h>
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "services/common/audit_trail.h"
 #include "services/common/authz.h"
@@ -31,12 +34,27 @@
 
 namespace schakel {
 
+// The objects a call asked for (see AskedObject), gathered for the audit record of its refusal.
+// Thread-safe.
+class AskedObjects {
+ public:
+  AskedObjects() = default;
+  explicit AskedObjects(std::vector<AskedObject> initial) : objects_(std::move(initial)) {}
+  void Add(absl::string_view type, absl::string_view id) ABSL_LOCKS_EXCLUDED(mu_);
+  std::vector<AskedObject> Get() const ABSL_LOCKS_EXCLUDED(mu_);
+
+ private:
+  mutable absl::Mutex mu_;
+  std::vector<AskedObject> objects_ ABSL_GUARDED_BY(mu_);
+};
+
 // What a handler knows about its call besides the request. Valid while the handler (or a stream's
 // Step) runs; copy what must outlive it.
 class CallContext {
  public:
-  CallContext(const Caller& caller, absl::Time deadline, std::function<bool()> cancelled)
-      : caller_(caller), deadline_(deadline), cancelled_(std::move(cancelled)) {}
+  CallContext(const Caller& caller, absl::Time deadline, std::function<bool()> cancelled,
+              AskedObjects* asked = nullptr)
+      : caller_(caller), deadline_(deadline), cancelled_(std::move(cancelled)), asked_(asked) {}
 
   const Caller& caller() const { return caller_; }
   // When the client stops waiting; absl::InfiniteFuture() when it set no deadline.
@@ -44,11 +62,17 @@ class CallContext {
   // True once the client cancelled or its deadline passed (and, for a stream, once the stream is
   // ending): long work may stop early, nobody reads its answer. Thread-safe.
   bool cancelled() const { return cancelled_ != nullptr && cancelled_(); }
+  // Names an object this call asked for, found while handling it (a person behind a search, the
+  // case of a handover): should the call be refused, its audit record names it. Thread-safe.
+  void AskedFor(absl::string_view type, absl::string_view id) const {
+    if (asked_ != nullptr) asked_->Add(type, id);
+  }
 
  private:
   const Caller& caller_;
   absl::Time deadline_;
   std::function<bool()> cancelled_;
+  AskedObjects* asked_;
 };
 
 // The call whose handler or stream Step runs on this thread, or null outside one (a timer, a
@@ -74,7 +98,14 @@ using CallHandler = std::function<absl::Status(const CallContext&)>;
 // service name, for the log. A refused call (PERMISSION_DENIED, UNAUTHENTICATED after the
 // certificate was read) is recorded durably in `audit` (when given) before the answer goes out;
 // when that record cannot be written the caller gets UNAVAILABLE. The handler runs on a worker,
-// with CurrentCall() set to its CallContext.
+// with CurrentCall() set to its CallContext. `asked` names the objects the request asks for (the
+// case of GetCase, say): a refusal's audit record names them, also when the authorization table
+// refused the call before the handler ran.
+grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
+                                      const Authorizer& authorizer, AuditTrail* audit,
+                                      absl::string_view service, absl::string_view method,
+                                      std::vector<AskedObject> asked, CallHandler handler);
+// The same without objects known before the handler runs.
 grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* ctx, const HostEnv& env,
                                       const Authorizer& authorizer, AuditTrail* audit,
                                       absl::string_view service, absl::string_view method,
@@ -92,8 +123,10 @@ absl::Status ClientVisible(const absl::Status& status, absl::string_view method)
 // `status` as the caller should get it, after a refusal (PERMISSION_DENIED or UNAUTHENTICATED) of
 // `principal` was recorded durably in `audit`: UNAVAILABLE when that record could not be written.
 // Other statuses, and any status when `audit` is null, pass unchanged and unrecorded.
+// The record names the objects in `asked` (see AskedObject).
 absl::Status RecordIfRefused(AuditTrail* audit, const Principal& principal,
-                             absl::string_view method, absl::Status status);
+                             absl::string_view method, absl::Status status,
+                             const std::vector<AskedObject>& asked = {});
 
 // Where a stream sits: the parts HandleUnary takes. `env` and `authorizer` must be set; every
 // pointer must outlive the stream.
@@ -107,6 +140,8 @@ struct StreamEdge {
   // role cache interval (HostConfig.role_cache_ttl_ms, 2 s when unset), so a revocation ends the
   // stream within about twice that.
   absl::Duration reauthorize_every = absl::ZeroDuration();
+  // What the request asks for, named in the record of a refusal (see HandleUnary).
+  std::vector<AskedObject> asked;
 };
 
 namespace rpc_internal {

@@ -187,6 +187,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   grpc::ServerBuilder builder;
   // gRPC allows SO_REUSEPORT by default; a second host on a busy port must fail, not share it.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // Set here, not left to gRPC's default: the limit is the operator's, documented in config.proto.
+  const int max_request = host->options_.config.max_request_bytes();
+  builder.SetMaxReceiveMessageSize(max_request > 0 ? max_request : 4 << 20);
   auto credentials = MutualTlsServerCredentials(host->options_.tls);
   credentials->SetAuthMetadataProcessor(std::make_shared<CertificateAuthProcessor>());
   builder.AddListeningPort(host->options_.listen, credentials, &host->port_);
@@ -233,6 +236,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
         host->options_.relay);
     relay->Start(*host->scheduler_);
     host->relays_.push_back(std::move(relay));
+    host->relay_sources_.push_back(service);
     for (OutboxRoute& route : routes[i]) {
       if (!host->Hosts(route.target) && host->AddressOf(route.target).empty()) {
         // Messages wait in the outbox until a host that can reach the target starts.
@@ -249,8 +253,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
           host->options_.relay);
       routed->Start(*host->scheduler_);
       host->relays_.push_back(std::move(routed));
+      host->relay_sources_.push_back(service);
     }
   }
+  host->relay_watch_ = host->scheduler_->Schedule("host.relay_watch", absl::Seconds(1),
+                                                  [raw] { raw->WatchRelays(); });
   LogEvent(LogLevel::kInfo, "host.serving",
            {{"listen", host->options_.listen},
             {"port", static_cast<int64_t>(host->port_)},
@@ -259,6 +266,43 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 }
 
 ServiceHost::~ServiceHost() { Shutdown(); }
+
+void ServiceHost::WatchRelays() {
+  const int alarm_s = options_.config.relay_alarm_seconds();
+  const absl::Duration alarm = absl::Seconds(alarm_s > 0 ? alarm_s : 300);
+  const absl::Time now = absl::Now();
+  absl::flat_hash_map<HostedService*, std::pair<absl::Time, const OutboxRelay*>> stalled_now;
+  for (size_t i = 0; i < relays_.size(); ++i) {
+    const std::optional<absl::Time> since = relays_[i]->failing_since();
+    if (!since.has_value() || now - *since < alarm) continue;
+    auto [it, inserted] = stalled_now.try_emplace(relay_sources_[i], *since, relays_[i].get());
+    if (!inserted && *since < it->second.first) it->second = {*since, relays_[i].get()};
+  }
+  auto* health = server_ != nullptr ? server_->GetHealthCheckService() : nullptr;
+  for (const auto& [service, stall] : stalled_now) {
+    auto it = stalled_.find(service);
+    const bool first = it == stalled_.end();
+    if (!first && now - it->second < absl::Minutes(1)) continue;
+    if (first && health != nullptr)
+      health->SetServingStatus(std::string(service->full_name()), false);
+    LogEvent(LogLevel::kError, "outbox.relay_stalled",
+             {{"service", service->name()},
+              {"topic", absl::string_view(stall.second->topic())},
+              {"failing_s", absl::ToInt64Seconds(now - stall.first)},
+              {"health", "NOT_SERVING"}});
+    stalled_[service] = now;
+  }
+  for (auto it = stalled_.begin(); it != stalled_.end();) {
+    if (stalled_now.contains(it->first)) {
+      ++it;
+      continue;
+    }
+    if (health != nullptr) health->SetServingStatus(std::string(it->first->full_name()), true);
+    LogEvent(LogLevel::kInfo, "outbox.relay_recovered",
+             {{"service", it->first->name()}, {"health", "SERVING"}});
+    stalled_.erase(it++);
+  }
+}
 
 bool ServiceHost::Hosts(absl::string_view service) const {
   return std::any_of(services_.begin(), services_.end(),
@@ -336,6 +380,7 @@ void ServiceHost::Shutdown() {
   }
   // No periodic job runs after this (one that is running is waited for): no relay attempt, no
   // service timer.
+  relay_watch_.Cancel();
   if (scheduler_ != nullptr) scheduler_->Stop();
   for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
   for (auto& service : services_) service->Stop();

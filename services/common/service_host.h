@@ -100,6 +100,14 @@ class ServiceHost {
   std::vector<std::unique_ptr<HostedService>> services_;
   std::unique_ptr<grpc::Server> server_;
   std::vector<std::unique_ptr<OutboxRelay>> relays_;
+  // The service whose outbox each relay ships (parallel to relays_).
+  std::vector<HostedService*> relay_sources_;
+  // Which services' relays are stalled past HostConfig.relay_alarm_seconds, and when that was
+  // last logged. Only the watch job (on the scheduler's one thread) touches them.
+  absl::flat_hash_map<HostedService*, absl::Time> stalled_;
+  ScheduledJob relay_watch_;
+  // Health of each service from its relays: NOT_SERVING while one is stalled, logged each minute.
+  void WatchRelays();
   absl::Mutex channels_mu_;
   absl::flat_hash_map<std::string, std::shared_ptr<grpc::Channel>> channels_
       ABSL_GUARDED_BY(channels_mu_);

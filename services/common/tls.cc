@@ -1,7 +1,12 @@
 #include "services/common/tls.h"
 
+#include <openssl/crypto.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -9,6 +14,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "services/common/openssl_util.h"
 #include "services/common/status.h"
 
@@ -44,6 +50,45 @@ absl::StatusOr<std::string> ReadFileToString(const std::filesystem::path& path) 
   return out.str();
 }
 
+absl::Status CheckOwnerOnly(int fd, const std::filesystem::path& path) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    return absl::InternalError(absl::StrCat("stat ", path.string(), ": ", std::strerror(errno)));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(path.string(), ": not a regular file"));
+  }
+  const unsigned mode = st.st_mode & 07777;
+  if ((mode & 077) != 0) {
+    return absl::FailedPreconditionError(absl::StrFormat(
+        "%s holds a secret but others may read or change it (mode %04o); fix with: chmod 600 %s",
+        path.string(), mode, path.string()));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ReadPrivateFile(const std::filesystem::path& path) {
+  ossl::ScopedFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot read ", path.string(), ": ", std::strerror(errno)));
+  }
+  SCHAKEL_RETURN_IF_ERROR(CheckOwnerOnly(fd.get(), path));
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return absl::InternalError(absl::StrCat("read ", path.string(), ": ", std::strerror(errno)));
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  OPENSSL_cleanse(buf, sizeof buf);
+  return out;
+}
+
 absl::StatusOr<TlsMaterial> LoadTlsMaterial(const TlsFiles& files) {
   if (files.cert.empty() || files.key.empty() || files.ca.empty()) {
     return absl::InvalidArgumentError(
@@ -51,7 +96,7 @@ absl::StatusOr<TlsMaterial> LoadTlsMaterial(const TlsFiles& files) {
   }
   TlsMaterial m;
   SCHAKEL_ASSIGN_OR_RETURN(m.cert_pem, ReadFileToString(files.cert));
-  SCHAKEL_ASSIGN_OR_RETURN(m.key_pem, ReadFileToString(files.key));
+  SCHAKEL_ASSIGN_OR_RETURN(m.key_pem, ReadPrivateFile(files.key));
   SCHAKEL_ASSIGN_OR_RETURN(m.ca_pem, ReadFileToString(files.ca));
   SCHAKEL_RETURN_IF_ERROR(CheckCertificate(m.cert_pem, files.cert));
   SCHAKEL_RETURN_IF_ERROR(CheckCertificate(m.ca_pem, files.ca));

@@ -39,6 +39,15 @@ std::shared_ptr<grpc::ChannelCredentials> MutualTlsChannelCredentials(const TlsM
 // Reads a whole file.
 absl::StatusOr<std::string> ReadFileToString(const std::filesystem::path& path);
 
+// OK when the open file `fd` (named `path` in the message) is a regular file that nobody but its
+// owner may read or write (no group or other permission bits): a key file any local user can read
+// is not a secret. FAILED_PRECONDITION otherwise, naming the file, its mode and the chmod that
+// fixes it.
+absl::Status CheckOwnerOnly(int fd, const std::filesystem::path& path);
+
+// Reads a file that holds a secret (a private key, a data key), after CheckOwnerOnly.
+absl::StatusOr<std::string> ReadPrivateFile(const std::filesystem::path& path);
+
 }  // namespace schakel
 
 #endif  // SCHAKEL_SERVICES_COMMON_TLS_H_

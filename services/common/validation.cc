@@ -1,5 +1,7 @@
 #include "services/common/validation.h"
 
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/idempotency.h"
@@ -105,6 +107,56 @@ void CheckText(FieldViolations& v, const std::string& field, absl::string_view t
       break;
     }
   }
+}
+
+const RepeatedLimits& StandardRepeatedLimits() {
+  static const auto* limits = new RepeatedLimits{
+      // The outbox relays send up to 500 messages a batch (OutboxRelay::Options::batch_size).
+      {"schakel.v1.AppendRequest.records", 1000},
+      {"schakel.v1.ReceiveCaseEventsRequest.events", 1000},
+      {"schakel.v1.RecordCaseEventsRequest.events", 1000},
+  };
+  return *limits;
+}
+
+namespace {
+
+void CheckRepeatedAt(FieldViolations& v, const google::protobuf::Message& message,
+                     const RepeatedLimits& limits, const std::string& prefix, int depth) {
+  if (depth > 16) return;  // requests nest a few levels; deeper recursion is not worth a stack
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const google::protobuf::FieldDescriptor* field : fields) {
+    const std::string path =
+        prefix.empty() ? field->name() : absl::StrCat(prefix, ".", field->name());
+    const bool is_message = field->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE;
+    if (!field->is_repeated()) {
+      if (is_message) {
+        CheckRepeatedAt(v, reflection->GetMessage(message, field), limits, path, depth + 1);
+      }
+      continue;
+    }
+    const int size = reflection->FieldSize(message, field);
+    const auto it = limits.find(field->full_name());
+    const int limit = it == limits.end() ? kDefaultRepeatedLimit : it->second;
+    if (size > limit) {
+      v.Add(path, absl::StrCat("at most ", limit, " entries, not ", size));
+      continue;
+    }
+    if (!is_message || field->is_map()) continue;
+    for (int i = 0; i < size; ++i) {
+      CheckRepeatedAt(v, reflection->GetRepeatedMessage(message, field, i), limits,
+                      absl::StrCat(path, "[", i, "]"), depth + 1);
+    }
+  }
+}
+
+}  // namespace
+
+void CheckRepeatedLimits(FieldViolations& v, const google::protobuf::Message& message,
+                         const RepeatedLimits& limits) {
+  CheckRepeatedAt(v, message, limits, "", 0);
 }
 
 }  // namespace schakel

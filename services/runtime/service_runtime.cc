@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/crypto.h"
+#include "services/common/idempotency.h"
+#include "services/common/log.h"
 #include "services/common/status.h"
 
 namespace schakel {
@@ -49,6 +51,23 @@ absl::StatusOr<ServiceRuntime> OpenServiceRuntime(const HostEnv& env, RuntimeSpe
   rt.authorizer = std::make_unique<Authorizer>(std::move(spec.authorization), rt.roles);
   rt.organisations = std::make_unique<OrganisationResolver>(directory, ttl, *env.clock);
   rt.audit = std::make_unique<AuditTrail>(*rt.db, spec.service, *env.clock);
+  if (env.scheduler != nullptr) {
+    const int days =
+        env.config.idempotency_retention_days() > 0 ? env.config.idempotency_retention_days() : 7;
+    rt.expire_answers = env.scheduler->Schedule(
+        absl::StrCat(spec.service, ".expire_answers"), absl::Hours(1),
+        [db = rt.db.get(), clock = env.clock, days, service = spec.service] {
+          absl::StatusOr<int64_t> n =
+              ExpireStoredAnswers(*db, clock->Now() - absl::Hours(24 * days));
+          if (!n.ok()) {
+            LogEvent(LogLevel::kError, "idempotency.expire_failed",
+                     {{"service", service}, {"detail", n.status().message()}});
+          } else if (*n > 0) {
+            LogEvent(LogLevel::kInfo, "idempotency.expired",
+                     {{"service", service}, {"answers", absl::StrCat(*n)}});
+          }
+        });
+  }
   return rt;
 }
 

@@ -48,11 +48,15 @@ struct ServiceRuntime {
   std::unique_ptr<OrganisationResolver> organisations;
   std::unique_ptr<AuditTrail> audit;
   std::unique_ptr<FieldCipher> cipher;  // null without keys
+  // Deletes stored idempotent answers older than HostConfig.idempotency_retention_days, every
+  // hour on the host's scheduler (inactive without one). Declared last: cancelled first.
+  ScheduledJob expire_answers;
 };
 
 // Opens the runtime for `spec` in `env`. Every problem of the spec's key files is named; a
 // database that will not open or migrate stops the service before the host listens.
 // `secure_delete` is on for every database: freed pages (an old ciphertext) are overwritten.
+// Stored idempotent answers expire (see ServiceRuntime::expire_answers).
 absl::StatusOr<ServiceRuntime> OpenServiceRuntime(const HostEnv& env, RuntimeSpec spec);
 
 // The role cache's lifetime from the host config (default 2 s).

@@ -3,11 +3,17 @@
 #include <optional>
 
 #include "services/common/status.h"
+#include "services/common/validation.h"
 
 namespace schakel {
 
 absl::Status RunChange(const ChangeSpec& spec, const std::function<absl::Status()>& prepare,
                        const ConnectionFn& change) {
+  // No request carries more entries than a limit allows (each field named); checked before
+  // anything is read or stored.
+  FieldViolations too_many;
+  CheckRepeatedLimits(too_many, *spec.request);
+  SCHAKEL_RETURN_IF_ERROR(too_many.ToStatus());
   const IdempotencyKey key{spec.caller->principal.id, spec.request_id, spec.method};
   // 1. A replay is answered before anything about the state is checked.
   SCHAKEL_ASSIGN_OR_RETURN(bool answered,

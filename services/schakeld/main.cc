@@ -2,6 +2,8 @@
 //
 //   schakeld --services=all --listen=127.0.0.1:7400 --data-dir=var/data
 //            --tls-cert=... --tls-key=... --tls-ca=...      (or --config=FILE)
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -34,6 +36,9 @@ int Fail(const absl::Status& status) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Whatever it creates (databases, their WAL and journal files, exports) is for its own user
+  // only, whatever umask it was started with.
+  ::umask(077);
   absl::SetProgramUsageMessage(
       "Hosts Schakel's gRPC services over mutual TLS.\n"
       "  schakeld --services=all --listen=127.0.0.1:7400 --data-dir=DIR \\\n"

@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/openssl_util.h"
+#include "services/common/tls.h"
 
 namespace schakel::audit::note {
 namespace {
@@ -45,6 +46,9 @@ absl::StatusOr<std::string> ReadSmallFile(const std::filesystem::path& path) {
     std::string message = absl::StrCat("open ", path.string(), ": ", std::strerror(err));
     if (err == ENOENT) return absl::NotFoundError(message);
     return absl::InternalError(message);
+  }
+  if (absl::Status owner_only = CheckOwnerOnly(fd.get(), path); !owner_only.ok()) {
+    return owner_only;
   }
   std::string out;
   std::string buf(4096, '\0');

@@ -370,6 +370,8 @@ class Runner:
 
 
 def main():
+    # What the test and the server it starts create is for this user only, as in the scripts.
+    os.umask(0o077)
     if len(sys.argv) != 3:
         print("usage: %s SCHAKELCTL TESTDATA_DIR" % sys.argv[0], file=sys.stderr)
         return 2

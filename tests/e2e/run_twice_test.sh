@@ -2,9 +2,14 @@
 # The README's promise: deploy/local/run.sh is safe to repeat. Runs it twice against a home of its
 # own (with the binaries of this build, on a free port): both runs exit 0, and the second keeps
 # every id and adds nothing — the same cases, team, persons, handovers, ledger, timelines,
-# organisations and professionals.
+# organisations and professionals. And what it leaves on disk is for its user only, with no
+# family's details in the clear, even when started from a shell with the usual umask 022 and over
+# a var/ that an older version left readable.
 #   run_twice_test.sh BUILD_DIR
 set -uo pipefail
+# This test's own files are for this user only; run.sh is started below with the usual umask 022
+# on purpose, to show that it makes its files private itself.
+umask 077
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD=$1
 WORK=$(mktemp -d)
@@ -62,7 +67,13 @@ def scrub(x):
 print(json.dumps(scrub(docs), sort_keys=True, indent=1))'
 }
 
-out1=$(bash "$ROOT/deploy/local/run.sh" 2>&1)
+# What an older run.sh left: a readable var/ with a demo family in a JSON file.
+mkdir -p "$WORK/var/data"
+echo '{"persons": [{"name": "Demi Voorbeeld", "bsn": "999990019"}]}' >"$WORK/var/demo-case.json"
+chmod -R go+rX "$WORK/var"
+chmod go+r "$WORK/var/demo-case.json"
+
+out1=$(umask 022 && bash "$ROOT/deploy/local/run.sh" 2>&1)
 rc1=$?
 check "first run exits 0" test $rc1 -eq 0
 [[ $rc1 -eq 0 ]] || echo "$out1" | tail -n 30
@@ -75,7 +86,7 @@ before=$(snapshot "$case_id" "$handover_case_id")
 check "the snapshot holds the demo case" grep -q "$case_id" <<<"$before"
 check "the snapshot holds a handover" grep -q '"HANDOVER_STATE_ACCEPTED"' <<<"$before"
 
-out2=$(bash "$ROOT/deploy/local/run.sh" 2>&1)
+out2=$(umask 022 && bash "$ROOT/deploy/local/run.sh" 2>&1)
 rc2=$?
 check "second run exits 0" test $rc2 -eq 0
 [[ $rc2 -eq 0 ]] || echo "$out2" | tail -n 30
@@ -88,6 +99,17 @@ if [[ "$before" != "$after" ]]; then
   diff <(echo "$before") <(echo "$after") | head -n 40
 fi
 check "second run adds nothing and changes nothing" test "$before" == "$after"
+
+# Nothing under var/ that another user of the machine may read, write or enter.
+readable=$(find "$WORK/var" -perm /077 -printf '%m %p\n' | head -n 20)
+[[ -z "$readable" ]] || echo "$readable"
+check "no file or directory under var/ is open to other users" test -z "$readable"
+check "no demo family file is left in var/" test ! -e "$WORK/var/demo-case.json" -a \
+  ! -e "$WORK/var/demo-handover-case.json"
+# The demo family's BSN and name only ever reach the disk encrypted (databases, WAL, log, PKI).
+leaks=$(grep -r -a -l -e "999990019" -e "Demi Voorbeeld" "$WORK/var" 2>/dev/null)
+[[ -z "$leaks" ]] || echo "in the clear in: $leaks"
+check "the demo family's BSN and name are nowhere in var/ in the clear" test -z "$leaks"
 
 echo "run_twice: $passes passed, $failures failed"
 ((failures == 0))

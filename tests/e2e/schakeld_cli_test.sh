@@ -2,6 +2,9 @@
 # End to end: the real schakeld binary and schakelctl, as an operator would use them.
 #   schakeld_cli_test.sh SCHAKELD SCHAKELCTL
 set -uo pipefail
+# Everything this script and what it starts create (keys, databases, logs, exports) is for this
+# user only.
+umask 077
 SCHAKELD=$1
 CTL=$2
 WORK=$(mktemp -d)

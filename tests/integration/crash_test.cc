@@ -44,6 +44,9 @@ int FreePort() {
 
 void Write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::trunc) << text;
+  // schakeld refuses a key that others may read; certificates may be, but need not be.
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 class CrashTest : public ::testing::Test {

@@ -108,6 +108,88 @@ TEST(HostTest, RefusesClientWithoutCertificate) {
   EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
 }
 
+grpc::Status CallEchoWith(const std::shared_ptr<grpc::Channel>& channel, size_t message_bytes) {
+  auto stub = schakel::testing::EchoService::NewStub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  schakel::testing::EchoRequest req;
+  req.set_message(std::string(message_bytes, 'x'));
+  schakel::testing::EchoResponse resp;
+  return stub->Echo(&ctx, req, &resp);
+}
+
+TEST(HostTest, TheRequestSizeLimitIsTheConfiguredOne) {
+  // Unset, it is 4 MiB, set by the host (not left to gRPC's default).
+  {
+    testing::TestHost host(WithEcho());
+    auto channel = host.ChannelAs("someone", "org-x");
+    EXPECT_TRUE(CallEchoWith(channel, (4 << 20) - 1024).ok());
+    EXPECT_EQ(CallEchoWith(channel, (4 << 20) + 1024).error_code(),
+              grpc::StatusCode::RESOURCE_EXHAUSTED);
+  }
+  // Set to 64 KiB: a 100 KiB request never reaches a handler.
+  testing::TestHost host(testing::TestHostOptions{.max_request_bytes = 64 << 10}, WithEcho());
+  auto channel = host.ChannelAs("someone", "org-x");
+  EXPECT_TRUE(CallEchoWith(channel, 60 << 10).ok());
+  const grpc::Status st = CallEchoWith(channel, 100 << 10);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << st.error_message();
+}
+
+// The health of one service as the host answers it.
+grpc::health::v1::HealthCheckResponse::ServingStatus HealthOf(testing::TestHost& host,
+                                                              const std::string& service) {
+  auto stub = grpc::health::v1::Health::NewStub(host.ChannelAs("someone", "org-x"));
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::health::v1::HealthCheckRequest req;
+  req.set_service(service);
+  grpc::health::v1::HealthCheckResponse resp;
+  if (!stub->Check(&ctx, req, &resp).ok()) return grpc::health::v1::HealthCheckResponse::UNKNOWN;
+  return resp.status();
+}
+
+// Polls HealthOf for up to 15 s until it is `want`.
+bool HealthBecomes(testing::TestHost& host, const std::string& service,
+                   grpc::health::v1::HealthCheckResponse::ServingStatus want) {
+  for (int i = 0; i < 150; ++i) {
+    if (HealthOf(host, service) == want) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+TEST(HostTest, AServiceWhoseAuditRecordsCannotBeDeliveredIsReportedNotServing) {
+  // The directory's host ships its audit records to an audit host that is down: after the alarm
+  // time the directory reports NOT_SERVING (before: it kept saying SERVING while its records
+  // piled up unlogged), and SERVING again once they arrive.
+  testing::TestPki pki;
+  testing::TempDir audit_dir;
+  std::string audit_address;
+  {
+    testing::TestHost probe(
+        testing::TestHostOptions{.data_dir = audit_dir.path(), .pki = &pki, .directory = false},
+        {});
+    audit_address = probe.address();
+  }
+  testing::TestHost directory(
+      testing::TestHostOptions{
+          .pki = &pki, .audit = false, .audit_address = audit_address, .relay_alarm_seconds = 1},
+      {});
+  const std::string kDirectory = "schakel.v1.DirectoryService";
+  EXPECT_EQ(HealthOf(directory, kDirectory), grpc::health::v1::HealthCheckResponse::SERVING);
+  directory.AddOrganisation("org-stalled", v1::ORGANISATION_TYPE_LOCAL_TEAM);
+  EXPECT_TRUE(
+      HealthBecomes(directory, kDirectory, grpc::health::v1::HealthCheckResponse::NOT_SERVING));
+
+  testing::TestHost audit(testing::TestHostOptions{.data_dir = audit_dir.path(),
+                                                   .pki = &pki,
+                                                   .directory = false,
+                                                   .listen = audit_address,
+                                                   .directory_address = directory.address()},
+                          {});
+  EXPECT_TRUE(HealthBecomes(directory, kDirectory, grpc::health::v1::HealthCheckResponse::SERVING));
+}
+
 TEST(HostTest, HealthIsServing) {
   testing::TestHost host(WithEcho());
   auto stub = grpc::health::v1::Health::NewStub(host.ChannelAs("someone", "org-x"));

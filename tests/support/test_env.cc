@@ -126,6 +126,8 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   for (auto& s : extra) services.push_back(std::move(s));
   ServiceHost::Options options;
   options.listen = o.listen;
+  options.config.set_max_request_bytes(o.max_request_bytes);
+  options.config.set_relay_alarm_seconds(o.relay_alarm_seconds);
   auto& addresses = *options.config.mutable_service_addresses();
   if (!o.audit_address.empty()) addresses[kAuditService] = o.audit_address;
   if (!o.directory_address.empty()) addresses[kDirectoryService] = o.directory_address;

@@ -58,6 +58,8 @@ struct TestHostOptions {
   std::string audit_address;      // when audit is not hosted here
   std::string directory_address;  // when the directory is not hosted here
   const Clock* clock = nullptr;   // default: the real clock
+  int max_request_bytes = 0;      // HostConfig.max_request_bytes; 0: unset (the host's default)
+  int relay_alarm_seconds = 0;    // HostConfig.relay_alarm_seconds; 0: unset
 };
 
 // A running host on 127.0.0.1:<ephemeral>.

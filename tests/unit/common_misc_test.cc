@@ -1,8 +1,15 @@
 // Small pieces of services/common: ids, flag names, name validation, clock, log lines.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "schakel/v1/audit.pb.h"
+#include "schakel/v1/cases.pb.h"
 #include "services/common/clock.h"
 #include "services/common/flags.h"
 #include "services/common/ids.h"
@@ -60,6 +67,38 @@ TEST(ValidationTest, Utf8Length) {
   EXPECT_EQ(Utf8Length("Zoë"), 3);
   EXPECT_EQ(Utf8Length("\xc0\x80"), -1);      // overlong
   EXPECT_EQ(Utf8Length("\xed\xa0\x80"), -1);  // surrogate
+}
+
+TEST(ValidationTest, RepeatedFieldsHaveLimitsNamedInTheError) {
+  // Before: nothing but gRPC's 4 MiB bounded them, so one request could carry 50,000 persons.
+  v1::CreateCaseRequest req;
+  for (int i = 0; i < kDefaultRepeatedLimit; ++i) req.add_persons()->set_name("p");
+  for (int i = 0; i <= kDefaultRepeatedLimit; ++i) req.mutable_persons(2)->add_notes();
+  for (int i = 0; i <= kDefaultRepeatedLimit; ++i) req.mutable_details()->add_notes();
+  FieldViolations v;
+  CheckRepeatedLimits(v, req);
+  const google::rpc::BadRequest bad = BadRequestOf(v.ToStatus());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.field_violations()) fields.push_back(f.field());
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, (std::vector<std::string>{"details.notes", "persons[2].notes"}));
+  EXPECT_TRUE(absl::StrContains(bad.field_violations(0).description(), "at most 100 entries"));
+
+  req.add_persons();  // 101 persons: the list is refused without looking into its entries
+  FieldViolations more;
+  CheckRepeatedLimits(more, req);
+  fields.clear();
+  const google::rpc::BadRequest more_bad = BadRequestOf(more.ToStatus());
+  for (const auto& f : more_bad.field_violations()) fields.push_back(f.field());
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, (std::vector<std::string>{"details.notes", "persons"}));
+
+  // The relays' batches have a larger limit of their own.
+  v1::AppendRequest append;
+  for (int i = 0; i < 500; ++i) append.add_records();
+  FieldViolations batch;
+  CheckRepeatedLimits(batch, append);
+  EXPECT_TRUE(batch.empty());
 }
 
 TEST(ClockTest, FakeClockMovesOnlyWhenTold) {

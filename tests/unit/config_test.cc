@@ -64,6 +64,8 @@ TEST(HostConfigTest, DefaultsFillTheRest) {
   EXPECT_EQ(c.services(0), "all");
   EXPECT_EQ(c.shutdown_grace_seconds(), 10);
   EXPECT_EQ(c.role_cache_ttl_ms(), 2000);
+  EXPECT_EQ(c.max_request_bytes(), 4 << 20);
+  EXPECT_EQ(c.idempotency_retention_days(), 7);
 }
 
 TEST(HostConfigTest, ValidationNamesEveryBadField) {
@@ -71,13 +73,17 @@ TEST(HostConfigTest, ValidationNamesEveryBadField) {
   c.add_services("dictionary");
   c.set_worker_threads(0);
   c.set_role_cache_ttl_ms(60000);
+  c.set_max_request_bytes(65 << 20);
+  c.set_idempotency_retention_days(365);
+  c.set_relay_alarm_seconds(-1);
   absl::Status st = ValidateHostConfig(c, {"directory"});
   std::set<std::string> fields;
   const google::rpc::BadRequest bad_request = BadRequestOf(st);
   for (const auto& v : bad_request.field_violations()) fields.insert(v.field());
-  EXPECT_EQ(fields,
-            (std::set<std::string>{"data_dir", "tls.cert_file", "tls.key_file", "tls.ca_file",
-                                   "services[0]", "worker_threads", "role_cache_ttl_ms"}));
+  EXPECT_EQ(fields, (std::set<std::string>{"data_dir", "tls.cert_file", "tls.key_file",
+                                           "tls.ca_file", "services[0]", "worker_threads",
+                                           "role_cache_ttl_ms", "max_request_bytes",
+                                           "idempotency_retention_days", "relay_alarm_seconds"}));
 }
 
 TEST(HostConfigTest, ServiceAddressesAreAMapByServiceName) {

@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
@@ -228,13 +229,33 @@ TEST_F(PkiTest, IssuesServiceCertificateWithSubjectAltNames) {
 }
 
 TEST_F(PkiTest, IpOnlySubjectAltNameAlsoAddsServerAuth) {
-  IssueRequest request = UserRequest();
+  IssueRequest request = ServiceRequest();
+  request.dns_names.clear();
   request.ip_addresses = {"10.1.2.3"};
   absl::StatusOr<KeyAndCertificate> leaf = IssueCertificate(*ca_, request);
   ASSERT_TRUE(leaf.ok()) << leaf.status();
   X509Ptr cert = ParseCert(leaf->cert_pem);
   ASSERT_TRUE(cert);
   EXPECT_NE(X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER, 0u);
+}
+
+TEST_F(PkiTest, AUserCertificateNeverNamesAHostNorServes) {
+  // Before: a user certificate issued with --dns got serverAuth and could pose as the server.
+  for (int which = 0; which < 2; ++which) {
+    IssueRequest request = UserRequest();
+    (which == 0 ? request.dns_names : request.ip_addresses) = {which == 0 ? "localhost"
+                                                                          : "127.0.0.1"};
+    absl::StatusOr<KeyAndCertificate> leaf = IssueCertificate(*ca_, request);
+    ASSERT_FALSE(leaf.ok()) << which;
+    EXPECT_EQ(leaf.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(absl::StrContains(leaf.status().message(), "only a service certificate"))
+        << leaf.status();
+  }
+  absl::StatusOr<KeyAndCertificate> plain = IssueCertificate(*ca_, UserRequest());
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  X509Ptr cert = ParseCert(plain->cert_pem);
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER, 0u);
 }
 
 TEST_F(PkiTest, SerialsArePositiveRandomAndDistinct) {

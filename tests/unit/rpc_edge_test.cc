@@ -95,11 +95,17 @@ class EdgeEcho final : public schakel::testing::EchoService::CallbackService {
       : env_(env), authorizer_(authorizer), audit_(audit) {}
 
   grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
-                                 const schakel::testing::EchoRequest*,
+                                 const schakel::testing::EchoRequest* req,
                                  EchoResponse* resp) override {
+    // "deny:<id>": the handler finds the person <id> behind the request and refuses.
     return HandleUnary(
-        ctx, env_, authorizer_, &audit_, "edge", "Echo",
-        [resp](const Caller& caller) -> absl::Status {
+        ctx, env_, authorizer_, &audit_, "edge", "Echo", {{"case", "case-from-request"}},
+        [req, resp](const CallContext& call) -> absl::Status {
+          const Caller& caller = call.caller();
+          if (absl::StartsWith(req->message(), "deny:")) {
+            call.AskedFor("person", req->message().substr(5));
+            return absl::PermissionDeniedError("not on the team");
+          }
           grpc::ClientContext nested;
           InheritDeadline(nested, absl::Seconds(60));
           resp->set_message(absl::StrCat(absl::ToUnixMillis(absl::FromChrono(nested.deadline()))));
@@ -116,7 +122,8 @@ class EdgeEcho final : public schakel::testing::EchoService::CallbackService {
                                                     .authorizer = &authorizer_,
                                                     .audit = &audit_,
                                                     .service = "edge",
-                                                    .method = "EchoStream"},
+                                                    .method = "EchoStream",
+                                                    .asked = {{"handover", req->message()}}},
                                          *req));
   }
 
@@ -245,6 +252,39 @@ TEST_F(RpcEdgeTest, ARefusedStreamIsRecordedDurablyBeforeTheAnswer) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].outcome(), v1::AUDIT_OUTCOME_DENIED);
   EXPECT_EQ(records[0].user().principal_id(), "clerk");
+}
+
+// The objects of a refused call's audit record, as "type:id".
+std::vector<std::string> ObjectsOf(const v1::AuditRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& o : r.objects()) out.push_back(absl::StrCat(o.type(), ":", o.id()));
+  return out;
+}
+
+TEST_F(RpcEdgeTest, ARefusalNamesTheObjectsAskedFor) {
+  // Refused by the table (no role): the object the request names is on record all the same.
+  directory_->Set("clerk", {v1::ROLE_SUPERVISOR});
+  grpc::ClientContext stream_ctx;
+  EchoStreamRequest req;
+  req.set_message("ho-17");
+  auto reader = StubAs("clerk")->EchoStream(WithDeadline(stream_ctx, absl::Seconds(30)), req);
+  EchoResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  // Refused by the handler, which found a person behind the request.
+  grpc::ClientContext ctx;
+  schakel::testing::EchoRequest echo;
+  echo.set_message("deny:person-4");
+  EchoResponse resp;
+  EXPECT_EQ(StubAs("clerk")->Echo(WithDeadline(ctx, absl::Seconds(30)), echo, &resp).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+
+  const auto records = Recorded();
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(ObjectsOf(records[0]), (std::vector<std::string>{"rpc:EchoStream", "handover:ho-17"}));
+  EXPECT_EQ(ObjectsOf(records[1]),
+            (std::vector<std::string>{"rpc:Echo", "case:case-from-request", "person:person-4"}));
 }
 
 TEST_F(RpcEdgeTest, ARefusalThatCannotBeRecordedIsUnavailable) {

@@ -17,7 +17,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "proto/echo.grpc.pb.h"
+#include "services/common/crypto.h"
 #include "services/common/pki.h"
+#include "services/transparency/ed25519.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -182,6 +184,36 @@ TEST_F(TlsTest, FilesThatAreNotWhatTheySayAreRefusedNamingThem) {
     EXPECT_TRUE(
         absl::StrContains(loaded.status().message(), (dir_.path() / c.expected_file).string()))
         << c.what << ": " << loaded.status();
+  }
+}
+
+TEST_F(TlsTest, AKeyFileOthersMayReadIsRefusedSayingHowToFixIt) {
+  // Every secret the server reads from disk: the TLS key, a data key, the audit signing key.
+  const TlsFiles files = WriteMaterial("alice", pki_->Client("alice", "team-x"));
+  const std::filesystem::path data_key = dir_.path() / "data.key";
+  ASSERT_TRUE(crypto::CreateKeyFile(data_key).ok());
+  const std::filesystem::path signing_key = dir_.path() / "signing.pem";
+  auto generated = audit::note::Ed25519PrivateKey::Generate();
+  ASSERT_TRUE(generated.ok());
+  ASSERT_TRUE(audit::note::WritePrivateKeyFile(signing_key, *generated).ok());
+  ASSERT_TRUE(LoadTlsMaterial(files).ok());
+  ASSERT_TRUE(crypto::ReadKeyFile(data_key).ok());
+  ASSERT_TRUE(audit::note::ReadPrivateKeyFile(signing_key).ok());
+
+  using std::filesystem::perms;
+  for (perms extra : {perms::others_read, perms::group_read, perms::group_write}) {
+    for (const auto& path : {files.key, data_key, signing_key}) {
+      std::filesystem::permissions(path, perms::owner_read | perms::owner_write | extra);
+    }
+    absl::Status st = LoadTlsMaterial(files).status();
+    EXPECT_EQ(st.code(), absl::StatusCode::kFailedPrecondition) << st;
+    EXPECT_TRUE(absl::StrContains(st.message(), "chmod 600 " + files.key.string())) << st;
+    st = crypto::ReadKeyFile(data_key).status();
+    EXPECT_EQ(st.code(), absl::StatusCode::kFailedPrecondition) << st;
+    EXPECT_TRUE(absl::StrContains(st.message(), data_key.string())) << st;
+    st = audit::note::ReadPrivateKeyFile(signing_key).status();
+    EXPECT_EQ(st.code(), absl::StatusCode::kFailedPrecondition) << st;
+    EXPECT_TRUE(absl::StrContains(st.message(), signing_key.string())) << st;
   }
 }
 
