@@ -1,8 +1,11 @@
-// schakelctl audit ...: checkpoints, proofs, queries, shredding, exports — and the offline
-// verification a partner organisation runs for itself (check-proof, verify-export, monitor).
+// schakelctl audit ...: checkpoints, proofs, entry listings, queries, shredding, exports — and the
+// offline verification a partner organisation runs for itself (check-proof, verify-export,
+// monitor).
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <google/protobuf/text_format.h>
@@ -16,6 +19,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/time/time.h"
+#include "client/cli/audit_shared.h"
 #include "client/cli/cli.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/cli.pb.h"
@@ -48,16 +52,11 @@ ABSL_DECLARE_FLAG(int, page_size);
 ABSL_DECLARE_FLAG(std::string, page_token);
 
 namespace schakel::cli {
-namespace {
 
 using audit::merkle::Hash;
 namespace note = audit::note;
 
-constexpr int kValid = 0;
-constexpr int kInvalid = 1;
-constexpr int kMalformed = 2;
-
-std::unique_ptr<v1::AuditService::Stub> Stub() {
+std::unique_ptr<v1::AuditService::Stub> AuditStub() {
   auto channel = Connect();
   if (!channel.ok()) {
     UsageError(channel.status().message());
@@ -120,8 +119,14 @@ std::vector<Hash> ToHashes(const google::protobuf::RepeatedPtrField<std::string>
 
 std::string B64(absl::string_view bytes) { return absl::Base64Escape(bytes); }
 
+namespace {
+
+constexpr int kValid = 0;
+constexpr int kInvalid = 1;
+constexpr int kMalformed = 2;
+
 int Checkpoint() {
-  auto stub = Stub();
+  auto stub = AuditStub();
   if (!stub) return 2;
   v1::GetCheckpointRequest req;
   req.set_fresh(absl::GetFlag(FLAGS_fresh));
@@ -148,7 +153,7 @@ int Checkpoint() {
 }
 
 int PublicKey() {
-  auto stub = Stub();
+  auto stub = AuditStub();
   if (!stub) return 2;
   auto ctx = NewContext();
   v1::GetVerifierKeyResponse resp;
@@ -156,56 +161,6 @@ int PublicKey() {
   if (!st.ok()) return PrintRpcError(st);
   std::cout << resp.verifier_key() << "\n";
   return 0;
-}
-
-int Prove(const Args& args) {
-  if (args.size() != 2) return UsageError("usage: audit prove EVENT_ID|INDEX");
-  auto stub = Stub();
-  if (!stub) return 2;
-  v1::GetInclusionProofRequest req;
-  int64_t index = 0;
-  if (absl::SimpleAtoi(args[1], &index)) {
-    req.set_index(index);
-  } else {
-    req.set_event_id(args[1]);
-  }
-  auto ctx = NewContext();
-  v1::GetInclusionProofResponse resp;
-  grpc::Status st = stub->GetInclusionProof(ctx.get(), req, &resp);
-  if (!st.ok()) return PrintRpcError(st);
-  bool from_server = false;
-  auto verifier = TrustedVerifier(stub.get(), &from_server);
-  if (!verifier.ok()) return UsageError(verifier.status().message());
-  if (absl::Status cp = VerifyCheckpoint(resp.checkpoint(), *verifier); !cp.ok()) {
-    std::cout << "checkpoint: INVALID: " << cp.message() << "\n";
-    return 1;
-  }
-  // The proof must be for the entry asked about, in exactly the tree the signature covers.
-  if (resp.tree_size() != resp.checkpoint().tree_size() ||
-      (req.entry_case() == v1::GetInclusionProofRequest::kIndex && resp.index() != req.index())) {
-    std::cout << "inclusion: FAILED: the proof is not for entry " << args[1]
-              << " in the signed tree of size " << resp.checkpoint().tree_size() << "\n";
-    return 1;
-  }
-  bool ok = false;
-  std::vector<Hash> proof = ToHashes(resp.proof(), &ok);
-  auto leaf = audit::merkle::HashFromBytes(resp.leaf_hash());
-  auto root = audit::merkle::HashFromBytes(resp.checkpoint().root_hash());
-  absl::Status verified =
-      ok && leaf.ok() && root.ok()
-          ? audit::merkle::VerifyInclusion(resp.index(), resp.tree_size(), *leaf, proof, *root)
-          : absl::InvalidArgumentError("a hash in the answer is not 32 bytes");
-  std::cout << "entry " << resp.index() << " in tree of size " << resp.tree_size() << "\n"
-            << "leaf hash: " << B64(resp.leaf_hash()) << "\n"
-            << "root:      " << B64(resp.checkpoint().root_hash()) << " (signed checkpoint)\n"
-            << "proof:     " << resp.proof_size() << " hashes\n"
-            << "inclusion: "
-            << (verified.ok() ? "verified" : "FAILED: " + std::string(verified.message())) << "\n";
-  if (req.entry_case() == v1::GetInclusionProofRequest::kEventId) {
-    std::cout << "note: the server located the event id; the proof shows that entry "
-              << resp.index() << " is in the signed log (an auditor can read its event id)\n";
-  }
-  return verified.ok() ? 0 : 1;
 }
 
 absl::StatusOr<google::protobuf::Timestamp> TimeFlag(const std::string& text) {
@@ -217,7 +172,7 @@ absl::StatusOr<google::protobuf::Timestamp> TimeFlag(const std::string& text) {
 }
 
 int Query() {
-  auto stub = Stub();
+  auto stub = AuditStub();
   if (!stub) return 2;
   v1::QueryEntriesRequest req;
   req.set_object_id(absl::GetFlag(FLAGS_object));
@@ -245,26 +200,39 @@ int Query() {
   return 0;
 }
 
+// audit shred propose YYYY-MM --reason=... ; audit shred approve YYYY-MM (another auditor).
 int Shred(const Args& args) {
-  if (args.size() != 2) return UsageError("usage: audit shred YYYY-MM --reason=...");
-  auto stub = Stub();
+  if (args.size() != 3 || (args[1] != "propose" && args[1] != "approve")) {
+    return UsageError(
+        "usage: audit shred propose YYYY-MM --reason=... | audit shred approve YYYY-MM");
+  }
+  auto stub = AuditStub();
   if (!stub) return 2;
-  v1::ShredPeriodRequest req;
-  req.set_request_id(RequestId());
-  req.set_period(args[1]);
-  req.set_reason(absl::GetFlag(FLAGS_reason));
   auto ctx = NewContext();
-  v1::ShredPeriodResponse resp;
-  grpc::Status st = stub->ShredPeriod(ctx.get(), req, &resp);
-  if (!st.ok()) return PrintRpcError(st);
-  Print(resp);
-  return 0;
+  grpc::Status st;
+  if (args[1] == "propose") {
+    v1::ProposeShredRequest req;
+    req.set_request_id(RequestId());
+    req.set_period(args[2]);
+    req.set_reason(absl::GetFlag(FLAGS_reason));
+    v1::ProposeShredResponse resp;
+    st = stub->ProposeShred(ctx.get(), req, &resp);
+    if (st.ok()) Print(resp);
+  } else {
+    v1::ApproveShredRequest req;
+    req.set_request_id(RequestId());
+    req.set_period(args[2]);
+    v1::ApproveShredResponse resp;
+    st = stub->ApproveShred(ctx.get(), req, &resp);
+    if (st.ok()) Print(resp);
+  }
+  return st.ok() ? 0 : PrintRpcError(st);
 }
 
 int Export() {
   const std::string out_path = absl::GetFlag(FLAGS_out);
   if (out_path.empty()) return UsageError("usage: audit export --out=FILE");
-  auto stub = Stub();
+  auto stub = AuditStub();
   if (!stub) return 2;
   grpc::ClientContext ctx;  // no deadline: an export may be large
   auto reader = stub->ExportLog(&ctx, {});
@@ -383,7 +351,7 @@ int Monitor() {
                         "deliberately to start over");
     }
   }
-  auto stub = Stub();
+  auto stub = AuditStub();
   if (!stub) return 2;
   if (state.verifier_key().empty()) {
     bool from_server = false;
@@ -519,7 +487,8 @@ int RunAuditCommand(const Args& args) {
   const std::string verb = args.empty() ? "" : args[0];
   if (verb == "checkpoint") return Checkpoint();
   if (verb == "public-key") return PublicKey();
-  if (verb == "prove") return Prove(args);
+  if (verb == "prove") return AuditProve(args);
+  if (verb == "entries") return AuditEntries();
   if (verb == "query") return Query();
   if (verb == "shred") return Shred(args);
   if (verb == "export") return Export();
@@ -527,9 +496,10 @@ int RunAuditCommand(const Args& args) {
   if (verb == "monitor") return Monitor();
   if (verb == "check-proof") return CheckProof();
   return UsageError(
-      "audit commands: checkpoint [--fresh], public-key, prove EVENT_ID|INDEX, query "
-      "[--object= --principal-filter= --org= --event-type= --since= --until=] --purpose=..., "
-      "shred YYYY-MM --reason=..., export --out=FILE, verify-export FILE, monitor --state=FILE, "
+      "audit commands: checkpoint [--fresh], public-key, prove EVENT_ID|INDEX, entries "
+      "[--org= --event-type=], query [--object= --principal-filter= --org= --event-type= "
+      "--since= --until=] --purpose=..., shred propose YYYY-MM --reason=..., shred approve "
+      "YYYY-MM, export --out=FILE, verify-export FILE, monitor --state=FILE, "
       "check-proof --file=F.json");
 }
 

@@ -78,6 +78,8 @@ std::string AuditLog::AssociatedData(const v1::LogEntry& entry) {
   aad.set_source_service(entry.source_service());
   aad.set_source_sequence(entry.source_sequence());
   aad.set_key_id(entry.key_id());
+  // Empty in version 1 entries, so their AAD is the same bytes as before.
+  aad.set_event_id(entry.event_id());
   return aad.SerializeAsString();
 }
 
@@ -152,11 +154,12 @@ absl::StatusOr<int64_t> AuditLog::AppendInTransaction(sqlite::Connection& c,
   }
   SCHAKEL_ASSIGN_OR_RETURN(const int64_t index, SizeIn(c));
   v1::LogEntry entry;
-  entry.set_format_version(1);
+  entry.set_format_version(2);
   entry.set_index(index);
   entry.set_source_service(record.source_service());
   entry.set_source_sequence(record.source_sequence());
   entry.set_key_id(PeriodOf(clock_.Now()));
+  entry.set_event_id(record.event_id());
   SCHAKEL_ASSIGN_OR_RETURN(std::string key,
                            DataKey(c, entry.key_id(), /*create=*/true, /*committed=*/false));
   SCHAKEL_ASSIGN_OR_RETURN(crypto::Sealed sealed,
@@ -194,6 +197,15 @@ absl::StatusOr<int64_t> AuditLog::AppendInTransaction(sqlite::Connection& c,
     s->BindBlob(1, BlindIndex("object", object.id())).Bind(2, index);
     SCHAKEL_RETURN_IF_ERROR(s->Run());
   }
+  SCHAKEL_ASSIGN_OR_RETURN(
+      auto* mark,
+      c.PrepareCached(
+          "INSERT INTO source_watermarks (source_service, source_sequence, event_time, "
+          "arrival_time) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source_service) DO UPDATE SET "
+          "source_sequence = ?2, event_time = ?3, arrival_time = ?4 WHERE ?2 > source_sequence"));
+  mark->Bind(1, record.source_service()).Bind(2, record.source_sequence());
+  mark->Bind(3, record.event_time().seconds()).Bind(4, absl::ToUnixMicros(clock_.Now()));
+  SCHAKEL_RETURN_IF_ERROR(mark->Run());
   return index;
 }
 
@@ -301,6 +313,28 @@ absl::Status AuditLog::MaybeCheckpoint() {
     return SignCheckpoint().status();
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<v1::SignedCheckpoint> AuditLog::SignOnDemand() {
+  absl::MutexLock lock(&checkpoint_mu_);
+  const absl::Time now = clock_.Now();
+  const bool may_sign = !last_on_demand_ || now - *last_on_demand_ >= options_.on_demand_interval;
+  bool signed_new = false;
+  v1::SignedCheckpoint cp;
+  SCHAKEL_RETURN_IF_ERROR(db_.Transaction([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(auto latest, LatestIn(c));
+    // The first checkpoint of a log is always signed; any other waits for the interval.
+    if (latest && !may_sign) {
+      cp = *std::move(latest);
+      return absl::OkStatus();
+    }
+    SCHAKEL_ASSIGN_OR_RETURN(cp, SignLocked(c));
+    signed_new = !latest || latest->tree_size() != cp.tree_size();
+    return absl::OkStatus();
+  }));
+  if (signed_new) last_on_demand_ = now;
+  cp.set_origin(origin());
+  return cp;
 }
 
 absl::StatusOr<std::optional<v1::SignedCheckpoint>> AuditLog::CheckpointAt(int64_t tree_size) {

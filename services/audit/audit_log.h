@@ -38,12 +38,31 @@ struct AuditLogKeys {
 struct AuditLogOptions {
   absl::Duration checkpoint_interval = absl::Seconds(10);
   int64_t checkpoint_every_entries = 1000;
+  // Checkpoints asked for (SignOnDemand) are signed at most once per this, whoever asks.
+  absl::Duration on_demand_interval = absl::Seconds(1);
 };
 
 // Where an entry is and whose it is.
 struct EntryLocation {
   int64_t index = 0;
   std::string organisation_id;
+};
+
+// One entry as stored, with the organisation it belongs to.
+struct StoredEntry {
+  int64_t index = 0;
+  std::string organisation_id;
+  std::string bytes;  // the serialized LogEntry, exactly as its leaf hashes it
+};
+
+// What ListEntries filters on. The organisation is required: an entry belongs to the
+// organisation of the user who acted (AuditRecord.user.organisation_id, the clear column
+// entries.organisation_id), the same rule as inclusion proofs and supervisors' queries.
+struct EntryListFilter {
+  std::string organisation_id;
+  std::string event_type;
+  std::optional<absl::Time> start_time;
+  std::optional<absl::Time> end_time;
 };
 
 struct QueryFilter {
@@ -78,6 +97,9 @@ class AuditLog {
   absl::StatusOr<v1::SignedCheckpoint> SignCheckpoint();
   // Signs when the schedule says so (entries or time since the last); for the host's timer.
   absl::Status MaybeCheckpoint();
+  // A checkpoint someone asked for: signs one covering every entry unless a checkpoint was
+  // signed on demand less than `on_demand_interval` ago, whoever asked; then the latest one.
+  absl::StatusOr<v1::SignedCheckpoint> SignOnDemand();
   // The checkpoint signed for exactly `tree_size`, if any.
   absl::StatusOr<std::optional<v1::SignedCheckpoint>> CheckpointAt(int64_t tree_size);
 
@@ -95,6 +117,15 @@ class AuditLog {
 
   // Stored entry bytes [from, from + count).
   absl::StatusOr<std::vector<std::string>> ReadEntries(int64_t from, int64_t count);
+  // One stored entry, by index or by event id.
+  absl::StatusOr<std::optional<StoredEntry>> ReadEntry(int64_t index);
+  absl::StatusOr<std::optional<StoredEntry>> ReadEntryByEventId(const std::string& event_id);
+  // Summaries (index, event id, time, type) of one organisation's entries with index > after, in
+  // index order, at most `limit`. Nothing is decrypted.
+  absl::StatusOr<std::vector<v1::EntrySummary>> ListEntries(const EntryListFilter& filter,
+                                                            int64_t after, int limit);
+  // Per source, the highest sequence that arrived, its event time and when it arrived.
+  absl::StatusOr<std::vector<v1::SourceWatermark>> Watermarks();
 
   // Destroys the data key of `period` ("YYYY-MM", before the current month) and the period's
   // blind indexes, inside the caller's transaction (which also records the shredding). Returns
@@ -135,6 +166,8 @@ class AuditLog {
   absl::Mutex keys_mu_;
   absl::flat_hash_map<std::string, std::string> data_keys_ ABSL_GUARDED_BY(keys_mu_);
   absl::Mutex checkpoint_mu_;
+  // When SignOnDemand last signed a new checkpoint.
+  std::optional<absl::Time> last_on_demand_ ABSL_GUARDED_BY(checkpoint_mu_);
 };
 
 }  // namespace schakel::audit

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/crypto.h"
 #include "services/common/directory_resolver.h"
-#include "services/common/idempotency.h"
+#include "services/common/ids.h"
 #include "services/common/log.h"
 #include "services/common/migrations.h"
 #include "services/common/status.h"
@@ -21,10 +21,6 @@ const MigrationTrack& audit_track();
 namespace schakel::audit {
 namespace {
 
-using google::protobuf::util::TimeUtil;
-
-constexpr int kDefaultPageSize = 100;
-constexpr int kMaxPageSize = 1000;
 constexpr int kExportBatch = 1000;
 
 bool MaySeeEveryOrganisation(const Caller& caller) {
@@ -43,7 +39,9 @@ void CheckRecord(FieldViolations& v, const v1::AuditRecord& r, int i) {
     v.Add(at + "outcome", "must be SUCCESS, DENIED or FAILED");
   }
   if (!r.has_event_time()) v.Add(at + "event_time", "must be set");
-  if (r.source_service().empty()) v.Add(at + "source_service", "must be set");
+  if (!IsWellFormedId(r.source_service())) {
+    v.Add(at + "source_service", "must name the outbox: a well-formed id such as \"cases\"");
+  }
   if (r.source_sequence() <= 0) v.Add(at + "source_sequence", "must be positive");
 }
 
@@ -65,8 +63,35 @@ AuthorizationTable AuditAuthorizationTable() {
   t.Allow("GetInclusionProof", {.any_user = true, .services = true});
   t.Allow("QueryEntries", {.roles = {v1::ROLE_AUDITOR, v1::ROLE_SUPERVISOR}});
   t.Allow("ExportLog", {.roles = {v1::ROLE_AUDITOR}});
-  t.Allow("ShredPeriod", {.roles = {v1::ROLE_AUDITOR}});
+  // Two different auditors: checked in the handlers.
+  t.Allow("ProposeShred", {.roles = {v1::ROLE_AUDITOR}});
+  t.Allow("ApproveShred", {.roles = {v1::ROLE_AUDITOR}});
+  // Supervisors: their own organisation's entries only (checked per entry).
+  t.Allow("ListEntries", {.roles = {v1::ROLE_AUDITOR, v1::ROLE_SUPERVISOR}});
+  t.Allow("GetEntry", {.roles = {v1::ROLE_AUDITOR, v1::ROLE_SUPERVISOR}});
   return t;
+}
+
+std::string IndexPageToken(int64_t index) { return absl::WebSafeBase64Escape(absl::StrCat(index)); }
+
+bool DecodeIndexPageToken(const std::string& token, int64_t* after) {
+  std::string decoded;
+  return absl::WebSafeBase64Unescape(token, &decoded) && absl::SimpleAtoi(decoded, after) &&
+         *after >= -1;
+}
+
+absl::StatusOr<std::string> AuditService::SourceOf(const Caller& caller, const std::string& named) {
+  if (!caller.IsService()) return absl::PermissionDeniedError("only services append records");
+  // The host's own in-process caller vouches for the services in its process: they name
+  // themselves ("cases"), as their relay stamps each outbox.
+  if (caller.principal.peer == kInProcessPeer) return named;
+  // Over mutual TLS the source is the certificate's identity: a name of the caller's own
+  // outboxes under it, so no certificate can write into another's sequence (or a co-hosted
+  // service's: those names hold no '/').
+  if (!IsWellFormedId(caller.principal.id)) {
+    return absl::PermissionDeniedError("the service certificate does not name a well-formed id");
+  }
+  return absl::StrCat(caller.principal.id, "/", named);
 }
 
 AuditService::~AuditService() { Stop(); }
@@ -78,7 +103,25 @@ absl::Status AuditService::Open(const HostEnv& env) {
   if (config.master_key_file().empty()) v.Add("audit.master_key_file", "must be set");
   if (config.index_key_file().empty()) v.Add("audit.index_key_file", "must be set");
   if (config.signing_key_file().empty()) v.Add("audit.signing_key_file", "must be set");
+  if (config.retention_years() != 0 &&
+      (config.retention_years() < 5 || config.retention_years() > 100)) {
+    v.Add("audit.retention_years",
+          "must be 5 to 100 years (NEN 7513 keeps the log at least 5; default 20)");
+  }
+  if (config.shred_approval_hours() < 0 || config.shred_approval_hours() > 720) {
+    v.Add("audit.shred_approval_hours", "must be 1 to 720 hours (default 72)");
+  }
+  if (config.on_demand_checkpoint_seconds() < 0 || config.on_demand_checkpoint_seconds() > 3600) {
+    v.Add("audit.on_demand_checkpoint_seconds", "must be 1 to 3600 seconds (default 1)");
+  }
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  if (config.retention_years() != 0) retention_years_ = config.retention_years();
+  if (config.shred_approval_hours() != 0) {
+    shred_approval_term_ = absl::Hours(config.shred_approval_hours());
+  }
+  if (config.on_demand_checkpoint_seconds() != 0) {
+    on_demand_interval_ = absl::Seconds(config.on_demand_checkpoint_seconds());
+  }
 
   AuditLogKeys keys;
   SCHAKEL_ASSIGN_OR_RETURN(keys.master_key, crypto::ReadKeyFile(config.master_key_file()));
@@ -104,6 +147,7 @@ absl::Status AuditService::Open(const HostEnv& env) {
   if (config.checkpoint_every_entries() > 0) {
     options.checkpoint_every_entries = config.checkpoint_every_entries();
   }
+  options.on_demand_interval = on_demand_interval_;
   log_ = std::make_unique<AuditLog>(*db_, std::move(keys), options, *env.clock);
 
   ScheduleCheckpoint();
@@ -131,12 +175,18 @@ grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
 grpc::ServerUnaryReactor* AuditService::Append(grpc::CallbackServerContext* ctx,
                                                const v1::AppendRequest* req,
                                                v1::AppendResponse* resp) {
-  return Handle(ctx, "Append", [this, req, resp](const Caller&) -> absl::Status {
+  return Handle(ctx, "Append", [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->records().empty()) v.Add("records", "must not be empty");
     for (int i = 0; i < req->records_size(); ++i) CheckRecord(v, req->records(i), i);
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    SCHAKEL_ASSIGN_OR_RETURN(*resp, log_->Append(req->records()));
+    // The source comes from who calls; the request only names which of the caller's outboxes.
+    google::protobuf::RepeatedPtrField<v1::AuditRecord> records = req->records();
+    for (v1::AuditRecord& r : records) {
+      SCHAKEL_ASSIGN_OR_RETURN(std::string source, SourceOf(caller, r.source_service()));
+      r.set_source_service(std::move(source));
+    }
+    SCHAKEL_ASSIGN_OR_RETURN(*resp, log_->Append(records));
     return log_->MaybeCheckpoint();
   });
 }
@@ -150,7 +200,8 @@ grpc::ServerUnaryReactor* AuditService::GetCheckpoint(grpc::CallbackServerContex
         return absl::PermissionDeniedError(
             "only services and auditors may ask for a fresh checkpoint");
       }
-      SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->SignCheckpoint());
+      // At most one on-demand signing per interval, whoever asks; otherwise the latest.
+      SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->SignOnDemand());
       return absl::OkStatus();
     }
     SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->LatestCheckpoint());
@@ -194,7 +245,14 @@ grpc::ServerUnaryReactor* AuditService::GetInclusionProof(grpc::CallbackServerCo
     if (tree_size == 0) {
       SCHAKEL_ASSIGN_OR_RETURN(v1::SignedCheckpoint cp, log_->LatestCheckpoint());
       if (cp.tree_size() <= location->index) {
-        SCHAKEL_ASSIGN_OR_RETURN(cp, log_->SignCheckpoint());
+        // A user may not make the log sign at will: at most once per interval, whoever asks.
+        SCHAKEL_ASSIGN_OR_RETURN(cp, log_->SignOnDemand());
+        if (cp.tree_size() <= location->index) {
+          return absl::UnavailableError(absl::StrCat(
+              "entry ", location->index, " is newer than the latest signed checkpoint (",
+              cp.tree_size(), " entries); one covering it is signed within ",
+              absl::ToInt64Seconds(on_demand_interval_) + 1, " s: ask again then"));
+        }
       }
       tree_size = cp.tree_size();
       *resp->mutable_checkpoint() = std::move(cp);
@@ -255,12 +313,8 @@ grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext
       if (value.size() > 256) v.Add(field, "must be at most 256 characters");
     }
     int64_t after = -1;
-    if (!req->page_token().empty()) {
-      std::string decoded;
-      if (!absl::WebSafeBase64Unescape(req->page_token(), &decoded) ||
-          !absl::SimpleAtoi(decoded, &after)) {
-        v.Add("page_token", "is not a token this service gave out");
-      }
+    if (!req->page_token().empty() && !DecodeIndexPageToken(req->page_token(), &after)) {
+      v.Add("page_token", "is not a token this service gave out");
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     QueryFilter filter{req->object_id(),  req->principal_id(), req->organisation_id(),
@@ -291,52 +345,19 @@ grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext
       o->set_id(filter.principal_id);
     }
     SCHAKEL_RETURN_IF_ERROR(audit_->RecordDurably(record));
-    const int limit =
-        req->page_size() == 0 ? kDefaultPageSize : std::min(req->page_size(), kMaxPageSize);
+    const int limit = req->page_size() == 0 ? kAuditDefaultPageSize
+                                            : std::min(req->page_size(), kAuditMaxPageSize);
+    // Read before the entries: whatever a source delivered up to its watermark is in the answer.
+    SCHAKEL_ASSIGN_OR_RETURN(auto watermarks, log_->Watermarks());
+    for (auto& w : watermarks) *resp->add_watermarks() = std::move(w);
     SCHAKEL_ASSIGN_OR_RETURN(auto entries, log_->Query(filter, after, limit + 1));
     const bool more = static_cast<int>(entries.size()) > limit;
     if (more) entries.pop_back();
     for (auto& e : entries) *resp->add_entries() = std::move(e);
     if (more) {
-      resp->set_next_page_token(
-          absl::WebSafeBase64Escape(absl::StrCat(resp->entries().rbegin()->index())));
+      resp->set_next_page_token(IndexPageToken(resp->entries().rbegin()->index()));
     }
     return absl::OkStatus();
-  });
-}
-
-grpc::ServerUnaryReactor* AuditService::ShredPeriod(grpc::CallbackServerContext* ctx,
-                                                    const v1::ShredPeriodRequest* req,
-                                                    v1::ShredPeriodResponse* resp) {
-  return Handle(ctx, "ShredPeriod", [this, req, resp](const Caller& caller) -> absl::Status {
-    FieldViolations v;
-    CheckRequestId(v, req->request_id());
-    absl::CivilMonth month;
-    if (req->period().size() != 7 || !absl::ParseCivilTime(req->period(), &month)) {
-      v.Add("period", "must be a month as YYYY-MM");
-    }
-    CheckName(v, "reason", req->reason(), 500);
-    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    const absl::Time now = env_.clock->Now();
-    SCHAKEL_RETURN_IF_ERROR(RunIdempotent(
-        *db_, {caller.principal.id, req->request_id(), "ShredPeriod"}, *req, *resp, now,
-        [&](sqlite::Connection& c) -> absl::Status {
-          SCHAKEL_ASSIGN_OR_RETURN(
-              int64_t n,
-              log_->ShredInTransaction(c, req->period(), req->reason(), caller.principal.id));
-          v1::AuditRecord record =
-              audit_->NewRecord(caller, v1::AUDIT_ACTION_DELETE, "audit.shred");
-          record.set_purpose_of_use(req->reason());
-          auto* o = record.add_objects();
-          o->set_type("audit_period");
-          o->set_id(req->period());
-          SCHAKEL_RETURN_IF_ERROR(audit_->Record(c, record));
-          resp->set_period(req->period());
-          resp->set_entries(n);
-          *resp->mutable_shred_time() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(now));
-          return absl::OkStatus();
-        }));
-    return log_->AfterShred(req->period());
   });
 }
 
@@ -366,7 +387,7 @@ class AuditService::ExportReactor final : public ServerStream<v1::ExportLogRespo
   absl::Status SendHeader(const Caller& caller) {
     v1::SignedCheckpoint cp;
     if (tree_size_ == 0) {
-      SCHAKEL_ASSIGN_OR_RETURN(cp, service_->log_->SignCheckpoint());
+      SCHAKEL_ASSIGN_OR_RETURN(cp, service_->log_->SignOnDemand());
     } else {
       SCHAKEL_ASSIGN_OR_RETURN(auto at, service_->log_->CheckpointAt(tree_size_));
       if (!at) return absl::NotFoundError("no checkpoint was signed for that tree size");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/audit/audit_log.h"
 #include "services/common/audit_trail.h"
@@ -19,6 +20,19 @@
 namespace schakel::audit {
 
 AuthorizationTable AuditAuthorizationTable();
+
+// The first moment `period` ("YYYY-MM") may be shredded: `retention_years` after the period
+// ended (entries are keyed by the month they were appended in, so every entry of the period is
+// at least that old by then).
+absl::Time ShreddableFrom(absl::CivilMonth period, int retention_years);
+
+// Pages of QueryEntries and ListEntries: larger than the service kit's (records are small).
+inline constexpr int kAuditDefaultPageSize = 100;
+inline constexpr int kAuditMaxPageSize = 1000;
+
+// Page tokens of the audit log's listings: the last index of the page, opaque to clients.
+std::string IndexPageToken(int64_t index);
+bool DecodeIndexPageToken(const std::string& token, int64_t* after);
 
 class AuditService final : public v1::AuditService::CallbackService, public HostedService {
  public:
@@ -56,15 +70,31 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
                                          v1::QueryEntriesResponse* resp) override;
   grpc::ServerWriteReactor<v1::ExportLogResponse>* ExportLog(
       grpc::CallbackServerContext* ctx, const v1::ExportLogRequest* req) override;
-  grpc::ServerUnaryReactor* ShredPeriod(grpc::CallbackServerContext* ctx,
-                                        const v1::ShredPeriodRequest* req,
-                                        v1::ShredPeriodResponse* resp) override;
+  grpc::ServerUnaryReactor* ProposeShred(grpc::CallbackServerContext* ctx,
+                                         const v1::ProposeShredRequest* req,
+                                         v1::ProposeShredResponse* resp) override;
+  grpc::ServerUnaryReactor* ApproveShred(grpc::CallbackServerContext* ctx,
+                                         const v1::ApproveShredRequest* req,
+                                         v1::ApproveShredResponse* resp) override;
+  grpc::ServerUnaryReactor* ListEntries(grpc::CallbackServerContext* ctx,
+                                        const v1::ListEntriesRequest* req,
+                                        v1::ListEntriesResponse* resp) override;
+  grpc::ServerUnaryReactor* GetEntry(grpc::CallbackServerContext* ctx,
+                                     const v1::GetEntryRequest* req,
+                                     v1::GetEntryResponse* resp) override;
 
  private:
   class ExportReactor;
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    RpcHandler handler);
   void ScheduleCheckpoint();
+  // The source a record from `caller` is stored under (see Append in audit.proto), or
+  // PERMISSION_DENIED.
+  static absl::StatusOr<std::string> SourceOf(const Caller& caller, const std::string& named);
+  // Records a refused attempt to shred (a wrong state, a period too young), durably: every step
+  // towards destroying audit content is on record, not only the ones that succeed.
+  absl::Status RecordShredRefusal(const Caller& caller, absl::string_view step,
+                                  const std::string& period, const absl::Status& refusal);
 
   HostEnv env_;
   ServiceRuntime rt_;
@@ -72,6 +102,10 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   Authorizer* authorizer_ = nullptr;
   AuditTrail* audit_ = nullptr;
   std::unique_ptr<AuditLog> log_;
+  // audit.retention_years and audit.shred_approval_hours, with their defaults.
+  int retention_years_ = 20;
+  absl::Duration shred_approval_term_ = absl::Hours(72);
+  absl::Duration on_demand_interval_ = absl::Seconds(1);
   // MaybeCheckpoint every second, on the host's scheduler.
   ScheduledJob checkpoint_job_;
 };

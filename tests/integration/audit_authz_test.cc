@@ -27,7 +27,10 @@ const AuthzMatrix kMatrix = {
         {"GetInclusionProof",   {true,  true,  true,  true,  true,  true,  false, true}},
         {"QueryEntries",        {false, false, false, false, true,  true,  false, false}},
         {"ExportLog",           {false, false, false, false, false, true,  false, false}},
-        {"ShredPeriod",         {false, false, false, false, false, true,  false, false}},
+        {"ProposeShred",        {false, false, false, false, false, true,  false, false}},
+        {"ApproveShred",        {false, false, false, false, false, true,  false, false}},
+        {"ListEntries",         {false, false, false, false, true,  true,  false, false}},
+        {"GetEntry",            {false, false, false, false, true,  true,  false, false}},
     },
     // clang-format on
 };
