@@ -96,8 +96,26 @@ void HandoverService::Stop() { scan_job_.Cancel(); }
 
 grpc::ServerUnaryReactor* HandoverService::Handle(grpc::CallbackServerContext* ctx,
                                                   absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *rt_.authorizer, rt_.audit.get(), name(), method,
-                     std::move(handler));
+  return Handle(ctx, method, {}, std::move(handler));
+}
+
+grpc::ServerUnaryReactor* HandoverService::Handle(grpc::CallbackServerContext* ctx,
+                                                  absl::string_view method,
+                                                  std::vector<AskedObject> asked,
+                                                  RpcHandler handler) {
+  return HandleUnary(ctx, env_, *rt_.authorizer, rt_.audit.get(), name(), method, std::move(asked),
+                     CallHandler([handler = std::move(handler)](const CallContext& call) {
+                       return handler(call.caller());
+                     }));
+}
+
+std::vector<AskedObject> Asked(const std::string& type, const std::string& id) {
+  if (id.empty()) return {};
+  return {AskedObject{type, id}};
+}
+
+void AskedForCase(const std::string& case_id) {
+  if (const CallContext* call = CurrentCall(); call != nullptr) call->AskedFor("case", case_id);
 }
 
 std::vector<OutboxRoute> HandoverService::outbox_routes() {

@@ -32,6 +32,13 @@ namespace schakel::handover {
 
 AuthorizationTable HandoverAuthorizationTable();
 
+// The object a request asks for ("handover", its id), for the audit record of a refusal; none when
+// the request leaves the id empty.
+std::vector<AskedObject> Asked(const std::string& type, const std::string& id);
+// Names, in the audit record of a refusal of the call being served, the case of the handover it
+// asked for (found while handling it). Outside a call it does nothing.
+void AskedForCase(const std::string& case_id);
+
 class HandoverService final : public v1::HandoverService::CallbackService, public HostedService {
  public:
   ~HandoverService() override;
@@ -81,6 +88,10 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
 
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    RpcHandler handler);
+  // The same for a call about one object: `asked` (see Asked) is named in the audit record of a
+  // refusal, the table's included.
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
+                                   std::vector<AskedObject> asked, RpcHandler handler);
   // The caller's standing on a case, from the cases service. Waits no longer than the client of
   // the call being served (CurrentCall()) and at most 10 s.
   absl::StatusOr<v1::CheckAccessResponse> CaseAccess(const std::string& case_id,

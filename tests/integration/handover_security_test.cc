@@ -102,6 +102,43 @@ TEST(HandoverSecurityTest, ChangesByNonPartiesAnswerAsForAMissingHandover) {
   EXPECT_EQ(w.Get("vt", h.id()).state(), v1::HANDOVER_STATE_PROPOSED);
 }
 
+// Whether `rec` names an object of `type` with `id`.
+bool Names(const v1::AuditRecord& rec, const std::string& type, const std::string& id) {
+  for (const auto& o : rec.objects()) {
+    if (o.type() == type && o.id() == id) return true;
+  }
+  return false;
+}
+
+// Item 9: an auditor can answer "who tried to look at this handover, and this family's case?".
+TEST(HandoverSecurityTest, ARefusalNamesTheHandoverAndItsCase) {
+  HandoverWorld w;
+  const std::string case_id = w.MakeCase();
+  v1::Handover h;
+  ASSERT_TRUE(w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h).ok());
+  // Refused by the handler (another organisation) and by the table (an administrator).
+  ASSERT_EQ(GetAs(w, "outsider", h.id()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_EQ(w.Accept("outsider", h.id()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_EQ(w.Withdraw("outsider", h.id()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_EQ(GetAs(w, "admin", h.id()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  // Before: a refusal's record named the RPC only, so none of these were found by the handover.
+  std::set<std::string> outsider_methods;
+  int admin = 0;
+  for (const auto& rec : w.AuditRecordsAbout(h.id())) {
+    if (rec.outcome() != v1::AUDIT_OUTCOME_DENIED) continue;
+    if (rec.user().principal_id() == "outsider") {
+      for (const auto& o : rec.objects()) {
+        if (o.type() == "rpc") outsider_methods.insert(o.id());
+      }
+      EXPECT_TRUE(Names(rec, "case", case_id)) << rec.ShortDebugString();
+    } else {
+      ++admin;
+    }
+  }
+  EXPECT_EQ(outsider_methods.size(), 3u);
+  EXPECT_EQ(admin, 1);
+}
+
 std::set<std::string> ListedBy(HandoverWorld& w, const std::string& who) {
   v1::ListHandoversResponse list;
   const grpc::Status st = w.H(who)->ListHandovers(HCtx().get(), {}, &list);
