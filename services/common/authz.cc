@@ -1,5 +1,7 @@
 #include "services/common/authz.h"
+
 #include "absl/strings/string_view.h"
+#include "services/common/bounded_cache.h"
 
 #include <algorithm>
 
@@ -48,6 +50,7 @@ absl::StatusOr<DirectoryEntry> CachingRoleResolver::Cache(
   auto entry = fetch();
   if (!entry.ok()) return entry.status();
   absl::MutexLock lock(&mu_);
+  if (!cache_.contains(key)) MakeRoom(cache_, now, ttl_);
   cache_[std::move(key)] = Cached{*entry, now};
   return entry;
 }

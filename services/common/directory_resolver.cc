@@ -1,5 +1,7 @@
 #include "services/common/directory_resolver.h"
 
+#include "services/common/bounded_cache.h"
+
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
@@ -79,6 +81,7 @@ absl::StatusOr<std::optional<v1::Organisation>> OrganisationResolver::Get(
     return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
   }
   absl::MutexLock lock(&mu_);
+  if (!cache_.contains(organisation_id)) MakeRoom(cache_, now, ttl_);
   cache_[organisation_id] = Cached{result, now};
   return result;
 }

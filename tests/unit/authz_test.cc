@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/bounded_cache.h"
+#include "services/common/clock.h"
+
 namespace schakel {
 namespace {
 
@@ -128,6 +133,44 @@ TEST(CachingRoleResolverTest, CachesUntilTtlThenRefetches) {
   clock.Advance(absl::Milliseconds(1));
   EXPECT_FALSE(cache.Resolve("ann")->active);
   EXPECT_EQ(inner->lookups, 2);
+}
+
+TEST(CachingRoleResolverTest, UnknownIdsDoNotGrowTheCacheWithoutBound) {
+  // Before: every id anyone named stayed cached for ever. Now a full cache drops what is stale,
+  // and, when nothing is, everything (lookups refetch; nothing is lost).
+  auto inner = std::make_shared<FakeResolver>();
+  inner->entries["ann"] = {true, true, "org-a", "Ann", {}};
+  FakeClock clock;
+  CachingRoleResolver cache(inner, absl::Seconds(2), clock);
+  ASSERT_TRUE(cache.Resolve("ann").ok());
+  for (size_t i = 0; i + 1 < kMaxCacheEntries; ++i) {
+    ASSERT_TRUE(cache.Resolve(absl::StrCat("unknown-", i)).ok());
+  }
+  const int before = inner->lookups;
+  ASSERT_TRUE(cache.Resolve("ann").ok());
+  EXPECT_EQ(inner->lookups, before) << "a full cache still answers what it holds";
+  ASSERT_TRUE(cache.Resolve("one-too-many").ok());  // full, nothing stale: emptied
+  ASSERT_TRUE(cache.Resolve("ann").ok());
+  EXPECT_EQ(inner->lookups, before + 2) << "ann was dropped with the rest and fetched again";
+}
+
+TEST(BoundedCacheTest, MakeRoomDropsTheStaleFirst) {
+  struct Cached {
+    absl::Time fetched;
+  };
+  absl::flat_hash_map<int, Cached> cache;
+  const absl::Time now = absl::FromUnixSeconds(1000);
+  cache[1] = {now - absl::Seconds(10)};
+  cache[2] = {now};
+  cache[3] = {now};
+  MakeRoom(cache, now, absl::Seconds(2), 3);
+  EXPECT_EQ(cache.size(), 2u);
+  EXPECT_FALSE(cache.contains(1));
+  MakeRoom(cache, now, absl::Seconds(2), 3);  // not full
+  EXPECT_EQ(cache.size(), 2u);
+  cache[4] = {now};
+  MakeRoom(cache, now, absl::Seconds(2), 3);  // full and nothing stale
+  EXPECT_TRUE(cache.empty());
 }
 
 TEST(CachingRoleResolverTest, TtlIsCappedAtFiveSeconds) {
