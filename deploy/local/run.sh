@@ -341,6 +341,9 @@ start() {
     ensure_certificate users "$id" --organisation="$org"
   done
 
+  # Certificates are written world-readable (they are public); under var/ they stay private too.
+  chmod -R go-rwx "$PKI"
+
   say "audit log, case and handover keys in var/keys (made once)"
   ctl pki audit-keys --origin="$AUDIT_ORIGIN"
   ctl pki case-keys

@@ -4,18 +4,28 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include <grpcpp/security/tls_certificate_provider.h>
+#include <grpcpp/security/tls_certificate_verifier.h>
+#include <grpcpp/security/tls_credentials_options.h>
+
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 #include "services/common/openssl_util.h"
+#include "services/common/pki.h"
 #include "services/common/status.h"
 
 namespace schakel {
@@ -123,12 +133,90 @@ std::shared_ptr<grpc::ServerCredentials> MutualTlsServerCredentials(const TlsMat
   return grpc::SslServerCredentials(options);
 }
 
+namespace {
+
+// The host part of a gRPC target ("127.0.0.1:7400", "[::1]:7400", "localhost").
+std::string TargetHost(absl::string_view target) {
+  if (absl::ConsumePrefix(&target, "[")) return std::string(target.substr(0, target.find(']')));
+  if (std::count(target.begin(), target.end(), ':') == 1)
+    target = target.substr(0, target.find(':'));
+  return std::string(target);
+}
+
+// 16 bytes for an IPv4 or IPv6 literal (v4 mapped), nullopt for a host name.
+std::optional<std::string> IpBytes(const std::string& text) {
+  in6_addr v6{};
+  if (::inet_pton(AF_INET6, text.c_str(), &v6) == 1) {
+    return std::string(reinterpret_cast<const char*>(&v6), sizeof v6);
+  }
+  in_addr v4{};
+  if (::inet_pton(AF_INET, text.c_str(), &v4) == 1) {
+    std::string out(10, '\0');
+    out += "\xff\xff";
+    out.append(reinterpret_cast<const char*>(&v4), sizeof v4);
+    return out;
+  }
+  return std::nullopt;
+}
+
+// What the client checks of the server after the chain verified against the CA: that the
+// certificate names the host dialled (as gRPC's own check would) and that it is a Schakel
+// *service* certificate (OU = service). A user's certificate cannot pose as schakeld, even one
+// that carries serverAuth (the PKI no longer issues those, older ones may exist).
+class ServiceCertificateVerifier final : public grpc::experimental::ExternalCertificateVerifier {
+ public:
+  bool Verify(grpc::experimental::TlsCustomVerificationCheckRequest* request,
+              std::function<void(grpc::Status)> /*callback*/, grpc::Status* sync_status) override {
+    *sync_status = Check(*request);
+    return true;
+  }
+  void Cancel(grpc::experimental::TlsCustomVerificationCheckRequest*) override {}
+
+ private:
+  static grpc::Status Check(const grpc::experimental::TlsCustomVerificationCheckRequest& request) {
+    const std::string host =
+        TargetHost(absl::string_view(request.target_name().data(), request.target_name().size()));
+    bool named = false;
+    if (const std::optional<std::string> ip = IpBytes(host); ip.has_value()) {
+      for (const grpc::string_ref& name : request.ip_names()) {
+        named = named || IpBytes(std::string(name.data(), name.size())) == ip;
+      }
+    } else {
+      for (const grpc::string_ref& name : request.dns_names()) {
+        named = named || absl::EqualsIgnoreCase(absl::string_view(name.data(), name.size()), host);
+      }
+    }
+    if (!named) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          absl::StrCat("the server's certificate does not name ", host));
+    }
+    const grpc::string_ref pem = request.peer_cert();
+    absl::StatusOr<pki::CertificateSubject> subject =
+        pki::ParseCertificateSubject(std::string_view(pem.data(), pem.size()));
+    if (!subject.ok() || subject->kind != pki::CertificateKind::kService) {
+      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                          "the server's certificate is not a Schakel service certificate");
+    }
+    return grpc::Status::OK;
+  }
+};
+
+}  // namespace
+
 std::shared_ptr<grpc::ChannelCredentials> MutualTlsChannelCredentials(const TlsMaterial& material) {
-  grpc::SslCredentialsOptions options;
-  options.pem_root_certs = material.ca_pem;
-  options.pem_private_key = material.key_pem;
-  options.pem_cert_chain = material.cert_pem;
-  return grpc::SslCredentials(options);
+  grpc::experimental::TlsChannelCredentialsOptions options;
+  options.set_certificate_provider(
+      std::make_shared<grpc::experimental::StaticDataCertificateProvider>(
+          material.ca_pem, std::vector<grpc::experimental::IdentityKeyCertPair>{
+                               {material.key_pem, material.cert_pem}}));
+  options.watch_root_certs();
+  options.watch_identity_key_cert_pairs();
+  options.set_verify_server_certs(true);  // the chain, against the CA only
+  // The host name is checked by the verifier, together with the certificate's kind.
+  options.set_check_call_host(false);
+  options.set_certificate_verifier(
+      grpc::experimental::ExternalCertificateVerifier::Create<ServiceCertificateVerifier>());
+  return grpc::experimental::TlsCredentials(options);
 }
 
 }  // namespace schakel

@@ -33,7 +33,9 @@ absl::StatusOr<TlsMaterial> LoadTlsMaterial(const TlsFiles& files);
 // Server credentials that require and verify a client certificate signed by the CA.
 std::shared_ptr<grpc::ServerCredentials> MutualTlsServerCredentials(const TlsMaterial& material);
 
-// Channel credentials presenting our certificate and trusting only the CA.
+// Channel credentials presenting our certificate and trusting only the CA. The server must present
+// a Schakel *service* certificate (OU = service) that names the host dialled (a DNS or IP
+// subjectAltName); anything else ends the handshake, so no request reaches it.
 std::shared_ptr<grpc::ChannelCredentials> MutualTlsChannelCredentials(const TlsMaterial& material);
 
 // Reads a whole file.

@@ -31,6 +31,7 @@
 #include "services/common/ids.h"
 #include "services/common/openssl_util.h"
 #include "services/common/tls.h"
+#include "tests/support/crafted_cert.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -39,9 +40,6 @@ namespace {
 using EchoRequest = schakel::testing::EchoRequest;
 using EchoResponse = schakel::testing::EchoResponse;
 using Metadata = std::vector<std::pair<std::string, std::string>>;
-using X509Ptr = ossl::Ptr<X509, X509_free>;
-using NamePtr = ossl::Ptr<X509_NAME, X509_NAME_free>;
-using ExtPtr = ossl::Ptr<X509_EXTENSION, X509_EXTENSION_free>;
 
 // Answers with what AuthenticateCall made of the call.
 class PrincipalEcho final : public schakel::testing::EchoService::Service {
@@ -83,46 +81,7 @@ class PrincipalEcho final : public schakel::testing::EchoService::Service {
 // A client certificate with exactly the subject entries given (NID, value), signed by `ca`.
 TlsMaterial CraftedClient(const pki::KeyAndCertificate& ca,
                           const std::vector<std::pair<int, std::string>>& subject) {
-  ossl::BioPtr ca_key_bio(BIO_new_mem_buf(ca.key_pem.data(), static_cast<int>(ca.key_pem.size())));
-  ossl::EvpPkeyPtr ca_key(PEM_read_bio_PrivateKey(ca_key_bio.get(), nullptr, nullptr, nullptr));
-  ossl::BioPtr ca_cert_bio(
-      BIO_new_mem_buf(ca.cert_pem.data(), static_cast<int>(ca.cert_pem.size())));
-  X509Ptr ca_cert(PEM_read_bio_X509(ca_cert_bio.get(), nullptr, nullptr, nullptr));
-  ossl::EvpPkeyPtr key(EVP_EC_gen("P-256"));
-  X509Ptr cert(X509_new());
-  NamePtr name(X509_NAME_new());
-  EXPECT_TRUE(ca_key && ca_cert && key && cert && name);
-  if (!ca_key || !ca_cert || !key || !cert || !name) return {};
-  for (const auto& [nid, value] : subject) {
-    EXPECT_EQ(X509_NAME_add_entry_by_NID(name.get(), nid, V_ASN1_UTF8STRING,
-                                         reinterpret_cast<const unsigned char*>(value.data()),
-                                         static_cast<int>(value.size()), -1, 0),
-              1);
-  }
-  X509V3_CTX ext_ctx;
-  X509V3_set_ctx(&ext_ctx, ca_cert.get(), cert.get(), nullptr, nullptr, 0);
-  ExtPtr eku(X509V3_EXT_conf_nid(nullptr, &ext_ctx, NID_ext_key_usage, "clientAuth"));
-  static long serial = 1000;
-  const bool ok = X509_set_version(cert.get(), 2) == 1 &&
-                  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), ++serial) == 1 &&
-                  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600) != nullptr &&
-                  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 3600) != nullptr &&
-                  X509_set_subject_name(cert.get(), name.get()) == 1 &&
-                  X509_set_issuer_name(cert.get(), X509_get_subject_name(ca_cert.get())) == 1 &&
-                  X509_set_pubkey(cert.get(), key.get()) == 1 && eku &&
-                  X509_add_ext(cert.get(), eku.get(), -1) == 1 &&
-                  X509_sign(cert.get(), ca_key.get(), EVP_sha256()) > 0;
-  EXPECT_TRUE(ok) << ossl::DrainErrors();
-  ossl::BioPtr cert_out(BIO_new(BIO_s_mem()));
-  ossl::BioPtr key_out(BIO_new(BIO_s_mem()));
-  PEM_write_bio_X509(cert_out.get(), cert.get());
-  PEM_write_bio_PrivateKey(key_out.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-  auto text = [](BIO* bio) {
-    char* data = nullptr;
-    const long n = BIO_get_mem_data(bio, &data);
-    return std::string(data, static_cast<size_t>(n));
-  };
-  return TlsMaterial{text(cert_out.get()), text(key_out.get()), ca.cert_pem};
+  return testing::CraftCertificate(ca, subject);
 }
 
 class IdentityTest : public ::testing::Test {

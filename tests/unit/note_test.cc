@@ -663,10 +663,16 @@ TEST_F(KeyFileTest, DoesNotFollowSymlink) {
 TEST_F(KeyFileTest, ReadErrors) {
   EXPECT_EQ(ReadPrivateKeyFile(dir_ / "missing.key").status().code(), absl::StatusCode::kNotFound);
   const std::filesystem::path junk = dir_ / "junk.key";
+  const auto owner_only = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
   { std::ofstream(junk) << "not a key\n"; }
+  std::filesystem::permissions(junk, owner_only | std::filesystem::perms::others_read);
+  // Readable by others, it is refused before it is read; private, for what it holds.
+  EXPECT_EQ(ReadPrivateKeyFile(junk).status().code(), absl::StatusCode::kFailedPrecondition);
+  std::filesystem::permissions(junk, owner_only);
   EXPECT_EQ(ReadPrivateKeyFile(junk).status().code(), absl::StatusCode::kInvalidArgument);
   const std::filesystem::path big = dir_ / "big.key";
   { std::ofstream(big) << std::string(65 * 1024, 'a'); }
+  std::filesystem::permissions(big, owner_only);
   EXPECT_EQ(ReadPrivateKeyFile(big).status().code(), absl::StatusCode::kInvalidArgument);
 }
 

@@ -2,6 +2,8 @@
 // accepts and how it names what it refuses, and real loopback gRPC calls through the credentials.
 #include "services/common/tls.h"
 
+#include <openssl/objects.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -20,6 +22,7 @@
 #include "services/common/crypto.h"
 #include "services/common/pki.h"
 #include "services/transparency/ed25519.h"
+#include "tests/support/crafted_cert.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -74,8 +77,9 @@ class TlsTest : public ::testing::Test {
   }
 
   // Starts an echo server with credentials loaded from files; returns its address.
-  std::string StartServer() {
-    absl::StatusOr<TlsMaterial> material = LoadTlsMaterial(WriteMaterial("server", pki_->Server()));
+  std::string StartServer() { return StartServerWith(pki_->Server()); }
+  std::string StartServerWith(const TlsMaterial& server) {
+    absl::StatusOr<TlsMaterial> material = LoadTlsMaterial(WriteMaterial("server", server));
     EXPECT_TRUE(material.ok()) << material.status();
     if (!material.ok()) return "";
     grpc::ServerBuilder builder;
@@ -270,6 +274,48 @@ TEST_F(TlsTest, TheClientTrustsOnlyItsOwnCa) {
   EchoResponse resp;
   grpc::Status st = Call(MutualTlsChannelCredentials(alice), address, &resp);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+}
+
+TEST_F(TlsTest, TheClientAcceptsOnlyAServiceCertificateThatNamesTheHost) {
+  // Before: any certificate of the CA with serverAuth could serve, a user's (issued with --dns by
+  // an older PKI) included, and the client went on to send its requests to it.
+  const TlsMaterial alice = pki_->Client("alice", "team-x");
+  const TlsMaterial user_as_server =
+      testing::CraftCertificate(pki_->ca(),
+                                {{NID_commonName, "mallory"},
+                                 {NID_organizationName, "team-x"},
+                                 {NID_organizationalUnitName, "user"}},
+                                "serverAuth,clientAuth", "IP:127.0.0.1,DNS:localhost");
+  std::string address = StartServerWith(user_as_server);
+  ASSERT_FALSE(address.empty());
+  EchoResponse resp;
+  grpc::Status st = Call(MutualTlsChannelCredentials(alice), address, &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+  server_->Shutdown(std::chrono::system_clock::now());
+
+  // A service certificate for another host.
+  const TlsMaterial elsewhere =
+      testing::CraftCertificate(pki_->ca(),
+                                {{NID_commonName, "schakeld"},
+                                 {NID_organizationName, "regio-test"},
+                                 {NID_organizationalUnitName, "service"}},
+                                "serverAuth,clientAuth", "DNS:elsewhere.test,IP:10.9.9.9");
+  address = StartServerWith(elsewhere);
+  st = Call(MutualTlsChannelCredentials(alice), address, &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE) << st.error_message();
+  server_->Shutdown(std::chrono::system_clock::now());
+
+  // The same service certificate naming the host: accepted, by IP and by name.
+  const TlsMaterial here =
+      testing::CraftCertificate(pki_->ca(),
+                                {{NID_commonName, "schakeld"},
+                                 {NID_organizationName, "regio-test"},
+                                 {NID_organizationalUnitName, "service"}},
+                                "serverAuth,clientAuth", "DNS:localhost,IP:127.0.0.1");
+  address = StartServerWith(here);
+  EXPECT_TRUE(Call(MutualTlsChannelCredentials(alice), address, &resp).ok());
+  const std::string port = address.substr(address.find(':') + 1);
+  EXPECT_TRUE(Call(MutualTlsChannelCredentials(alice), "localhost:" + port, &resp).ok());
 }
 
 }  // namespace
