@@ -25,7 +25,7 @@ using google::protobuf::RepeatedPtrField;
 grpc::ServerUnaryReactor* CaseService::UpdateCase(grpc::CallbackServerContext* ctx,
                                                   const v1::UpdateCaseRequest* req,
                                                   v1::UpdateCaseResponse* resp) {
-  return Handle(ctx, "UpdateCase", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -67,13 +67,14 @@ grpc::ServerUnaryReactor* CaseService::UpdateCase(grpc::CallbackServerContext* c
           resp->mutable_case_()->set_etag(Etag(m.row.version + 1));
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "UpdateCase", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::AddPerson(grpc::CallbackServerContext* ctx,
                                                  const v1::AddPersonRequest* req,
                                                  v1::AddPersonResponse* resp) {
-  return Handle(ctx, "AddPerson", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -104,13 +105,14 @@ grpc::ServerUnaryReactor* CaseService::AddPerson(grpc::CallbackServerContext* ct
                         *resp->mutable_person() = PersonView(p, m.access, m.shares);
                         return absl::OkStatus();
                       });
-  });
+  };
+  return Handle(ctx, "AddPerson", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::UpdatePerson(grpc::CallbackServerContext* ctx,
                                                     const v1::UpdatePersonRequest* req,
                                                     v1::UpdatePersonResponse* resp) {
-  return Handle(ctx, "UpdatePerson", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -160,13 +162,15 @@ grpc::ServerUnaryReactor* CaseService::UpdatePerson(grpc::CallbackServerContext*
           *resp->mutable_person() = PersonView(*p, m.access, m.shares);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "UpdatePerson", AskedCase(req->case_id(), "person", req->person().id()),
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::AddRelation(grpc::CallbackServerContext* ctx,
                                                    const v1::AddRelationRequest* req,
                                                    v1::AddRelationResponse* resp) {
-  return Handle(ctx, "AddRelation", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     const v1::Relation& in = req->relation();
     FieldViolations v;
     CheckRequestId(v, req->request_id());
@@ -216,7 +220,8 @@ grpc::ServerUnaryReactor* CaseService::AddRelation(grpc::CallbackServerContext* 
           *resp->mutable_relation() = std::move(r);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "AddRelation", AskedCase(req->case_id()), std::move(handler));
 }
 
 }  // namespace schakel::cases

@@ -22,7 +22,7 @@ using google::protobuf::RepeatedPtrField;
 grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ctx,
                                                  const v1::CloseCaseRequest* req,
                                                  v1::CloseCaseResponse* resp) {
-  return Handle(ctx, "CloseCase", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -97,13 +97,14 @@ grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ct
           return AnnounceStatusChange(m, v1::CASE_EVENT_TYPE_CLOSED, caller,
                                       *resp->mutable_case_());
         });
-  });
+  };
+  return Handle(ctx, "CloseCase", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* ctx,
                                                   const v1::ReopenCaseRequest* req,
                                                   v1::ReopenCaseResponse* resp) {
-  return Handle(ctx, "ReopenCase", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -137,13 +138,14 @@ grpc::ServerUnaryReactor* CaseService::ReopenCase(grpc::CallbackServerContext* c
           return AnnounceStatusChange(m, v1::CASE_EVENT_TYPE_REOPENED, caller,
                                       *resp->mutable_case_());
         });
-  });
+  };
+  return Handle(ctx, "ReopenCase", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerContext* ctx,
                                                         const v1::RecordCaseEventsRequest* req,
                                                         v1::RecordCaseEventsResponse* resp) {
-  return Handle(ctx, "RecordCaseEvents", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->events().empty()) v.Add("events", "must not be empty");
     for (int i = 0; i < req->events_size(); ++i) {
@@ -200,7 +202,8 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
       if (rec.objects().empty()) return absl::OkStatus();  // a pure retry changes nothing
       return audit_->Record(c, rec);
     });
-  });
+  };
+  return Handle(ctx, "RecordCaseEvents", {}, std::move(handler));
 }
 
 }  // namespace schakel::cases

@@ -21,7 +21,7 @@ using google::protobuf::RepeatedPtrField;
 grpc::ServerUnaryReactor* CaseService::RecordMeeting(grpc::CallbackServerContext* ctx,
                                                      const v1::RecordMeetingRequest* req,
                                                      v1::RecordMeetingResponse* resp) {
-  return Handle(ctx, "RecordMeeting", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     const v1::Meeting& in = req->meeting();
     const absl::CivilDay today = AmsterdamToday(env_.clock->Now());
     FieldViolations v;
@@ -129,13 +129,14 @@ grpc::ServerUnaryReactor* CaseService::RecordMeeting(grpc::CallbackServerContext
           *resp->mutable_meeting() = std::move(meeting);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RecordMeeting", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::UpdateAction(grpc::CallbackServerContext* ctx,
                                                     const v1::UpdateActionRequest* req,
                                                     v1::UpdateActionResponse* resp) {
-  return Handle(ctx, "UpdateAction", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -183,7 +184,9 @@ grpc::ServerUnaryReactor* CaseService::UpdateAction(grpc::CallbackServerContext*
           *resp->mutable_action() = *std::move(saved);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "UpdateAction", AskedCase(req->case_id(), "action", req->action_id()),
+                std::move(handler));
 }
 
 }  // namespace schakel::cases

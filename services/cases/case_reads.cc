@@ -27,7 +27,7 @@ using google::protobuf::RepeatedPtrField;
 grpc::ServerUnaryReactor* CaseService::GetCase(grpc::CallbackServerContext* ctx,
                                                const v1::GetCaseRequest* req,
                                                v1::GetCaseResponse* resp) {
-  return Handle(ctx, "GetCase", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -50,13 +50,14 @@ grpc::ServerUnaryReactor* CaseService::GetCase(grpc::CallbackServerContext* ctx,
     }));
     // The read is answered only once its record is durable.
     return audit_->RecordDurably(rec);
-  });
+  };
+  return Handle(ctx, "GetCase", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::ListMyCases(grpc::CallbackServerContext* ctx,
                                                    const v1::ListMyCasesRequest* req,
                                                    v1::ListMyCasesResponse* resp) {
-  return Handle(ctx, "ListMyCases", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     const Page page = DecodePage(v, *req, "cases.mine");
     const int limit = page.limit;
@@ -83,13 +84,14 @@ grpc::ServerUnaryReactor* CaseService::ListMyCases(grpc::CallbackServerContext* 
       return absl::OkStatus();
     }));
     return audit_->RecordDurably(rec);
-  });
+  };
+  return Handle(ctx, "ListMyCases", {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ctx,
                                                  const v1::FindCasesRequest* req,
                                                  v1::FindCasesResponse* resp) {
-  return Handle(ctx, "FindCases", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     const absl::CivilDay today = AmsterdamToday(env_.clock->Now());
     FieldViolations v;
     const bool by_bsn = !req->bsn().empty();
@@ -108,10 +110,7 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
       }
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
-    const std::string kind = by_bsn ? "bsn" : "name_dob";
-    const std::string value =
-        by_bsn ? req->bsn()
-               : absl::StrCat(NormaliseName(req->name()), "|", DateString(req->date_of_birth()));
+    const auto [kind, value] = SearchKey(*req);
     const std::string digest = cipher_->BlindIndex(kind, value);
     // Audited whatever it finds; the record names the cases shown and what was asked for as a
     // keyed hash (never the BSN or name): the same number always gives the same hash, so an
@@ -119,8 +118,8 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_EXECUTE,
                                             by_bsn ? "case.search.bsn" : "case.search.name_dob");
     rec.set_purpose_of_use("MDA++ case work: finding a family's case");
-    AddObject(rec, by_bsn ? kBsnSearchObject : kNameDobSearchObject,
-              SearchHash(*cipher_, kind, value));
+    const AskedObject asked = SearchObject(*cipher_, *req);
+    AddObject(rec, asked.type, asked.id);
     if (absl::Status admitted = search_guard_->Admit(caller.principal.id); !admitted.ok()) {
       rec.set_outcome(v1::AUDIT_OUTCOME_DENIED);
       rec.set_outcome_detail(absl::StatusCodeToString(admitted.code()));
@@ -158,13 +157,14 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
           {{"principal", caller.principal.id}, {"organisation", caller.principal.organisation_id}});
     }
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "FindCases", AskedSearch(*cipher_, *req), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::GetTimeline(grpc::CallbackServerContext* ctx,
                                                    const v1::GetTimelineRequest* req,
                                                    v1::GetTimelineResponse* resp) {
-  return Handle(ctx, "GetTimeline", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     const Page page = DecodePage(v, *req, "cases.timeline");
@@ -211,13 +211,14 @@ grpc::ServerUnaryReactor* CaseService::GetTimeline(grpc::CallbackServerContext* 
       return absl::OkStatus();
     }));
     return audit_->RecordDurably(rec);
-  });
+  };
+  return Handle(ctx, "GetTimeline", AskedCase(req->case_id()), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* ctx,
                                                    const v1::CheckAccessRequest* req,
                                                    v1::CheckAccessResponse* resp) {
-  return Handle(ctx, "CheckAccess", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->case_id().empty()) v.Add("case_id", "must be set");
     CheckId(v, "principal_id", req->principal_id());
@@ -251,7 +252,9 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
     }));
     rec.set_purpose_of_use("access check for another Schakel service");
     return audit_->RecordDurably(rec);
-  });
+  };
+  return Handle(ctx, "CheckAccess", AskedCase(req->case_id(), "professional", req->principal_id()),
+                std::move(handler));
 }
 
 }  // namespace schakel::cases

@@ -94,8 +94,12 @@ std::vector<OutboxRoute> CaseService::outbox_routes() {
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,
-                                              absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(handler));
+                                              absl::string_view method,
+                                              std::vector<AskedObject> asked, RpcHandler handler) {
+  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(asked),
+                     CallHandler([handler = std::move(handler)](const CallContext& call) {
+                       return handler(call.caller());
+                     }));
 }
 
 absl::Status CaseService::ChangeCase(const CaseChange& change,
@@ -110,7 +114,7 @@ absl::Status CaseService::ChangeCase(const CaseChange& change,
 grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* ctx,
                                                   const v1::CreateCaseRequest* req,
                                                   v1::CreateCaseResponse* resp) {
-  return Handle(ctx, "CreateCase", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     const absl::Time now = env_.clock->Now();
     const absl::CivilDay today = AmsterdamToday(now);
     FieldViolations v;
@@ -294,7 +298,9 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_case_(), BuildCase(store, row, access, today));
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "CreateCase", AskedCase("", "report", req->origin_report_id()),
+                std::move(handler));
 }
 
 }  // namespace schakel::cases

@@ -79,8 +79,9 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
 #undef SCHAKEL_CASE_RPC
 
  private:
+  // `asked`: what the request asks for, named in the audit record of a refusal.
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
-                                   RpcHandler handler);
+                                   std::vector<AskedObject> asked, RpcHandler handler);
   // Runs a change to an existing case on the unit of work (case_change.h).
   absl::Status ChangeCase(const CaseChange& change,
                           const std::function<absl::Status(Mutation&)>& body);

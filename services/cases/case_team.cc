@@ -21,7 +21,7 @@ using google::protobuf::RepeatedPtrField;
 grpc::ServerUnaryReactor* CaseService::AddTeamMember(grpc::CallbackServerContext* ctx,
                                                      const v1::AddTeamMemberRequest* req,
                                                      v1::AddTeamMemberResponse* resp) {
-  return Handle(ctx, "AddTeamMember", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -88,13 +88,16 @@ grpc::ServerUnaryReactor* CaseService::AddTeamMember(grpc::CallbackServerContext
           *resp->mutable_member() = std::move(member);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "AddTeamMember",
+                AskedCase(req->case_id(), "professional", req->professional_id()),
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::RemoveTeamMember(grpc::CallbackServerContext* ctx,
                                                         const v1::RemoveTeamMemberRequest* req,
                                                         v1::RemoveTeamMemberResponse* resp) {
-  return Handle(ctx, "RemoveTeamMember", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -133,13 +136,16 @@ grpc::ServerUnaryReactor* CaseService::RemoveTeamMember(grpc::CallbackServerCont
           *resp->mutable_member() = std::move(member);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RemoveTeamMember",
+                AskedCase(req->case_id(), "professional", req->professional_id()),
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::TransferDirector(grpc::CallbackServerContext* ctx,
                                                         const v1::TransferDirectorRequest* req,
                                                         v1::TransferDirectorResponse* resp) {
-  return Handle(ctx, "TransferDirector", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -207,13 +213,16 @@ grpc::ServerUnaryReactor* CaseService::TransferDirector(grpc::CallbackServerCont
           for (auto& t : now_team) *resp->add_team() = std::move(t);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "TransferDirector",
+                AskedCase(req->case_id(), "professional", req->to_professional_id()),
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* CaseService::ShareNote(grpc::CallbackServerContext* ctx,
                                                  const v1::ShareNoteRequest* req,
                                                  v1::ShareNoteResponse* resp) {
-  return Handle(ctx, "ShareNote", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     if (req->case_id().empty()) v.Add("case_id", "must be set");
@@ -282,7 +291,9 @@ grpc::ServerUnaryReactor* CaseService::ShareNote(grpc::CallbackServerContext* ct
           Redact(*resp->mutable_note(), m.access, m.shares);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "ShareNote", AskedCase(req->case_id(), "note", req->note_id()),
+                std::move(handler));
 }
 
 }  // namespace schakel::cases

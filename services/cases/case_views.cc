@@ -160,6 +160,14 @@ void AddCaseObject(v1::AuditRecord& r, const std::string& case_id) {
   o->set_sensitivity(v1::SENSITIVITY_GENERAL);
 }
 
+std::vector<AskedObject> AskedCase(const std::string& case_id, const std::string& type,
+                                   const std::string& id) {
+  std::vector<AskedObject> asked;
+  if (!case_id.empty()) asked.push_back({"case", case_id});
+  if (!type.empty() && !id.empty()) asked.push_back({type, id});
+  return asked;
+}
+
 // The NEN 7513 checks of an action on a case.
 void SetCaseChecks(v1::AuditRecord& r, const CaseAccess& access, const v1::CaseDetails& details) {
   auto* checks = r.mutable_checks();

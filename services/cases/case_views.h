@@ -38,6 +38,10 @@ absl::StatusOr<v1::CaseSummary> BuildSummary(CaseStore& store, const MyCaseRow& 
                                              absl::CivilDay today);
 
 void AddCaseObject(v1::AuditRecord& r, const std::string& case_id);
+// What a call about a case asks for, named in the audit record should it be refused: the case
+// and, when set, one more object (`type`, `id`). Empty ids are left out.
+std::vector<AskedObject> AskedCase(const std::string& case_id, const std::string& type = "",
+                                   const std::string& id = "");
 // The NEN 7513 checks and purpose of an action on a case.
 void SetCaseChecks(v1::AuditRecord& r, const CaseAccess& access, const v1::CaseDetails& details);
 

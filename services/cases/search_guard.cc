@@ -2,6 +2,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "services/cases/case_rules.h"
 #include "services/common/status.h"
 
 namespace schakel::cases {
@@ -14,6 +15,17 @@ constexpr size_t kSweepAbove = 4096;
 
 std::string SearchHash(const FieldCipher& cipher, absl::string_view kind, absl::string_view value) {
   return absl::BytesToHexString(cipher.BlindIndex(absl::StrCat("audit.", kind), value));
+}
+
+std::pair<std::string, std::string> SearchKey(const v1::FindCasesRequest& req) {
+  if (!req.bsn().empty()) return {"bsn", req.bsn()};
+  return {"name_dob",
+          absl::StrCat(NormaliseName(req.name()), "|", DateString(req.date_of_birth()))};
+}
+
+AskedObject SearchObject(const FieldCipher& cipher, const v1::FindCasesRequest& req) {
+  const auto [kind, value] = SearchKey(req);
+  return {kind == "bsn" ? kBsnSearchObject : kNameDobSearchObject, SearchHash(cipher, kind, value)};
 }
 
 SearchLimits SearchLimitsFromConfig(FieldViolations& v, const v1::CasesConfig& config) {

@@ -9,6 +9,8 @@
 
 #include <deque>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -17,6 +19,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "schakel/v1/audit.pb.h"
+#include "schakel/v1/cases.pb.h"
 #include "schakel/v1/config.pb.h"
 #include "services/common/audit_trail.h"
 #include "services/common/authz.h"
@@ -45,6 +48,16 @@ inline constexpr char kProbeSuspectedEvent[] = "case.search.bsn_probe_suspected"
 // domain of its own ("audit.<kind>"), so it is stable for the same value, never the value itself,
 // and not the blind index stored with the case.
 std::string SearchHash(const FieldCipher& cipher, absl::string_view kind, absl::string_view value);
+
+// What a search asks for: ("bsn", the BSN) or ("name_dob", normalised name "|" date of birth).
+std::pair<std::string, std::string> SearchKey(const v1::FindCasesRequest& req);
+// The audit object of a search (type kBsnSearchObject or kNameDobSearchObject, id its
+// SearchHash), named also in the record of a refused search.
+AskedObject SearchObject(const FieldCipher& cipher, const v1::FindCasesRequest& req);
+inline std::vector<AskedObject> AskedSearch(const FieldCipher& cipher,
+                                            const v1::FindCasesRequest& req) {
+  return {SearchObject(cipher, req)};
+}
 
 // Thread-safe.
 class SearchGuard {

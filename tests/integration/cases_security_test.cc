@@ -212,5 +212,48 @@ TEST(CasesSecurityTest, BsnSearchesHaveABudgetAKeyedHashAndAProbeFlag) {
   (void)f;
 }
 
+// Item 9: a refused look names what was asked for, inside the audit record; the answer is the same
+// for a missing and a foreign case.
+TEST(CasesSecurityTest, ARefusalNamesTheCaseOrTheSearchAskedFor) {
+  CasesWorld world;
+  const auto f = world.MakeCase();
+  v1::GetCaseRequest get;
+  get.set_case_id(f.case_id);
+  v1::GetCaseResponse got;
+  const grpc::Status foreign = world.As("outsider")->GetCase(Ctx().get(), get, &got);
+  get.set_case_id("no-such-case");
+  const grpc::Status missing = world.As("outsider")->GetCase(Ctx().get(), get, &got);
+  EXPECT_EQ(foreign.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(missing.error_code(), foreign.error_code());
+  EXPECT_EQ(missing.error_message(), foreign.error_message());
+  // Refused by the table before any handler ran: the administrator, who never sees client data.
+  get.set_case_id(f.case_id);
+  EXPECT_EQ(world.As("admin")->GetCase(Ctx().get(), get, &got).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::FindCasesRequest find;
+  find.set_bsn("111222333");
+  v1::FindCasesResponse found;
+  EXPECT_EQ(world.As("admin")->FindCases(Ctx().get(), find, &found).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(world.As("core")->FindCases(Ctx().get(), find, &found).ok());
+
+  auto denied_by = [](const std::vector<v1::AuditRecord>& records, const std::string& who) {
+    int n = 0;
+    for (const auto& r : records) {
+      if (r.outcome() == v1::AUDIT_OUTCOME_DENIED && r.user().principal_id() == who) ++n;
+    }
+    return n;
+  };
+  const auto about_case = world.AuditRecordsAbout(f.case_id);
+  EXPECT_EQ(denied_by(about_case, "outsider"), 1);
+  EXPECT_EQ(denied_by(about_case, "admin"), 1);
+  EXPECT_EQ(denied_by(world.AuditRecordsAbout("no-such-case"), "outsider"), 1);
+  // The refused search carries the same keyed hash as an allowed search for the number.
+  const auto searches = RecordsOf(world, "core", "case.search.bsn");
+  ASSERT_EQ(searches.size(), 1u);
+  const auto by_hash = world.AuditRecordsAbout(SearchHashOf(searches[0]));
+  EXPECT_EQ(denied_by(by_hash, "admin"), 1);
+}
+
 }  // namespace
 }  // namespace schakel::testing
