@@ -61,6 +61,7 @@ USERS=(
   "ggz|ggz-haaglanden|professional|Lotte Visser"
   "ggz-gezin|ggz-gezin-haaglanden|professional|Iris Hendriks"
   "supervisor|vt-haaglanden|supervisor|Henk Mulder"
+  "regio-toezicht|regio-haaglanden|regional-supervisor|Anouk de Groot"
   "auditor|regio-haaglanden|auditor|Fatma Yilmaz"
 )
 
@@ -471,7 +472,8 @@ Try it, from $ROOT:
   $ctl_rel --as ggz cases timeline $DEMO_CASE_ID
   $ctl_rel --as regisseur handover responsibility $HANDOVER_CASE_ID
   $ctl_rel --as ggz handover inbox                (the phase 3 proposal waits here)
-  $ctl_rel --as supervisor handover list --state=proposed
+  $ctl_rel --as supervisor handover list          (Veilig Thuis's own handovers)
+  $ctl_rel --as regio-toezicht handover list --state=proposed   (the whole region)
   $ctl_rel handover help
   deploy/local/handover_scenario.sh               (a whole handover scenario on a new case)
   $ctl_rel --help
