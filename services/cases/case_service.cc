@@ -204,7 +204,9 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
         prepare, [&](sqlite::Connection& c) -> absl::Status {
           CaseStore store(c, *cipher_);
           if (!req->origin_report_id().empty()) {
-            SCHAKEL_ASSIGN_OR_RETURN(auto existing, store.CaseIdForReport(req->origin_report_id()));
+            SCHAKEL_ASSIGN_OR_RETURN(
+                auto existing,
+                store.CaseIdForReport(caller.principal.organisation_id, req->origin_report_id()));
             if (existing) {
               // One report never opens two cases. Its team gets the case; others only hear it
               // exists (the caller is a Veilig Thuis or case-director professional).
@@ -234,6 +236,7 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
           row.origin =
               req->origin_report_id().empty() ? v1::CASE_ORIGIN_DIRECT : v1::CASE_ORIGIN_REPORT;
           row.origin_report_id = req->origin_report_id();
+          row.report_organisation_id = caller.principal.organisation_id;
           row.version = 1;
           *row.body.mutable_details() = req->details();
           // Free text outside notes takes the opener's default sensitivity when none is set.

@@ -40,6 +40,10 @@ absl::StatusOr<std::string> CaseStore::NextReference(int year) {
   return absl::StrFormat("MDA-%04d-%06d", year, s.ColumnInt(0));
 }
 
+std::string ScopedReportKey(absl::string_view organisation_id, absl::string_view report_id) {
+  return absl::StrCat(organisation_id, "/", report_id);
+}
+
 absl::Status CaseStore::InsertCase(const CaseRow& row) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(row.body, CaseAad(row.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
@@ -53,7 +57,7 @@ absl::Status CaseStore::InsertCase(const CaseRow& row) {
   if (row.origin_report_id.empty()) {
     s.BindNull(6);
   } else {
-    s.Bind(6, row.origin_report_id);
+    s.Bind(6, ScopedReportKey(row.report_organisation_id, row.origin_report_id));
   }
   s.Bind(7, static_cast<int64_t>(HonourRelated(row.body)));
   s.Bind(8, cipher_.key_id());
@@ -78,7 +82,12 @@ absl::StatusOr<std::optional<CaseRow>> CaseStore::GetCase(const std::string& id)
   row.region = static_cast<v1::Region>(s.ColumnInt(1));
   row.status = static_cast<v1::CaseStatus>(s.ColumnInt(2));
   row.origin = static_cast<v1::CaseOrigin>(s.ColumnInt(3));
-  if (!s.IsNull(4)) row.origin_report_id = s.ColumnText(4);
+  if (!s.IsNull(4)) {
+    const std::string key = s.ColumnText(4);
+    const size_t slash = key.find('/');
+    row.report_organisation_id = slash == std::string::npos ? "" : key.substr(0, slash);
+    row.origin_report_id = slash == std::string::npos ? key : key.substr(slash + 1);
+  }
   row.version = s.ColumnInt(5);
   SCHAKEL_RETURN_IF_ERROR(cipher_.Open(s.ColumnText(6), s.ColumnBlob(7), CaseAad(id), row.body));
   row.create_time = absl::FromUnixMicros(s.ColumnInt(8));
@@ -106,11 +115,11 @@ absl::Status CaseStore::SaveCase(CaseRow& row, absl::Time now) {
 }
 
 absl::StatusOr<std::optional<std::string>> CaseStore::CaseIdForReport(
-    const std::string& report_id) {
+    const std::string& organisation_id, const std::string& report_id) {
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
                            c_.PrepareCached("SELECT id FROM cases WHERE origin_report_id = ?"));
   sqlite::Statement& s = *sp;
-  s.Bind(1, report_id);
+  s.Bind(1, ScopedReportKey(organisation_id, report_id));
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<std::string>();
   return std::optional<std::string>(s.ColumnText(0));

@@ -9,12 +9,16 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "schakel/v1/cases.pb.h"
 #include "services/cases/case_rules.h"
 #include "services/common/sqlite.h"
 
 namespace schakel::cases {
+
+// How cases.origin_report_id stores a report id: "<organisation>/<report id>" (ids hold no '/').
+std::string ScopedReportKey(absl::string_view organisation_id, absl::string_view report_id);
 
 struct CaseRow {
   std::string id;
@@ -23,6 +27,9 @@ struct CaseRow {
   v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;
   v1::CaseOrigin origin = v1::CASE_ORIGIN_UNSPECIFIED;
   std::string origin_report_id;
+  // The organisation whose report it is (the opener's): report ids are unique per organisation
+  // only, so another organisation's report with the same id neither collides nor learns of it.
+  std::string report_organisation_id;
   int64_t version = 0;
   v1::StoredCaseBody body;
   absl::Time create_time;
@@ -68,7 +75,8 @@ class CaseStore {
   absl::StatusOr<std::optional<CaseRow>> GetCase(const std::string& id);
   // Writes body, status and times, and bumps the version.
   absl::Status SaveCase(CaseRow& row, absl::Time now);
-  absl::StatusOr<std::optional<std::string>> CaseIdForReport(const std::string& report_id);
+  absl::StatusOr<std::optional<std::string>> CaseIdForReport(const std::string& organisation_id,
+                                                             const std::string& report_id);
 
   // Persons and blind indexes. `bsn` is the plain BSN in the body (encrypted here).
   absl::Status InsertPerson(const std::string& case_id, const PersonRow& person, absl::Time now);

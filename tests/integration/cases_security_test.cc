@@ -255,5 +255,29 @@ TEST(CasesSecurityTest, ARefusalNamesTheCaseOrTheSearchAskedFor) {
   EXPECT_EQ(denied_by(by_hash, "admin"), 1);
 }
 
+TEST(CasesSecurityTest, ReportIdsAreScopedToTheOrganisationThatOwnsThem) {
+  // Before: origin_report_id was unique across the region, so another organisation using the same
+  // id got ALREADY_EXISTS (learning that the report exists) or claimed it first.
+  CasesWorld world;
+  auto open = [&](const std::string& who) {
+    v1::CreateCaseRequest create;
+    create.set_request_id(NewRandomId());
+    create.set_origin_report_id("melding-2026-0042");
+    create.set_director_professional_id(who == "vt" ? "dir" : "");
+    create.mutable_details()->add_violence_kinds(v1::VIOLENCE_KIND_PARTNER_VIOLENCE);
+    v1::CreateCaseResponse created;
+    const grpc::Status st = world.As(who)->CreateCase(Ctx().get(), create, &created);
+    EXPECT_TRUE(st.ok()) << who << ": " << st.error_code() << " " << st.error_message();
+    return created.case_();
+  };
+  const v1::Case vt_case = open("vt");
+  const v1::Case other_case = open("outdir");  // another organisation, the same report id
+  EXPECT_NE(other_case.id(), vt_case.id());
+  EXPECT_EQ(other_case.origin_report_id(), "melding-2026-0042");
+  EXPECT_EQ(vt_case.origin_report_id(), "melding-2026-0042");
+  // Within the organisation the report still opens one case only.
+  EXPECT_EQ(open("vt").id(), vt_case.id());
+}
+
 }  // namespace
 }  // namespace schakel::testing
