@@ -1,11 +1,11 @@
 #include "services/common/authz.h"
 
 #include "absl/strings/string_view.h"
-#include "services/common/bounded_cache.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/bounded_cache.h"
 
 namespace schakel {
 

@@ -1,13 +1,27 @@
 #include "services/common/directory_resolver.h"
 
-#include "services/common/bounded_cache.h"
-
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/directory.grpc.pb.h"
+#include "services/common/bounded_cache.h"
+#include "services/common/status.h"
 
 namespace schakel {
+namespace {
+
+// What the directory's answer to a lookup means: true when it knows the id, false when it does
+// not (or the id cannot even be one: not registered), UNAVAILABLE when it could not be asked.
+absl::StatusOr<bool> Known(const grpc::Status& st) {
+  if (st.error_code() == grpc::StatusCode::NOT_FOUND ||
+      st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+    return false;
+  }
+  if (!st.ok()) return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
+  return true;
+}
+
+}  // namespace
 
 absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::Resolve(absl::string_view principal_id) {
   auto stub = v1::DirectoryService::NewStub(channel_());
@@ -16,16 +30,9 @@ absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::Resolve(absl::string_view 
   v1::GetProfessionalRequest req;
   req.set_professional_id(std::string(principal_id));
   v1::GetProfessionalResponse resp;
-  grpc::Status st = stub->GetProfessional(&ctx, req, &resp);
+  SCHAKEL_ASSIGN_OR_RETURN(const bool known, Known(stub->GetProfessional(&ctx, req, &resp)));
   DirectoryEntry entry;
-  // An id the directory does not know, or cannot even be an id, is simply not registered.
-  if (st.error_code() == grpc::StatusCode::NOT_FOUND ||
-      st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-    return entry;
-  }
-  if (!st.ok()) {
-    return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
-  }
+  if (!known) return entry;
   const v1::Professional& p = resp.professional();
   entry.registered = true;
   entry.active = p.state() == v1::PROFESSIONAL_STATE_ACTIVE;
@@ -42,15 +49,9 @@ absl::StatusOr<DirectoryEntry> DirectoryRoleResolver::ResolveService(absl::strin
   v1::GetServiceIdentityRequest req;
   req.set_service_id(std::string(service_id));
   v1::GetServiceIdentityResponse resp;
-  grpc::Status st = stub->GetServiceIdentity(&ctx, req, &resp);
+  SCHAKEL_ASSIGN_OR_RETURN(const bool known, Known(stub->GetServiceIdentity(&ctx, req, &resp)));
   DirectoryEntry entry;
-  if (st.error_code() == grpc::StatusCode::NOT_FOUND ||
-      st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-    return entry;
-  }
-  if (!st.ok()) {
-    return absl::UnavailableError(absl::StrCat("directory: ", st.error_message()));
-  }
+  if (!known) return entry;
   entry.registered = true;
   entry.active = resp.service().state() == v1::SERVICE_IDENTITY_STATE_ACTIVE;
   entry.organisation_id = resp.service().organisation_id();
