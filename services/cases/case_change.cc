@@ -62,7 +62,26 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Ca
       e.set_director_organisation_id(m.organisation_id());
     }
   }
+  for (const std::string& org : TeamOrganisations(team)) e.add_team_organisation_ids(org);
   return e;
+}
+
+std::set<std::string> TeamOrganisations(const std::vector<v1::TeamMember>& team) {
+  std::set<std::string> out;
+  for (const auto& m : team) {
+    if (!m.has_end_time()) out.insert(m.organisation_id());
+  }
+  return out;
+}
+
+absl::Status AnnounceTeamChange(Mutation& m, const Caller& caller,
+                                const std::vector<v1::TeamMember>& before) {
+  SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
+  if (TeamOrganisations(team) == TeamOrganisations(before)) return absl::OkStatus();
+  return WriteToOutbox(m.c, kCaseEventsTopic,
+                       MakeCaseEvent(v1::CASE_EVENT_TYPE_TEAM_CHANGED, m.row, caller, team, m.now),
+                       m.now)
+      .status();
 }
 
 // The record of a retried request answered from the idempotency store.

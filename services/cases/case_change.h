@@ -8,6 +8,7 @@
 #define SCHAKEL_SERVICES_CASES_CASE_CHANGE_H_
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,9 +86,17 @@ absl::Status RunCaseChange(const CaseChangeKit& kit, const CaseChange& change,
 v1::AuditRecord ReplayRecord(const AuditTrail& audit, const Caller& caller,
                              absl::string_view event_type, const std::string& case_id);
 
-// Case-event payload for the outbox (opened, closed, reopened), with the current director.
+// Case-event payload for the outbox, with the current director and the organisations on `team`.
 v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Caller& caller,
                             const std::vector<v1::TeamMember>& team, absl::Time now);
+
+// The organisations with a current member on `team`.
+std::set<std::string> TeamOrganisations(const std::vector<v1::TeamMember>& team);
+
+// After a change to the team (`before`: the current members before it): a TEAM_CHANGED event
+// for other services (outbox, same transaction) when the set of organisations on the team changed.
+absl::Status AnnounceTeamChange(Mutation& m, const Caller& caller,
+                                const std::vector<v1::TeamMember>& before);
 
 // The tail of CloseCase and ReopenCase: the event for other services (outbox, same transaction)
 // and the case as the caller sees it once saved.

@@ -1,4 +1,5 @@
-// The case team: members, the case director, and notes shared beyond need-to-know.
+// The case team: members, the case director, and notes shared beyond need-to-know. A change to
+// the organisations on the team goes to other services as a TEAM_CHANGED case event.
 #include "services/cases/case_service.h"
 
 #include "absl/strings/str_cat.h"
@@ -80,6 +81,7 @@ grpc::ServerUnaryReactor* CaseService::AddTeamMember(grpc::CallbackServerContext
           member.set_role(req->role());
           SetTime(member.mutable_start_time(), m.now);
           SCHAKEL_RETURN_IF_ERROR(m.store.AddMember(m.row.id, member));
+          SCHAKEL_RETURN_IF_ERROR(AnnounceTeamChange(m, caller, team));
           AddObject(m.audit, "professional", member.professional_id());
           m.Event("team.member_added",
                   absl::StrCat("Teamlid toegevoegd / Team member added: ", member.professional_id(),
@@ -127,6 +129,7 @@ grpc::ServerUnaryReactor* CaseService::RemoveTeamMember(grpc::CallbackServerCont
                                 "director role first");
           }
           SCHAKEL_RETURN_IF_ERROR(m.store.EndMember(m.row.id, req->professional_id(), m.now));
+          SCHAKEL_RETURN_IF_ERROR(AnnounceTeamChange(m, caller, team));
           v1::TeamMember member = *it;
           SetTime(member.mutable_end_time(), m.now);
           AddObject(m.audit, "professional", member.professional_id());
@@ -205,6 +208,7 @@ grpc::ServerUnaryReactor* CaseService::TransferDirector(grpc::CallbackServerCont
           director.set_role(v1::CASE_ROLE_CASE_DIRECTOR);
           SetTime(director.mutable_start_time(), m.now);
           SCHAKEL_RETURN_IF_ERROR(m.store.AddMember(m.row.id, director));
+          SCHAKEL_RETURN_IF_ERROR(AnnounceTeamChange(m, caller, team));
           AddObject(m.audit, "professional", req->to_professional_id());
           m.Event("team.director_transferred",
                   absl::StrCat("Casusregie overgedragen / Case director role handed over: ",

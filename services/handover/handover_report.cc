@@ -1,6 +1,6 @@
-// Supervisors: the list of the handovers they oversee (their organisation's; a regional
-// supervisor's, the region's) and the report (with its CSV export). References, organisations and
-// times only — no people, no content.
+// Supervisors: the list of the handovers they oversee (their organisation's and those of the
+// cases it is on; a regional supervisor's, the region's) and the report (with its CSV export).
+// References, organisations and times only — no people, no content.
 #include "services/handover/handover_report.h"
 
 #include <map>
@@ -48,7 +48,8 @@ void CheckTimes(FieldViolations& v, const auto& req) {
 
 // Whose handovers a supervisor oversees: a REGIONAL_SUPERVISOR the whole region of their
 // organisation (empty: no organisation limit), a SUPERVISOR those sent or received by their own
-// organisation (and, in the report, the cases it led or handed over).
+// organisation and those of the cases it is on the team of (as the cases service's last case
+// event said, ledger_events.cc), and in the report the cases it led, handed over or is on.
 std::string OverseenOrganisation(const Caller& caller) {
   if (caller.HasRole(v1::ROLE_REGIONAL_SUPERVISOR)) return "";
   return caller.principal.organisation_id;

@@ -36,8 +36,8 @@ AuthorizationTable HandoverAuthorizationTable() {
   std::vector<v1::Role> inbox = workers;
   inbox.push_back(v1::ROLE_SUPERVISOR);
   for (const char* m : {"ListInbox", "WatchInbox"}) t.Allow(m, {.roles = inbox});
-  // A SUPERVISOR sees their own organisation's handovers, a REGIONAL_SUPERVISOR the region's
-  // (handover_report.cc).
+  // A SUPERVISOR sees their own organisation's handovers and those of the cases it is on, a
+  // REGIONAL_SUPERVISOR the region's (handover_report.cc).
   for (const char* m : {"ListHandovers", "GetHandoverReport"}) {
     t.Allow(m, {.roles = {v1::ROLE_SUPERVISOR, v1::ROLE_REGIONAL_SUPERVISOR}});
   }

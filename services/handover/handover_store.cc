@@ -69,7 +69,8 @@ constexpr char kHandoverColumns[] =
     "h.contact_escalated_time, h.version";
 
 // The WHERE clause of a region's cases, restricted to an organisation's when it is given (the
-// caller binds the region, then the organisation three times).
+// caller binds the region, then the organisation four times): those it led, sent or received a
+// handover of, or is on the team of.
 std::string CasesOf(std::optional<v1::Region> region, const std::string& organisation_id,
                     absl::string_view column) {
   std::vector<std::string> where;
@@ -79,7 +80,8 @@ std::string CasesOf(std::optional<v1::Region> region, const std::string& organis
         column,
         " IN (SELECT case_id FROM lead_periods WHERE organisation_id = ? UNION SELECT case_id FROM "
         "handovers WHERE from_organisation_id = ? UNION SELECT case_id FROM handovers WHERE "
-        "to_organisation_id = ?)"));
+        "to_organisation_id = ? UNION SELECT case_id FROM case_organisations WHERE "
+        "organisation_id = ?)"));
   }
   if (where.empty()) return "";
   return absl::StrCat("WHERE ", absl::StrJoin(where, " AND "), " ");
@@ -90,7 +92,7 @@ void BindCasesOf(sqlite::Statement& s, std::optional<v1::Region> region,
   int i = 0;
   if (region) s.Bind(++i, static_cast<int>(*region));
   if (!organisation_id.empty()) {
-    for (int k = 0; k < 3; ++k) s.Bind(++i, organisation_id);
+    for (int k = 0; k < 4; ++k) s.Bind(++i, organisation_id);
   }
 }
 
@@ -143,6 +145,23 @@ absl::StatusOr<std::vector<LedgerRow>> HandoverStore::ListLedgers(
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::Status HandoverStore::SetCaseOrganisations(const std::string& case_id,
+                                                 const std::vector<std::string>& organisations) {
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * clear,
+                           c_.PrepareCached("DELETE FROM case_organisations WHERE case_id = ?"));
+  clear->Bind(1, case_id);
+  SCHAKEL_RETURN_IF_ERROR(clear->Run());
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * add,
+                           c_.PrepareCached("INSERT OR IGNORE INTO case_organisations "
+                                            "(case_id, organisation_id) VALUES (?, ?)"));
+  for (const std::string& org : organisations) {
+    add->Reset();
+    add->BindAll(case_id, org);
+    SCHAKEL_RETURN_IF_ERROR(add->Run());
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<PeriodRow>> HandoverStore::ListPeriods(const std::string& case_id) {
@@ -362,7 +381,9 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::ListHandovers(const Hand
     where.push_back("(h.from_organisation_id = :org OR h.to_organisation_id = :org)");
   }
   if (!f.party_organisation_id.empty()) {
-    where.push_back("(h.from_organisation_id = :party OR h.to_organisation_id = :party)");
+    where.push_back(
+        "(h.from_organisation_id = :party OR h.to_organisation_id = :party OR h.case_id IN "
+        "(SELECT case_id FROM case_organisations WHERE organisation_id = :party))");
   }
   if (!f.states.empty()) {
     where.push_back(absl::StrCat("h.state IN (", absl::StrJoin(f.states, ","), ")"));

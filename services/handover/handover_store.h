@@ -67,7 +67,8 @@ struct InboxRow {
 struct HandoverFilter {
   std::optional<v1::Region> region;
   std::string organisation_id;  // from or to
-  // A supervisor's scope: only handovers sent or received by this organisation (empty: all).
+  // A supervisor's scope: only handovers sent or received by this organisation, or of a case
+  // it is on the team of (empty: all).
   std::string party_organisation_id;
   std::vector<int> states;  // empty: all
   bool overdue_only = false;
@@ -95,10 +96,14 @@ class HandoverStore {
   absl::Status InsertLedger(const LedgerRow& row);
   absl::Status UpdateLedger(const LedgerRow& row);
   // Every ledger row of a region (all regions when unset), by case id. With `organisation_id`
-  // only the cases of that organisation: those it led at some time, or sent or received a
-  // handover of (the same for ListPeriodsOfRegion and ListOpenPeriodsOfRegion).
+  // only the cases of that organisation: those it led at some time, sent or received a handover
+  // of, or is on the team of (the same for ListPeriodsOfRegion and ListOpenPeriodsOfRegion).
   absl::StatusOr<std::vector<LedgerRow>> ListLedgers(std::optional<v1::Region> region,
                                                      const std::string& organisation_id = "");
+
+  // The organisations on a case's team, as the cases service last said: replaced as a whole.
+  absl::Status SetCaseOrganisations(const std::string& case_id,
+                                    const std::vector<std::string>& organisations);
 
   // Periods of one case, or of every case of a region, ordered by (case, start, id).
   absl::StatusOr<std::vector<PeriodRow>> ListPeriods(const std::string& case_id);

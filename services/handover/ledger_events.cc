@@ -1,5 +1,7 @@
 // The ledger follows the cases service: ReceiveCaseEvents takes the case-events of its outbox
-// (opened, closed, reopened), idempotent on the sending principal and the outbox sequence.
+// (opened, closed, reopened, team changed), idempotent on the sending principal and the outbox
+// sequence. Every event that carries the organisations on the case's team replaces the stored set
+// (the scope of SUPERVISORs, handover_report.cc).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -37,7 +39,15 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
       const v1::CaseEvent& e = r.event();
       if (e.case_id().empty()) v.Add(at + "event.case_id", "must be set");
       if (e.type() == v1::CASE_EVENT_TYPE_UNSPECIFIED || !v1::CaseEventType_IsValid(e.type())) {
-        v.Add(at + "event.type", "must be OPENED, CLOSED or REOPENED");
+        v.Add(at + "event.type", "must be OPENED, CLOSED, REOPENED or TEAM_CHANGED");
+      }
+      if (e.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED && e.team_organisation_ids().empty()) {
+        v.Add(at + "event.team_organisation_ids", "must be set for a team change");
+      }
+      for (int k = 0; k < e.team_organisation_ids_size(); ++k) {
+        if (e.team_organisation_ids(k).empty()) {
+          v.Add(absl::StrCat(at, "event.team_organisation_ids[", k, "]"), "must not be empty");
+        }
       }
       if (!e.has_time() || !ValidTimestamp(e.time())) v.Add(at + "event.time", "must be set");
       if (e.type() == v1::CASE_EVENT_TYPE_OPENED && e.organisation_id().empty()) {
@@ -65,6 +75,13 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
         const int64_t at = ToMicros(e.time());
         SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(e.case_id()));
         AddObject(rec, "case", e.case_id());
+        // The whole set each time, in outbox order: the last event says who is on the team. An
+        // event without one was written before the cases service sent it; it changes nothing.
+        if (!e.team_organisation_ids().empty()) {
+          SCHAKEL_RETURN_IF_ERROR(store.SetCaseOrganisations(
+              e.case_id(), {e.team_organisation_ids().begin(), e.team_organisation_ids().end()}));
+        }
+        if (e.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED) continue;
         if (e.type() == v1::CASE_EVENT_TYPE_OPENED) {
           if (ledger) continue;  // already open in the ledger
           LedgerRow l;

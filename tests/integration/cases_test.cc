@@ -264,13 +264,23 @@ TEST(CasesEventsTest, OpenCloseReopenWaitInTheOutboxForTheHandoverService) {
                     return absl::OkStatus();
                   })
                   .ok());
-  ASSERT_EQ(events.size(), 3u);
+  // MakeCase adds the police, then mental-health care: each a team change, with the whole set.
+  ASSERT_EQ(events.size(), 5u);
   EXPECT_EQ(events[0].type(), v1::CASE_EVENT_TYPE_OPENED);
   EXPECT_EQ(events[0].organisation_id(), testing::kVtOrg);
   EXPECT_EQ(events[0].director_professional_id(), "dir");
   EXPECT_EQ(events[0].director_organisation_id(), testing::kTeamOrg);
-  EXPECT_EQ(events[1].type(), v1::CASE_EVENT_TYPE_CLOSED);
-  EXPECT_EQ(events[2].type(), v1::CASE_EVENT_TYPE_REOPENED);
+  EXPECT_EQ(events[1].type(), v1::CASE_EVENT_TYPE_TEAM_CHANGED);
+  EXPECT_EQ(events[2].type(), v1::CASE_EVENT_TYPE_TEAM_CHANGED);
+  EXPECT_EQ(events[3].type(), v1::CASE_EVENT_TYPE_CLOSED);
+  EXPECT_EQ(events[4].type(), v1::CASE_EVENT_TYPE_REOPENED);
+  using Orgs = std::vector<std::string>;
+  auto orgs = [&](int i) {
+    return Orgs(events[i].team_organisation_ids().begin(), events[i].team_organisation_ids().end());
+  };
+  EXPECT_EQ(orgs(0), (Orgs{"vt", "wijkteam"}));
+  EXPECT_EQ(orgs(1), (Orgs{"politie", "vt", "wijkteam"}));
+  EXPECT_EQ(orgs(4), (Orgs{"ggz", "politie", "vt", "wijkteam"}));
   for (const auto& e : events) EXPECT_EQ(e.case_id(), f.case_id);
 }
 
