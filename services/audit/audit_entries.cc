@@ -14,7 +14,7 @@ namespace schakel::audit {
 grpc::ServerUnaryReactor* AuditService::ListEntries(grpc::CallbackServerContext* ctx,
                                                     const v1::ListEntriesRequest* req,
                                                     v1::ListEntriesResponse* resp) {
-  return Handle(ctx, "ListEntries", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->page_size() < 0) v.Add("page_size", "must not be negative");
     if (req->organisation_id().size() > 256)
@@ -52,13 +52,15 @@ grpc::ServerUnaryReactor* AuditService::ListEntries(grpc::CallbackServerContext*
     for (auto& e : entries) *resp->add_entries() = std::move(e);
     if (more) resp->set_next_page_token(IndexPageToken(resp->entries().rbegin()->index()));
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "ListEntries", *req, {Asked("organisation", req->organisation_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::GetEntry(grpc::CallbackServerContext* ctx,
                                                  const v1::GetEntryRequest* req,
                                                  v1::GetEntryResponse* resp) {
-  return Handle(ctx, "GetEntry", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->entry_case() == v1::GetEntryRequest::ENTRY_NOT_SET) {
       v.Add("entry", "give an index or an event_id");
@@ -73,6 +75,11 @@ grpc::ServerUnaryReactor* AuditService::GetEntry(grpc::CallbackServerContext* ct
     SCHAKEL_ASSIGN_OR_RETURN(auto stored, req->entry_case() == v1::GetEntryRequest::kIndex
                                               ? log_->ReadEntry(req->index())
                                               : log_->ReadEntryByEventId(req->event_id()));
+    // Asked by event id: a refusal names the entry found too.
+    if (const CallContext* call = CurrentCall();
+        stored && call != nullptr && req->entry_case() == v1::GetEntryRequest::kEventId) {
+      call->AskedFor("audit_entry", absl::StrCat(stored->index));
+    }
     // The same answer whether the entry does not exist or is another organisation's.
     if (!stored || (!caller.HasRole(v1::ROLE_AUDITOR) &&
                     stored->organisation_id != caller.principal.organisation_id)) {
@@ -100,7 +107,8 @@ grpc::ServerUnaryReactor* AuditService::GetEntry(grpc::CallbackServerContext* ct
       resp->set_shredded(true);
     }
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "GetEntry", *req, AskedEntry(*req), std::move(handler));
 }
 
 }  // namespace schakel::audit

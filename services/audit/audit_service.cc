@@ -72,6 +72,25 @@ AuthorizationTable AuditAuthorizationTable() {
   return t;
 }
 
+const RepeatedLimits& AppendLimits() {
+  static const auto* limits = [] {
+    auto* l = new RepeatedLimits(StandardRepeatedLimits());
+    l->insert_or_assign("schakel.v1.AuditRecord.objects", kMaxObjectsPerRecord);
+    return l;
+  }();
+  return *limits;
+}
+
+AskedObject Asked(absl::string_view type, absl::string_view id) {
+  if (id.size() > kMaxAskedIdBytes) {
+    size_t end = kMaxAskedIdBytes;
+    // Not inside a UTF-8 sequence: back off its continuation bytes (10xxxxxx).
+    while (end > 0 && (static_cast<unsigned char>(id[end]) & 0xC0) == 0x80) --end;
+    id = id.substr(0, end);
+  }
+  return AskedObject{std::string(type), std::string(id)};
+}
+
 std::string IndexPageToken(int64_t index) { return absl::WebSafeBase64Escape(absl::StrCat(index)); }
 
 bool DecodeIndexPageToken(const std::string& token, int64_t* after) {
@@ -168,14 +187,25 @@ void AuditService::ScheduleCheckpoint() {
 void AuditService::Stop() { checkpoint_job_.Cancel(); }
 
 grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
-                                               absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(handler));
+                                               absl::string_view method,
+                                               const google::protobuf::Message& request,
+                                               std::vector<AskedObject> asked, RpcHandler handler,
+                                               const RepeatedLimits& limits) {
+  return HandleUnary(
+      ctx, env_, *authorizer_, audit_, name(), method, std::move(asked),
+      CallHandler([&request, &limits, handler = std::move(handler)](const CallContext& call) {
+        // Checked before anything is read or written, every field named.
+        FieldViolations too_many;
+        CheckRepeatedLimits(too_many, request, limits);
+        SCHAKEL_RETURN_IF_ERROR(too_many.ToStatus());
+        return handler(call.caller());
+      }));
 }
 
 grpc::ServerUnaryReactor* AuditService::Append(grpc::CallbackServerContext* ctx,
                                                const v1::AppendRequest* req,
                                                v1::AppendResponse* resp) {
-  return Handle(ctx, "Append", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->records().empty()) v.Add("records", "must not be empty");
     for (int i = 0; i < req->records_size(); ++i) CheckRecord(v, req->records(i), i);
@@ -188,13 +218,14 @@ grpc::ServerUnaryReactor* AuditService::Append(grpc::CallbackServerContext* ctx,
     }
     SCHAKEL_ASSIGN_OR_RETURN(*resp, log_->Append(records));
     return log_->MaybeCheckpoint();
-  });
+  };
+  return Handle(ctx, "Append", *req, {}, std::move(handler), AppendLimits());
 }
 
 grpc::ServerUnaryReactor* AuditService::GetCheckpoint(grpc::CallbackServerContext* ctx,
                                                       const v1::GetCheckpointRequest* req,
                                                       v1::GetCheckpointResponse* resp) {
-  return Handle(ctx, "GetCheckpoint", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     if (req->fresh()) {
       if (!caller.IsService() && !caller.HasRole(v1::ROLE_AUDITOR)) {
         return absl::PermissionDeniedError(
@@ -206,23 +237,25 @@ grpc::ServerUnaryReactor* AuditService::GetCheckpoint(grpc::CallbackServerContex
     }
     SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_checkpoint(), log_->LatestCheckpoint());
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "GetCheckpoint", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::GetVerifierKey(grpc::CallbackServerContext* ctx,
-                                                       const v1::GetVerifierKeyRequest*,
+                                                       const v1::GetVerifierKeyRequest* req,
                                                        v1::GetVerifierKeyResponse* resp) {
-  return Handle(ctx, "GetVerifierKey", [this, resp](const Caller&) -> absl::Status {
+  auto handler = [this, resp](const Caller&) -> absl::Status {
     resp->set_verifier_key(log_->VerifierKey());
     resp->set_origin(log_->origin());
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "GetVerifierKey", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::GetInclusionProof(grpc::CallbackServerContext* ctx,
                                                           const v1::GetInclusionProofRequest* req,
                                                           v1::GetInclusionProofResponse* resp) {
-  return Handle(ctx, "GetInclusionProof", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     if (req->entry_case() == v1::GetInclusionProofRequest::ENTRY_NOT_SET) {
       v.Add("entry", "give an index or an event_id");
@@ -236,6 +269,12 @@ grpc::ServerUnaryReactor* AuditService::GetInclusionProof(grpc::CallbackServerCo
                              req->entry_case() == v1::GetInclusionProofRequest::kIndex
                                  ? log_->FindByIndex(req->index())
                                  : log_->FindByEventId(req->event_id()));
+    // Asked by event id: a refusal names the entry found too.
+    if (const CallContext* call = CurrentCall();
+        location && call != nullptr &&
+        req->entry_case() == v1::GetInclusionProofRequest::kEventId) {
+      call->AskedFor("audit_entry", absl::StrCat(location->index));
+    }
     // The same answer whether the entry does not exist or is another organisation's.
     if (!location || (!MaySeeEveryOrganisation(caller) &&
                       location->organisation_id != caller.principal.organisation_id)) {
@@ -266,13 +305,14 @@ grpc::ServerUnaryReactor* AuditService::GetInclusionProof(grpc::CallbackServerCo
     resp->set_leaf_hash(std::string(proof.first.begin(), proof.first.end()));
     for (auto& h : ProofBytes(proof.second)) resp->add_proof(std::move(h));
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "GetInclusionProof", *req, AskedEntry(*req), std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::GetConsistencyProof(
     grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req,
     v1::GetConsistencyProofResponse* resp) {
-  return Handle(ctx, "GetConsistencyProof", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     if (req->size1() <= 0) v.Add("size1", "must be positive");
     if (req->size2() < 0) v.Add("size2", "must not be negative");
@@ -294,13 +334,14 @@ grpc::ServerUnaryReactor* AuditService::GetConsistencyProof(
     resp->set_size2(size2);
     for (auto& h : ProofBytes(proof)) resp->add_proof(std::move(h));
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "GetConsistencyProof", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext* ctx,
                                                      const v1::QueryEntriesRequest* req,
                                                      v1::QueryEntriesResponse* resp) {
-  return Handle(ctx, "QueryEntries", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckName(v, "purpose", req->purpose(), 500);
     if (req->page_size() < 0) v.Add("page_size", "must not be negative");
@@ -358,7 +399,11 @@ grpc::ServerUnaryReactor* AuditService::QueryEntries(grpc::CallbackServerContext
       resp->set_next_page_token(IndexPageToken(resp->entries().rbegin()->index()));
     }
     return absl::OkStatus();
-  });
+  };
+  return Handle(ctx, "QueryEntries", *req,
+                {Asked("object", req->object_id()), Asked("principal", req->principal_id()),
+                 Asked("organisation", req->organisation_id())},
+                std::move(handler));
 }
 
 // Streams the header, then the entries in batches of kExportBatch: one Step each, so every read

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/audit/audit_log.h"
@@ -15,6 +16,7 @@
 #include "services/common/authz.h"
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
+#include "services/common/validation.h"
 #include "services/runtime/service_runtime.h"
 
 namespace schakel::audit {
@@ -29,6 +31,27 @@ absl::Time ShreddableFrom(absl::CivilMonth period, int retention_years);
 // Pages of QueryEntries and ListEntries: larger than the service kit's (records are small).
 inline constexpr int kAuditDefaultPageSize = 100;
 inline constexpr int kAuditMaxPageSize = 1000;
+
+// The limits of an Append batch: the relays' batches (records, 1000), and the objects of one
+// record, which the services write and which may name a whole inbox or a case's handovers: far
+// more than a request's default, still bounded (a record refused here would stall its relay).
+inline constexpr int kMaxObjectsPerRecord = 10000;
+const RepeatedLimits& AppendLimits();
+
+// An object a request names, for the record of its refusal: the id as sent, cut to
+// kMaxAskedIdBytes (at a character boundary) so that no refused request makes its record outgrow
+// a relay batch.
+inline constexpr size_t kMaxAskedIdBytes = 256;
+AskedObject Asked(absl::string_view type, absl::string_view id);
+// What GetEntry and GetInclusionProof ask for: the entry at an index ("audit_entry", as in the
+// record of a read entry) or the entry of an event id ("audit_event").
+template <typename EntryRequest>
+std::vector<AskedObject> AskedEntry(const EntryRequest& req) {
+  if (req.entry_case() == EntryRequest::kIndex) {
+    return {Asked("audit_entry", absl::StrCat(req.index()))};
+  }
+  return {Asked("audit_event", req.event_id())};
+}
 
 // Page tokens of the audit log's listings: the last index of the page, opaque to clients.
 std::string IndexPageToken(int64_t index);
@@ -85,8 +108,13 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
 
  private:
   class ExportReactor;
+  // Every unary RPC's edge: `asked` names the objects `request` asks for, so that the record of
+  // a refusal names them (issue 11, item 9); a request with more entries in a repeated field than
+  // `limits` allow is INVALID_ARGUMENT, naming the field, before `handler` runs (item 12).
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
-                                   RpcHandler handler);
+                                   const google::protobuf::Message& request,
+                                   std::vector<AskedObject> asked, RpcHandler handler,
+                                   const RepeatedLimits& limits = StandardRepeatedLimits());
   void ScheduleCheckpoint();
   // The source a record from `caller` is stored under (see Append in audit.proto), or
   // PERMISSION_DENIED.

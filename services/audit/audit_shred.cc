@@ -98,7 +98,7 @@ absl::Status AuditService::RecordShredRefusal(const Caller& caller, absl::string
 grpc::ServerUnaryReactor* AuditService::ProposeShred(grpc::CallbackServerContext* ctx,
                                                      const v1::ProposeShredRequest* req,
                                                      v1::ProposeShredResponse* resp) {
-  return Handle(ctx, "ProposeShred", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     absl::CivilMonth month;
@@ -144,13 +144,15 @@ grpc::ServerUnaryReactor* AuditService::ProposeShred(grpc::CallbackServerContext
       SCHAKEL_RETURN_IF_ERROR(RecordShredRefusal(caller, "propose_refused", req->period(), st));
     }
     return st;
-  });
+  };
+  return Handle(ctx, "ProposeShred", *req, {Asked("audit_period", req->period())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* AuditService::ApproveShred(grpc::CallbackServerContext* ctx,
                                                      const v1::ApproveShredRequest* req,
                                                      v1::ApproveShredResponse* resp) {
-  return Handle(ctx, "ApproveShred", [this, req, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     absl::CivilMonth month;
@@ -207,7 +209,9 @@ grpc::ServerUnaryReactor* AuditService::ApproveShred(grpc::CallbackServerContext
     }
     SCHAKEL_RETURN_IF_ERROR(st);
     return log_->AfterShred(req->period());
-  });
+  };
+  return Handle(ctx, "ApproveShred", *req, {Asked("audit_period", req->period())},
+                std::move(handler));
 }
 
 }  // namespace schakel::audit

@@ -138,14 +138,24 @@ absl::Status DirectoryService::Bootstrap(const v1::DirectoryBootstrap& b) {
 }
 
 grpc::ServerUnaryReactor* DirectoryService::Handle(grpc::CallbackServerContext* ctx,
-                                                   absl::string_view method, RpcHandler handler) {
-  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(handler));
+                                                   absl::string_view method,
+                                                   const google::protobuf::Message& request,
+                                                   std::vector<AskedObject> asked,
+                                                   RpcHandler handler) {
+  return HandleUnary(ctx, env_, *authorizer_, audit_, name(), method, std::move(asked),
+                     CallHandler([&request, handler = std::move(handler)](const CallContext& call) {
+                       // Checked before anything is read or written, every field named.
+                       FieldViolations too_many;
+                       CheckRepeatedLimits(too_many, request);
+                       SCHAKEL_RETURN_IF_ERROR(too_many.ToStatus());
+                       return handler(call.caller());
+                     }));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* ctx,
-                                                   const v1::WhoAmIRequest* /*req*/,
+                                                   const v1::WhoAmIRequest* req,
                                                    v1::WhoAmIResponse* resp) {
-  return Handle(ctx, "WhoAmI", [this, resp](const Caller& caller) -> absl::Status {
+  auto handler = [this, resp](const Caller& caller) -> absl::Status {
     const Principal& p = caller.principal;
     resp->set_principal_id(p.id);
     resp->set_organisation_id(p.organisation_id);
@@ -158,13 +168,14 @@ grpc::ServerUnaryReactor* DirectoryService::WhoAmI(grpc::CallbackServerContext* 
       if (org) *resp->mutable_organisation() = *std::move(org);
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "WhoAmI", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::GetOrganisation(grpc::CallbackServerContext* ctx,
                                                             const v1::GetOrganisationRequest* req,
                                                             v1::GetOrganisationResponse* resp) {
-  return Handle(ctx, "GetOrganisation", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     CheckId(v, "organisation_id", req->organisation_id());
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -174,13 +185,15 @@ grpc::ServerUnaryReactor* DirectoryService::GetOrganisation(grpc::CallbackServer
       *resp->mutable_organisation() = *std::move(org);
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "GetOrganisation", *req, {Asked("organisation", req->organisation_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::ListOrganisations(
     grpc::CallbackServerContext* ctx, const v1::ListOrganisationsRequest* req,
     v1::ListOrganisationsResponse* resp) {
-  return Handle(ctx, "ListOrganisations", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     const Page page = DecodePage(v, *req, "organisations");
     const int limit = page.limit;
@@ -200,13 +213,14 @@ grpc::ServerUnaryReactor* DirectoryService::ListOrganisations(
             NextPageToken(*req, "organisations", resp->organisations().rbegin()->id()));
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "ListOrganisations", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::CreateOrganisation(
     grpc::CallbackServerContext* ctx, const v1::CreateOrganisationRequest* req,
     v1::CreateOrganisationResponse* resp) {
-  return Handle(ctx, "CreateOrganisation", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     CheckId(v, "organisation.id", req->organisation().id());
@@ -232,13 +246,15 @@ grpc::ServerUnaryReactor* DirectoryService::CreateOrganisation(
           *resp->mutable_organisation() = std::move(org);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "CreateOrganisation", *req, {Asked("organisation", req->organisation().id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::UpdateOrganisation(
     grpc::CallbackServerContext* ctx, const v1::UpdateOrganisationRequest* req,
     v1::UpdateOrganisationResponse* resp) {
-  return Handle(ctx, "UpdateOrganisation", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     CheckId(v, "organisation.id", req->organisation().id());
@@ -273,13 +289,15 @@ grpc::ServerUnaryReactor* DirectoryService::UpdateOrganisation(
           *resp->mutable_organisation() = std::move(org);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "UpdateOrganisation", *req, {Asked("organisation", req->organisation().id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::GetProfessional(grpc::CallbackServerContext* ctx,
                                                             const v1::GetProfessionalRequest* req,
                                                             v1::GetProfessionalResponse* resp) {
-  return Handle(ctx, "GetProfessional", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     CheckId(v, "professional_id", req->professional_id());
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -289,13 +307,15 @@ grpc::ServerUnaryReactor* DirectoryService::GetProfessional(grpc::CallbackServer
       *resp->mutable_professional() = *std::move(pro);
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "GetProfessional", *req, {Asked("professional", req->professional_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::ListProfessionals(
     grpc::CallbackServerContext* ctx, const v1::ListProfessionalsRequest* req,
     v1::ListProfessionalsResponse* resp) {
-  return Handle(ctx, "ListProfessionals", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     const Page page = DecodePage(v, *req, "professionals");
     const int limit = page.limit;
@@ -315,13 +335,15 @@ grpc::ServerUnaryReactor* DirectoryService::ListProfessionals(
             NextPageToken(*req, "professionals", resp->professionals().rbegin()->id()));
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "ListProfessionals", *req, {Asked("organisation", req->organisation_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
     grpc::CallbackServerContext* ctx, const v1::RegisterProfessionalRequest* req,
     v1::RegisterProfessionalResponse* resp) {
-  return Handle(ctx, "RegisterProfessional", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     const v1::Professional& in = req->professional();
     FieldViolations v;
     CheckRequestId(v, req->request_id());
@@ -380,7 +402,11 @@ grpc::ServerUnaryReactor* DirectoryService::RegisterProfessional(
           *resp->mutable_professional() = *std::move(stored);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RegisterProfessional", *req,
+                {Asked("professional", req->professional().id()),
+                 Asked("organisation", req->professional().organisation_id())},
+                std::move(handler));
 }
 
 absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_view method,
@@ -451,25 +477,29 @@ absl::Status DirectoryService::ChangeRole(const Caller& caller, absl::string_vie
 grpc::ServerUnaryReactor* DirectoryService::GrantRole(grpc::CallbackServerContext* ctx,
                                                       const v1::GrantRoleRequest* req,
                                                       v1::GrantRoleResponse* resp) {
-  return Handle(ctx, "GrantRole", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     return ChangeRole(caller, "GrantRole", *req, req->request_id(), req->professional_id(),
                       req->role(), req->etag(), true, *resp->mutable_professional());
-  });
+  };
+  return Handle(ctx, "GrantRole", *req, {Asked("professional", req->professional_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::RevokeRole(grpc::CallbackServerContext* ctx,
                                                        const v1::RevokeRoleRequest* req,
                                                        v1::RevokeRoleResponse* resp) {
-  return Handle(ctx, "RevokeRole", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     return ChangeRole(caller, "RevokeRole", *req, req->request_id(), req->professional_id(),
                       req->role(), req->etag(), false, *resp->mutable_professional());
-  });
+  };
+  return Handle(ctx, "RevokeRole", *req, {Asked("professional", req->professional_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::RevokeProfessional(
     grpc::CallbackServerContext* ctx, const v1::RevokeProfessionalRequest* req,
     v1::RevokeProfessionalResponse* resp) {
-  return Handle(ctx, "RevokeProfessional", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     CheckId(v, "professional_id", req->professional_id());
@@ -500,7 +530,9 @@ grpc::ServerUnaryReactor* DirectoryService::RevokeProfessional(
           *resp->mutable_professional() = *std::move(saved);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RevokeProfessional", *req, {Asked("professional", req->professional_id())},
+                std::move(handler));
 }
 
 }  // namespace schakel::directory

@@ -5,6 +5,7 @@
 #define SCHAKEL_SERVICES_DIRECTORY_DIRECTORY_SERVICE_H_
 
 #include <memory>
+#include <vector>
 
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/common/authz.h"
@@ -99,8 +100,12 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
                                           v1::ListProposalsResponse* resp) override;
 
  private:
+  // Every RPC's edge: `asked` names the objects `request` asks for, so that the record of a
+  // refusal names them (issue 11, item 9); a request with more entries in a repeated field than
+  // its limit is INVALID_ARGUMENT, naming the field, before `handler` runs (item 12).
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
-                                   RpcHandler handler);
+                                   const google::protobuf::Message& request,
+                                   std::vector<AskedObject> asked, RpcHandler handler);
   absl::Status Bootstrap(const v1::DirectoryBootstrap& bootstrap);
   // Lists the host's own service identity (its certificate's CN and O) when the directory does
   // not know it yet; a revoked one stays revoked.

@@ -52,7 +52,7 @@ v1::AuditRecord ProposalRecord(const AuditTrail& audit, const Caller& caller,
 grpc::ServerUnaryReactor* DirectoryService::ProposeChange(grpc::CallbackServerContext* ctx,
                                                           const v1::ProposeChangeRequest* req,
                                                           v1::ProposeChangeResponse* resp) {
-  return Handle(ctx, "ProposeChange", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     const v1::Proposal& in = req->proposal();
     FieldViolations v;
     CheckRequestId(v, req->request_id());
@@ -113,23 +113,34 @@ grpc::ServerUnaryReactor* DirectoryService::ProposeChange(grpc::CallbackServerCo
           *resp->mutable_proposal() = std::move(proposal);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "ProposeChange", *req,
+                {Asked("professional", req->proposal().grant_role().professional_id()),
+                 Asked("organisation", req->proposal().organisation_type().organisation_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::ApproveChange(grpc::CallbackServerContext* ctx,
                                                           const v1::ApproveChangeRequest* req,
                                                           v1::ApproveChangeResponse* resp) {
-  return Handle(ctx, "ApproveChange", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     CheckId(v, "proposal_id", req->proposal_id());
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     const absl::Time now = env_.clock->Now();
+    // The call being served, taken on the handler's own thread before the transaction.
+    const CallContext* call = CurrentCall();
     return RunIdempotent(
         *db_, {caller.principal.id, req->request_id(), "ApproveChange"}, *req, *resp, now,
         [&](sqlite::Connection& c) -> absl::Status {
           SCHAKEL_ASSIGN_OR_RETURN(auto proposal, Governance::GetProposal(c, req->proposal_id()));
           if (!proposal) return absl::NotFoundError("no proposal with that id");
+          // A refusal below names what the proposal would change, besides the proposal.
+          if (call != nullptr) {
+            auto [type, id] = Target(*proposal);
+            call->AskedFor(type, id);
+          }
           if (proposal->proposed_by() == caller.principal.id) {
             return absl::PermissionDeniedError(
                 "the administrator who proposed a change cannot approve it");
@@ -155,7 +166,9 @@ grpc::ServerUnaryReactor* DirectoryService::ApproveChange(grpc::CallbackServerCo
           *resp->mutable_proposal() = *std::move(proposal);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "ApproveChange", *req, {Asked("proposal", req->proposal_id())},
+                std::move(handler));
 }
 
 absl::Status DirectoryService::ApplyProposal(sqlite::Connection& c, const Caller& approver,
@@ -190,7 +203,7 @@ absl::Status DirectoryService::ApplyProposal(sqlite::Connection& c, const Caller
 grpc::ServerUnaryReactor* DirectoryService::ListProposals(grpc::CallbackServerContext* ctx,
                                                           const v1::ListProposalsRequest* req,
                                                           v1::ListProposalsResponse* resp) {
-  return Handle(ctx, "ListProposals", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     const Page page = DecodePage(v, *req, "proposals");
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -208,7 +221,8 @@ grpc::ServerUnaryReactor* DirectoryService::ListProposals(grpc::CallbackServerCo
       }
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "ListProposals", *req, {}, std::move(handler));
 }
 
 }  // namespace schakel::directory

@@ -58,7 +58,7 @@ absl::Status DirectoryService::ListHostService() {
 grpc::ServerUnaryReactor* DirectoryService::GetServiceIdentity(
     grpc::CallbackServerContext* ctx, const v1::GetServiceIdentityRequest* req,
     v1::GetServiceIdentityResponse* resp) {
-  return Handle(ctx, "GetServiceIdentity", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     CheckId(v, "service_id", req->service_id());
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -68,13 +68,15 @@ grpc::ServerUnaryReactor* DirectoryService::GetServiceIdentity(
       *resp->mutable_service() = *std::move(service);
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "GetServiceIdentity", *req, {Asked("service", req->service_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::ListServiceIdentities(
     grpc::CallbackServerContext* ctx, const v1::ListServiceIdentitiesRequest* req,
     v1::ListServiceIdentitiesResponse* resp) {
-  return Handle(ctx, "ListServiceIdentities", [this, req, resp](const Caller&) -> absl::Status {
+  auto handler = [this, req, resp](const Caller&) -> absl::Status {
     FieldViolations v;
     const Page page = DecodePage(v, *req, "service_identities");
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -90,13 +92,14 @@ grpc::ServerUnaryReactor* DirectoryService::ListServiceIdentities(
       }
       return absl::OkStatus();
     });
-  });
+  };
+  return Handle(ctx, "ListServiceIdentities", *req, {}, std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::RegisterServiceIdentity(
     grpc::CallbackServerContext* ctx, const v1::RegisterServiceIdentityRequest* req,
     v1::RegisterServiceIdentityResponse* resp) {
-  return Handle(ctx, "RegisterServiceIdentity", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     const v1::ServiceIdentity& in = req->service();
     FieldViolations v;
     CheckRequestId(v, req->request_id());
@@ -130,13 +133,17 @@ grpc::ServerUnaryReactor* DirectoryService::RegisterServiceIdentity(
           *resp->mutable_service() = *std::move(stored);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RegisterServiceIdentity", *req,
+                {Asked("service", req->service().id()),
+                 Asked("organisation", req->service().organisation_id())},
+                std::move(handler));
 }
 
 grpc::ServerUnaryReactor* DirectoryService::RevokeServiceIdentity(
     grpc::CallbackServerContext* ctx, const v1::RevokeServiceIdentityRequest* req,
     v1::RevokeServiceIdentityResponse* resp) {
-  return Handle(ctx, "RevokeServiceIdentity", [this, req, resp](const Caller& caller) {
+  auto handler = [this, req, resp](const Caller& caller) {
     FieldViolations v;
     CheckRequestId(v, req->request_id());
     CheckId(v, "service_id", req->service_id());
@@ -166,7 +173,9 @@ grpc::ServerUnaryReactor* DirectoryService::RevokeServiceIdentity(
           *resp->mutable_service() = *std::move(saved);
           return absl::OkStatus();
         });
-  });
+  };
+  return Handle(ctx, "RevokeServiceIdentity", *req, {Asked("service", req->service_id())},
+                std::move(handler));
 }
 
 }  // namespace schakel::directory
