@@ -18,6 +18,8 @@ packages=(
   grpc-proto golang-github-gogo-googleapis-dev
   # libraries
   libboost-dev libsqlite3-dev sqlite3 libssl-dev openssl
+  # ICU: name normalisation for the intake radar (NFKC case folding, diacritics removed)
+  libicu-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   # desktop client (Qt 6) and its tests under a virtual X server

@@ -106,11 +106,13 @@ int AuditKeys() {
 // The development keys of the services with personal data, made once, in var/keys: the cases
 // service's {cases-data.key, cases-index.key} (personal fields, and the blind indexes for search by
 // BSN or name and date of birth) and the handover service's {handover-data.key,
-// handover-index.key} (handover content, and its idempotency fingerprints).
+// handover-index.key} (handover content, and its idempotency fingerprints) and the intake service's
+// {intake-data.key, intake-index.key} (what reports say, and the radar's blind indexes).
 int CaseKeys() {
   const auto dir = Dir().parent_path() / "keys";
   for (const char* name :
-       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key"}) {
+       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key",
+        "intake-data.key", "intake-index.key"}) {
     if (std::filesystem::exists(dir / name)) {
       std::cout << (dir / name).string() << " exists (kept)\n";
       continue;
@@ -132,7 +134,7 @@ int RunPkiCommand(const Args& args) {
   return UsageError(
       "pki commands: init [--dir=DIR], issue --principal=ID --organisation=ORG "
       "[--kind=user|service] [--dns=...] [--ip=...], audit-keys [--origin=NAME], case-keys (the "
-      "cases and handover services' data and index keys)");
+      "cases, handover and intake services' data and index keys)");
 }
 
 }  // namespace schakel::cli

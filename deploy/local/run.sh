@@ -345,7 +345,7 @@ start() {
   # Certificates are written world-readable (they are public); under var/ they stay private too.
   chmod -R go-rwx "$PKI"
 
-  say "audit log, case and handover keys in var/keys (made once)"
+  say "audit log, case, handover and intake keys in var/keys (made once)"
   ctl pki audit-keys --origin="$AUDIT_ORIGIN"
   ctl pki case-keys
 
@@ -505,3 +505,7 @@ case "${1:-start}" in
   -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
 esac
+intake {
+  data_key_file: $(textproto_string "$VAR/keys/intake-data.key")
+  index_key_file: $(textproto_string "$VAR/keys/intake-index.key")
+}

@@ -13,17 +13,21 @@
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/common.pb.h"
 #include "services/common/field_cipher.h"
+#include "services/common/person_fields.h"
 #include "services/redaction/need_to_know.h"
 
 namespace schakel::cases {
 
 using ::schakel::FieldCipher;
 
-// The Dutch BSN check: exactly 9 digits, 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11 (and
-// not all zeros).
-bool IsValidBsn(absl::string_view bsn);
-// "******782": only the last three digits show.
-std::string MaskBsn(absl::string_view bsn);
+// The BSN, date and day helpers live in services/common/person_fields.h (intake shares them).
+using ::schakel::AmsterdamToday;
+using ::schakel::DateString;
+using ::schakel::FromCivilDay;
+using ::schakel::IsValidBsn;
+using ::schakel::IsValidDate;
+using ::schakel::MaskBsn;
+using ::schakel::ToCivilDay;
 
 // The need-to-know table lives in services/redaction (the safety plan service shares it).
 using ::schakel::OrganisationTypeSees;
@@ -32,14 +36,6 @@ using ::schakel::OrganisationTypeSees;
 // one space, ASCII letters lowercased.
 std::string NormaliseName(absl::string_view name);
 
-// Today in Europe/Amsterdam.
-absl::CivilDay AmsterdamToday(absl::Time now);
-// Whether `date` is a real calendar date (1900-2200).
-bool IsValidDate(const v1::Date& date);
-absl::CivilDay ToCivilDay(const v1::Date& date);
-v1::Date FromCivilDay(absl::CivilDay day);
-// YYYY-MM-DD.
-std::string DateString(const v1::Date& date);
 // `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
 absl::CivilDay AddMonths(absl::CivilDay day, int months);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "services/common/log.h"
 
 namespace schakel::calendar {
@@ -96,6 +97,20 @@ int WorkingDayCalendar::WorkingDaysBetween(absl::CivilDay from, absl::CivilDay t
     if (IsWorkingDay(d)) ++count;
   }
   return count;
+}
+
+std::vector<absl::CivilDay> ParseEquatedDays(
+    FieldViolations& v, const google::protobuf::RepeatedPtrField<std::string>& days) {
+  std::vector<absl::CivilDay> out;
+  for (int i = 0; i < days.size(); ++i) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(days.Get(i), &day)) {
+      v.Add(absl::StrCat("equated_days[", i, "]"), "must be a date YYYY-MM-DD");
+    } else {
+      out.push_back(day);
+    }
+  }
+  return out;
 }
 
 }  // namespace schakel::calendar

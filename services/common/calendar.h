@@ -16,6 +16,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "google/protobuf/repeated_ptr_field.h"
+#include "services/common/status.h"
 
 namespace schakel::calendar {
 
@@ -29,6 +31,11 @@ struct Holiday {
 
 // The public holidays above for `year`, in date order.
 std::vector<Holiday> PublicHolidays(int year);
+
+// The equated days of a host config ("YYYY-MM-DD" each); a bad one is added to `v` as
+// "equated_days[i]".
+std::vector<absl::CivilDay> ParseEquatedDays(
+    FieldViolations& v, const google::protobuf::RepeatedPtrField<std::string>& days);
 
 // Europe/Amsterdam, from the system's time zone data.
 const absl::TimeZone& Amsterdam();

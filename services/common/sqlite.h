@@ -37,6 +37,10 @@ class Statement {
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
   Statement& BindBlob(int index, absl::string_view bytes);
   Statement& BindNull(int index);
+  // NULL for nullopt.
+  Statement& BindOptional(int index, const std::optional<int64_t>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
   template <typename... Args>
   Statement& BindAll(const Args&... args) {
     int i = 0;
@@ -53,6 +57,11 @@ class Statement {
 
   bool IsNull(int column) const;
   int64_t ColumnInt(int column) const;
+  // nullopt for NULL.
+  std::optional<int64_t> ColumnOptionalInt(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return ColumnInt(column);
+  }
   std::string ColumnText(int column) const;
   std::string ColumnBlob(int column) const;
 

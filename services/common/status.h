@@ -50,6 +50,8 @@ class FieldViolations {
  public:
   void Add(std::string field, std::string description);
   bool empty() const { return violations_.empty(); }
+  // (field, description) in the order added: for answers that list violations per item.
+  const std::vector<std::pair<std::string, std::string>>& violations() const { return violations_; }
   // OK when nothing was added; otherwise INVALID_ARGUMENT whose message lists every field and
   // whose payload is the BadRequest.
   absl::Status ToStatus() const;

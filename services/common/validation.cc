@@ -115,6 +115,8 @@ const RepeatedLimits& StandardRepeatedLimits() {
       {"schakel.v1.AppendRequest.records", 1000},
       {"schakel.v1.ReceiveCaseEventsRequest.events", 1000},
       {"schakel.v1.RecordCaseEventsRequest.events", 1000},
+      // The police feed's batches (intake.proto).
+      {"schakel.v1.SubmitReportsRequest.reports", 1000},
   };
   return *limits;
 }

@@ -9,6 +9,7 @@
 #include "services/cases/case_service.h"
 #include "services/directory/directory_service.h"
 #include "services/handover/handover_service.h"
+#include "services/intake/intake_service.h"
 
 namespace schakel {
 namespace {
@@ -21,6 +22,7 @@ const std::vector<std::pair<std::string, Factory>>& Factories() {
       {"audit", [] { return std::make_unique<audit::AuditService>(); }},
       {"cases", [] { return std::make_unique<cases::CaseService>(); }},
       {"handover", [] { return std::make_unique<handover::HandoverService>(); }},
+      {"intake", [] { return std::make_unique<intake::IntakeService>(); }},
   };
   return *factories;
 }

@@ -144,9 +144,9 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
     auto signing = OrDie(audit::note::Ed25519PrivateKey::Generate(), "signing key");
     if (!audit::note::WritePrivateKeyFile(keys / "signing.pem", signing).ok()) std::abort();
   }
-  // The cases and handover services' keys (used only when they are hosted).
-  for (const char* name :
-       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key"}) {
+  // The cases, handover and intake services' keys (used only when they are hosted).
+  for (const char* name : {"cases-data.key", "cases-index.key", "handover-data.key",
+                           "handover-index.key", "intake-data.key", "intake-index.key"}) {
     if (std::filesystem::exists(keys / name)) continue;
     if (absl::Status st = crypto::CreateKeyFile(keys / name); !st.ok()) {
       std::cerr << name << ": " << st << "\n";
@@ -158,6 +158,11 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   options.config.mutable_handover()->set_data_key_file((keys / "handover-data.key").string());
   options.config.mutable_handover()->set_index_key_file((keys / "handover-index.key").string());
   options.config.mutable_handover()->set_deadline_scan_seconds(1);
+  options.config.mutable_intake()->set_data_key_file((keys / "intake-data.key").string());
+  options.config.mutable_intake()->set_index_key_file((keys / "intake-index.key").string());
+  // Intake tests call IntakeService::ScanClocks themselves and count what it sent: the timer must
+  // not get there first.
+  options.config.mutable_intake()->set_deadline_scan_seconds(3600);
   options.clock = o.clock;
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());
@@ -190,7 +195,7 @@ std::shared_ptr<grpc::Channel> TestHost::ChannelAs(const std::string& id,
   return MutualTlsChannel(address(), pki_->Client(id, organisation, kind));
 }
 
-void TestHost::AddOrganisation(const std::string& id, int type) {
+void TestHost::AddOrganisation(const std::string& id, int type, int region) {
   auto stub = v1::DirectoryService::NewStub(AdminChannel());
   grpc::ClientContext ctx;
   v1::CreateOrganisationRequest req;
@@ -198,7 +203,7 @@ void TestHost::AddOrganisation(const std::string& id, int type) {
   req.mutable_organisation()->set_id(id);
   req.mutable_organisation()->set_name("Organisatie " + id);
   req.mutable_organisation()->set_type(static_cast<v1::OrganisationType>(type));
-  req.mutable_organisation()->set_region(v1::REGION_HAAGLANDEN);
+  req.mutable_organisation()->set_region(static_cast<v1::Region>(region));
   v1::CreateOrganisationResponse resp;
   grpc::Status st = stub->CreateOrganisation(&ctx, req, &resp);
   if (!st.ok()) {

@@ -85,7 +85,7 @@ class TestHost {
 
   // Registers an organisation and a professional with roles through the API (as admin); aborts
   // the test on failure.
-  void AddOrganisation(const std::string& id, int type);
+  void AddOrganisation(const std::string& id, int type, int region = v1::REGION_HAAGLANDEN);
   void AddProfessional(const std::string& id, const std::string& organisation,
                        const std::vector<int>& roles);
 

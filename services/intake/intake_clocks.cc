@@ -1,0 +1,169 @@
+// The statutory terms at work: the timer that sends each reminder and escalation once
+// (ScanClocks), and ListSignals, where the people they are for find them.
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "services/common/log.h"
+#include "services/common/proto_time.h"
+#include "services/intake/intake_service.h"
+#include "services/runtime/unit_of_work.h"
+
+namespace schakel::intake {
+namespace {
+
+// Reports handled per scan; the rest wait for the next one (a scan must stay short: it runs on
+// the host's one scheduler thread).
+constexpr int kScanBatch = 500;
+constexpr absl::Duration kSignalsShown = absl::Hours(24 * 30);
+
+std::string DueText(int64_t due) {
+  // A term ending at 24:00 is shown as that day's 24:00, not the next day's 00:00.
+  const absl::Time t = absl::FromUnixMicros(due);
+  const absl::CivilSecond cs = absl::ToCivilSecond(t, calendar::Amsterdam());
+  if (cs.hour() == 0 && cs.minute() == 0 && cs.second() == 0) {
+    const absl::CivilDay day = absl::CivilDay(cs) - 1;
+    return absl::StrFormat("%02d-%02d-%04d 24:00", day.day(), day.month(), day.year());
+  }
+  return absl::FormatTime("%d-%m-%Y %H:%M", t, calendar::Amsterdam());
+}
+
+std::string SignalText(const SignalRow& s) {
+  const bool acute = s.clock == "acute";
+  const std::string what_nl = acute ? "Acute melding: actie" : "Veiligheidsbeoordeling";
+  const std::string what_en = acute ? "Acute report: action" : "Safety assessment";
+  const std::string due = DueText(s.due);
+  if (s.signal == "reminder") {
+    return absl::StrCat(what_nl, " uiterlijk ", due, " / ", what_en, " due by ", due);
+  }
+  return absl::StrCat(what_nl, " niet op tijd (termijn ", due, ") / ", what_en, " overdue (term ",
+                      due, ")");
+}
+
+}  // namespace
+
+std::optional<int64_t> IntakeService::NextSignalAt(const ReportRow& r) const {
+  if (r.state != v1::REPORT_STATE_OPEN) return std::nullopt;
+  auto time_of = [](const std::optional<int64_t>& us) -> std::optional<absl::Time> {
+    if (!us) return std::nullopt;
+    return absl::FromUnixMicros(*us);
+  };
+  const auto pending =
+      PendingSignals(time_of(r.acute_due), time_of(r.assessment_due), r.signals_sent, *calendar_);
+  if (pending.empty()) return std::nullopt;
+  return absl::ToUnixMicros(pending.front().at);
+}
+
+void IntakeService::ScheduleScan() {
+  if (env_.scheduler == nullptr) return;
+  scan_job_ = env_.scheduler->Schedule("intake.clocks", scan_interval_, [this] {
+    if (absl::StatusOr<int> sent = ScanClocks(); !sent.ok()) {
+      LogEvent(LogLevel::kError, "intake.clocks_not_scanned",
+               {{"error", std::string(sent.status().message())}});
+    }
+  });
+}
+
+absl::StatusOr<int> IntakeService::ScanClocks() {
+  absl::MutexLock lock(&scan_mu_);
+  const absl::Time now = env_.clock->Now();
+  const int64_t now_us = absl::ToUnixMicros(now);
+  std::vector<std::string> due;
+  SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(due, IntakeStore(c, *rt_.cipher).DueForSignals(now_us, kScanBatch));
+    return absl::OkStatus();
+  }));
+  Caller system;
+  system.principal = env_.internal->host;
+  int sent_count = 0;
+  for (const std::string& id : due) {
+    // Each report in a transaction of its own: one that fails is logged and holds up no other.
+    const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
+      IntakeStore store(c, *rt_.cipher);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(id, false));
+      if (!row || !row->next_signal_at || *row->next_signal_at > now_us) return absl::OkStatus();
+      auto time_of = [](const std::optional<int64_t>& us) -> std::optional<absl::Time> {
+        if (!us) return std::nullopt;
+        return absl::FromUnixMicros(*us);
+      };
+      const auto pending = PendingSignals(time_of(row->acute_due), time_of(row->assessment_due),
+                                          row->signals_sent, *calendar_);
+      int skipped = 0;
+      const auto send = SignalsToSend(pending, now, skipped);
+      const int previous = row->signals_sent;
+      row->signals_sent |= skipped;
+      const bool held = !ClaimLapsed(*row, now);
+      for (const PendingSignal& p : send) {
+        row->signals_sent |= p.bit;
+        SignalRow s{.report_id = row->id,
+                    .clock = p.clock,
+                    .signal = p.signal,
+                    .region = row->region,
+                    .due = absl::ToUnixMicros(p.due),
+                    .addressee = p.signal == "reminder" && held ? row->claimed_by : "",
+                    .create_time = now_us};
+        SCHAKEL_RETURN_IF_ERROR(store.InsertSignal(s));
+        v1::AuditRecord rec = rt_.audit->NewRecord(
+            system, v1::AUDIT_ACTION_CREATE, absl::StrCat("intake.clock.", p.clock, ".", p.signal));
+        AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
+        rec.set_purpose_of_use("monitoring of statutory terms");
+        SCHAKEL_RETURN_IF_ERROR(rt_.audit->Record(c, rec));
+        if (p.signal == "escalation") {
+          LogEvent(LogLevel::kWarning, "intake.term_passed",
+                   {{"report", row->id}, {"clock", p.clock}});
+        }
+        ++sent_count;
+      }
+      SCHAKEL_ASSIGN_OR_RETURN(
+          bool marked, store.MarkSignals(row->id, previous, row->signals_sent, NextSignalAt(*row)));
+      if (!marked) return absl::AbortedError("the report's signals changed meanwhile");
+      return absl::OkStatus();
+    });
+    if (!st.ok()) {
+      LogEvent(LogLevel::kError, "intake.signal_not_sent",
+               {{"report", id}, {"error", std::string(st.message())}});
+    }
+  }
+  return sent_count;
+}
+
+grpc::ServerUnaryReactor* IntakeService::ListSignals(grpc::CallbackServerContext* ctx,
+                                                     const v1::ListSignalsRequest* req,
+                                                     v1::ListSignalsResponse* resp) {
+  auto handler = [this, resp](const Caller& caller) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(Desk desk, DeskOf(caller));
+    if (!desk.veilig_thuis) {
+      return absl::PermissionDeniedError("the terms of intake are Veilig Thuis's");
+    }
+    const ReadSpec spec{.audit = rt_.audit.get(),
+                        .caller = &caller,
+                        .event_type = "intake.signals.read",
+                        .purpose_of_use = "monitoring of statutory terms",
+                        .response = resp};
+    return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
+      AddObject(rec, "region", v1::Region_Name(desk.region));
+      return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
+        SCHAKEL_ASSIGN_OR_RETURN(
+            auto rows,
+            IntakeStore(c, *rt_.cipher)
+                .ListSignals(desk.region, absl::ToUnixMicros(env_.clock->Now() - kSignalsShown),
+                             caller.principal.id, caller.HasRole(v1::ROLE_VT_INTAKE),
+                             caller.HasRole(v1::ROLE_SUPERVISOR)));
+        for (const SignalRow& s : rows) {
+          v1::Signal* out = resp->add_signals();
+          out->set_report_id(s.report_id);
+          out->set_clock(s.clock);
+          out->set_signal(s.signal);
+          SetTime(out->mutable_due(), s.due);
+          out->set_addressee(s.addressee);
+          SetTime(out->mutable_create_time(), s.create_time);
+          out->set_text(SignalText(s));
+          AddObject(rec, "report", s.report_id);
+        }
+        return absl::OkStatus();
+      });
+    });
+  };
+  return Handle(ctx, "ListSignals", {}, std::move(handler));
+}
+
+}  // namespace schakel::intake

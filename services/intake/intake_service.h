@@ -1,0 +1,113 @@
+// IntakeService: reports and advice requests at Veilig Thuis, their terms, the triage queue and the
+// radar. See proto/schakel/v1/intake.proto for who may do what.
+//
+// The class is defined across several files, one concern each: intake_service.cc (set-up, the RPC
+// edge, who the caller is for intake), intake_submit.cc (SubmitReport, SubmitReports,
+// ConvertAdvice), intake_triage.cc (GetReport, the queue, claims), intake_radar.cc (GetRadar) and
+// intake_clocks.cc (reminders and escalations of the terms, ListSignals).
+#ifndef SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
+#define SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/synchronization/mutex.h"
+#include "schakel/v1/intake.grpc.pb.h"
+#include "services/common/authz.h"
+#include "services/common/calendar.h"
+#include "services/common/hosted_service.h"
+#include "services/common/rpc.h"
+#include "services/common/scheduler.h"
+#include "services/intake/intake_rules.h"
+#include "services/intake/intake_store.h"
+#include "services/runtime/service_runtime.h"
+
+namespace schakel::intake {
+
+AuthorizationTable IntakeAuthorizationTable();
+
+// The report a request asks for, for the audit record of a refusal; none for an empty id.
+std::vector<AskedObject> AskedReport(const std::string& report_id);
+
+// The one answer to a report the caller may not see, or that does not exist.
+inline constexpr char kNoReportForYou[] = "no report with this id is open to you";
+
+class IntakeService final : public v1::IntakeService::CallbackService, public HostedService {
+ public:
+  absl::string_view name() const override { return "intake"; }
+  absl::string_view full_name() const override { return "schakel.v1.IntakeService"; }
+  grpc::Service* grpc_service() override { return this; }
+  // Opens <data_dir>/intake.db with the keys named in config.intake.
+  absl::Status Open(const HostEnv& env) override;
+  sqlite::Database* outbox_database() override { return rt_.db.get(); }
+  // Asks the directory who callers are and what their organisation is.
+  std::vector<std::string> calls() const override { return {kDirectoryService}; }
+  void Stop() override { scan_job_.Cancel(); }
+
+  // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
+  // timer calls it every IntakeConfig.deadline_scan_seconds; so do tests). Returns how many.
+  absl::StatusOr<int> ScanClocks();
+
+#define SCHAKEL_INTAKE_RPC(Name)                                                                 \
+  grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
+                                 v1::Name##Response* resp) override
+  SCHAKEL_INTAKE_RPC(SubmitReport);
+  SCHAKEL_INTAKE_RPC(SubmitReports);
+  SCHAKEL_INTAKE_RPC(GetReport);
+  SCHAKEL_INTAKE_RPC(ConvertAdvice);
+  SCHAKEL_INTAKE_RPC(ListTriageQueue);
+  SCHAKEL_INTAKE_RPC(ClaimReport);
+  SCHAKEL_INTAKE_RPC(ReleaseReport);
+  SCHAKEL_INTAKE_RPC(GetRadar);
+  SCHAKEL_INTAKE_RPC(ListSignals);
+#undef SCHAKEL_INTAKE_RPC
+
+ private:
+  // What intake needs to know of a caller: their organisation's kind and region.
+  struct Desk {
+    v1::Region region = v1::REGION_UNSPECIFIED;
+    bool veilig_thuis = false;  // a Veilig Thuis organisation
+    bool police = false;
+  };
+  absl::StatusOr<Desk> DeskOf(const Caller& caller);
+  // PERMISSION_DENIED (kNoReportForYou) unless `caller` works at a Veilig Thuis organisation of
+  // the report's region with one of `roles`.
+  absl::Status MaySee(const Caller& caller, const Desk& desk, const ReportRow& r,
+                      std::initializer_list<v1::Role> roles) const;
+
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
+                                   std::vector<AskedObject> asked, RpcHandler handler);
+
+  // A new report row (not yet stored) for `in`, submitted by `caller` at `now`, with person ids.
+  ReportRow NewReport(const v1::ReportInput& in, const Caller& caller, const Desk& desk,
+                      absl::Time now) const;
+  // The report as a client sees it (persons' BSNs masked).
+  v1::Report ToProto(const ReportRow& r) const;
+  // When the report's next reminder or escalation falls due (none once it left the queue).
+  std::optional<int64_t> NextSignalAt(const ReportRow& r) const;
+  void ScheduleScan();
+  // A claim older than claim_idle_ without a touch has lapsed.
+  bool ClaimLapsed(const ReportRow& r, absl::Time now) const;
+
+  // Claim and release share one shape: RunChange on one report.
+  absl::Status ChangeClaim(const Caller& caller, const std::string& method,
+                           const google::protobuf::Message* req, google::protobuf::Message* resp,
+                           v1::Report* out, const std::string& request_id,
+                           const std::string& report_id, bool claim);
+
+  HostEnv env_;
+  ServiceRuntime rt_;
+  std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
+  absl::Duration claim_idle_ = absl::Minutes(120);
+  absl::Duration scan_interval_ = absl::Seconds(30);
+  // One scan at a time (the timer's and a test's).
+  absl::Mutex scan_mu_;
+  // Declared last: cancelled before the rest goes.
+  ScheduledJob scan_job_;
+};
+
+}  // namespace schakel::intake
+
+#endif  // SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_

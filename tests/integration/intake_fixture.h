@@ -1,0 +1,209 @@
+// A host with the directory, the audit log and the intake service on a fake clock, two Veilig
+// Thuis organisations in different regions, a police force and a care partner, and helpers that
+// build reports and call the service over real mutual TLS.
+#ifndef SCHAKEL_TESTS_INTEGRATION_INTAKE_FIXTURE_H_
+#define SCHAKEL_TESTS_INTEGRATION_INTAKE_FIXTURE_H_
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <grpcpp/client_context.h>
+#include <gtest/gtest.h>
+
+#include "absl/time/civil_time.h"
+#include "schakel/v1/audit.grpc.pb.h"
+#include "schakel/v1/intake.grpc.pb.h"
+#include "services/common/calendar.h"
+#include "services/common/clock.h"
+#include "services/common/ids.h"
+#include "services/common/proto_time.h"
+#include "services/common/status.h"
+#include "services/intake/intake_service.h"
+#include "tests/support/test_env.h"
+
+namespace schakel::testing {
+
+namespace intake_world {
+inline constexpr char kVt[] = "vt-haaglanden";
+inline constexpr char kVtElsewhere[] = "vt-utrecht";
+inline constexpr char kPolice[] = "politie";
+inline constexpr char kGgz[] = "ggz";
+}  // namespace intake_world
+
+inline std::unique_ptr<grpc::ClientContext> ICtx() {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return ctx;
+}
+
+inline absl::Time AmsterdamTime(int y, int m, int d, int hh = 10, int mm = 0) {
+  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), calendar::Amsterdam());
+}
+
+inline std::set<std::string> FieldsOf(const grpc::Status& st) {
+  std::set<std::string> out;
+  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(st));
+  for (const auto& v : bad.field_violations()) out.insert(v.field());
+  return out;
+}
+
+inline v1::ReportedPerson ReportedPersonOf(const std::string& name, int y, int m, int d,
+                                           v1::ReportedRole role, const std::string& bsn = "",
+                                           const std::string& postcode = "",
+                                           const std::string& number = "") {
+  v1::ReportedPerson p;
+  p.set_name(name);
+  p.mutable_date_of_birth()->set_year(y);
+  p.mutable_date_of_birth()->set_month(m);
+  p.mutable_date_of_birth()->set_day(d);
+  p.set_role(role);
+  p.set_bsn(bsn);
+  p.mutable_address()->set_street("Laan van Meerdervoort");
+  p.mutable_address()->set_postcode(postcode);
+  p.mutable_address()->set_house_number(number);
+  p.mutable_address()->set_city("Den Haag");
+  return p;
+}
+
+// A professional's report (a GP) about a mother and child.
+inline v1::ReportInput ProfessionalReport(bool acute = false) {
+  v1::ReportInput in;
+  in.set_kind(v1::REPORT_KIND_REPORT);
+  in.set_channel(v1::REPORT_CHANNEL_PHONE);
+  auto* r = in.mutable_reporter();
+  r->set_type(v1::REPORTER_TYPE_PROFESSIONAL);
+  r->set_organisation_name("Huisartsenpraktijk Duinoord");
+  r->set_profession("huisarts");
+  r->set_name("Dr. P. de Wit");
+  r->set_contact("070-1234567");
+  r->set_anonymous_towards_family(true);
+  *in.add_persons() = ReportedPersonOf("Fatma Özdemir", 1990, 3, 14, v1::REPORTED_ROLE_VICTIM,
+                                       "111222333", "2517 AB", "12");
+  *in.add_persons() =
+      ReportedPersonOf("Elif Özdemir", 2018, 6, 1, v1::REPORTED_ROLE_CHILD, "", "2517 AB", "12");
+  in.add_violence_kinds(v1::VIOLENCE_KIND_PARTNER_VIOLENCE);
+  in.add_violence_kinds(v1::VIOLENCE_KIND_WITNESSING_PARTNER_VIOLENCE);
+  in.set_description("Moeder vertelt over slaan door partner; kind was erbij.");
+  in.set_acute(acute);
+  return in;
+}
+
+// A police zorgmelding for the feed.
+inline v1::ReportInput PoliceReport(const std::string& reference, const std::string& name,
+                                    const std::string& postcode, const std::string& number) {
+  v1::ReportInput in;
+  in.set_kind(v1::REPORT_KIND_REPORT);
+  in.set_channel(v1::REPORT_CHANNEL_POLICE_FEED);
+  in.mutable_reporter()->set_type(v1::REPORTER_TYPE_POLICE);
+  in.mutable_reporter()->set_police_reference("PL1500-" + reference);
+  *in.add_persons() =
+      ReportedPersonOf(name, 1985, 11, 2, v1::REPORTED_ROLE_VICTIM, "", postcode, number);
+  in.add_violence_kinds(v1::VIOLENCE_KIND_PARTNER_VIOLENCE);
+  in.set_description("Melding huiselijk geweld na inzet politie.");
+  in.set_external_reference(reference);
+  return in;
+}
+
+class IntakeWorld {
+ public:
+  // `data_dir` and `pki` let a test restart the host on the same files (Restart).
+  explicit IntakeWorld(const std::filesystem::path& data_dir = {}, const TestPki* pki = nullptr) {
+    clock_.Set(AmsterdamTime(2026, 1, 5, 9));  // a Monday
+    Start(data_dir, pki);
+    using namespace intake_world;
+    host_->AddOrganisation(kVt, v1::ORGANISATION_TYPE_VEILIG_THUIS);
+    host_->AddOrganisation(kVtElsewhere, v1::ORGANISATION_TYPE_VEILIG_THUIS, v1::REGION_UTRECHT);
+    host_->AddOrganisation(kPolice, v1::ORGANISATION_TYPE_POLICE);
+    host_->AddOrganisation(kGgz, v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE);
+    Person("vt1", kVt, {v1::ROLE_VT_INTAKE});
+    Person("vt2", kVt, {v1::ROLE_VT_INTAKE});
+    Person("vtsup", kVt, {v1::ROLE_SUPERVISOR});
+    Person("utrecht", kVtElsewhere, {v1::ROLE_VT_INTAKE});
+    Person("agent", kPolice, {v1::ROLE_PROFESSIONAL});
+    Person("ggz1", kGgz, {v1::ROLE_PROFESSIONAL});
+    Person("auditor", kOperatorOrg, {v1::ROLE_AUDITOR});
+  }
+
+  void Start(const std::filesystem::path& data_dir, const TestPki* pki) {
+    std::vector<std::unique_ptr<HostedService>> services;
+    auto intake = std::make_unique<intake::IntakeService>();
+    service_ = intake.get();
+    services.push_back(std::move(intake));
+    TestHostOptions options;
+    options.data_dir = data_dir;
+    options.pki = pki;
+    options.clock = &clock_;
+    host_ = std::make_unique<TestHost>(options, std::move(services));
+  }
+  // Stops the host and starts another on the same files and clock (the same `pki` as given to
+  // the constructor).
+  void Restart(const TestPki& pki) {
+    const auto dir = host_->data_dir();
+    host_.reset();
+    Start(dir, &pki);
+  }
+
+  TestHost& host() { return *host_; }
+  FakeClock& clock() { return clock_; }
+  intake::IntakeService& service() { return *service_; }
+
+  void Person(const std::string& id, const std::string& org, const std::vector<int>& roles) {
+    host_->AddProfessional(id, org, roles);
+    orgs_[id] = org;
+  }
+  std::unique_ptr<v1::IntakeService::Stub> I(const std::string& id) {
+    return v1::IntakeService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
+  }
+
+  // Submits `in` as `who`; fails the test unless it is accepted.
+  std::string Submit(const std::string& who, const v1::ReportInput& in) {
+    v1::SubmitReportRequest req;
+    req.set_request_id(NewRandomId());
+    *req.mutable_report() = in;
+    v1::SubmitReportResponse resp;
+    const grpc::Status st = I(who)->SubmitReport(ICtx().get(), req, &resp);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return resp.report_id();
+  }
+
+  grpc::Status Claim(const std::string& who, const std::string& report_id,
+                     v1::ClaimReportResponse* resp = nullptr) {
+    v1::ClaimReportRequest req;
+    req.set_request_id(NewRandomId());
+    req.set_report_id(report_id);
+    v1::ClaimReportResponse ignored;
+    return I(who)->ClaimReport(ICtx().get(), req, resp ? resp : &ignored);
+  }
+
+  v1::ListTriageQueueResponse Queue(const std::string& who, bool mine = false) {
+    v1::ListTriageQueueRequest req;
+    req.set_mine(mine);
+    v1::ListTriageQueueResponse resp;
+    const grpc::Status st = I(who)->ListTriageQueue(ICtx().get(), req, &resp);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return resp;
+  }
+
+  v1::GetRadarResponse Radar(const std::string& who, const std::string& report_id) {
+    v1::GetRadarRequest req;
+    req.set_report_id(report_id);
+    v1::GetRadarResponse resp;
+    const grpc::Status st = I(who)->GetRadar(ICtx().get(), req, &resp);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return resp;
+  }
+
+ private:
+  FakeClock clock_;
+  std::unique_ptr<TestHost> host_;
+  intake::IntakeService* service_ = nullptr;
+  std::map<std::string, std::string> orgs_;
+};
+
+}  // namespace schakel::testing
+
+#endif  // SCHAKEL_TESTS_INTEGRATION_INTAKE_FIXTURE_H_
