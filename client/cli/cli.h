@@ -110,6 +110,7 @@ int RunPkiCommand(const Args& args);
 int RunAuditCommand(const Args& args);
 int RunCasesCommand(const Args& args);
 int RunHandoverCommand(const Args& args);
+int RunIntakeCommand(const Args& args);
 int RunWhoAmI();
 int RunHealth();
 

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
       "  cases <command> ...            MDA++ cases: family, team, meetings, closure (cases help)\n"
       "  handover <command> ...         lead responsibility per phase: propose, accept, decline,\n"
       "                                 inbox, supervisors' list and report (handover help)\n"
+      "  intake <command> ...           Veilig Thuis reports: submit, import a JSON Lines feed,\n"
+      "                                 the triage queue, claims, the radar (intake help)\n"
       "  audit <command> ...            checkpoints, proofs, queries, exports, verification\n"
       "  pki init | issue | audit-keys | case-keys\n"
       "                                 the development PKI and the services' keys (case-keys:\n"
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
   if (command == "pki") return schakel::cli::RunPkiCommand(rest);
   if (command == "cases") return schakel::cli::RunCasesCommand(rest);
   if (command == "handover") return schakel::cli::RunHandoverCommand(rest);
+  if (command == "intake") return schakel::cli::RunIntakeCommand(rest);
   if (command == "audit") return schakel::cli::RunAuditCommand(rest);
   return schakel::cli::UsageError("unknown command '" + command + "'; see schakelctl --help");
 }

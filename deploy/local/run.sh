@@ -3,7 +3,8 @@
 #
 #   deploy/local/run.sh          install what is missing, build the release preset, make the
 #                                development PKI, (re)start schakeld on 127.0.0.1:7400 and seed the
-#                                demo region Haaglanden: two MDA++ cases, one with handovers
+#                                demo region Haaglanden: two MDA++ cases, one with handovers,
+#                                and a week of reports at Veilig Thuis's intake desk
 #   deploy/local/run.sh stop     stop schakeld
 #   deploy/local/run.sh status   say whether it runs
 #
@@ -312,6 +313,295 @@ show_demo_handovers() {
   echo "gaps: none (every open case of the region had exactly one lead all the time)"
 }
 
+# The seed files of the demo intake week: made in var/ (umask 077), removed when seeded and when
+# the script stops early, so no demo family is left on disk in the clear.
+SEED_FILES=()
+remove_seed_files() {
+  if ((${#SEED_FILES[@]})); then
+    rm -f -- "${SEED_FILES[@]}"
+  fi
+  SEED_FILES=()
+}
+
+# Imports a seed file (JSON Lines of ReportInput) as USER; dies naming every refused field.
+intake_import() {
+  local user="$1" file="$2" out
+  if ! out="$(ctl --as "$user" intake import "$file" --rejected="$file.rejected.jsonl" 2>&1)"; then
+    echo "$out" >&2
+    [[ -f "$file.rejected.jsonl.errors.txt" ]] && cat "$file.rejected.jsonl.errors.txt" >&2
+    die "the demo intake import as $user failed"
+  fi
+  # Only the counts: the file's name is a temporary one.
+  grep -E '^  ' <<<"$out" | sed "s/^/  $user: /"
+}
+
+# One report with `intake submit` as USER under a fixed request id (the report has no
+# received_at, so the request is the same every run); its id in $INTAKE_ID.
+INTAKE_ID=""
+intake_submit() {
+  local user="$1" rid="$2" json="$3" err="$VAR/intake-step.err"
+  if ! INTAKE_ID="$(ctl --as "$user" --request-id="$rid" intake submit --from-json=/dev/stdin \
+    <<<"$json" 2>"$err")"; then
+    die "demo intake step $rid (schakelctl --as $user intake submit) failed:"$'\n'"$(cat "$err")"
+  fi
+  rm -f "$err"
+}
+
+# A realistic week at the intake desk of Veilig Thuis Haaglanden, some 40 reports and advice
+# requests received over the last seven days (times relative to now: the server takes reports
+# received in the last 30 days only): the police feed's zorgmeldingen, imported as the police
+# (agent), several acute; reports and advice requests taken in by phone, secure mail and web form
+# (vt-medewerker), one a citizen's anonymous report; three about the Oefenhuis family at one
+# address, so the newest shows radar hits and the repeat flag; one report held by vt-medewerker.
+# Every name is made up. Fixed external references and request ids: a second run adds nothing.
+REPEAT_REPORT_ID=""
+seed_demo_intake() {
+  say "demo intake week (Veilig Thuis Haaglanden: police feed, reports, advice requests)"
+  trap remove_seed_files EXIT
+  local police_file vt_file
+  police_file="$(umask 077 && mktemp "$VAR/intake-seed-police.XXXXXX")"
+  SEED_FILES+=("$police_file" "$police_file.rejected.jsonl" "$police_file.rejected.jsonl.errors.txt")
+  vt_file="$(umask 077 && mktemp "$VAR/intake-seed-vt.XXXXXX")"
+  SEED_FILES+=("$vt_file" "$vt_file.rejected.jsonl" "$vt_file.rejected.jsonl.errors.txt")
+  (umask 077 && python3 - "$police_file" "$vt_file" <<'PY') || die "could not write the intake seed files"
+import json, sys
+from datetime import datetime, timedelta, timezone
+
+now = datetime.now(timezone.utc)
+def at(hours_ago):
+    return (now - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+def addr(street, number, postcode, city="Den Haag"):
+    return {"street": street, "house_number": number, "postcode": postcode, "city": city}
+
+def person(name, dob, role, address=None, bsn=None):
+    y, m, d = dob
+    p = {"name": name, "date_of_birth": {"year": y, "month": m, "day": d},
+         "role": "REPORTED_ROLE_" + role}
+    if address: p["address"] = address
+    if bsn: p["bsn"] = bsn
+    return p
+
+KINDS = {"partner": "PARTNER_VIOLENCE", "fysiek": "CHILD_ABUSE_PHYSICAL",
+         "psychisch": "CHILD_ABUSE_PSYCHOLOGICAL", "verwaarlozing": "CHILD_NEGLECT",
+         "getuige": "WITNESSING_PARTNER_VIOLENCE", "ouderen": "ELDER_ABUSE",
+         "eer": "HONOUR_RELATED", "scheiding": "COMPLEX_DIVORCE",
+         "seksueel": "SEXUAL_VIOLENCE", "mensenhandel": "HUMAN_TRAFFICKING"}
+
+def report(ref, hours_ago, kinds, text, persons, reporter, channel, kind="REPORT", acute=False):
+    r = {"kind": "REPORT_KIND_" + kind, "channel": "REPORT_CHANNEL_" + channel,
+         "reporter": reporter, "persons": persons,
+         "violence_kinds": ["VIOLENCE_KIND_" + KINDS[k] for k in kinds],
+         "description": text, "received_at": at(hours_ago), "external_reference": ref}
+    if acute: r["acute"] = True
+    return r
+
+def police(n, hours_ago, kinds, text, persons, acute=False):
+    return report("demo-zm-%02d" % n, hours_ago, kinds, text, persons,
+                  {"type": "REPORTER_TYPE_POLICE", "police_reference": "demo-pl-%04d" % (1000 + n)},
+                  "POLICE_FEED", acute=acute)
+
+def professional(org, profession, name, contact, anonymous_towards_family=False):
+    r = {"type": "REPORTER_TYPE_PROFESSIONAL", "organisation_name": org,
+         "profession": profession, "name": name, "contact": contact}
+    if anonymous_towards_family: r["anonymous_towards_family"] = True
+    return r
+
+def citizen(name, contact):
+    return {"type": "REPORTER_TYPE_CITIZEN", "name": name, "contact": contact}
+
+# The Oefenhuis family (the radar's example): an advice request six days ago, a zorgmelding four
+# days ago; `intake submit` adds the third, acute one now.
+oefen = addr("Proefstraat", "14", "2512 XK")
+jesse = lambda: person("Jesse Oefenhuis", (1991, 8, 23), "VICTIM", oefen, "999990044")
+tom = lambda: person("Tom Oefenhuis", (1989, 1, 30), "SUSPECTED_PERPETRATOR", oefen)
+mila = lambda: person("Mila Oefenhuis", (2016, 4, 2), "CHILD", oefen)
+
+P = [
+  police(1, 150, ["partner", "getuige"], "Melding huiselijke twist, buren hoorden geschreeuw; kinderen aanwezig.",
+         [person("Anna Verzinsel", (1988, 3, 14), "VICTIM", addr("Oefenweg", "3", "2521 AB")),
+          person("Bas Verzinsel", (1986, 7, 2), "SUSPECTED_PERPETRATOR", addr("Oefenweg", "3", "2521 AB")),
+          person("Fenna Verzinsel", (2014, 11, 9), "CHILD", addr("Oefenweg", "3", "2521 AB"))]),
+  police(2, 140, ["ouderen"], "Vermoeden van financiele uitbuiting van een oudere door een kleinzoon.",
+         [person("Greet Denkbeeld", (1938, 5, 5), "VICTIM", addr("Demolaan", "120", "2541 CD")),
+          person("Ruben Denkbeeld", (1999, 2, 17), "SUSPECTED_PERPETRATOR")]),
+  police(3, 128, ["partner"], "Aangifte van mishandeling door ex-partner, letsel aan arm.",
+         [person("Yara Fictief", (1995, 9, 30), "VICTIM", addr("Testkade", "8", "2595 EF")),
+          person("Niels Bedacht", (1993, 12, 1), "SUSPECTED_PERPETRATOR")]),
+  police(4, 118, ["partner", "getuige"], "Zorgmelding na politie-inzet: vrouw met blauwe plek, twee kinderen thuis.",
+         [jesse(), tom(), mila()]),
+  police(5, 110, ["verwaarlozing"], "Kinderen 's avonds laat alleen op straat aangetroffen.",
+         [person("Sem Puzzelaar", (2017, 6, 11), "CHILD", addr("Fictieplein", "2", "2611 GH", "Delft")),
+          person("Lina Puzzelaar", (2019, 1, 25), "CHILD", addr("Fictieplein", "2", "2611 GH", "Delft")),
+          person("Marco Puzzelaar", (1984, 10, 3), "HOUSEHOLD_MEMBER")]),
+  police(6, 100, ["partner"], "Ruzie escaleerde, verdachte aangehouden en weer heengezonden.",
+         [person("Sara Droomvelt", (1990, 4, 12), "VICTIM", addr("Verzinsingel", "45", "2713 JK", "Zoetermeer")),
+          person("Kevin Droomvelt", (1987, 8, 8), "SUSPECTED_PERPETRATOR")]),
+  police(7, 96, ["scheiding", "psychisch"], "Conflict bij overdracht van de kinderen, kinderen overstuur.",
+         [person("Eline Schijnvoort", (1985, 2, 2), "HOUSEHOLD_MEMBER"),
+          person("Daan Schijnvoort", (2012, 7, 19), "CHILD", addr("Droomstraat", "77", "2582 LM"))]),
+  police(8, 90, ["eer"], "Jonge vrouw meldt dreiging door familie na weigering van een huwelijk.",
+         [person("Noa Verdichting", (2003, 5, 21), "VICTIM")], acute=True),
+  police(9, 80, ["partner"], "Melding via 112: geschreeuw en gestommel, bij aankomst rustig.",
+         [person("Ilse Kleurrijk", (1979, 11, 11), "VICTIM", addr("Schetsweg", "19", "2533 NP")),
+          person("Hans Kleurrijk", (1976, 3, 3), "SUSPECTED_PERPETRATOR", addr("Schetsweg", "19", "2533 NP"))]),
+  police(10, 72, ["fysiek"], "School meldde letsel bij kind, politie nam contact op met de ouders.",
+         [person("Finn Ontwerp", (2015, 9, 1), "CHILD", addr("Modelkade", "5", "2498 QR")),
+          person("Roos Ontwerp", (1986, 6, 6), "SUSPECTED_PERPETRATOR")]),
+  police(11, 66, ["partner", "getuige"], "Tweede inzet dit jaar op dit adres; kinderen sliepen.",
+         [person("Mira Proefveld", (1992, 1, 8), "VICTIM", addr("Ideelaan", "230", "2564 ST")),
+          person("Joost Proefveld", (1990, 5, 15), "SUSPECTED_PERPETRATOR"),
+          person("Ties Proefveld", (2018, 3, 27), "CHILD")]),
+  police(12, 60, ["seksueel"], "Vermoeden van seksueel geweld binnen een relatie.",
+         [person("Lotte Schets", (2000, 10, 10), "VICTIM")]),
+  police(13, 50, ["ouderen"], "Verwaarloosde oudere aangetroffen door wijkagent.",
+         [person("Wim Kladblok", (1941, 12, 24), "VICTIM", addr("Tekenstraat", "9", "2623 UV", "Delft"))]),
+  police(14, 44, ["partner"], "Vrouw vlucht naar buren na bedreiging met mes.",
+         [person("Esra Voorstel", (1994, 7, 7), "VICTIM", addr("Conceptweg", "31", "2516 WX")),
+          person("Mert Voorstel", (1991, 4, 4), "SUSPECTED_PERPETRATOR")], acute=True),
+  police(15, 30, ["mensenhandel"], "Signalen van uitbuiting van een minderjarige (loverboy).",
+         [person("Jada Schaduw", (2008, 8, 18), "VICTIM")], acute=True),
+  police(16, 26, ["psychisch", "getuige"], "Kinderen getuige van ruzie, moeder vraagt om hulp.",
+         [person("Nadia Rolmodel", (1989, 9, 9), "VICTIM", addr("Oefenweg", "58", "2521 BC")),
+          person("Levi Rolmodel", (2013, 2, 14), "CHILD")]),
+  police(17, 20, ["partner"], "Politie ter plaatse na melding van buren; huisverbod wordt overwogen.",
+         [person("Femke Bouwsteen", (1983, 6, 30), "VICTIM", addr("Prototypeplein", "4", "2725 YZ", "Zoetermeer")),
+          person("Ralf Bouwsteen", (1982, 1, 19), "SUSPECTED_PERPETRATOR")], acute=True),
+  police(18, 14, ["verwaarlozing"], "Woning in slechte staat, jonge kinderen zonder toezicht.",
+         [person("Zoe Zandkasteel", (2020, 12, 5), "CHILD", addr("Duinzicht", "11", "2586 AA"))]),
+  police(19, 9, ["partner"], "Man meldt mishandeling door partner.",
+         [person("Ahmed Luchtspiegel", (1985, 5, 25), "VICTIM", addr("Wolkenweg", "6", "2492 BB")),
+          person("Sanne Luchtspiegel", (1987, 7, 17), "SUSPECTED_PERPETRATOR")]),
+  police(20, 5, ["scheiding"], "Escalerende vechtscheiding, vader weigert kind terug te brengen.",
+         [person("Olivier Tegenlicht", (2011, 4, 1), "CHILD", addr("Spiegellaan", "88", "2551 CC"))]),
+  police(21, 3, ["fysiek"], "Kind met verwondingen, ouders geven tegenstrijdige verklaringen.",
+         [person("Mees Kartonnen", (2016, 10, 20), "CHILD", addr("Papierweg", "21", "2631 DD", "Nootdorp"))],
+         acute=True),
+  police(22, 1, ["partner", "getuige"], "Zorgmelding na huiselijk geweld; kinderen bij oma opgevangen.",
+         [person("Kiki Veldboeket", (1997, 3, 9), "VICTIM", addr("Bloemkade", "2", "2521 DE")),
+          person("Luuk Veldboeket", (2019, 8, 8), "CHILD")]),
+]
+
+school = professional("Basisschool De Oefening", "leerkracht", "J. de Leraar", "leerkracht@oefening.example")
+V = [
+  report("demo-vt-01", 145, ["getuige", "psychisch"], "Leerkracht ziet Mila stil en angstig; moeder vertelt over ruzies thuis.",
+         [mila(), jesse()], school, "PHONE", kind="ADVICE"),
+  report("demo-vt-02", 132, ["verwaarlozing"], "Consultatiebureau ziet groeiachterstand en gemiste afspraken.",
+         [person("Bo Wolkenvelt", (2023, 2, 11), "CHILD", addr("Regenboog", "17", "2548 EE"))],
+         professional("Consultatiebureau Haaglanden", "jeugdarts", "Dr. P. Groeicurve", "070-0000001"), "SECURE_MAIL"),
+  report("demo-vt-03", 124, ["partner"], "Huisarts: patiente vertelt over geweld door partner, wil nog geen melding.",
+         [person("Karin Stilleven", (1980, 8, 12), "VICTIM")],
+         professional("Huisartsenpraktijk Het Voorbeeld", "huisarts", "Dr. A. Spreekuur", "070-0000002"), "PHONE", kind="ADVICE"),
+  report("demo-vt-04", 116, ["ouderen"], "Dochter maakt zich zorgen over de zorg van haar vader door haar broer.",
+         [person("Gerrit Zonneweide", (1936, 9, 19), "VICTIM", addr("Herfstlaan", "3", "2566 FF"))],
+         citizen("M. Zonneweide", "06-00000003"), "PHONE", kind="ADVICE"),
+  report("demo-vt-05", 106, ["fysiek"], "Wijkverpleegkundige zag blauwe plekken bij een peuter tijdens huisbezoek.",
+         [person("Jens Ochtendrood", (2022, 5, 5), "CHILD", addr("Dageraad", "40", "2614 GG", "Delft"))],
+         professional("Wijkzorg Delft", "wijkverpleegkundige", "H. Zorgzaam", "015-0000004", True), "PHONE"),
+  report("demo-vt-06", 98, ["scheiding"], "Mediator vraagt advies bij een vastgelopen scheiding met loyaliteitsconflict.",
+         [person("Vera Tweesprong", (2010, 1, 1), "CHILD")],
+         professional("Mediationbureau Middenweg", "mediator", "S. Bemiddel", "070-0000005"), "SECURE_MAIL", kind="ADVICE"),
+  report("demo-vt-07", 86, ["eer"], "Docent meldt dat een leerling vreest uitgehuwelijkt te worden.",
+         [person("Soraya Maanlicht", (2007, 7, 7), "VICTIM")],
+         professional("ROC Haaglanden Proef", "mentor", "T. Mentorhuis", "070-0000006", True), "PHONE", acute=True),
+  report("demo-vt-08", 76, ["partner", "getuige"], "Buurvrouw hoort regelmatig geschreeuw en een huilend kind.",
+         [person("Onbekend Kind Blokhuis", (2018, 1, 1), "CHILD", addr("Dambordstraat", "66", "2531 HH"))],
+         citizen("R. Overbuur", "06-00000007"), "WEB_FORM"),
+  report("demo-vt-09", 70, ["verwaarlozing", "psychisch"], "Kinderopvang ziet ernstige verwaarlozing en een teruggetrokken kind.",
+         [person("Pip Vlieger", (2021, 11, 30), "CHILD", addr("Windhoek", "12", "2492 JJ"))],
+         professional("Kinderopvang Speelplaats", "pedagogisch medewerker", "L. Zandbak", "070-0000008"), "SECURE_MAIL"),
+  report("demo-vt-10", 56, ["partner"], "Verloskundige: zwangere cliente vertelt over geweld door partner.",
+         [person("Hanna Knopje", (1998, 12, 12), "VICTIM", addr("Wiegstraat", "1", "2515 KK"))],
+         professional("Verloskundigenpraktijk De Proef", "verloskundige", "E. Geboorte", "070-0000009", True), "PHONE"),
+  report("demo-vt-11", 46, ["ouderen"], "Thuiszorg vraagt advies: oudere lijkt bang voor inwonende zoon.",
+         [person("Truus Lindeboom", (1940, 4, 4), "VICTIM", addr("Kastanjelaan", "29", "2566 LL"))],
+         professional("Thuiszorg Hofstad Proef", "verzorgende", "K. Handreiking", "070-0000010"), "PHONE", kind="ADVICE"),
+  report("demo-vt-12", 34, ["seksueel"], "Jongerenwerker meldt vermoeden van seksueel misbruik van een tiener.",
+         [person("Dewi Zeebries", (2009, 6, 16), "VICTIM")],
+         professional("Jongerenwerk Scheveningen Proef", "jongerenwerker", "B. Buurthuis", "070-0000011"), "PHONE"),
+  report("demo-vt-13", 22, ["psychisch"], "Oma vraagt advies over de opvoeding door haar dochter.",
+         [person("Isa Pluimpje", (2015, 3, 3), "CHILD")],
+         citizen("G. Pluimpje", "06-00000012"), "PHONE", kind="ADVICE"),
+  report("demo-vt-14", 12, ["partner", "getuige"], "GGZ-behandelaar meldt dreigende escalatie thuis bij een client.",
+         [person("Roel Storm", (1984, 9, 9), "SUSPECTED_PERPETRATOR", addr("Orkaanweg", "70", "2545 MM")),
+          person("Lisa Storm", (1986, 2, 20), "VICTIM", addr("Orkaanweg", "70", "2545 MM"))],
+         professional("GGZ Haaglanden", "psychiater", "Dr. M. Gesprek", "070-0000013"), "SECURE_MAIL", acute=True),
+  report("demo-vt-15", 7, ["mensenhandel"], "Zorgcoordinator vraagt advies bij signalen van arbeidsuitbuiting.",
+         [person("Pavel Tijdelijk", (1996, 5, 1), "VICTIM")],
+         professional("Gemeente Den Haag Proef", "zorgcoordinator", "N. Netwerk", "070-0000014"), "SECURE_MAIL", kind="ADVICE"),
+  report("demo-vt-16", 2, ["fysiek", "getuige"], "Sportcoach zag striemen op de rug van een kind na de training.",
+         [person("Teun Balvaardig", (2013, 12, 6), "CHILD", addr("Sportlaan", "15", "2566 NN"))],
+         professional("Voetbalvereniging Oefenelftal", "trainer", "C. Coach", "06-00000015"), "PHONE"),
+]
+
+for path, items in ((sys.argv[1], P), (sys.argv[2], V)):
+    with open(path, "w", encoding="utf-8") as f:
+        for item in items:
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+PY
+  intake_import agent "$police_file"
+  intake_import vt-medewerker "$vt_file"
+  remove_seed_files
+
+  # Three taken in one at a time (`intake submit`), the JSON on standard input: a citizen's
+  # anonymous web form, a GP's report that vt-medewerker holds, and the police's third report
+  # about the Oefenhuis family, acute, which the radar links to the two before it.
+  intake_submit vt-medewerker seed-intake-anonymous '{"kind": "REPORT_KIND_REPORT",
+    "channel": "REPORT_CHANNEL_WEB_FORM",
+    "reporter": {"type": "REPORTER_TYPE_CITIZEN", "anonymous": true},
+    "persons": [{"name": "Kind van de bovenburen", "role": "REPORTED_ROLE_CHILD",
+                 "address": {"street": "Klokkenlaan", "house_number": "101", "postcode": "2583 PP",
+                             "city": "Den Haag"}}],
+    "violence_kinds": ["VIOLENCE_KIND_CHILD_ABUSE_PHYSICAL"],
+    "description": "Anonieme melder hoort bijna elke avond slaan en huilen bij de bovenburen.",
+    "external_reference": "demo-web-0001"}'
+  intake_submit vt-medewerker seed-intake-gp '{"kind": "REPORT_KIND_REPORT",
+    "channel": "REPORT_CHANNEL_PHONE",
+    "reporter": {"type": "REPORTER_TYPE_PROFESSIONAL", "organisation_name": "Huisartsenpost Proefduin",
+                 "profession": "huisarts", "name": "Dr. F. Fictief", "contact": "070-0000016",
+                 "anonymous_towards_family": true},
+    "persons": [{"name": "Merel Waterval", "dateOfBirth": {"year": 1993, "month": 10, "day": 2},
+                 "role": "REPORTED_ROLE_VICTIM",
+                 "address": {"street": "Bronweg", "house_number": "9", "postcode": "2526 RR",
+                             "city": "Den Haag"}}],
+    "violence_kinds": ["VIOLENCE_KIND_PARTNER_VIOLENCE"],
+    "description": "Patiente op de huisartsenpost met letsel dat past bij mishandeling.",
+    "external_reference": "demo-vt-gp-0001"}'
+  local gp_report="$INTAKE_ID" err="$VAR/intake-step.err"
+  if ! ctl --as vt-medewerker --request-id=seed-intake-claim-gp intake claim "$gp_report" \
+    >/dev/null 2>"$err"; then
+    die "the demo claim of report $gp_report failed:"$'\n'"$(cat "$err")"
+  fi
+  rm -f "$err"
+  intake_submit agent seed-intake-zm-repeat '{"kind": "REPORT_KIND_REPORT",
+    "channel": "REPORT_CHANNEL_POLICE_FEED",
+    "reporter": {"type": "REPORTER_TYPE_POLICE", "police_reference": "demo-pl-1099"},
+    "persons": [
+      {"name": "Jesse Oefenhuis", "dateOfBirth": {"year": 1991, "month": 8, "day": 23},
+       "bsn": "999990044", "role": "REPORTED_ROLE_VICTIM",
+       "address": {"street": "Proefstraat", "house_number": "14", "postcode": "2512 XK", "city": "Den Haag"}},
+      {"name": "Tom Oefenhuis", "dateOfBirth": {"year": 1989, "month": 1, "day": 30},
+       "role": "REPORTED_ROLE_SUSPECTED_PERPETRATOR",
+       "address": {"street": "Proefstraat", "house_number": "14", "postcode": "2512 XK", "city": "Den Haag"}}],
+    "violence_kinds": ["VIOLENCE_KIND_PARTNER_VIOLENCE", "VIOLENCE_KIND_WITNESSING_PARTNER_VIOLENCE"],
+    "description": "Opnieuw politie-inzet op dit adres: slachtoffer met letsel, dochter was thuis.",
+    "acute": true,
+    "external_reference": "demo-zm-repeat"}'
+  REPEAT_REPORT_ID="$INTAKE_ID"
+  echo "demo intake week in place (report $gp_report held by vt-medewerker; report" \
+    "$REPEAT_REPORT_ID repeats an address)"
+}
+
+# The triage queue as Veilig Thuis sees it, and the radar of the repeated report.
+show_demo_intake() {
+  say "demo intake: the triage queue"
+  echo "\$ schakelctl --as vt-medewerker intake queue"
+  ctl --as vt-medewerker intake queue --page-size=100 || die "the intake queue failed"
+  echo
+  echo "\$ schakelctl --as vt-medewerker intake radar $REPEAT_REPORT_ID"
+  ctl --as vt-medewerker intake radar "$REPEAT_REPORT_ID" || die "the intake radar failed"
+}
+
 start() {
   if [[ -z "${SCHAKEL_PREBUILT:-}" ]]; then
     say "dependencies (deploy/install-deps.sh)"
@@ -374,6 +664,10 @@ cases {
 handover {
   data_key_file: $(textproto_string "$VAR/keys/handover-data.key")
   index_key_file: $(textproto_string "$VAR/keys/handover-index.key")
+}
+intake {
+  data_key_file: $(textproto_string "$VAR/keys/intake-data.key")
+  index_key_file: $(textproto_string "$VAR/keys/intake-index.key")
 }
 directory_bootstrap {
   organisation_id: $(textproto_string "$OPERATOR_ORG")
@@ -454,6 +748,8 @@ EOF
   seed_demo_case
   seed_demo_handovers
   show_demo_handovers
+  seed_demo_intake
+  show_demo_intake
 
   local ctl_rel="build/release/client/cli/schakelctl"
   cat <<EOF
@@ -475,6 +771,9 @@ Try it, from $ROOT:
   $ctl_rel --as supervisor handover list          (Veilig Thuis's own handovers)
   $ctl_rel --as regio-toezicht handover list --state=proposed   (the whole region)
   $ctl_rel handover help
+  $ctl_rel --as vt-medewerker intake queue        (Veilig Thuis's triage queue)
+  $ctl_rel --as vt-medewerker intake radar $REPEAT_REPORT_ID
+  $ctl_rel intake help
   deploy/local/handover_scenario.sh               (a whole handover scenario on a new case)
   $ctl_rel --help
 
@@ -502,10 +801,6 @@ case "${1:-start}" in
       exit 1
     fi
     ;;
-  -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
 esac
-intake {
-  data_key_file: $(textproto_string "$VAR/keys/intake-data.key")
-  index_key_file: $(textproto_string "$VAR/keys/intake-index.key")
-}

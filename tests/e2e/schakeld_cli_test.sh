@@ -41,6 +41,7 @@ tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.
 audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-index.key" signing_key_file: "$KEYS/audit-signing.pem" origin: "schakel.test/audit" }
 cases { data_key_file: "$KEYS/cases-data.key" index_key_file: "$KEYS/cases-index.key" }
 handover { data_key_file: "$KEYS/handover-data.key" index_key_file: "$KEYS/handover-index.key" }
+intake { data_key_file: "$KEYS/intake-data.key" index_key_file: "$KEYS/intake-index.key" }
 directory_bootstrap { organisation_id: "regio-test" organisation_name: "Regio Test" region: REGION_UTRECHT admin_id: "admin" admin_name: "Beheerder" }
 CONF
 

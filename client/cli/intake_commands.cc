@@ -1,0 +1,743 @@
+// schakelctl intake ...: one subcommand per IntakeService RPC, plus `import`, which sends a JSON
+// Lines file of reports (the police feed) with SubmitReports in batches.
+#include <openssl/sha.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/flags/declare.h"
+#include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "client/cli/cli.h"
+#include "schakel/v1/intake.grpc.pb.h"
+#include "services/common/calendar.h"
+#include "services/common/tls.h"
+
+ABSL_FLAG(int, batch_size, 500, "intake import: reports per SubmitReports call (1 to 1000)");
+ABSL_FLAG(std::string, rejected, "",
+          "intake import: where the rejected lines go (default FILE.rejected.jsonl; why they were "
+          "rejected: <rejected>.errors.txt)");
+ABSL_FLAG(bool, mine, false, "intake queue: only the reports you hold");
+
+ABSL_DECLARE_FLAG(std::string, id);
+ABSL_DECLARE_FLAG(std::string, etag);
+ABSL_DECLARE_FLAG(std::string, reason);
+ABSL_DECLARE_FLAG(std::string, purpose);
+ABSL_DECLARE_FLAG(int, page_size);
+ABSL_DECLARE_FLAG(std::string, page_token);
+ABSL_DECLARE_FLAG(std::string, from_json);
+ABSL_DECLARE_FLAG(std::string, request_id);
+ABSL_DECLARE_FLAG(int, timeout_seconds);
+ABSL_DECLARE_FLAG(bool, json);
+
+namespace schakel::cli {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+using v1::IntakeService;
+
+constexpr char kUsage[] =
+    "intake commands (REPORT_ID may also be given as --id; flags take - or _; times are\n"
+    "Europe/Amsterdam):\n"
+    "  submit --from-json=FILE (a ReportInput, or a SubmitReportRequest)   prints the report id\n"
+    "  import FILE.jsonl [--batch-size=N (default 500, at most 1000)]\n"
+    "         [--rejected=FILE (default FILE.rejected.jsonl)]\n"
+    "         one ReportInput in protobuf JSON per line, sent in batches; a rerun of the same\n"
+    "         file adds nothing. The lines refused are written to the rejected file as read, and\n"
+    "         why to <rejected>.errors.txt: correct them there and import that file. Exit code 0\n"
+    "         when nothing was refused, 1 otherwise\n"
+    "  queue [--mine] [--page-size=N] [--page-token=T]   the triage queue of your region\n"
+    "  get REPORT_ID [--purpose=TEXT (why you look; default triage)]\n"
+    "  claim REPORT_ID\n"
+    "  release REPORT_ID\n"
+    "  convert REPORT_ID --reason=TEXT [--etag=E]   an advice request becomes a report\n"
+    "  radar REPORT_ID   earlier reports about the same persons and addresses\n";
+
+constexpr int kMaxBatch = 1000;
+
+std::string UsageOf(absl::string_view verb) { return SubcommandUsage("intake", kUsage, verb); }
+
+bool Required(absl::string_view verb,
+              std::initializer_list<std::pair<const char*, std::string>> set) {
+  return RequireFlags("intake", kUsage, verb, set);
+}
+
+bool NoArguments(const Args& args) {
+  if (args.size() <= 1) return true;
+  UsageError(absl::StrCat("unexpected argument '", args[1], "'\n", UsageOf(args[0])));
+  return false;
+}
+
+// The report id from the second positional argument or --id; empty (after printing the usage)
+// when there is none, or when more arguments follow it.
+std::string ReportIdArg(const Args& args) {
+  if (args.size() > 2) {
+    UsageError(absl::StrCat("unexpected argument '", args[2], "' (quote texts with spaces)\n",
+                            UsageOf(args[0])));
+    return "";
+  }
+  std::string id = args.size() > 1 ? args[1] : absl::GetFlag(FLAGS_id);
+  if (id.empty()) UsageError(absl::StrCat("which report?\n", UsageOf(args[0])));
+  return id;
+}
+
+// --- Readable times ----------------------------------------------------------------------------
+
+absl::Time ToAbsl(const google::protobuf::Timestamp& t) {
+  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(t));
+}
+
+// "05-03-2026 14:07" in Europe/Amsterdam; "-" when unset.
+std::string DutchTime(const google::protobuf::Timestamp& t) {
+  if (t.seconds() == 0 && t.nanos() == 0) return "-";
+  return absl::FormatTime("%d-%m-%Y %H:%M", ToAbsl(t), calendar::Amsterdam());
+}
+
+// "3d 4u", "2u", "25m" (d: dagen/days, u: uren/hours, m: minutes) for `seconds` >= 0.
+std::string Span(int64_t seconds) {
+  const int64_t days = seconds / 86400;
+  const int64_t hours = seconds % 86400 / 3600;
+  if (days > 0) return absl::StrCat(days, "d ", hours, "u");
+  if (hours > 0) return absl::StrCat(hours, "u");
+  return absl::StrCat(seconds / 60, "m");
+}
+
+// Time left on a term: "3d 4u", or "TE LAAT/OVERDUE 2u".
+std::string TimeLeft(int64_t seconds_left, bool overdue) {
+  if (overdue || seconds_left <= 0) {
+    return absl::StrCat("TE LAAT/OVERDUE ", Span(seconds_left < 0 ? -seconds_left : 0));
+  }
+  return Span(seconds_left);
+}
+
+// --- Readable enum values ----------------------------------------------------------------------
+
+std::string KindText(v1::ReportKind kind) {
+  switch (kind) {
+    case v1::REPORT_KIND_ADVICE:
+      return "advies/advice";
+    case v1::REPORT_KIND_REPORT:
+      return "melding/report";
+    default:
+      return "?";
+  }
+}
+
+std::string ReporterText(v1::ReporterType type) {
+  switch (type) {
+    case v1::REPORTER_TYPE_PROFESSIONAL:
+      return "professional";
+    case v1::REPORTER_TYPE_CITIZEN:
+      return "burger/citizen";
+    case v1::REPORTER_TYPE_POLICE:
+      return "politie/police";
+    default:
+      return "?";
+  }
+}
+
+std::string RoleText(v1::ReportedRole role) {
+  switch (role) {
+    case v1::REPORTED_ROLE_VICTIM:
+      return "slachtoffer/victim";
+    case v1::REPORTED_ROLE_SUSPECTED_PERPETRATOR:
+      return "vermoedelijke pleger/suspected perpetrator";
+    case v1::REPORTED_ROLE_CHILD:
+      return "kind/child";
+    case v1::REPORTED_ROLE_HOUSEHOLD_MEMBER:
+      return "huisgenoot/household member";
+    default:
+      return "?";
+  }
+}
+
+std::string StateText(v1::ReportState state) {
+  switch (state) {
+    case v1::REPORT_STATE_OPEN:
+      return "open";
+    case v1::REPORT_STATE_ASSESSED:
+      return "beoordeeld/assessed";
+    case v1::REPORT_STATE_CLOSED:
+      return "gesloten/closed";
+    default:
+      return "?";
+  }
+}
+
+std::string MatchText(const std::string& on) {
+  if (on == "bsn") return "BSN";
+  if (on == "name_dob") return "naam+geboortedatum/name+date of birth";
+  if (on == "name_dob_folded") return "naam zonder accenten+geboortedatum/name without accents+dob";
+  if (on == "address") return "adres/address";
+  return on;
+}
+
+// --- A plain table -----------------------------------------------------------------------------
+
+// Display width of UTF-8 text (code points; the table holds no wide characters).
+size_t Width(absl::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - Width(row[i]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::cout << line << "\n";
+  }
+}
+
+// --- One report --------------------------------------------------------------------------------
+
+// A short readable account of a report in an answer (stderr, before the message itself), so its
+// terms and holder read in Amsterdam time; nothing with --json.
+void PrintReportSummary(const v1::Report& r) {
+  if (absl::GetFlag(FLAGS_json) || r.id().empty()) return;
+  std::cerr << KindText(r.input().kind()) << " " << r.id() << " (" << StateText(r.state())
+            << "): ONTVANGEN/RECEIVED " << DutchTime(r.input().received_at());
+  if (r.has_acute_due()) std::cerr << ", ACUUT/ACUTE tot/until " << DutchTime(r.acute_due());
+  if (r.has_assessment_due()) {
+    std::cerr << ", TERMIJN/DUE " << DutchTime(r.assessment_due());
+  }
+  if (!r.claimed_by().empty()) {
+    std::cerr << ", IN BEHANDELING BIJ/HELD BY " << r.claimed_by() << " sinds/since "
+              << DutchTime(r.claim_time());
+  }
+  std::cerr << "\n";
+}
+
+template <typename Response>
+void BeforePrint(const Response& response) {
+  if constexpr (requires { response.report(); }) PrintReportSummary(response.report());
+}
+
+template <typename Request, typename Response, typename Method>
+int Call(Method method, const Request& request) {
+  return CallAndPrint<IntakeService, Request, Response>(method, request, &BeforePrint<Response>);
+}
+
+// --- submit ------------------------------------------------------------------------------------
+
+int Submit(const Args& args) {
+  if (!NoArguments(args)) return 2;
+  const std::string file = absl::GetFlag(FLAGS_from_json);
+  if (!Required("submit", {{"from-json", file}})) return 2;
+  auto json = ReadFileToString(file);
+  if (!json.ok()) return UsageError(absl::StrCat("--from-json: ", json.status().message()));
+  // A whole SubmitReportRequest ({"requestId": ..., "report": {...}}), or just the report.
+  v1::SubmitReportRequest r;
+  if (auto as_request = google::protobuf::util::JsonStringToMessage(*json, &r); !as_request.ok()) {
+    r.Clear();
+    if (auto as_input = google::protobuf::util::JsonStringToMessage(*json, r.mutable_report());
+        !as_input.ok()) {
+      return UsageError(absl::StrCat("--from-json: ", file,
+                                     " is neither a ReportInput nor a SubmitReportRequest in "
+                                     "protobuf JSON: ",
+                                     as_input.message().ToString()));
+    }
+  }
+  // --request-id, else the file's, else a fresh one.
+  if (!absl::GetFlag(FLAGS_request_id).empty() || r.request_id().empty()) {
+    r.set_request_id(RequestId());
+  }
+  auto channel = Connect();
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = IntakeService::NewStub(*channel);
+  v1::SubmitReportResponse response;
+  auto ctx = NewContext();
+  const grpc::Status status = stub->SubmitReport(ctx.get(), r, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  if (response.duplicate()) {
+    std::cerr << "al eerder ontvangen / received before (external_reference "
+              << r.report().external_reference() << "): nothing changed\n";
+  }
+  std::cout << response.report_id() << "\n";
+  return 0;
+}
+
+// --- import ------------------------------------------------------------------------------------
+
+// One line of the file that is sent, or was refused.
+struct Line {
+  int number = 0;    // 1-based
+  std::string text;  // as read, without its line end
+  v1::ReportInput input;
+};
+
+struct Refusal {
+  int number = 0;
+  std::string text;
+  std::vector<std::string> reasons;  // "field: description", or the JSON parse error
+};
+
+std::string Sha256Hex(absl::string_view bytes) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
+}
+
+// The default rejected file: "feed.jsonl" -> "feed.rejected.jsonl".
+std::string DefaultRejectedPath(const std::string& input) {
+  constexpr absl::string_view kExt = ".jsonl";
+  absl::string_view stem = input;
+  if (absl::EndsWith(stem, kExt)) stem.remove_suffix(kExt.size());
+  return absl::StrCat(stem, ".rejected.jsonl");
+}
+
+bool SamePath(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  const auto ca = std::filesystem::weakly_canonical(a, ec);
+  if (ec) return a == b;
+  const auto cb = std::filesystem::weakly_canonical(b, ec);
+  if (ec) return a == b;
+  return ca == cb;
+}
+
+// `s` as a JSON string, quotes included.
+std::string JsonQuote(absl::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      absl::StrAppend(&out, "\\u00", absl::BytesToHexString(absl::string_view(&c, 1)));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Writes `text` to `path` through a temporary file in the same directory.
+bool WriteFileAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      std::cerr << "schakelctl: cannot write " << tmp << "\n";
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::cerr << "schakelctl: cannot write " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+// Progress on stderr: a bar redrawn in place on a terminal, one line per batch otherwise.
+class Progress {
+ public:
+  Progress(int total_lines, int batches, int rejected)
+      : tty_(::isatty(STDERR_FILENO) == 1), total_(total_lines), batches_(batches) {
+    if (tty_ && batches_ > 0) Draw(0, 0, rejected);
+  }
+
+  void Batch(int batch, int first_line, int last_line, int done_lines, int accepted, int duplicates,
+             int rejected) {
+    if (tty_) {
+      Draw(done_lines, batch, rejected);
+      return;
+    }
+    std::cerr << "batch " << batch << "/" << batches_ << ": regels/lines " << first_line << "-"
+              << last_line << ": geaccepteerd/accepted " << accepted << ", dubbel/duplicates "
+              << duplicates << ", afgewezen/rejected " << rejected << "\n";
+  }
+
+  // Ends the bar's line (once).
+  void Done() {
+    if (tty_ && batches_ > 0) std::cerr << "\n";
+    tty_ = false;
+  }
+
+ private:
+  void Draw(int done_lines, int batch, int rejected) {
+    constexpr int kWidth = 30;
+    const int filled = total_ == 0 ? kWidth : kWidth * done_lines / total_;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
+              << done_lines << "/" << total_ << " regels/lines  batch " << batch << "/" << batches_
+              << "  afgewezen/rejected " << rejected << std::flush;
+  }
+
+  bool tty_;
+  int total_;
+  int batches_;
+};
+
+int Import(const Args& args) {
+  if (args.size() < 2) return UsageError(absl::StrCat("which file?\n", UsageOf("import")));
+  if (args.size() > 2) {
+    return UsageError(absl::StrCat("unexpected argument '", args[2], "'\n", UsageOf("import")));
+  }
+  const std::string path = args[1];
+  const int batch_size = absl::GetFlag(FLAGS_batch_size);
+  if (batch_size < 1 || batch_size > kMaxBatch) {
+    return UsageError(absl::StrCat("--batch-size: must be 1 to ", kMaxBatch));
+  }
+  std::string rejected_path = absl::GetFlag(FLAGS_rejected);
+  if (rejected_path.empty()) rejected_path = DefaultRejectedPath(path);
+  const std::string errors_path = rejected_path + ".errors.txt";
+  if (SamePath(rejected_path, path) || SamePath(errors_path, path)) {
+    return UsageError("--rejected: must not be the file being imported");
+  }
+  auto content = ReadFileToString(path);
+  if (!content.ok()) return UsageError(content.status().message());
+
+  // Every line: parsed, or refused here with its parse error. Empty lines are skipped.
+  std::vector<Line> lines;
+  std::vector<Refusal> refusals;
+  int number = 0;
+  for (absl::string_view raw : absl::StrSplit(*content, '\n')) {
+    ++number;
+    if (absl::StripAsciiWhitespace(raw).empty()) continue;
+    Line line;
+    line.number = number;
+    line.text = std::string(raw);
+    absl::string_view json = raw;
+    if (absl::EndsWith(json, "\r")) json.remove_suffix(1);
+    if (auto st = google::protobuf::util::JsonStringToMessage(std::string(json), &line.input);
+        !st.ok()) {
+      refusals.push_back({number,
+                          line.text,
+                          {absl::StrCat("geen ReportInput in protobuf JSON / not a ReportInput in "
+                                        "protobuf JSON: ",
+                                        st.message().ToString())}});
+      continue;
+    }
+    lines.push_back(std::move(line));
+  }
+  const int local_refusals = static_cast<int>(refusals.size());
+  // Without a reference only the batch's request id guards against a second copy, and the server
+  // forgets those answers after a while.
+  const auto unreferenced = std::count_if(lines.begin(), lines.end(), [](const Line& l) {
+    return l.input.external_reference().empty();
+  });
+  if (unreferenced > 0) {
+    std::cerr << "LET OP / NOTE: " << unreferenced
+              << " regels zonder external_reference / lines without external_reference: "
+                 "importing this file again much later could store them twice\n";
+  }
+
+  // Fixed request ids: the same file, cut into the same batches, is the same requests, which the
+  // server answers as the first time instead of storing anything twice.
+  const std::string id_prefix =
+      absl::StrCat("import-", Sha256Hex(*content).substr(0, 32), "-", batch_size, "-");
+  const int batches = (static_cast<int>(lines.size()) + batch_size - 1) / batch_size;
+  int accepted = 0, duplicates = 0, server_refusals = 0, sent = 0;
+  bool failed = false;
+  std::string failure;
+  Progress progress(static_cast<int>(lines.size()), batches, local_refusals);
+  if (batches > 0) {
+    auto channel = Connect();
+    if (!channel.ok()) return UsageError(channel.status().message());
+    auto stub = IntakeService::NewStub(*channel);
+    for (int b = 0; b < batches; ++b) {
+      const size_t begin = static_cast<size_t>(b) * batch_size;
+      const size_t end = std::min(lines.size(), begin + batch_size);
+      v1::SubmitReportsRequest request;
+      request.set_request_id(absl::StrCat(id_prefix, b + 1));
+      for (size_t i = begin; i < end; ++i) *request.add_reports() = lines[i].input;
+      v1::SubmitReportsResponse response;
+      grpc::ClientContext ctx;
+      // A batch of up to 1000 reports takes longer than a single call.
+      ctx.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(std::max(absl::GetFlag(FLAGS_timeout_seconds), 60)));
+      const grpc::Status status = stub->SubmitReports(&ctx, request, &response);
+      if (!status.ok()) {
+        progress.Done();
+        PrintRpcError(status);
+        failed = true;
+        failure =
+            absl::StrCat("batch ", b + 1, " (regels/lines ", lines[begin].number, "-",
+                         lines[end - 1].number, ") failed; the lines from ", lines[begin].number,
+                         " on were not sent. The same command again resends safely.");
+        break;
+      }
+      for (const v1::SubmitItemResult& result : response.results()) {
+        if (result.violations().empty()) continue;
+        const size_t at = begin + static_cast<size_t>(result.index());
+        if (result.index() < 0 || at >= end) continue;
+        Refusal refusal{lines[at].number, lines[at].text, {}};
+        for (const v1::ItemViolation& v : result.violations()) {
+          refusal.reasons.push_back(absl::StrCat(v.field(), ": ", v.description()));
+        }
+        refusals.push_back(std::move(refusal));
+      }
+      accepted += response.accepted();
+      duplicates += response.duplicates();
+      server_refusals += response.rejected();
+      sent = static_cast<int>(end);
+      progress.Batch(b + 1, lines[begin].number, lines[end - 1].number, sent, accepted, duplicates,
+                     local_refusals + server_refusals);
+    }
+    progress.Done();
+  }
+
+  // The refused lines as read, in file order, and why.
+  std::sort(refusals.begin(), refusals.end(),
+            [](const Refusal& a, const Refusal& b) { return a.number < b.number; });
+  const int rejected = static_cast<int>(refusals.size());
+  bool wrote = true;
+  if (rejected > 0) {
+    std::string rejected_text, errors_text;
+    for (const Refusal& r : refusals) {
+      absl::StrAppend(&rejected_text, r.text, "\n");
+      absl::StrAppend(&errors_text, "regel/line ", r.number, ":\n");
+      for (const std::string& reason : r.reasons) absl::StrAppend(&errors_text, "  ", reason, "\n");
+    }
+    absl::StrAppend(&errors_text, "\nThe lines are in ", rejected_path,
+                    " in this order; correct them there and import that file.\n");
+    wrote = WriteFileAtomically(rejected_path, rejected_text) &&
+            WriteFileAtomically(errors_path, errors_text);
+  } else {
+    // What an earlier run refused is not refused now: its files would mislead.
+    std::error_code ec;
+    std::filesystem::remove(rejected_path, ec);
+    std::filesystem::remove(errors_path, ec);
+  }
+
+  if (absl::GetFlag(FLAGS_json)) {
+    std::cout << "{\n  \"file\": " << JsonQuote(path)
+              << ",\n  \"lines\": " << lines.size() + local_refusals << ",\n  \"sent\": " << sent
+              << ",\n  \"batches\": " << batches << ",\n  \"accepted\": " << accepted
+              << ",\n  \"duplicates\": " << duplicates << ",\n  \"rejected\": " << rejected
+              << ",\n  \"rejected_unreadable\": " << local_refusals
+              << ",\n  \"complete\": " << (failed ? "false" : "true");
+    if (rejected > 0) {
+      std::cout << ",\n  \"rejected_file\": " << JsonQuote(rejected_path)
+                << ",\n  \"errors_file\": " << JsonQuote(errors_path);
+    }
+    std::cout << "\n}\n";
+  } else {
+    std::cout << "import " << path << ": " << lines.size() + local_refusals << " regels/lines, "
+              << sent << " verstuurd/sent in " << batches << (batches == 1 ? " batch" : " batches")
+              << "\n"
+              << "  geaccepteerd / accepted:   " << accepted << "\n"
+              << "  dubbel / duplicates:       " << duplicates
+              << " (al eerder ontvangen / received before)\n"
+              << "  afgewezen / rejected:      " << rejected;
+    if (rejected > 0) {
+      std::cout << " (" << local_refusals << " onleesbaar/unreadable JSON, " << server_refusals
+                << " door de server/by the server)";
+    }
+    std::cout << "\n";
+    if (rejected > 0 && wrote) {
+      std::cout << "afgewezen regels / rejected lines: " << rejected_path << "\n"
+                << "waarom / why: " << errors_path << "\n"
+                << "(these files hold personal data: delete them once the lines are resent)\n";
+    }
+    if (batches > 0 && !failed) {
+      std::cout << "Hetzelfde bestand opnieuw importeren voegt niets toe: een batch die al eens\n"
+                   "verstuurd is krijgt hetzelfde antwoord als toen / importing the same file "
+                   "again adds\nnothing: a batch sent before gets the answer it got then.\n";
+    }
+  }
+  if (failed) {
+    std::cerr << "schakelctl: " << failure << "\n";
+    return 1;
+  }
+  if (!wrote) return 1;
+  return rejected == 0 ? 0 : 1;
+}
+
+// --- queue -------------------------------------------------------------------------------------
+
+int Queue(const Args& args) {
+  if (!NoArguments(args)) return 2;
+  v1::ListTriageQueueRequest r;
+  r.set_mine(absl::GetFlag(FLAGS_mine));
+  r.set_page_size(absl::GetFlag(FLAGS_page_size));
+  r.set_page_token(absl::GetFlag(FLAGS_page_token));
+  auto channel = Connect();
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = IntakeService::NewStub(*channel);
+  v1::ListTriageQueueResponse response;
+  auto ctx = NewContext();
+  const grpc::Status status = stub->ListTriageQueue(ctx.get(), r, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  std::cout << "Triagewachtrij / triage queue" << (r.mine() ? " (mijn/mine)" : "") << ": "
+            << response.total() << " open, "
+            << absl::FormatTime("%d-%m-%Y %H:%M", absl::Now(), calendar::Amsterdam())
+            << " (Europe/Amsterdam)\n";
+  if (response.rows().empty()) {
+    std::cout << "(leeg / empty)\n";
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows = {
+      {"ACUUT/ACUTE", "MELDING/REPORT", "SOORT/KIND", "VAN/FROM", "ONTVANGEN/RECEIVED",
+       "TERMIJN/DUE", "RESTEREND/LEFT", "BEHANDELAAR/HOLDER", "RADAR", "HERHAALD/REPEAT"}};
+  for (const v1::TriageRow& row : response.rows()) {
+    const bool term = row.has_due();
+    rows.push_back({
+        row.acute() ? "!! ACUUT" : "",
+        row.report_id(),
+        KindText(row.kind()),
+        ReporterText(row.reporter_type()),
+        DutchTime(row.received_at()),
+        term ? DutchTime(row.due()) : "-",
+        term ? TimeLeft(row.seconds_left(), row.overdue()) : "geen termijn/no term",
+        row.claimed_by().empty() ? "-" : row.claimed_by(),
+        absl::StrCat(row.radar_earlier()),
+        row.repeat() ? "HERHAALD/REPEAT" : "",
+    });
+  }
+  PrintTable(rows);
+  if (!response.next_page_token().empty()) {
+    std::cout << "volgende pagina / next page: --page-token=" << response.next_page_token() << "\n";
+  }
+  return 0;
+}
+
+// --- radar -------------------------------------------------------------------------------------
+
+void PrintHits(const google::protobuf::RepeatedPtrField<v1::RadarHit>& hits) {
+  for (const v1::RadarHit& hit : hits) {
+    std::vector<std::string> on;
+    for (const std::string& m : hit.matched_on()) on.push_back(MatchText(m));
+    std::cout << "    " << DutchTime(hit.received_at()) << "  " << KindText(hit.kind()) << "  "
+              << hit.report_id() << "  " << StateText(hit.state()) << "  via "
+              << absl::StrJoin(on, ", ") << "\n";
+  }
+}
+
+template <typename Radar>
+std::string Counts(const Radar& radar) {
+  if (radar.ever() == 0) return "geen eerdere / none earlier";
+  return absl::StrCat(radar.ever(), " eerder/earlier (", radar.last_12_months(),
+                      " in de laatste 12 maanden/in the last 12 months)");
+}
+
+int Radar(const std::string& report_id) {
+  v1::GetRadarRequest r;
+  r.set_report_id(report_id);
+  auto channel = Connect();
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = IntakeService::NewStub(*channel);
+  v1::GetRadarResponse response;
+  auto ctx = NewContext();
+  const grpc::Status status = stub->GetRadar(ctx.get(), r, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  std::cout << "Radar, melding/report " << response.report_id() << ": " << response.earlier_ever()
+            << " eerdere meldingen en adviezen/earlier reports and "
+            << "advice requests, " << response.earlier_last_12_months()
+            << " in de laatste 12 maanden/in the last 12 months"
+            << (response.repeat() ? "  -- HERHAALD/REPEAT" : "") << "\n";
+  std::cout << "Personen / persons:\n";
+  if (response.persons().empty()) std::cout << "  -\n";
+  for (const v1::PersonRadar& p : response.persons()) {
+    std::cout << "  " << p.person_id() << " (" << RoleText(p.role()) << "): " << Counts(p) << "\n";
+    PrintHits(p.hits());
+  }
+  std::cout << "Adressen / addresses:\n";
+  if (response.addresses().empty()) std::cout << "  -\n";
+  for (const v1::AddressRadar& a : response.addresses()) {
+    std::cout << "  " << a.address() << ": " << Counts(a) << "\n";
+    PrintHits(a.hits());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RunIntakeCommand(const Args& args) {
+  const std::string verb = args.empty() ? "" : args[0];
+  if (verb == "help") {
+    std::cout << "schakelctl [--as=NAME] intake COMMAND ...\n" << kUsage;
+    return 0;
+  }
+  if (verb == "submit") return Submit(args);
+  if (verb == "import") return Import(args);
+  if (verb == "queue") return Queue(args);
+  static constexpr const char* kWithReport[] = {"get", "claim", "release", "convert", "radar"};
+  if (std::find(std::begin(kWithReport), std::end(kWithReport), verb) == std::end(kWithReport)) {
+    return UsageError(absl::StrCat(
+        verb.empty() ? "which intake command?" : "unknown intake command '" + verb + "'", "\n",
+        kUsage));
+  }
+  const std::string report_id = ReportIdArg(args);
+  if (report_id.empty()) return 2;
+
+  if (verb == "get") {
+    v1::GetReportRequest r;
+    r.set_report_id(report_id);
+    r.set_purpose(absl::GetFlag(FLAGS_purpose));
+    return Call<v1::GetReportRequest, v1::GetReportResponse>(&IntakeService::Stub::GetReport, r);
+  }
+  if (verb == "claim") {
+    v1::ClaimReportRequest r;
+    r.set_report_id(report_id);
+    r.set_request_id(RequestId());
+    return Call<v1::ClaimReportRequest, v1::ClaimReportResponse>(&IntakeService::Stub::ClaimReport,
+                                                                 r);
+  }
+  if (verb == "release") {
+    v1::ReleaseReportRequest r;
+    r.set_report_id(report_id);
+    r.set_request_id(RequestId());
+    return Call<v1::ReleaseReportRequest, v1::ReleaseReportResponse>(
+        &IntakeService::Stub::ReleaseReport, r);
+  }
+  if (verb == "convert") {
+    v1::ConvertAdviceRequest r;
+    r.set_report_id(report_id);
+    r.set_reason(absl::GetFlag(FLAGS_reason));
+    if (!Required(verb, {{"reason", r.reason()}})) return 2;
+    r.set_etag(absl::GetFlag(FLAGS_etag));
+    r.set_request_id(RequestId());
+    return Call<v1::ConvertAdviceRequest, v1::ConvertAdviceResponse>(
+        &IntakeService::Stub::ConvertAdvice, r);
+  }
+  // radar
+  return Radar(report_id);
+}
+
+}  // namespace schakel::cli
