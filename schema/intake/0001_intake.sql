@@ -31,9 +31,14 @@ CREATE TABLE reports (
   claim_time INTEGER,
   -- When the holder last touched it; the claim expires after IntakeConfig.claim_idle_minutes.
   claim_touch INTEGER,
+  -- After the safety assessment with the route INVESTIGATION: the end of the investigation's
+  -- 10-week term, and the investigator (a professional's id; reminded of the term).
+  investigation_due INTEGER,
+  investigator_id TEXT NOT NULL DEFAULT '',
   -- Reminders and escalations of the terms already sent (bits: 1 acute reminder, 2 acute
-  -- escalation, 4 assessment reminder, 8 assessment escalation), and when the next one falls due
-  -- (NULL: none left, or the report left the queue).
+  -- escalation, 4 assessment reminder, 8 assessment escalation, 16 investigation reminder, 32
+  -- investigation escalation), and when the next one falls due (NULL: none left; after the
+  -- assessment only the investigation's term runs).
   signals_sent INTEGER NOT NULL DEFAULT 0,
   next_signal_at INTEGER,
   version INTEGER NOT NULL,
@@ -61,8 +66,9 @@ CREATE TABLE radar_keys (
 CREATE INDEX radar_keys_lookup ON radar_keys(region, kind, key, received_at);
 
 -- Reminders and escalations of the terms, each at most once (the primary key), kept across
--- restarts. clock: 'acute', 'assessment'; signal: 'reminder' (to the holder, or the region's
--- VT_INTAKE team when nobody holds the report), 'escalation' (to the region's VT supervisors).
+-- restarts. clock: 'acute', 'assessment', 'investigation'; signal: 'reminder' (to the holder, or
+-- the region's VT_INTAKE team when nobody holds the report; to the investigator for
+-- 'investigation'), 'escalation' (to the region's VT supervisors).
 CREATE TABLE clock_signals (
   report_id TEXT NOT NULL REFERENCES reports(id),
   clock TEXT NOT NULL,

@@ -28,9 +28,14 @@ std::string DueText(int64_t due) {
 }
 
 std::string SignalText(const SignalRow& s) {
-  const bool acute = s.clock == "acute";
-  const std::string what_nl = acute ? "Acute melding: actie" : "Veiligheidsbeoordeling";
-  const std::string what_en = acute ? "Acute report: action" : "Safety assessment";
+  std::string what_nl = "Veiligheidsbeoordeling", what_en = "Safety assessment";
+  if (s.clock == "acute") {
+    what_nl = "Acute melding: actie";
+    what_en = "Acute report: action";
+  } else if (s.clock == "investigation") {
+    what_nl = "Onderzoek";
+    what_en = "Investigation";
+  }
   const std::string due = DueText(s.due);
   if (s.signal == "reminder") {
     return absl::StrCat(what_nl, " uiterlijk ", due, " / ", what_en, " due by ", due);
@@ -39,16 +44,36 @@ std::string SignalText(const SignalRow& s) {
                       due, ")");
 }
 
+// A reminder goes to the report's holder (the whole team when nobody holds it); an
+// investigation's to the investigator. Escalations go to the supervisors ('').
+std::string AddresseeOf(const PendingSignal& p, const ReportRow& r, bool held) {
+  if (p.signal != "reminder") return "";
+  if (p.clock == "investigation") return r.investigator_id;
+  return held ? r.claimed_by : "";
+}
+
 }  // namespace
 
-std::optional<int64_t> IntakeService::NextSignalAt(const ReportRow& r) const {
-  if (r.state != v1::REPORT_STATE_OPEN) return std::nullopt;
+std::vector<PendingSignal> IntakeService::PendingOf(const ReportRow& r) const {
   auto time_of = [](const std::optional<int64_t>& us) -> std::optional<absl::Time> {
     if (!us) return std::nullopt;
     return absl::FromUnixMicros(*us);
   };
-  const auto pending =
-      PendingSignals(time_of(r.acute_due), time_of(r.assessment_due), r.signals_sent, *calendar_);
+  switch (r.state) {
+    case v1::REPORT_STATE_OPEN:
+      return PendingSignals(time_of(r.acute_due), time_of(r.assessment_due), r.signals_sent,
+                            *calendar_, time_of(r.investigation_due));
+    case v1::REPORT_STATE_ASSESSED:
+      // The assessment stopped the acute and assessment terms; an investigation's runs on.
+      return PendingSignals(std::nullopt, std::nullopt, r.signals_sent, *calendar_,
+                            time_of(r.investigation_due));
+    default:
+      return {};
+  }
+}
+
+std::optional<int64_t> IntakeService::NextSignalAt(const ReportRow& r) const {
+  const auto pending = PendingOf(r);
   if (pending.empty()) return std::nullopt;
   return absl::ToUnixMicros(pending.front().at);
 }
@@ -81,12 +106,7 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
       IntakeStore store(c, *rt_.cipher);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(id, false));
       if (!row || !row->next_signal_at || *row->next_signal_at > now_us) return absl::OkStatus();
-      auto time_of = [](const std::optional<int64_t>& us) -> std::optional<absl::Time> {
-        if (!us) return std::nullopt;
-        return absl::FromUnixMicros(*us);
-      };
-      const auto pending = PendingSignals(time_of(row->acute_due), time_of(row->assessment_due),
-                                          row->signals_sent, *calendar_);
+      const auto pending = PendingOf(*row);
       int skipped = 0;
       const auto send = SignalsToSend(pending, now, skipped);
       const int previous = row->signals_sent;
@@ -99,7 +119,7 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
                     .signal = p.signal,
                     .region = row->region,
                     .due = absl::ToUnixMicros(p.due),
-                    .addressee = p.signal == "reminder" && held ? row->claimed_by : "",
+                    .addressee = AddresseeOf(p, *row, held),
                     .create_time = now_us};
         SCHAKEL_RETURN_IF_ERROR(store.InsertSignal(s));
         v1::AuditRecord rec = rt_.audit->NewRecord(

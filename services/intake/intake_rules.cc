@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "services/common/ids.h"
 #include "services/common/person_fields.h"
 #include "services/common/proto_time.h"
 #include "services/common/validation.h"
@@ -187,6 +188,152 @@ std::vector<v1::ItemViolation> ReportViolations(const v1::ReportInput& in, Submi
   return out;
 }
 
+namespace {
+
+void CheckTexts(FieldViolations& v, const std::string& field,
+                const google::protobuf::RepeatedPtrField<std::string>& texts, int min, int max,
+                size_t max_chars) {
+  if (texts.size() < min) {
+    v.Add(field, absl::StrCat("must hold at least ", min));
+  } else if (texts.size() > max) {
+    v.Add(field, absl::StrCat("at most ", max));
+  } else {
+    for (int i = 0; i < texts.size(); ++i) {
+      CheckText(v, absl::StrCat(field, "[", i, "]"), texts[i], max_chars, true);
+    }
+  }
+}
+
+void CheckRequiredId(FieldViolations& v, const std::string& field, const std::string& id) {
+  if (id.empty()) {
+    v.Add(field, "must be set");
+  } else if (!IsWellFormedId(id)) {
+    v.Add(field, "is not a well-formed id");
+  }
+}
+
+}  // namespace
+
+void CheckAssessment(FieldViolations& v, const std::string& at, const v1::SafetyAssessment& a,
+                     absl::Time now) {
+  CheckText(v, at + "reasoning", a.reasoning(), kDescriptionMax, true);
+  CheckTexts(v, at + "risk_factors", a.risk_factors(), 0, kMaxFactors, 500);
+  CheckTexts(v, at + "protective_factors", a.protective_factors(), 0, kMaxFactors, 500);
+  if (a.has_instrument()) {
+    const v1::RiskInstrument& ins = a.instrument();
+    if (ins.kind() == v1::RISK_INSTRUMENT_KIND_UNSPECIFIED ||
+        !v1::RiskInstrumentKind_IsValid(ins.kind())) {
+      v.Add(at + "instrument.kind", "must be RIHG, LIRIK, ARIJ, CARE_NL or B_SAFER");
+    }
+    CheckText(v, at + "instrument.version", ins.version(), 50, false);
+    CheckText(v, at + "instrument.outcome", ins.outcome(), 200, true);
+  }
+  const v1::AssessmentRoute route = a.route();
+  using R = v1::AssessmentRoute;
+  if (route == v1::ASSESSMENT_ROUTE_UNSPECIFIED || !v1::AssessmentRoute_IsValid(route)) {
+    v.Add(at + "route",
+          "must be END_OF_INVOLVEMENT, HANDOVER, CONDITIONS_FOLLOW_UP, INVESTIGATION or "
+          "MDA_PLUS_PLUS");
+  }
+  // Only the route's own fields.
+  auto only_for = [&](bool has, R own, const char* field, const char* route_name) {
+    if (has && route != own) v.Add(at + field, absl::StrCat("is for the route ", route_name));
+  };
+  only_for(a.has_end(), v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT, "end", "END_OF_INVOLVEMENT");
+  only_for(a.has_handover(), v1::ASSESSMENT_ROUTE_HANDOVER, "handover", "HANDOVER");
+  only_for(a.has_conditions(), v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP, "conditions",
+           "CONDITIONS_FOLLOW_UP");
+  only_for(a.has_investigation(), v1::ASSESSMENT_ROUTE_INVESTIGATION, "investigation",
+           "INVESTIGATION");
+  only_for(a.has_mda(), v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS, "mda", "MDA_PLUS_PLUS");
+
+  switch (route) {
+    case v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT: {
+      // Back to the family with unsafety found only with a reason.
+      const bool unsafe = a.acute_unsafety() || a.structural_unsafety();
+      CheckText(v, at + "end.reason", a.end().reason(), 2000, unsafe);
+      break;
+    }
+    case v1::ASSESSMENT_ROUTE_HANDOVER:
+      CheckRequiredId(v, at + "handover.receiving_organisation_id",
+                      a.handover().receiving_organisation_id());
+      CheckText(v, at + "handover.note", a.handover().note(), 2000, false);
+      break;
+    case v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP: {
+      const v1::ConditionsFollowUp& c = a.conditions();
+      CheckTexts(v, at + "conditions.safety_conditions", c.safety_conditions(), 1,
+                 kMaxSafetyConditions, 2000);
+      CheckRequiredId(v, at + "conditions.plan_partner_organisation_id",
+                      c.plan_partner_organisation_id());
+      const std::string f = at + "conditions.monitoring_dates";
+      if (c.monitoring_dates().empty()) {
+        v.Add(f, "must hold at least 1");
+      } else if (c.monitoring_dates_size() > kMaxMonitoringDates) {
+        v.Add(f, absl::StrCat("at most ", kMaxMonitoringDates));
+      } else {
+        const absl::CivilDay today = AmsterdamToday(now);
+        for (int i = 0; i < c.monitoring_dates_size(); ++i) {
+          const v1::Date& d = c.monitoring_dates(i);
+          if (!IsValidDate(d)) {
+            v.Add(absl::StrCat(f, "[", i, "]"), "is not a calendar date");
+          } else if (ToCivilDay(d) <= today) {
+            v.Add(absl::StrCat(f, "[", i, "]"), "must be in the future");
+          }
+        }
+      }
+      break;
+    }
+    case v1::ASSESSMENT_ROUTE_INVESTIGATION:
+      CheckRequiredId(v, at + "investigation.investigator_id", a.investigation().investigator_id());
+      break;
+    case v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS: {
+      const v1::MdaPlusPlus& m = a.mda();
+      CheckText(v, at + "mda.structural_unsafety", m.structural_unsafety(), 2000, false);
+      CheckText(v, at + "mda.help_exhausted", m.help_exhausted(), 2000, false);
+      CheckText(v, at + "mda.no_coherent_approach", m.no_coherent_approach(), 2000, false);
+      CheckText(v, at + "mda.repeated_events", m.repeated_events(), 2000, false);
+      if (m.structural_unsafety().empty() && m.help_exhausted().empty() &&
+          m.no_coherent_approach().empty() && m.repeated_events().empty()) {
+        v.Add(at + "mda", "must name at least one inclusion criterion");
+      }
+      CheckText(v, at + "mda.reason", m.reason(), 2000, true);
+      break;
+    }
+    default:
+      break;
+  }
+  if (a.rvdk_request()) {
+    if (route != v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP &&
+        route != v1::ASSESSMENT_ROUTE_INVESTIGATION &&
+        route != v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS) {
+      v.Add(at + "rvdk_request",
+            "goes only with the routes CONDITIONS_FOLLOW_UP, INVESTIGATION and MDA_PLUS_PLUS");
+    }
+    CheckText(v, at + "rvdk_reason", a.rvdk_reason(), 2000, true);
+  } else if (!a.rvdk_reason().empty()) {
+    v.Add(at + "rvdk_reason", "is only for a request to the child protection board (rvdk_request)");
+  }
+}
+
+absl::Status RouteAvailable(v1::AssessmentRoute route) {
+  switch (route) {
+    case v1::ASSESSMENT_ROUTE_HANDOVER:
+      return absl::FailedPreconditionError(
+          "route not available yet: a handover to the local team or help in place needs the "
+          "handover service (a later issue)");
+    case v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS:
+      return absl::FailedPreconditionError(
+          "route not available yet: MDA++ opens a joint case in the cases service (a later issue)");
+    default:
+      return absl::OkStatus();
+  }
+}
+
+absl::Time InvestigationDue(absl::Time start) {
+  const absl::CivilDay day = absl::ToCivilDay(start, calendar::Amsterdam());
+  return absl::FromCivil(absl::CivilSecond(day + kInvestigationDays + 1), calendar::Amsterdam());
+}
+
 Clocks ComputeClocks(v1::ReportKind kind, bool acute, absl::Time start,
                      const calendar::WorkingDayCalendar& calendar) {
   Clocks c;
@@ -210,7 +357,8 @@ absl::Time ReminderTime(absl::Time due, bool acute_term,
 
 std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
                                           std::optional<absl::Time> assessment_due, int sent,
-                                          const calendar::WorkingDayCalendar& calendar) {
+                                          const calendar::WorkingDayCalendar& calendar,
+                                          std::optional<absl::Time> investigation_due) {
   std::vector<PendingSignal> out;
   auto add = [&](SignalBit bit, const char* clock, const char* signal, absl::Time at,
                  absl::Time due) {
@@ -224,6 +372,12 @@ std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
     add(kAssessmentReminder, "assessment", "reminder",
         ReminderTime(*assessment_due, false, calendar), *assessment_due);
     add(kAssessmentEscalation, "assessment", "escalation", *assessment_due, *assessment_due);
+  }
+  if (investigation_due) {
+    add(kInvestigationReminder, "investigation", "reminder",
+        ReminderTime(*investigation_due, false, calendar), *investigation_due);
+    add(kInvestigationEscalation, "investigation", "escalation", *investigation_due,
+        *investigation_due);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const PendingSignal& a, const PendingSignal& b) { return a.at < b.at; });

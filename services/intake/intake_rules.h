@@ -25,6 +25,12 @@ inline constexpr int kAssessmentWorkingDays = 5;
 // An acute report needs action within this many clock hours.
 inline constexpr absl::Duration kAcuteTerm = absl::Hours(24);
 
+// The investigation by VT ends within 10 weeks of its start.
+inline constexpr int kInvestigationDays = 70;
+inline constexpr int kMaxSafetyConditions = 20;
+inline constexpr int kMaxMonitoringDates = 20;
+inline constexpr int kMaxFactors = 50;
+
 // Who submits: the checks differ for the police feed.
 enum class Submitter { kVeiligThuis, kPolice };
 
@@ -34,6 +40,16 @@ void CheckReportInput(FieldViolations& v, const std::string& at, const v1::Repor
 // The same, as a list (for a batch item's answer).
 std::vector<v1::ItemViolation> ReportViolations(const v1::ReportInput& in, Submitter submitter,
                                                 absl::Time now);
+
+// Adds a violation, named under `at` ("assessment."), for every bad or missing field of the
+// safety assessment `a` made at `now`, its route's included. The directory checks (the
+// investigator, the plan partner) are the service's.
+void CheckAssessment(FieldViolations& v, const std::string& at, const v1::SafetyAssessment& a,
+                     absl::Time now);
+// FAILED_PRECONDITION for the routes not built yet (HANDOVER, MDA_PLUS_PLUS).
+absl::Status RouteAvailable(v1::AssessmentRoute route);
+// The end of an investigation started at `start`: 24:00 (Amsterdam) of the day 10 weeks later.
+absl::Time InvestigationDue(absl::Time start);
 
 struct Clocks {
   std::optional<absl::Time> assessment_due;  // reports only
@@ -53,18 +69,22 @@ enum SignalBit : int {
   kAcuteEscalation = 2,
   kAssessmentReminder = 4,
   kAssessmentEscalation = 8,
+  kInvestigationReminder = 16,
+  kInvestigationEscalation = 32,
 };
 struct PendingSignal {
   SignalBit bit;
-  std::string clock;   // "acute", "assessment"
+  std::string clock;   // "acute", "assessment", "investigation"
   std::string signal;  // "reminder", "escalation"
   absl::Time at;       // when it is sent
   absl::Time due;      // the term it is about
 };
-// The signals of the terms not yet sent (`sent`: bits), earliest first.
+// The signals of the terms not yet sent (`sent`: bits), earliest first. The investigation's
+// reminder is at the end of the working day before its last day, like the assessment's.
 std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
                                           std::optional<absl::Time> assessment_due, int sent,
-                                          const calendar::WorkingDayCalendar& calendar);
+                                          const calendar::WorkingDayCalendar& calendar,
+                                          std::optional<absl::Time> investigation_due = {});
 // What to send at `now`: the pending signals that fell due, without a reminder whose term itself
 // has passed (the escalation says more, and a late reminder helps nobody; its bit is still set).
 // `skipped` receives the bits of such reminders.

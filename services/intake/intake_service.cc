@@ -26,7 +26,7 @@ AuthorizationTable IntakeAuthorizationTable() {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}});
   }
   t.Allow("ListSignals", {.roles = {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}});
-  for (const char* m : {"ClaimReport", "ConvertAdvice"}) {
+  for (const char* m : {"ClaimReport", "ConvertAdvice", "AssessReport"}) {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
   return t;
@@ -145,6 +145,13 @@ v1::Report IntakeService::ToProto(const ReportRow& r) const {
   if (r.converted_at) SetTime(out.mutable_converted_at(), *r.converted_at);
   out.set_claimed_by(r.claimed_by);
   if (r.claim_time) SetTime(out.mutable_claim_time(), *r.claim_time);
+  if (r.body.has_assessment()) {
+    *out.mutable_assessment() = r.body.assessment();
+    out.set_assessed_by(r.body.assessed_by());
+    *out.mutable_assess_time() = r.body.assess_time();
+  }
+  if (r.investigation_due) SetTime(out.mutable_investigation_due(), *r.investigation_due);
+  out.set_investigator_id(r.investigator_id);
   out.set_etag(absl::StrCat(r.version));
   return out;
 }

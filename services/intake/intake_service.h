@@ -3,8 +3,9 @@
 //
 // The class is defined across several files, one concern each: intake_service.cc (set-up, the RPC
 // edge, who the caller is for intake), intake_submit.cc (SubmitReport, SubmitReports,
-// ConvertAdvice), intake_triage.cc (GetReport, the queue, claims), intake_radar.cc (GetRadar) and
-// intake_clocks.cc (reminders and escalations of the terms, ListSignals).
+// ConvertAdvice), intake_assess.cc (AssessReport: the safety assessment), intake_triage.cc
+// (GetReport, the queue, claims), intake_radar.cc (GetRadar) and intake_clocks.cc (reminders and
+// escalations of the terms, ListSignals).
 #ifndef SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 #define SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 
@@ -57,6 +58,7 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(SubmitReports);
   SCHAKEL_INTAKE_RPC(GetReport);
   SCHAKEL_INTAKE_RPC(ConvertAdvice);
+  SCHAKEL_INTAKE_RPC(AssessReport);
   SCHAKEL_INTAKE_RPC(ListTriageQueue);
   SCHAKEL_INTAKE_RPC(ClaimReport);
   SCHAKEL_INTAKE_RPC(ReleaseReport);
@@ -85,7 +87,10 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
                       absl::Time now) const;
   // The report as a client sees it (persons' BSNs masked).
   v1::Report ToProto(const ReportRow& r) const;
-  // When the report's next reminder or escalation falls due (none once it left the queue).
+  // The signals of the report's running terms not yet sent: while OPEN its acute and assessment
+  // terms; once ASSESSED only an investigation's.
+  std::vector<PendingSignal> PendingOf(const ReportRow& r) const;
+  // When the report's next reminder or escalation falls due (none when no term runs).
   std::optional<int64_t> NextSignalAt(const ReportRow& r) const;
   void ScheduleScan();
   // A claim older than claim_idle_ without a touch has lapsed.

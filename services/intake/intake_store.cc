@@ -14,7 +14,7 @@ constexpr char kColumns[] =
     "id, region, kind, channel, reporter_type, state, acute, received_at, submit_time, "
     "submitted_by, submitted_by_organisation_id, external_reference, violence_kinds, "
     "assessment_due, acute_due, converted_at, claimed_by, claim_time, claim_touch, version, "
-    "key_id, body, signals_sent, next_signal_at";
+    "key_id, body, signals_sent, next_signal_at, investigation_due, investigator_id";
 
 }  // namespace
 
@@ -24,7 +24,7 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kColumns,
                                     ", queue_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
   s->BindAll(r.id, static_cast<int>(r.region), static_cast<int>(r.kind),
              static_cast<int>(r.channel), static_cast<int>(r.reporter_type),
              static_cast<int>(r.state), r.acute ? 1 : 0, r.received_at, r.submit_time,
@@ -41,7 +41,9 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   s->BindBlob(22, body);
   s->Bind(23, r.signals_sent);
   s->BindOptional(24, r.next_signal_at);
-  s->Bind(25, r.queue_due());
+  s->BindOptional(25, r.investigation_due);
+  s->Bind(26, r.investigator_id);
+  s->Bind(27, r.queue_due());
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * k,
@@ -61,10 +63,11 @@ absl::Status IntakeStore::UpdateReport(ReportRow& r) {
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(r.body, ReportAad(r.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached("UPDATE reports SET kind = ?, state = ?, assessment_due = ?, acute_due = ?, "
-                       "converted_at = ?, claimed_by = ?, claim_time = ?, claim_touch = ?, "
-                       "queue_due = ?, key_id = ?, body = ?, next_signal_at = ?, "
-                       "version = version + 1 WHERE id = ? AND version = ?"));
+      c_.PrepareCached(
+          "UPDATE reports SET kind = ?, state = ?, assessment_due = ?, acute_due = ?, "
+          "converted_at = ?, claimed_by = ?, claim_time = ?, claim_touch = ?, "
+          "queue_due = ?, key_id = ?, body = ?, next_signal_at = ?, investigation_due = ?, "
+          "investigator_id = ?, version = version + 1 WHERE id = ? AND version = ?"));
   s->Bind(1, static_cast<int>(r.kind)).Bind(2, static_cast<int>(r.state));
   s->BindOptional(3, r.assessment_due);
   s->BindOptional(4, r.acute_due);
@@ -76,7 +79,9 @@ absl::Status IntakeStore::UpdateReport(ReportRow& r) {
   s->Bind(10, cipher_.key_id());
   s->BindBlob(11, body);
   s->BindOptional(12, r.next_signal_at);
-  s->Bind(13, r.id).Bind(14, r.version);
+  s->BindOptional(13, r.investigation_due);
+  s->Bind(14, r.investigator_id);
+  s->Bind(15, r.id).Bind(16, r.version);
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   if (c_.Changes() != 1) return absl::AbortedError("the report changed meanwhile; read it again");
   ++r.version;
@@ -113,6 +118,8 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     }
     r.signals_sent = static_cast<int>(s.ColumnInt(22));
     r.next_signal_at = s.ColumnOptionalInt(23);
+    r.investigation_due = s.ColumnOptionalInt(24);
+    r.investigator_id = s.ColumnText(25);
     out.push_back(std::move(r));
     return absl::OkStatus();
   }));

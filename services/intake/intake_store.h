@@ -40,6 +40,8 @@ struct ReportRow {
   std::string claimed_by;
   std::optional<int64_t> claim_time;
   std::optional<int64_t> claim_touch;
+  std::optional<int64_t> investigation_due;
+  std::string investigator_id;
   int signals_sent = 0;                   // SignalBit
   std::optional<int64_t> next_signal_at;  // set by the service (NextSignalAt)
   int64_t version = 1;

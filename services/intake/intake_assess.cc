@@ -1,0 +1,122 @@
+// The safety assessment (veiligheidsbeoordeling): AssessReport. The report leaves the triage
+// queue; the route INVESTIGATION starts the investigation's 10-week term. The routes HANDOVER and
+// MDA_PLUS_PLUS need the handover and cases services and are refused until those are wired.
+#include "absl/strings/str_cat.h"
+#include "services/common/ids.h"
+#include "services/common/proto_time.h"
+#include "services/common/validation.h"
+#include "services/intake/intake_service.h"
+#include "services/runtime/unit_of_work.h"
+
+namespace schakel::intake {
+namespace {
+
+constexpr char kPurpose[] = "safety assessment";
+
+}  // namespace
+
+grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContext* ctx,
+                                                      const v1::AssessReportRequest* req,
+                                                      v1::AssessReportResponse* resp) {
+  auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
+    const absl::Time now = env_.clock->Now();
+    const v1::SafetyAssessment& a = req->assessment();
+    FieldViolations v;
+    CheckRequestId(v, req->request_id());
+    if (req->report_id().empty()) v.Add("report_id", "must be set");
+    CheckRepeatedLimits(v, *req);
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    SCHAKEL_ASSIGN_OR_RETURN(Desk desk, DeskOf(caller));
+    if (!desk.veilig_thuis) return absl::PermissionDeniedError(kNoReportForYou);
+    SCHAKEL_RETURN_IF_ERROR(RouteAvailable(a.route()));
+    CheckAssessment(v, "assessment.", a, now);
+    // Who the route names, as the directory knows them.
+    if (a.route() == v1::ASSESSMENT_ROUTE_INVESTIGATION &&
+        IsWellFormedId(a.investigation().investigator_id())) {
+      SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry p,
+                               rt_.roles->Resolve(a.investigation().investigator_id()));
+      if (!p.registered || !p.active) {
+        v.Add("assessment.investigation.investigator_id", "no active professional with this id");
+      } else if (p.organisation_id != caller.principal.organisation_id) {
+        v.Add("assessment.investigation.investigator_id",
+              "works for another organisation than this Veilig Thuis");
+      } else if (!p.HasAnyRole({v1::ROLE_VT_INTAKE})) {
+        v.Add("assessment.investigation.investigator_id", "has no VT_INTAKE role");
+      }
+    }
+    if (a.route() == v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP &&
+        IsWellFormedId(a.conditions().plan_partner_organisation_id())) {
+      SCHAKEL_ASSIGN_OR_RETURN(
+          auto org, rt_.organisations->Get(a.conditions().plan_partner_organisation_id()));
+      if (!org || org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
+        v.Add("assessment.conditions.plan_partner_organisation_id",
+              "no partner organisation with this id");
+      }
+    }
+    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+
+    auto change = [&](sqlite::Connection& c) -> absl::Status {
+      IntakeStore store(c, *rt_.cipher);
+      SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), true));
+      if (!row) return absl::PermissionDeniedError(kNoReportForYou);
+      SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));
+      if (!req->etag().empty() && req->etag() != absl::StrCat(row->version)) {
+        return absl::AbortedError("the report changed meanwhile; read it again");
+      }
+      if (row->kind != v1::REPORT_KIND_REPORT) {
+        return absl::FailedPreconditionError(
+            "this is an advice request: convert the advice first (ConvertAdvice)");
+      }
+      if (row->state != v1::REPORT_STATE_OPEN) {
+        return absl::FailedPreconditionError("the report has been assessed already");
+      }
+      row->state = v1::REPORT_STATE_ASSESSED;
+      *row->body.mutable_assessment() = a;
+      row->body.set_assessed_by(caller.principal.id);
+      SetTime(row->body.mutable_assess_time(), now);
+      // It left the queue: nobody holds it any more.
+      row->claimed_by.clear();
+      row->claim_time.reset();
+      row->claim_touch.reset();
+      if (a.route() == v1::ASSESSMENT_ROUTE_INVESTIGATION) {
+        row->investigation_due = absl::ToUnixMicros(InvestigationDue(now));
+        row->investigator_id = a.investigation().investigator_id();
+      }
+      row->next_signal_at = NextSignalAt(*row);
+      SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
+      *resp->mutable_report() = ToProto(*row);
+      v1::AuditRecord rec =
+          rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "intake.report.assessed");
+      AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
+      AddObject(rec, "route", v1::AssessmentRoute_Name(a.route()));
+      if (!row->investigator_id.empty()) AddObject(rec, "professional", row->investigator_id);
+      rec.set_purpose_of_use(kPurpose);
+      return rt_.audit->Record(c, rec);
+    };
+    const ChangeSpec spec{
+        .db = rt_.db.get(),
+        .caller = &caller,
+        .method = "AssessReport",
+        .request = req,
+        .response = resp,
+        .request_id = req->request_id(),
+        .now = now,
+        .protector = rt_.cipher.get(),
+        .on_replay = [&](sqlite::Connection& c) -> absl::Status {
+          SCHAKEL_ASSIGN_OR_RETURN(auto row,
+                                   IntakeStore(c, *rt_.cipher).GetReport(req->report_id(), false));
+          if (!row) return absl::PermissionDeniedError(kNoReportForYou);
+          SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));
+          v1::AuditRecord rec =
+              rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ, "intake.assessment.replayed");
+          AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
+          rec.set_purpose_of_use(kPurpose);
+          return rt_.audit->Record(c, rec);
+        },
+    };
+    return RunChange(spec, nullptr, change);
+  };
+  return Handle(ctx, "AssessReport", AskedReport(req->report_id()), std::move(handler));
+}
+
+}  // namespace schakel::intake
