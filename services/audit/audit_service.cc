@@ -82,12 +82,6 @@ const RepeatedLimits& AppendLimits() {
 }
 
 AskedObject Asked(absl::string_view type, absl::string_view id) {
-  if (id.size() > kMaxAskedIdBytes) {
-    size_t end = kMaxAskedIdBytes;
-    // Not inside a UTF-8 sequence: back off its continuation bytes (10xxxxxx).
-    while (end > 0 && (static_cast<unsigned char>(id[end]) & 0xC0) == 0x80) --end;
-    id = id.substr(0, end);
-  }
   return AskedObject{std::string(type), std::string(id)};
 }
 

@@ -38,10 +38,8 @@ inline constexpr int kAuditMaxPageSize = 1000;
 inline constexpr int kMaxObjectsPerRecord = 10000;
 const RepeatedLimits& AppendLimits();
 
-// An object a request names, for the record of its refusal: the id as sent, cut to
-// kMaxAskedIdBytes (at a character boundary) so that no refused request makes its record outgrow
-// a relay batch.
-inline constexpr size_t kMaxAskedIdBytes = 256;
+// An object a request names, for the record of its refusal (the record cuts a long id, see
+// kMaxAskedIdBytes).
 AskedObject Asked(absl::string_view type, absl::string_view id);
 // What GetEntry and GetInclusionProof ask for: the entry at an index ("audit_entry", as in the
 // record of a read entry) or the entry of an event id ("audit_event").

@@ -91,7 +91,15 @@ v1::AuditRecord AuditTrail::NewDeniedRecord(const Principal& principal, absl::st
   object->set_id(std::string(method));
   object->set_sensitivity(v1::SENSITIVITY_GENERAL);
   for (const AskedObject& a : asked) {
-    if (!a.type.empty() && !a.id.empty()) AddObject(r, a.type, a.id);
+    if (a.type.empty() || a.id.empty()) continue;
+    absl::string_view id = a.id;
+    if (id.size() > kMaxAskedIdBytes) {
+      size_t end = kMaxAskedIdBytes;
+      // Not inside a UTF-8 sequence: back off its continuation bytes (10xxxxxx).
+      while (end > 0 && (static_cast<unsigned char>(id[end]) & 0xC0) == 0x80) --end;
+      id = id.substr(0, end);
+    }
+    AddObject(r, a.type, id);
   }
   return r;
 }

@@ -32,6 +32,10 @@ struct AskedObject {
   std::string type;  // "case", "handover", "report", "person", ...
   std::string id;
 };
+// The longest id a refusal's record names: NewDeniedRecord cuts a longer one (at a character
+// boundary), so that no refused request — a 4 MiB "case id", say — makes its record outgrow a relay
+// batch and stall the audit relay.
+inline constexpr size_t kMaxAskedIdBytes = 256;
 
 // Runs small units of work, each in its own savepoint, in shared transactions: whoever arrives
 // while no commit is running becomes the leader and commits everything queued so far; the others

@@ -43,11 +43,9 @@ bool NeedsSecondAdmin(v1::Role role);
 // not make alone: `what` names it, e.g. "granting AUDITOR".
 absl::Status TakesSecondAdmin(absl::string_view what);
 
-// An object a request names, for the audit record of its refusal (issue 11, item 9): the id as
-// sent, cut to kMaxAskedIdBytes (at a character boundary) so that no refused request makes its
-// record outgrow a relay batch. Types as in the directory's records: "organisation",
+// An object a request names, for the audit record of its refusal (issue 11, item 9; the record
+// cuts a long id, see kMaxAskedIdBytes). Types as in the directory's records: "organisation",
 // "professional", "service", "proposal". An empty id names nothing (NewDeniedRecord skips it).
-inline constexpr size_t kMaxAskedIdBytes = 256;
 AskedObject Asked(absl::string_view type, absl::string_view id);
 
 // The audit record of a directory change (objects are directory entries: not client data).

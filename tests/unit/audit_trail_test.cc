@@ -161,6 +161,23 @@ TEST_F(AuditTrailTest, ADeniedRecordSaysWhoWasRefusedWhatAndWhy) {
   EXPECT_EQ(r.objects(0).sensitivity(), v1::SENSITIVITY_GENERAL);
 }
 
+TEST_F(AuditTrailTest, ADeniedRecordNamesWhatWasAskedForAndCutsAHugeIdAtACharacter) {
+  AuditTrail audit(*db_, "cases", clock_);
+  const Principal outsider{.id = "p", .organisation_id = "o", .kind = v1::PRINCIPAL_KIND_USER};
+  // 255 ASCII bytes, then "é" (2 bytes) straddling the limit, then 4 MiB more.
+  std::string huge(255, 'a');
+  huge += "\xC3\xA9";
+  huge += std::string(4 << 20, 'b');
+  const v1::AuditRecord r =
+      audit.NewDeniedRecord(outsider, "GetCase", absl::PermissionDeniedError("no"),
+                            {{"case", huge}, {"person", "p-1"}, {"handover", ""}});
+  ASSERT_EQ(r.objects_size(), 3);  // the rpc, the case and the person; an empty id names nothing
+  EXPECT_EQ(r.objects(1).type(), "case");
+  EXPECT_EQ(r.objects(1).id(), std::string(255, 'a'));  // not half a character
+  EXPECT_EQ(r.objects(2).id(), "p-1");
+  EXPECT_LT(r.ByteSizeLong(), 2048u);
+}
+
 TEST_F(AuditTrailTest, RecordWritesToTheAuditTopicWithinTheCallersTransaction) {
   AuditTrail audit(*db_, "cases", clock_);
   const v1::AuditRecord kept = audit.NewRecord(Professional(), v1::AUDIT_ACTION_CREATE, "kept");
