@@ -172,6 +172,19 @@ check "and says it was received before" grep -q "received before" <<<"$out"
 check "convert without --reason is a usage error" test $rc -eq 2
 out=$("${C[@]}" --as=vt --request-id=e2e-convert intake convert "$advice" --reason="Zorgen nemen toe" 2>&1)
 check "convert starts the statutory term" grep -q "melding/report $advice (open): .*TERMIJN/DUE [0-3][0-9]-" <<<"$out"
+# assess: the safety assessment from a file (only the SafetyAssessment), ending involvement.
+cat >"$WORK/assessment.json" <<'JSON'
+{"acute_unsafety": false, "structural_unsafety": false,
+ "reasoning": "Zorgen besproken; het netwerk vangt het op.",
+ "route": "ASSESSMENT_ROUTE_END_OF_INVOLVEMENT", "end": {"reason": "Geen onveiligheid vastgesteld"}}
+JSON
+out=$("${C[@]}" --as=vt --request-id=e2e-assess intake assess "$advice" \
+  --from-json="$WORK/assessment.json" 2>&1); rc=$?
+check "assess ends the report's involvement" test $rc -eq 0
+check "the assessed report has left the queue" test "$(queue)" = 4
+out=$("${C[@]}" --as=vt --request-id=e2e-assess intake assess "$advice" \
+  --from-json="$WORK/assessment.json" 2>&1); rc=$?
+check "a retried assessment answers the same" test $rc -eq 0
 check "the log carries no names" bash -c "! grep -q 'Testpersoon' '$WORK/schakeld.log'"
 
 echo "e2e intake import: $passes passed, $failures failed"
