@@ -110,9 +110,8 @@ int AuditKeys() {
 // {intake-data.key, intake-index.key} (what reports say, and the radar's blind indexes).
 int CaseKeys() {
   const auto dir = Dir().parent_path() / "keys";
-  for (const char* name :
-       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key",
-        "intake-data.key", "intake-index.key"}) {
+  for (const char* name : {"cases-data.key", "cases-index.key", "handover-data.key",
+                           "handover-index.key", "intake-data.key", "intake-index.key"}) {
     if (std::filesystem::exists(dir / name)) {
       std::cout << (dir / name).string() << " exists (kept)\n";
       continue;
