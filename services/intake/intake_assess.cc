@@ -85,12 +85,10 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
       row->next_signal_at = NextSignalAt(*row);
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       *resp->mutable_report() = ToProto(*row);
-      v1::AuditRecord rec =
-          rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "intake.report.assessed");
-      AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
+      v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
+                                         "intake.report.assessed", row->id, kPurpose);
       AddObject(rec, "route", v1::AssessmentRoute_Name(a.route()));
       if (!row->investigator_id.empty()) AddObject(rec, "professional", row->investigator_id);
-      rec.set_purpose_of_use(kPurpose);
       return rt_.audit->Record(c, rec);
     };
     const ChangeSpec spec{
@@ -103,15 +101,8 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         .now = now,
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-          SCHAKEL_ASSIGN_OR_RETURN(auto row,
-                                   IntakeStore(c, *rt_.cipher).GetReport(req->report_id(), false));
-          if (!row) return absl::PermissionDeniedError(kNoReportForYou);
-          SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));
-          v1::AuditRecord rec =
-              rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ, "intake.assessment.replayed");
-          AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
-          rec.set_purpose_of_use(kPurpose);
-          return rt_.audit->Record(c, rec);
+          return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_VT_INTAKE},
+                              "intake.assessment.replayed", kPurpose);
         },
     };
     return RunChange(spec, nullptr, change);

@@ -122,11 +122,10 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
                     .addressee = AddresseeOf(p, *row, held),
                     .create_time = now_us};
         SCHAKEL_RETURN_IF_ERROR(store.InsertSignal(s));
-        v1::AuditRecord rec = rt_.audit->NewRecord(
-            system, v1::AUDIT_ACTION_CREATE, absl::StrCat("intake.clock.", p.clock, ".", p.signal));
-        AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
-        rec.set_purpose_of_use("monitoring of statutory terms");
-        SCHAKEL_RETURN_IF_ERROR(rt_.audit->Record(c, rec));
+        SCHAKEL_RETURN_IF_ERROR(
+            rt_.audit->Record(c, ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_CREATE,
+                                              absl::StrCat("intake.clock.", p.clock, ".", p.signal),
+                                              row->id, "monitoring of statutory terms")));
         if (p.signal == "escalation") {
           LogEvent(LogLevel::kWarning, "intake.term_passed",
                    {{"report", row->id}, {"clock", p.clock}});

@@ -61,18 +61,14 @@ grpc::ServerUnaryReactor* IntakeService::GetRadar(grpc::CallbackServerContext* c
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         IntakeStore store(c, *rt_.cipher);
-        SCHAKEL_ASSIGN_OR_RETURN(auto meta, store.GetReport(req->report_id(), false));
-        if (!meta) return absl::PermissionDeniedError(kNoReportForYou);
-        SCHAKEL_RETURN_IF_ERROR(
-            MaySee(caller, desk, *meta, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}));
-        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), true));
-        SCHAKEL_ASSIGN_OR_RETURN(auto matches, store.RadarMatches(*row));
-        resp->set_report_id(row->id);
-        AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
+        SCHAKEL_ASSIGN_OR_RETURN(auto row, ReadReport(store, caller, desk, req->report_id()));
+        SCHAKEL_ASSIGN_OR_RETURN(auto matches, store.RadarMatches(row));
+        resp->set_report_id(row.id);
+        AddObject(rec, "report", row.id, v1::SENSITIVITY_CARE);
 
         // The asked report's own keys tell which address label a key stands for.
         std::map<std::string, std::string> address_labels;
-        for (const RadarKey& k : RadarKeys(row->body.input(), *rt_.cipher)) {
+        for (const RadarKey& k : RadarKeys(row.body.input(), *rt_.cipher)) {
           if (k.kind == "address") address_labels[k.key] = k.label;
         }
         std::map<std::string, std::map<std::string, v1::RadarHit>> by_person, by_address;
@@ -86,7 +82,7 @@ grpc::ServerUnaryReactor* IntakeService::GetRadar(grpc::CallbackServerContext* c
           all.insert(m.report_id);
           if (m.received_at >= since) recent.insert(m.report_id);
         }
-        for (const v1::ReportedPerson& p : row->body.input().persons()) {
+        for (const v1::ReportedPerson& p : row.body.input().persons()) {
           v1::PersonRadar* pr = resp->add_persons();
           pr->set_person_id(p.id());
           pr->set_role(p.role());

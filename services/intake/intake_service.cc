@@ -80,6 +80,38 @@ std::vector<AskedObject> AskedReport(const std::string& report_id) {
   return {AskedObject{"report", report_id}};
 }
 
+v1::AuditRecord ReportRecord(const AuditTrail& audit, const Caller& caller, v1::AuditAction action,
+                             absl::string_view event_type, const std::string& report_id,
+                             absl::string_view purpose) {
+  v1::AuditRecord rec = audit.NewRecord(caller, action, event_type);
+  AddObject(rec, "report", report_id, v1::SENSITIVITY_CARE);
+  rec.set_purpose_of_use(std::string(purpose));
+  return rec;
+}
+
+absl::StatusOr<ReportRow> IntakeService::ReadReport(IntakeStore& store, const Caller& caller,
+                                                    const Desk& desk,
+                                                    const std::string& report_id) const {
+  SCHAKEL_ASSIGN_OR_RETURN(auto meta, store.GetReport(report_id, false));
+  if (!meta) return absl::PermissionDeniedError(kNoReportForYou);
+  SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *meta, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}));
+  SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(report_id, true));
+  if (!row) return absl::PermissionDeniedError(kNoReportForYou);
+  return *std::move(row);
+}
+
+absl::Status IntakeService::RecordReplay(sqlite::Connection& c, const Caller& caller,
+                                         const Desk& desk, const std::string& report_id,
+                                         std::initializer_list<v1::Role> roles,
+                                         absl::string_view event_type,
+                                         absl::string_view purpose) const {
+  SCHAKEL_ASSIGN_OR_RETURN(auto row, IntakeStore(c, *rt_.cipher).GetReport(report_id, false));
+  if (!row) return absl::PermissionDeniedError(kNoReportForYou);
+  SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, roles));
+  return rt_.audit->Record(
+      c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ, event_type, report_id, purpose));
+}
+
 absl::StatusOr<IntakeService::Desk> IntakeService::DeskOf(const Caller& caller) {
   SCHAKEL_ASSIGN_OR_RETURN(auto org, rt_.organisations->Get(caller.principal.organisation_id));
   Desk desk;

@@ -32,6 +32,12 @@ AuthorizationTable IntakeAuthorizationTable();
 // The report a request asks for, for the audit record of a refusal; none for an empty id.
 std::vector<AskedObject> AskedReport(const std::string& report_id);
 
+// The audit record of `caller`'s `action` on report `report_id` (sensitivity CARE: reports are
+// about violence in a family), for `purpose`.
+v1::AuditRecord ReportRecord(const AuditTrail& audit, const Caller& caller, v1::AuditAction action,
+                             absl::string_view event_type, const std::string& report_id,
+                             absl::string_view purpose);
+
 // The one answer to a report the caller may not see, or that does not exist.
 inline constexpr char kNoReportForYou[] = "no report with this id is open to you";
 
@@ -78,6 +84,17 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   // the report's region with one of `roles`.
   absl::Status MaySee(const Caller& caller, const Desk& desk, const ReportRow& r,
                       std::initializer_list<v1::Role> roles) const;
+
+  // Report `report_id` with its content, for VT_INTAKE and VT supervisors of its region. Who may
+  // look comes first: nothing is decrypted for a caller who may not (kNoReportForYou, the same for
+  // a missing report).
+  absl::StatusOr<ReportRow> ReadReport(IntakeStore& store, const Caller& caller, const Desk& desk,
+                                       const std::string& report_id) const;
+  // The `on_replay` of a change of one report: may `caller` still see it (`roles`, as MaySee),
+  // then the look on record as `event_type`, in the replay's transaction.
+  absl::Status RecordReplay(sqlite::Connection& c, const Caller& caller, const Desk& desk,
+                            const std::string& report_id, std::initializer_list<v1::Role> roles,
+                            absl::string_view event_type, absl::string_view purpose) const;
 
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    std::vector<AskedObject> asked, RpcHandler handler);

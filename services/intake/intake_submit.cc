@@ -24,12 +24,9 @@ absl::StatusOr<Submitter> SubmitterOf(const Caller& caller, bool veilig_thuis, b
 
 v1::AuditRecord SubmitRecord(const AuditTrail& audit, const Caller& caller,
                              const std::string& report_id, bool duplicate) {
-  v1::AuditRecord rec =
-      audit.NewRecord(caller, duplicate ? v1::AUDIT_ACTION_EXECUTE : v1::AUDIT_ACTION_CREATE,
-                      duplicate ? "intake.report.resubmitted" : "intake.report.submitted");
-  AddObject(rec, "report", report_id, v1::SENSITIVITY_CARE);
-  rec.set_purpose_of_use(kPurpose);
-  return rec;
+  return ReportRecord(audit, caller, duplicate ? v1::AUDIT_ACTION_EXECUTE : v1::AUDIT_ACTION_CREATE,
+                      duplicate ? "intake.report.resubmitted" : "intake.report.submitted",
+                      report_id, kPurpose);
 }
 
 }  // namespace
@@ -76,11 +73,9 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReport(grpc::CallbackServerContex
         .now = now,
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-          v1::AuditRecord rec =
-              rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ, "intake.report.replayed");
-          AddObject(rec, "report", resp->report_id(), v1::SENSITIVITY_CARE);
-          rec.set_purpose_of_use(kPurpose);
-          return rt_.audit->Record(c, rec);
+          return rt_.audit->Record(
+              c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ, "intake.report.replayed",
+                              resp->report_id(), kPurpose));
         },
     };
     return RunChange(spec, nullptr, change);
@@ -209,11 +204,8 @@ grpc::ServerUnaryReactor* IntakeService::ConvertAdvice(grpc::CallbackServerConte
       row->next_signal_at = NextSignalAt(*row);
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       *resp->mutable_report() = ToProto(*row);
-      v1::AuditRecord rec =
-          rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "intake.advice.converted");
-      AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
-      rec.set_purpose_of_use(kPurpose);
-      return rt_.audit->Record(c, rec);
+      return rt_.audit->Record(c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
+                                               "intake.advice.converted", row->id, kPurpose));
     };
     const ChangeSpec spec{
         .db = rt_.db.get(),
@@ -225,15 +217,8 @@ grpc::ServerUnaryReactor* IntakeService::ConvertAdvice(grpc::CallbackServerConte
         .now = now,
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-          SCHAKEL_ASSIGN_OR_RETURN(auto row,
-                                   IntakeStore(c, *rt_.cipher).GetReport(req->report_id(), false));
-          if (!row) return absl::PermissionDeniedError(kNoReportForYou);
-          SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));
-          v1::AuditRecord rec =
-              rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ, "intake.advice.replayed");
-          AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
-          rec.set_purpose_of_use(kPurpose);
-          return rt_.audit->Record(c, rec);
+          return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_VT_INTAKE},
+                              "intake.advice.replayed", kPurpose);
         },
     };
     return RunChange(spec, nullptr, change);

@@ -32,16 +32,11 @@ grpc::ServerUnaryReactor* IntakeService::GetReport(grpc::CallbackServerContext* 
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         IntakeStore store(c, *rt_.cipher);
-        // Who may look comes first: nothing is decrypted for a caller who may not.
-        SCHAKEL_ASSIGN_OR_RETURN(auto meta, store.GetReport(req->report_id(), false));
-        if (!meta) return absl::PermissionDeniedError(kNoReportForYou);
-        SCHAKEL_RETURN_IF_ERROR(
-            MaySee(caller, desk, *meta, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}));
-        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), true));
-        if (ClaimLapsed(*row, env_.clock->Now())) row->claimed_by.clear();
-        *resp->mutable_report() = ToProto(*row);
-        AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
-        for (const auto& p : row->body.input().persons()) AddObject(rec, "person", p.id());
+        SCHAKEL_ASSIGN_OR_RETURN(auto row, ReadReport(store, caller, desk, req->report_id()));
+        if (ClaimLapsed(row, env_.clock->Now())) row.claimed_by.clear();
+        *resp->mutable_report() = ToProto(row);
+        AddObject(rec, "report", row.id, v1::SENSITIVITY_CARE);
+        for (const auto& p : row.body.input().persons()) AddObject(rec, "person", p.id());
         rec.mutable_checks()->set_care_relationship(v1::AUDIT_CHECK_PASSED);
         return absl::OkStatus();
       });
@@ -126,12 +121,6 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
   SCHAKEL_ASSIGN_OR_RETURN(Desk desk, DeskOf(caller));
   const absl::Time now = env_.clock->Now();
   const std::string event = claim ? "intake.report.claimed" : "intake.report.released";
-  auto record = [&](sqlite::Connection& c, const std::string& type) {
-    v1::AuditRecord rec = rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, type);
-    AddObject(rec, "report", report_id, v1::SENSITIVITY_CARE);
-    rec.set_purpose_of_use(kPurpose);
-    return rt_.audit->Record(c, rec);
-  };
   auto change = [&](sqlite::Connection& c) -> absl::Status {
     IntakeStore store(c, *rt_.cipher);
     SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(report_id, false));
@@ -170,7 +159,8 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
     row->body = std::move(full->body);
     SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
     *out = ToProto(*row);
-    return record(c, event);
+    return rt_.audit->Record(
+        c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE, event, report_id, kPurpose));
   };
   const ChangeSpec spec{
       .db = rt_.db.get(),
@@ -182,11 +172,8 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
       .now = now,
       .protector = rt_.cipher.get(),
       .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-        SCHAKEL_ASSIGN_OR_RETURN(auto row, IntakeStore(c, *rt_.cipher).GetReport(report_id, false));
-        if (!row) return absl::PermissionDeniedError(kNoReportForYou);
-        SCHAKEL_RETURN_IF_ERROR(
-            MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}));
-        return record(c, event + ".replayed");
+        return RecordReplay(c, caller, desk, report_id, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR},
+                            event + ".replayed", kPurpose);
       },
   };
   return RunChange(spec, nullptr, change);
