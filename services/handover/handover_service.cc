@@ -59,15 +59,7 @@ absl::Status HandoverService::Open(const HostEnv& env) {
   if (config.deadline_scan_seconds() < 0) {
     v.Add("handover.deadline_scan_seconds", "must not be negative");
   }
-  std::vector<absl::CivilDay> equated;
-  for (int i = 0; i < env.config.equated_days_size(); ++i) {
-    absl::CivilDay day;
-    if (!absl::ParseCivilTime(env.config.equated_days(i), &day)) {
-      v.Add(absl::StrCat("equated_days[", i, "]"), "must be a date YYYY-MM-DD");
-    } else {
-      equated.push_back(day);
-    }
-  }
+  std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
   calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
   if (config.accept_working_days() > 0) accept_days_ = config.accept_working_days();

@@ -7,19 +7,6 @@
 namespace schakel::handover {
 namespace {
 
-std::optional<int64_t> OptInt(const sqlite::Statement& s, int column) {
-  if (s.IsNull(column)) return std::nullopt;
-  return s.ColumnInt(column);
-}
-
-void BindOpt(sqlite::Statement& s, int index, const std::optional<int64_t>& v) {
-  if (v) {
-    s.Bind(index, *v);
-  } else {
-    s.BindNull(index);
-  }
-}
-
 int64_t EndOrForever(const sqlite::Statement& s, int column) {
   return s.IsNull(column) ? kForever : s.ColumnInt(column);
 }
@@ -273,7 +260,7 @@ absl::Status HandoverStore::InsertHandover(const HandoverRow& h) {
   s->BindBlob(11, body);
   s->Bind(12, h.proposed);
   s->Bind(13, h.accept_deadline);
-  BindOpt(*s, 14, h.reminder);
+  s->BindOptional(14, h.reminder);
   return s->Run();
 }
 
@@ -288,13 +275,13 @@ absl::Status HandoverStore::UpdateHandover(HandoverRow& h) {
   s->Bind(1, static_cast<int>(h.state));
   s->Bind(2, cipher_.key_id());
   s->BindBlob(3, body);
-  BindOpt(*s, 4, h.reminded);
-  BindOpt(*s, 5, h.decided);
+  s->BindOptional(4, h.reminded);
+  s->BindOptional(5, h.decided);
   s->Bind(6, h.decided_by);
-  BindOpt(*s, 7, h.accept_escalated);
-  BindOpt(*s, 8, h.contact_deadline);
-  BindOpt(*s, 9, h.contact);
-  BindOpt(*s, 10, h.contact_escalated);
+  s->BindOptional(7, h.accept_escalated);
+  s->BindOptional(8, h.contact_deadline);
+  s->BindOptional(9, h.contact);
+  s->BindOptional(10, h.contact_escalated);
   s->Bind(11, h.id);
   s->Bind(12, h.version);
   SCHAKEL_RETURN_IF_ERROR(s->Run());
@@ -325,14 +312,14 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::QueryHandovers(sqlite::S
     }
     h.proposed = s.ColumnInt(11);
     h.accept_deadline = s.ColumnInt(12);
-    h.reminder = OptInt(s, 13);
-    h.reminded = OptInt(s, 14);
-    h.decided = OptInt(s, 15);
+    h.reminder = s.ColumnOptionalInt(13);
+    h.reminded = s.ColumnOptionalInt(14);
+    h.decided = s.ColumnOptionalInt(15);
     h.decided_by = s.ColumnText(16);
-    h.accept_escalated = OptInt(s, 17);
-    h.contact_deadline = OptInt(s, 18);
-    h.contact = OptInt(s, 19);
-    h.contact_escalated = OptInt(s, 20);
+    h.accept_escalated = s.ColumnOptionalInt(17);
+    h.contact_deadline = s.ColumnOptionalInt(18);
+    h.contact = s.ColumnOptionalInt(19);
+    h.contact_escalated = s.ColumnOptionalInt(20);
     h.version = s.ColumnInt(21);
     out.push_back(std::move(h));
     return absl::OkStatus();
