@@ -19,6 +19,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -102,6 +103,16 @@ absl::Time ToAbsl(const google::protobuf::Timestamp& t) {
 std::string DutchTime(const google::protobuf::Timestamp& t) {
   if (t.seconds() == 0 && t.nanos() == 0) return "-";
   return absl::FormatTime("%d-%m-%Y %H:%M", ToAbsl(t), calendar::Amsterdam());
+}
+
+// A term: one ending at midnight is shown as the end of its last day ("04-12-2026 24:00", as the
+// server's reminders say), not as the start of the next.
+std::string DutchTerm(const google::protobuf::Timestamp& t) {
+  if (t.seconds() == 0 && t.nanos() == 0) return "-";
+  const absl::CivilSecond cs = absl::ToCivilSecond(ToAbsl(t), calendar::Amsterdam());
+  if (cs.hour() != 0 || cs.minute() != 0 || cs.second() != 0) return DutchTime(t);
+  const absl::CivilDay last = absl::CivilDay(cs) - 1;
+  return absl::StrFormat("%02d-%02d-%04d 24:00", last.day(), last.month(), last.year());
 }
 
 // "3d 4u", "2u", "25m" (d: dagen/days, u: uren/hours, m: minutes) for `seconds` >= 0.
@@ -217,9 +228,9 @@ void PrintReportSummary(const v1::Report& r) {
   if (absl::GetFlag(FLAGS_json) || r.id().empty()) return;
   std::cerr << KindText(r.input().kind()) << " " << r.id() << " (" << StateText(r.state())
             << "): ONTVANGEN/RECEIVED " << DutchTime(r.input().received_at());
-  if (r.has_acute_due()) std::cerr << ", ACUUT/ACUTE tot/until " << DutchTime(r.acute_due());
+  if (r.has_acute_due()) std::cerr << ", ACUUT/ACUTE tot/until " << DutchTerm(r.acute_due());
   if (r.has_assessment_due()) {
-    std::cerr << ", TERMIJN/DUE " << DutchTime(r.assessment_due());
+    std::cerr << ", TERMIJN/DUE " << DutchTerm(r.assessment_due());
   }
   if (!r.claimed_by().empty()) {
     std::cerr << ", IN BEHANDELING BIJ/HELD BY " << r.claimed_by() << " sinds/since "
@@ -333,7 +344,7 @@ int Queue(const Args& args) {
         KindText(row.kind()),
         ReporterText(row.reporter_type()),
         DutchTime(row.received_at()),
-        term ? DutchTime(row.due()) : "-",
+        term ? DutchTerm(row.due()) : "-",
         term ? TimeLeft(row.seconds_left(), row.overdue()) : "geen termijn/no term",
         row.claimed_by().empty() ? "-" : row.claimed_by(),
         absl::StrCat(row.radar_earlier()),
