@@ -84,6 +84,7 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
       }
       row->next_signal_at = NextSignalAt(*row);
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
+      SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
       *resp->mutable_report() = ToProto(*row);
       v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
                                          "intake.report.assessed", row->id, kPurpose);

@@ -1,10 +1,11 @@
 // The statutory terms at work: the timer that sends each reminder and escalation once
-// (ScanClocks), and ListSignals, where the people they are for find them.
+// (ScanClocks: the reports' terms, then the feedback tasks'), and ListSignals, where the people
+// they are for find them.
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "services/common/log.h"
 #include "services/common/proto_time.h"
+#include "services/intake/intake_feedback.h"
 #include "services/intake/intake_service.h"
 #include "services/runtime/unit_of_work.h"
 
@@ -16,17 +17,6 @@ namespace {
 constexpr int kScanBatch = 500;
 constexpr absl::Duration kSignalsShown = absl::Hours(24 * 30);
 
-std::string DueText(int64_t due) {
-  // A term ending at 24:00 is shown as that day's 24:00, not the next day's 00:00.
-  const absl::Time t = absl::FromUnixMicros(due);
-  const absl::CivilSecond cs = absl::ToCivilSecond(t, calendar::Amsterdam());
-  if (cs.hour() == 0 && cs.minute() == 0 && cs.second() == 0) {
-    const absl::CivilDay day = absl::CivilDay(cs) - 1;
-    return absl::StrFormat("%02d-%02d-%04d 24:00", day.day(), day.month(), day.year());
-  }
-  return absl::FormatTime("%d-%m-%Y %H:%M", t, calendar::Amsterdam());
-}
-
 std::string SignalText(const SignalRow& s) {
   std::string what_nl = "Veiligheidsbeoordeling", what_en = "Safety assessment";
   if (s.clock == "acute") {
@@ -35,6 +25,12 @@ std::string SignalText(const SignalRow& s) {
   } else if (s.clock == "investigation") {
     what_nl = "Onderzoek";
     what_en = "Investigation";
+  } else if (s.clock == "feedback") {
+    what_nl = "Terugkoppeling aan melder";
+    what_en = "Feedback to the reporter";
+  } else if (s.clock == "feedback_investigation") {
+    what_nl = "Terugkoppeling aan melder na onderzoek";
+    what_en = "Feedback to the reporter after the investigation";
   }
   const std::string due = DueText(s.due);
   if (s.signal == "reminder") {
@@ -100,6 +96,7 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
   Caller system;
   system.principal = env_.internal->host;
   int sent_count = 0;
+  SCHAKEL_ASSIGN_OR_RETURN(sent_count, ScanFeedbackClocks(system, now));
   for (const std::string& id : due) {
     // Each report in a transaction of its own: one that fails is logged and holds up no other.
     const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
@@ -140,6 +137,63 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
     if (!st.ok()) {
       LogEvent(LogLevel::kError, "intake.signal_not_sent",
                {{"report", id}, {"error", std::string(st.message())}});
+    }
+  }
+  return sent_count;
+}
+
+absl::StatusOr<int> IntakeService::ScanFeedbackClocks(const Caller& system, absl::Time now) {
+  const int64_t now_us = absl::ToUnixMicros(now);
+  std::vector<std::pair<std::string, std::string>> due;
+  SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(due, FeedbackStore(c, *rt_.cipher).DueForSignals(now_us, kScanBatch));
+    return absl::OkStatus();
+  }));
+  int sent_count = 0;
+  for (const auto& [report_id, occasion] : due) {
+    // Each task in a transaction of its own, like the reports' terms.
+    const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
+      FeedbackStore feedback(c, *rt_.cipher);
+      SCHAKEL_ASSIGN_OR_RETURN(auto task, feedback.Get(report_id, occasion, false));
+      if (!task || task->given_at || !task->next_signal_at || *task->next_signal_at > now_us) {
+        return absl::OkStatus();
+      }
+      const int previous = task->signals_sent;
+      const std::string clock = FeedbackClock(occasion);
+      for (const FeedbackSignal& p : PendingFeedbackSignals(*task, *calendar_)) {
+        if (p.at > now) continue;
+        task->signals_sent |= p.bit;
+        // A reminder whose term has passed too helps nobody: the escalation says more.
+        if (p.signal == "reminder" && task->due <= now_us) continue;
+        SignalRow s{.report_id = report_id,
+                    .clock = clock,
+                    .signal = p.signal,
+                    .region = task->region,
+                    .due = task->due,
+                    .addressee = p.signal == "reminder" ? task->assignee : "",
+                    .create_time = now_us};
+        SCHAKEL_RETURN_IF_ERROR(IntakeStore(c, *rt_.cipher).InsertSignal(s));
+        SCHAKEL_RETURN_IF_ERROR(
+            rt_.audit->Record(c, ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_CREATE,
+                                              absl::StrCat("intake.clock.", clock, ".", p.signal),
+                                              report_id, "monitoring of statutory terms")));
+        if (p.signal == "escalation") {
+          LogEvent(LogLevel::kWarning, "intake.term_passed",
+                   {{"report", report_id}, {"clock", clock}});
+        }
+        ++sent_count;
+      }
+      SCHAKEL_ASSIGN_OR_RETURN(
+          bool marked, feedback.MarkSignals(report_id, occasion, previous, task->signals_sent,
+                                            NextFeedbackSignalAt(*task, *calendar_)));
+      if (!marked) return absl::AbortedError("the feedback task's signals changed meanwhile");
+      return absl::OkStatus();
+    });
+    if (!st.ok()) {
+      LogEvent(LogLevel::kError, "intake.signal_not_sent",
+               {{"report", report_id},
+                {"clock", FeedbackClock(occasion)},
+                {"error", std::string(st.message())}});
     }
   }
   return sent_count;

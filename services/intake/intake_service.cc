@@ -29,6 +29,13 @@ AuthorizationTable IntakeAuthorizationTable() {
   for (const char* m : {"ClaimReport", "ConvertAdvice", "AssessReport"}) {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
+  // Feedback to the reporter and the end of an investigation: the team's work; the supervisors
+  // watch the tasks and read the figures. The organisation's kind and region are checked per call.
+  t.Allow("ListFeedbackTasks", {.roles = {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}});
+  for (const char* m : {"RecordFeedback", "CompleteInvestigation"}) {
+    t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
+  }
+  t.Allow("GetIntakeReport", {.roles = {v1::ROLE_SUPERVISOR}});
   return t;
 }
 
@@ -45,10 +52,15 @@ absl::Status IntakeService::Open(const HostEnv& env) {
   if (config.deadline_scan_seconds() < 0) {
     v.Add("intake.deadline_scan_seconds", "must not be negative");
   }
+  if (config.feedback_working_days() != 0 &&
+      (config.feedback_working_days() < 1 || config.feedback_working_days() > 20)) {
+    v.Add("intake.feedback_working_days", "must be 1 to 20");
+  }
   std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
   calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
   if (config.claim_idle_minutes() > 0) claim_idle_ = absl::Minutes(config.claim_idle_minutes());
+  if (config.feedback_working_days() > 0) feedback_days_ = config.feedback_working_days();
   if (config.deadline_scan_seconds() > 0) {
     scan_interval_ = absl::Seconds(config.deadline_scan_seconds());
   }
@@ -184,6 +196,7 @@ v1::Report IntakeService::ToProto(const ReportRow& r) const {
   }
   if (r.investigation_due) SetTime(out.mutable_investigation_due(), *r.investigation_due);
   out.set_investigator_id(r.investigator_id);
+  if (r.body.has_investigation_end()) *out.mutable_investigation_end() = r.body.investigation_end();
   out.set_etag(absl::StrCat(r.version));
   return out;
 }

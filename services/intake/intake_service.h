@@ -4,8 +4,9 @@
 // The class is defined across several files, one concern each: intake_service.cc (set-up, the RPC
 // edge, who the caller is for intake), intake_submit.cc (SubmitReport, SubmitReports,
 // ConvertAdvice), intake_assess.cc (AssessReport: the safety assessment), intake_triage.cc
-// (GetReport, the queue, claims), intake_radar.cc (GetRadar) and intake_clocks.cc (reminders and
-// escalations of the terms, ListSignals).
+// (GetReport, the queue, claims), intake_radar.cc (GetRadar), intake_clocks.cc (reminders and
+// escalations of the terms, ListSignals), intake_feedback.cc (feedback to the reporter, the end of
+// an investigation) and intake_report.cc (the supervisor's figures).
 #ifndef SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 #define SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 
@@ -21,6 +22,7 @@
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
 #include "services/common/scheduler.h"
+#include "services/intake/intake_feedback_store.h"
 #include "services/intake/intake_rules.h"
 #include "services/intake/intake_store.h"
 #include "services/runtime/service_runtime.h"
@@ -70,6 +72,10 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(ReleaseReport);
   SCHAKEL_INTAKE_RPC(GetRadar);
   SCHAKEL_INTAKE_RPC(ListSignals);
+  SCHAKEL_INTAKE_RPC(ListFeedbackTasks);
+  SCHAKEL_INTAKE_RPC(RecordFeedback);
+  SCHAKEL_INTAKE_RPC(CompleteInvestigation);
+  SCHAKEL_INTAKE_RPC(GetIntakeReport);
 #undef SCHAKEL_INTAKE_RPC
 
  private:
@@ -113,6 +119,20 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   // A claim older than claim_idle_ without a touch has lapsed.
   bool ClaimLapsed(const ReportRow& r, absl::Time now) const;
 
+  // Feedback to the reporter (intake_feedback.cc). After the safety assessment of `row` by
+  // `caller` at `now`, in its transaction: the plain facts the figures count, and the feedback
+  // task (none for an anonymous citizen).
+  absl::Status AfterAssessment(sqlite::Connection& c, const ReportRow& row, const Caller& caller,
+                               absl::Time now) const;
+  // Opens the feedback task of `occasion` for report `row` (decrypted), due feedback_days_
+  // working days after `now`, its reminder for `assignee`; `out` (may be null) gets it. Nothing
+  // for an anonymous citizen.
+  absl::Status OpenFeedbackTask(sqlite::Connection& c, const ReportRow& row,
+                                const std::string& occasion, const std::string& assignee,
+                                absl::Time now, v1::FeedbackTask* out) const;
+  // The feedback tasks' reminders and escalations due at `now` (intake_clocks.cc).
+  absl::StatusOr<int> ScanFeedbackClocks(const Caller& system, absl::Time now);
+
   // Claim and release share one shape: RunChange on one report.
   absl::Status ChangeClaim(const Caller& caller, const std::string& method,
                            const google::protobuf::Message* req, google::protobuf::Message* resp,
@@ -123,6 +143,7 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   ServiceRuntime rt_;
   std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
   absl::Duration claim_idle_ = absl::Minutes(120);
+  int feedback_days_ = 5;
   absl::Duration scan_interval_ = absl::Seconds(30);
   // One scan at a time (the timer's and a test's).
   absl::Mutex scan_mu_;
