@@ -113,6 +113,8 @@ int RunHandoverCommand(const Args& args);
 int RunIntakeCommand(const Args& args);
 // intake import FILE.jsonl (intake_import.cc); `usage` is the import line of the intake usage.
 int RunIntakeImport(const Args& args, const std::string& usage);
+// intake feedback | complete | report (intake_report_commands.cc).
+int RunIntakeReportCommand(const Args& args);
 int RunWhoAmI();
 int RunHealth();
 

@@ -65,7 +65,17 @@ constexpr char kUsage[] =
     "  convert REPORT_ID --reason=TEXT [--etag=E]   an advice request becomes a report\n"
     "  assess REPORT_ID --from-json=FILE [--etag=E]   the safety assessment (a SafetyAssessment,\n"
     "         or an AssessReportRequest, in protobuf JSON): the route and its fields\n"
-    "  radar REPORT_ID   earlier reports about the same persons and addresses\n";
+    "  radar REPORT_ID   earlier reports about the same persons and addresses\n"
+    "  feedback [--include-done]   the region's feedback tasks (terugkoppeling), due first\n"
+    "  feedback REPORT_ID --method=phone|mail|letter|in-person --note=TEXT\n"
+    "         [--occasion=assessment|investigation] [--given-at='YYYY-MM-DD HH:MM']\n"
+    "         [--follow-up-started] [--taken-over-by=TEXT] [--reporter-part=TEXT]\n"
+    "         the feedback given to the reporter\n"
+    "  complete REPORT_ID --conclusion=TEXT --follow-up=end-of-involvement|handover|\n"
+    "         conditions-follow-up|mda-plus-plus|child-protection-board [--note=TEXT] [--etag=E]\n"
+    "         ends the investigation by Veilig Thuis\n"
+    "  report --from=YYYY-MM-DD --to=YYYY-MM-DD [--csv [FILE]]   the supervisor's figures and\n"
+    "         the sector norms; --csv alone prints only the CSV, with FILE writes it there\n";
 
 std::string UsageOf(absl::string_view verb) { return SubcommandUsage("intake", kUsage, verb); }
 
@@ -422,6 +432,9 @@ int RunIntakeCommand(const Args& args) {
   if (verb == "submit") return Submit(args);
   if (verb == "import") return RunIntakeImport(args, UsageOf("import"));
   if (verb == "queue") return Queue(args);
+  if (verb == "feedback" || verb == "complete" || verb == "report") {
+    return RunIntakeReportCommand(args);
+  }
   static constexpr const char* kWithReport[] = {"get",     "claim",  "release",
                                                 "convert", "assess", "radar"};
   if (std::find(std::begin(kWithReport), std::end(kWithReport), verb) == std::end(kWithReport)) {

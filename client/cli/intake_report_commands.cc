@@ -1,0 +1,256 @@
+// schakelctl intake feedback | complete | report: feedback to the reporter (terugkoppeling), the
+// end of an investigation, and the VT supervisor's figures with their CSV export.
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <string>
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/flags/declare.h"
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "client/cli/cli.h"
+#include "schakel/v1/intake.grpc.pb.h"
+#include "services/common/calendar.h"
+
+ABSL_FLAG(bool, include_done, false, "intake feedback: also the tasks done in the last 30 days");
+ABSL_FLAG(std::string, occasion, "assessment",
+          "intake feedback: after the 'assessment' or the 'investigation'");
+ABSL_FLAG(std::string, method, "", "intake feedback: phone, mail, letter or in-person");
+ABSL_FLAG(std::string, given_at, "",
+          "intake feedback: when it was given, YYYY-MM-DD HH:MM Europe/Amsterdam (default now)");
+ABSL_FLAG(bool, follow_up_started, false,
+          "intake feedback: the reporter was told follow-up started");
+ABSL_FLAG(std::string, taken_over_by, "", "intake feedback: who took over (not for a citizen)");
+ABSL_FLAG(std::string, reporter_part, "",
+          "intake feedback: the reporter's own part in the agreements (not for a citizen)");
+ABSL_FLAG(std::string, conclusion, "", "intake complete: the investigation's conclusion");
+ABSL_FLAG(std::string, follow_up, "",
+          "intake complete: end-of-involvement, handover, conditions-follow-up, mda-plus-plus or "
+          "child-protection-board");
+
+ABSL_DECLARE_FLAG(std::string, from);
+ABSL_DECLARE_FLAG(std::string, to);
+ABSL_DECLARE_FLAG(std::string, note);
+ABSL_DECLARE_FLAG(bool, csv);
+ABSL_DECLARE_FLAG(std::string, etag);
+ABSL_DECLARE_FLAG(std::string, id);
+ABSL_DECLARE_FLAG(bool, json);
+
+namespace schakel::cli {
+namespace {
+
+using v1::IntakeService;
+
+std::string Percent(double share) { return absl::StrFormat("%.1f%%", share * 100); }
+
+std::string Verdict(const v1::NormShare& s) {
+  if (s.measured() == 0) return "niets gemeten / nothing measured";
+  return absl::StrCat(Percent(s.share()), " (", s.on_time(), "/", s.measured(), ") tegen norm/",
+                      "against norm ", Percent(s.norm()), ": ",
+                      s.met() ? "GEHAALD/MET" : "NIET GEHAALD/NOT MET");
+}
+
+std::string ReporterText(v1::ReporterType type, v1::FeedbackScope scope) {
+  std::string who = type == v1::REPORTER_TYPE_POLICE         ? "politie/police"
+                    : type == v1::REPORTER_TYPE_PROFESSIONAL ? "professional"
+                                                             : "burger/citizen";
+  if (scope == v1::FEEDBACK_SCOPE_LIMITED) who += " (beperkt/limited)";
+  return who;
+}
+
+template <typename Request, typename Response, typename Method>
+int CallIntake(Method method, const Request& request, Response& response) {
+  auto channel = Connect();
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = IntakeService::NewStub(*channel);
+  auto ctx = NewContext();
+  const grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  return 0;
+}
+
+// --- feedback ----------------------------------------------------------------------------------
+
+int ListTasks() {
+  v1::ListFeedbackTasksRequest r;
+  r.set_include_done(absl::GetFlag(FLAGS_include_done));
+  v1::ListFeedbackTasksResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::ListFeedbackTasks, r, response); rc != 0) {
+    return rc;
+  }
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  std::cout << "Terugkoppeling aan melders / feedback to reporters: " << response.open()
+            << " open, " << response.overdue() << " te laat/overdue\n";
+  if (response.tasks().empty()) std::cout << "(leeg / empty)\n";
+  for (const v1::FeedbackTask& t : response.tasks()) {
+    std::cout << (t.overdue() ? "!! " : "   ") << t.report_id() << "  "
+              << (t.occasion() == v1::FEEDBACK_OCCASION_INVESTIGATION ? "na onderzoek/after "
+                                                                        "investigation"
+                                                                      : "na beoordeling/after "
+                                                                        "assessment")
+              << "  " << ReporterText(t.reporter_type(), t.scope()) << "  " << t.assignee() << "  "
+              << t.text() << "\n";
+  }
+  return 0;
+}
+
+int RecordGiven(const std::string& report_id) {
+  v1::RecordFeedbackRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  const std::string occasion = absl::GetFlag(FLAGS_occasion);
+  if (occasion == "assessment") {
+    r.set_occasion(v1::FEEDBACK_OCCASION_ASSESSMENT);
+  } else if (occasion == "investigation") {
+    r.set_occasion(v1::FEEDBACK_OCCASION_INVESTIGATION);
+  } else {
+    return UsageError("--occasion: 'assessment' or 'investigation'");
+  }
+  v1::FeedbackGiven* f = r.mutable_feedback();
+  const std::string method = absl::GetFlag(FLAGS_method);
+  if (method.empty()) return UsageError("--method: phone, mail, letter or in-person");
+  v1::FeedbackMethod m = v1::FEEDBACK_METHOD_UNSPECIFIED;
+  if (!EnumFlag("method", "schakel.v1.FeedbackMethod", method, m)) return 2;
+  f->set_method(m);
+  absl::Time given = absl::Now();
+  if (const std::string at = absl::GetFlag(FLAGS_given_at); !at.empty()) {
+    std::string err;
+    if (!absl::ParseTime("%Y-%m-%d %H:%M", at, calendar::Amsterdam(), &given, &err)) {
+      return UsageError(absl::StrCat("--given-at: YYYY-MM-DD HH:MM (", err, ")"));
+    }
+  }
+  *f->mutable_given_at() =
+      google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(given));
+  f->set_follow_up_started(absl::GetFlag(FLAGS_follow_up_started));
+  f->set_taken_over_by(absl::GetFlag(FLAGS_taken_over_by));
+  f->set_reporter_part(absl::GetFlag(FLAGS_reporter_part));
+  f->set_note(absl::GetFlag(FLAGS_note));
+  if (f->note().empty()) return UsageError("--note: what was told, in short");
+  v1::RecordFeedbackResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::RecordFeedback, r, response); rc != 0) return rc;
+  if (!absl::GetFlag(FLAGS_json)) std::cerr << response.task().text() << "\n";
+  Print(response);
+  return 0;
+}
+
+// --- complete ----------------------------------------------------------------------------------
+
+int Complete(const std::string& report_id) {
+  v1::CompleteInvestigationRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  r.set_etag(absl::GetFlag(FLAGS_etag));
+  r.set_conclusion(absl::GetFlag(FLAGS_conclusion));
+  r.set_follow_up_note(absl::GetFlag(FLAGS_note));
+  const std::string follow_up = absl::GetFlag(FLAGS_follow_up);
+  if (r.conclusion().empty() || follow_up.empty()) {
+    return UsageError("intake complete REPORT_ID --conclusion=TEXT --follow-up=WHAT [--note=TEXT]");
+  }
+  v1::InvestigationFollowUp f = v1::INVESTIGATION_FOLLOW_UP_UNSPECIFIED;
+  if (!EnumFlag("follow-up", "schakel.v1.InvestigationFollowUp", follow_up, f)) return 2;
+  r.set_follow_up(f);
+  v1::CompleteInvestigationResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::CompleteInvestigation, r, response); rc != 0) {
+    return rc;
+  }
+  if (!absl::GetFlag(FLAGS_json) && !response.feedback().report_id().empty()) {
+    std::cerr << response.feedback().text() << "\n";
+  }
+  Print(response);
+  return 0;
+}
+
+// --- report ------------------------------------------------------------------------------------
+
+void PrintCounts(absl::string_view title,
+                 const google::protobuf::RepeatedPtrField<v1::IntakeCount>& counts) {
+  std::cout << title << ":\n";
+  for (const v1::IntakeCount& c : counts) {
+    std::cout << "  " << std::left << std::setw(48) << c.value() << c.count() << "\n";
+  }
+}
+
+// report --from=D --to=D [--csv [FILE]]: the figures as text; with --csv the CSV, to FILE (and the
+// text to stdout) or alone to stdout, so that `report --csv > report.csv` is the file.
+int Report(const Args& args) {
+  if (args.size() > 2 || (args.size() == 2 && !absl::GetFlag(FLAGS_csv))) {
+    return UsageError(absl::StrCat("unexpected argument '", args.back(), "'"));
+  }
+  v1::GetIntakeReportRequest r;
+  const std::string from = absl::GetFlag(FLAGS_from), to = absl::GetFlag(FLAGS_to);
+  if (from.empty() || to.empty()) {
+    return UsageError("intake report --from=YYYY-MM-DD --to=YYYY-MM-DD [--csv [FILE]]");
+  }
+  if (!DateFlag("from", from, *r.mutable_from()) || !DateFlag("to", to, *r.mutable_to())) return 2;
+  r.set_csv(absl::GetFlag(FLAGS_csv));
+  v1::GetIntakeReportResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::GetIntakeReport, r, response); rc != 0) return rc;
+  const std::string file = args.size() == 2 ? args[1] : "";
+  if (r.csv() && file.empty()) {
+    std::cout << response.csv();
+    return 0;
+  }
+  if (!file.empty()) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << response.csv();
+    if (!out.good()) return UsageError(absl::StrCat("cannot write ", file));
+    std::cerr << "CSV: " << file << "\n";
+  }
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response.report());
+    return 0;
+  }
+  const v1::IntakeReport& rep = response.report();
+  std::cout << "Intake " << v1::Region_Name(rep.region()) << ", " << from << " t/m/to " << to
+            << ": " << rep.received() << " ontvangen/received\n";
+  PrintCounts("Soort / kind", rep.by_kind());
+  PrintCounts("Kanaal / channel", rep.by_channel());
+  PrintCounts("Route", rep.by_route());
+  PrintCounts("Geweldsvorm / violence kind", rep.by_violence_kind());
+  std::cout << "Veiligheidsbeoordeling binnen 5 werkdagen / assessment within 5 working days: "
+            << Verdict(rep.assessments()) << "\n";
+  std::cout << "Onderzoek binnen 10 weken / investigation within 10 weeks: "
+            << Verdict(rep.investigations()) << "\n";
+  std::cout << "Nu te laat / overdue now: " << rep.overdue_assessments()
+            << " beoordelingen/assessments, " << rep.overdue_investigations()
+            << " onderzoeken/investigations, " << rep.overdue_feedback()
+            << " terugkoppelingen/feedback\n";
+  for (const v1::OverdueItem& o : rep.overdue()) {
+    std::cout << "  " << o.report_id() << "  " << o.what() << "  "
+              << absl::FormatTime("%d-%m-%Y %H:%M", absl::FromUnixSeconds(o.due().seconds()),
+                                  calendar::Amsterdam())
+              << "\n";
+  }
+  std::cout << "Terugkoppeling / feedback: " << rep.feedback_tasks() << " taken/tasks, "
+            << rep.feedback_given() << " gegeven/given (" << rep.feedback_given_on_time()
+            << " op tijd/on time), " << rep.feedback_overdue() << " te laat/overdue\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunIntakeReportCommand(const Args& args) {
+  const std::string verb = args.empty() ? "" : args[0];
+  if (verb == "report") return Report(args);
+  if (args.size() > 2) {
+    return UsageError(
+        absl::StrCat("unexpected argument '", args[2], "' (quote texts with spaces)"));
+  }
+  const std::string report_id = args.size() > 1 ? args[1] : absl::GetFlag(FLAGS_id);
+  if (verb == "complete") {
+    if (report_id.empty()) return UsageError("which report? intake complete REPORT_ID ...");
+    return Complete(report_id);
+  }
+  // feedback: the list, or with a report the feedback given.
+  if (report_id.empty()) return ListTasks();
+  return RecordGiven(report_id);
+}
+
+}  // namespace schakel::cli
