@@ -44,8 +44,13 @@ absl::Status CheckNeed(const CaseAccess& access, Need need) {
   return absl::PermissionDeniedError(kNotOnTeam);
 }
 
-// Case-event payload for the outbox.
 v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Caller& caller,
+                            const std::vector<v1::TeamMember>& team, absl::Time now) {
+  return MakeCaseEvent(type, row, caller.principal.id, caller.principal.organisation_id, team, now);
+}
+
+v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const std::string& actor_id,
+                            const std::string& actor_organisation_id,
                             const std::vector<v1::TeamMember>& team, absl::Time now) {
   v1::CaseEvent e;
   e.set_event_id(NewRandomId());
@@ -54,8 +59,10 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Ca
   e.set_reference(row.reference);
   e.set_region(row.region);
   SetTime(e.mutable_time(), now);
-  e.set_organisation_id(caller.principal.organisation_id);
-  e.set_professional_id(caller.principal.id);
+  e.set_organisation_id(actor_organisation_id);
+  e.set_professional_id(actor_id);
+  e.set_origin_report_id(row.origin_report_id);
+  e.set_report_organisation_id(row.report_organisation_id);
   for (const auto& m : team) {
     if (m.role() == v1::CASE_ROLE_CASE_DIRECTOR && !m.has_end_time()) {
       e.set_director_professional_id(m.professional_id());
@@ -64,6 +71,14 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Ca
   }
   for (const std::string& org : TeamOrganisations(team)) e.add_team_organisation_ids(org);
   return e;
+}
+
+absl::Status WriteCaseEvent(sqlite::Connection& c, const v1::CaseEvent& event, absl::Time now) {
+  SCHAKEL_RETURN_IF_ERROR(WriteToOutbox(c, kCaseEventsTopic, event, now).status());
+  if (event.origin_report_id().empty() || event.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED) {
+    return absl::OkStatus();
+  }
+  return WriteToOutbox(c, kReportCaseEventsTopic, event, now).status();
 }
 
 std::set<std::string> TeamOrganisations(const std::vector<v1::TeamMember>& team) {
@@ -78,10 +93,8 @@ absl::Status AnnounceTeamChange(Mutation& m, const Caller& caller,
                                 const std::vector<v1::TeamMember>& before) {
   SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
   if (TeamOrganisations(team) == TeamOrganisations(before)) return absl::OkStatus();
-  return WriteToOutbox(m.c, kCaseEventsTopic,
-                       MakeCaseEvent(v1::CASE_EVENT_TYPE_TEAM_CHANGED, m.row, caller, team, m.now),
-                       m.now)
-      .status();
+  return WriteCaseEvent(
+      m.c, MakeCaseEvent(v1::CASE_EVENT_TYPE_TEAM_CHANGED, m.row, caller, team, m.now), m.now);
 }
 
 // The record of a retried request answered from the idempotency store.
@@ -156,8 +169,7 @@ absl::Status AnnounceStatusChange(Mutation& m, v1::CaseEventType type, const Cal
                                   v1::Case& out) {
   SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(m.row.id, false));
   SCHAKEL_RETURN_IF_ERROR(
-      WriteToOutbox(m.c, kCaseEventsTopic, MakeCaseEvent(type, m.row, caller, team, m.now), m.now)
-          .status());
+      WriteCaseEvent(m.c, MakeCaseEvent(type, m.row, caller, team, m.now), m.now));
   SCHAKEL_ASSIGN_OR_RETURN(out, BuildCase(m.store, m.row, m.access, m.today));
   out.set_etag(Etag(m.row.version + 1));  // the version SaveCase is about to write
   return absl::OkStatus();

@@ -86,9 +86,41 @@ absl::Status RunCaseChange(const CaseChangeKit& kit, const CaseChange& change,
 v1::AuditRecord ReplayRecord(const AuditTrail& audit, const Caller& caller,
                              absl::string_view event_type, const std::string& case_id);
 
-// Case-event payload for the outbox, with the current director and the organisations on `team`.
+// Case-event payload for the outbox, with the current director and the organisations on `team`;
+// `actor_id` of `actor_organisation_id` opened, closed or reopened the case.
+v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const std::string& actor_id,
+                            const std::string& actor_organisation_id,
+                            const std::vector<v1::TeamMember>& team, absl::Time now);
+// The same with the caller as the actor.
 v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Caller& caller,
                             const std::vector<v1::TeamMember>& team, absl::Time now);
+// Puts `event` into the outbox, within the caller's transaction: for the handover service, and,
+// when the case came from a report and it opened, closed or reopened, for the intake service too.
+absl::Status WriteCaseEvent(sqlite::Connection& c, const v1::CaseEvent& event, absl::Time now);
+
+// A new case, as CreateCase and OpenCasesFromReports open it.
+struct NewCase {
+  std::string origin_report_id;        // "" for a case opened directly
+  std::string report_organisation_id;  // the organisation the report belongs to
+  v1::Organisation opener_org;
+  std::string opener_id;
+  v1::Organisation director_org;
+  std::string director_id;
+  // As given; free text without a sensitivity gets the opener's default. Note ids are assigned.
+  v1::CaseDetails details;
+  const google::protobuf::RepeatedPtrField<v1::Person>* persons = nullptr;
+  // Added to the first timeline entry (Dutch / English), e.g. why the director differs.
+  std::string timeline_addition;
+};
+struct OpenedCase {
+  CaseRow row;
+  std::vector<v1::TeamMember> team;
+};
+// Stores `n` as a new open case — its director (and the opener on the core team when another
+// directs), its persons (each named in `rec`), the first timeline entry, and the OPENED event —
+// in the caller's transaction.
+absl::StatusOr<OpenedCase> InsertNewCase(sqlite::Connection& c, CaseStore& store, const NewCase& n,
+                                         v1::AuditRecord& rec, absl::Time now);
 
 // The organisations with a current member on `team`.
 std::set<std::string> TeamOrganisations(const std::vector<v1::TeamMember>& team);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/handover.grpc.pb.h"
+#include "schakel/v1/intake.grpc.pb.h"
 #include "services/cases/case_change.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/case_store.h"
@@ -44,6 +45,8 @@ AuthorizationTable CaseAuthorizationTable() {
   }
   t.Allow("CheckAccess", {.services = true});
   t.Allow("RecordCaseEvents", {.services = true});
+  // The intake service's MDA++ route (the handler checks which host).
+  t.Allow("OpenCasesFromReports", {.services = true});
   return t;
 }
 
@@ -60,6 +63,7 @@ absl::Status CaseService::Open(const HostEnv& env) {
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
   search_guard_ = std::make_unique<SearchGuard>(env.clock, limits);
   follow_up_months_.assign(config.follow_up_months().begin(), config.follow_up_months().end());
+  report_sources_.assign(config.report_sources().begin(), config.report_sources().end());
   if (follow_up_months_.empty()) follow_up_months_ = {3, 6, 12, 18};
   // Reads (every GetCase) get connections of their own, so they never wait behind a commit's
   // fsync; the service keeps no in-memory state that must move in step with the database.
@@ -82,15 +86,25 @@ absl::Status CaseService::Open(const HostEnv& env) {
 
 std::vector<OutboxRoute> CaseService::outbox_routes() {
   return {BatchRoute<v1::HandoverService>(
-      kCaseEventsTopic, "handover", &v1::HandoverService::Stub::ReceiveCaseEvents,
-      [](v1::ReceiveCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
-        v1::ReceivedCaseEvent* e = request.add_events();
-        if (!e->mutable_event()->ParseFromString(m.payload)) {
-          return absl::DataLossError("an outbox case event does not parse");
-        }
-        e->set_source_sequence(m.seq);
-        return absl::OkStatus();
-      })};
+              kCaseEventsTopic, "handover", &v1::HandoverService::Stub::ReceiveCaseEvents,
+              [](v1::ReceiveCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
+                v1::ReceivedCaseEvent* e = request.add_events();
+                if (!e->mutable_event()->ParseFromString(m.payload)) {
+                  return absl::DataLossError("an outbox case event does not parse");
+                }
+                e->set_source_sequence(m.seq);
+                return absl::OkStatus();
+              }),
+          BatchRoute<v1::IntakeService>(
+              kReportCaseEventsTopic, "intake", &v1::IntakeService::Stub::RecordReportCases,
+              [](v1::RecordReportCasesRequest& request, const OutboxMessage& m) -> absl::Status {
+                v1::ReportCaseEvent* e = request.add_events();
+                if (!e->mutable_event()->ParseFromString(m.payload)) {
+                  return absl::DataLossError("an outbox case event does not parse");
+                }
+                e->set_source_sequence(m.seq);
+                return absl::OkStatus();
+              })};
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,
@@ -227,73 +241,20 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
               return audit_->Record(c, rec);
             }
           }
-          CaseRow row;
-          row.id = NewRandomId();
-          SCHAKEL_ASSIGN_OR_RETURN(row.reference,
-                                   store.NextReference(static_cast<int>(today.year())));
-          row.region = caller_org->region();
-          row.status = v1::CASE_STATUS_OPEN;
-          row.origin =
-              req->origin_report_id().empty() ? v1::CASE_ORIGIN_DIRECT : v1::CASE_ORIGIN_REPORT;
-          row.origin_report_id = req->origin_report_id();
-          row.report_organisation_id = caller.principal.organisation_id;
-          row.version = 1;
-          *row.body.mutable_details() = req->details();
-          // Free text outside notes takes the opener's default sensitivity when none is set.
-          FieldViolations tv;
-          MergeDetailTexts(tv, "details.", v1::CaseDetails(), *row.body.mutable_details(),
-                           Viewer{caller_org->id(), caller_org->type()});
-          SCHAKEL_RETURN_IF_ERROR(tv.ToStatus());
-          for (auto& n : *row.body.mutable_details()->mutable_notes()) {
-            n.set_id(NewNoteId());
-            n.clear_hidden();
-            n.clear_hidden_reason();
-            n.clear_shared_with_organisation_ids();
-          }
-          row.create_time = now;
-          row.update_time = now;
-          SCHAKEL_RETURN_IF_ERROR(store.InsertCase(row));
-
-          v1::TeamMember director;
-          director.set_professional_id(director_id);
-          director.set_organisation_id(director_org->id());
-          director.set_organisation_type(director_org->type());
-          director.set_role(v1::CASE_ROLE_CASE_DIRECTOR);
-          SetTime(director.mutable_start_time(), now);
-          SCHAKEL_RETURN_IF_ERROR(store.AddMember(row.id, director));
-          if (director_id != caller.principal.id) {
-            // The opener stays on the team, so the organisation that opened keeps sight.
-            v1::TeamMember opener = director;
-            opener.set_professional_id(caller.principal.id);
-            opener.set_organisation_id(caller_org->id());
-            opener.set_organisation_type(caller_org->type());
-            opener.set_role(v1::CASE_ROLE_CORE_TEAM);
-            SCHAKEL_RETURN_IF_ERROR(store.AddMember(row.id, opener));
-          }
           v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_CREATE, "case.created");
-          AddCaseObject(rec, row.id);
-          for (const auto& in : req->persons()) {
-            const PersonRow p = NewPersonRow(in);
-            SCHAKEL_RETURN_IF_ERROR(store.InsertPerson(row.id, p, now));
-            AddObject(rec, "person", p.id);
-          }
-          TimelineRow opened;
-          opened.time = now;
-          opened.type = "case.opened";
-          opened.summary =
-              absl::StrCat("Casus geopend", row.origin_report_id.empty() ? "" : " vanuit melding ",
-                           row.origin_report_id, "; casusregisseur ", director_id, " / Case opened",
-                           row.origin_report_id.empty() ? "" : " from report ",
-                           row.origin_report_id, "; case director ", director_id);
-          opened.actor_id = caller.principal.id;
-          opened.actor_organisation_id = caller.principal.organisation_id;
-          opened.source_service = "cases";
-          SCHAKEL_RETURN_IF_ERROR(store.AppendTimeline(row.id, opened));
-          SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row.id, false));
-          SCHAKEL_RETURN_IF_ERROR(
-              WriteToOutbox(c, kCaseEventsTopic,
-                            MakeCaseEvent(v1::CASE_EVENT_TYPE_OPENED, row, caller, team, now), now)
-                  .status());
+          SCHAKEL_ASSIGN_OR_RETURN(OpenedCase opened,
+                                   InsertNewCase(c, store,
+                                                 {.origin_report_id = req->origin_report_id(),
+                                                  .report_organisation_id = caller_org->id(),
+                                                  .opener_org = *caller_org,
+                                                  .opener_id = caller.principal.id,
+                                                  .director_org = *director_org,
+                                                  .director_id = director_id,
+                                                  .details = req->details(),
+                                                  .persons = &req->persons()},
+                                                 rec, now));
+          const CaseRow& row = opened.row;
+          const std::vector<v1::TeamMember>& team = opened.team;
           CaseAccess access =
               AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id, false);
           SetCaseChecks(rec, access, row.body.details());

@@ -23,6 +23,9 @@ namespace schakel::cases {
 
 // Outbox topic of CaseEvent messages (opened, closed, reopened) for the handover service.
 inline constexpr char kCaseEventsTopic[] = "case-events";
+// Outbox topic of the CaseEvent messages (opened, closed, reopened) of cases that came from a
+// report, for the intake service.
+inline constexpr char kReportCaseEventsTopic[] = "report-case-events";
 
 // Who may call which CaseService RPC (before the per-case team check).
 AuthorizationTable CaseAuthorizationTable();
@@ -48,11 +51,13 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   // Opens <data_dir>/cases.db and reads the keys named in config.cases.
   absl::Status Open(const HostEnv& env) override;
   sqlite::Database* outbox_database() override { return db_; }
-  // Case events go to the handover service (its ledger opens and closes on them).
+  // Case events go to the handover service (its ledger opens and closes on them), and those of
+  // cases opened from a report to the intake service.
   std::vector<OutboxRoute> outbox_routes() override;
-  // Waits only for the directory (roles, organisations); reaches handover by its outbox.
+  // Waits only for the directory (roles, organisations); reaches handover and intake by its
+  // outbox.
   std::vector<std::string> calls() const override { return {kDirectoryService}; }
-  std::vector<std::string> routes_to() const override { return {"handover"}; }
+  std::vector<std::string> routes_to() const override { return {"handover", "intake"}; }
 
 #define SCHAKEL_CASE_RPC(Name)                                                                   \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
@@ -76,6 +81,7 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   SCHAKEL_CASE_RPC(ReopenCase);
   SCHAKEL_CASE_RPC(CheckAccess);
   SCHAKEL_CASE_RPC(RecordCaseEvents);
+  SCHAKEL_CASE_RPC(OpenCasesFromReports);
 #undef SCHAKEL_CASE_RPC
 
  private:
@@ -96,6 +102,8 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   AuditTrail* audit_ = nullptr;
   FieldCipher* cipher_ = nullptr;
   std::vector<int> follow_up_months_;
+  // Hosts that may open cases from reports besides this one (cases.report_sources).
+  std::vector<std::string> report_sources_;
   // FindCases: the budget per professional and the flag on a burst of misses.
   std::unique_ptr<SearchGuard> search_guard_;
 };

@@ -1,6 +1,7 @@
 // The safety assessment (veiligheidsbeoordeling): AssessReport. The report leaves the triage
-// queue; the route INVESTIGATION starts the investigation's 10-week term. The routes HANDOVER and
-// MDA_PLUS_PLUS need the handover and cases services and are refused until those are wired.
+// queue; the route INVESTIGATION starts the investigation's 10-week term; the route MDA_PLUS_PLUS
+// asks the cases service to open a joint case (intake_routes.cc). The route HANDOVER is refused
+// until it is wired.
 #include "absl/strings/str_cat.h"
 #include "services/common/ids.h"
 #include "services/common/proto_time.h"
@@ -53,6 +54,29 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
               "no partner organisation with this id");
       }
     }
+    // The case director of the MDA++ route, when named (the cases service checks again when it
+    // opens the case).
+    std::string director_org;
+    if (a.route() == v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS &&
+        IsWellFormedId(a.mda().director_professional_id())) {
+      constexpr char kField[] = "assessment.mda.director_professional_id";
+      SCHAKEL_ASSIGN_OR_RETURN(DirectoryEntry d,
+                               rt_.roles->Resolve(a.mda().director_professional_id()));
+      if (!d.registered || !d.active) {
+        v.Add(kField, "no active professional with this id");
+      } else if (!d.DoesCaseWork()) {
+        v.Add(kField, "has no case-work role (CASE_DIRECTOR, PROFESSIONAL or VT_INTAKE)");
+      } else {
+        SCHAKEL_ASSIGN_OR_RETURN(auto org, rt_.organisations->Get(d.organisation_id));
+        if (!org || org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
+          v.Add(kField, "their organisation cannot lead a case");
+        } else if (org->region() != desk.region) {
+          v.Add(kField, "works in another region");
+        } else {
+          director_org = d.organisation_id;
+        }
+      }
+    }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
 
     auto change = [&](sqlite::Connection& c) -> absl::Status {
@@ -83,6 +107,17 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         row->investigator_id = a.investigation().investigator_id();
       }
       row->next_signal_at = NextSignalAt(*row);
+      if (a.route() == v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS) {
+        for (int k : row->body.input().violence_kinds()) {
+          if (k == v1::VIOLENCE_KIND_HUMAN_TRAFFICKING && !director_org.empty() &&
+              director_org != caller.principal.organisation_id) {
+            return absl::FailedPreconditionError(
+                "human trafficking: the case director must be of your organisation until the "
+                "victim's written consent is recorded in the case");
+          }
+        }
+        SCHAKEL_RETURN_IF_ERROR(RequestCase(c, *row, caller, now));
+      }
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
       *resp->mutable_report() = ToProto(*row);

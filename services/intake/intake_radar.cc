@@ -20,6 +20,7 @@ void AddHit(std::map<std::string, v1::RadarHit>& hits, const RadarMatch& m) {
     hit.set_kind(m.report_kind);
     SetTime(hit.mutable_received_at(), m.received_at);
     hit.set_state(m.state);
+    hit.set_open_mda_case(m.open_mda_case);
   }
   for (const auto& on : hit.matched_on()) {
     if (on == m.kind) return;
@@ -97,6 +98,8 @@ grpc::ServerUnaryReactor* IntakeService::GetRadar(grpc::CallbackServerContext* c
         resp->set_earlier_ever(static_cast<int>(all.size()));
         resp->set_earlier_last_12_months(static_cast<int>(recent.size()));
         resp->set_repeat(recent.size() >= 2);
+        resp->set_open_mda_case(std::any_of(matches.begin(), matches.end(),
+                                            [](const RadarMatch& m) { return m.open_mda_case; }));
         return absl::OkStatus();
       });
     });

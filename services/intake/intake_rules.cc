@@ -297,6 +297,9 @@ void CheckAssessment(FieldViolations& v, const std::string& at, const v1::Safety
         v.Add(at + "mda", "must name at least one inclusion criterion");
       }
       CheckText(v, at + "mda.reason", m.reason(), 2000, true);
+      if (!m.director_professional_id().empty()) {
+        CheckId(v, at + "mda.director_professional_id", m.director_professional_id());
+      }
       break;
     }
     default:
@@ -321,9 +324,6 @@ absl::Status RouteAvailable(v1::AssessmentRoute route) {
       return absl::FailedPreconditionError(
           "route not available yet: a handover to the local team or help in place needs the "
           "handover service (a later issue)");
-    case v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS:
-      return absl::FailedPreconditionError(
-          "route not available yet: MDA++ opens a joint case in the cases service (a later issue)");
     default:
       return absl::OkStatus();
   }

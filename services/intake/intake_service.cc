@@ -36,6 +36,8 @@ AuthorizationTable IntakeAuthorizationTable() {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
   t.Allow("GetIntakeReport", {.roles = {v1::ROLE_SUPERVISOR}});
+  // The cases service, of the cases opened from reports (the handler checks which host).
+  t.Allow("RecordReportCases", {.services = true});
   return t;
 }
 
@@ -197,6 +199,8 @@ v1::Report IntakeService::ToProto(const ReportRow& r) const {
   if (r.investigation_due) SetTime(out.mutable_investigation_due(), *r.investigation_due);
   out.set_investigator_id(r.investigator_id);
   if (r.body.has_investigation_end()) *out.mutable_investigation_end() = r.body.investigation_end();
+  out.set_case_id(r.case_id);
+  out.set_case_open(r.case_open);
   out.set_etag(absl::StrCat(r.version));
   return out;
 }

@@ -6,7 +6,8 @@
 // ConvertAdvice), intake_assess.cc (AssessReport: the safety assessment), intake_triage.cc
 // (GetReport, the queue, claims), intake_radar.cc (GetRadar), intake_clocks.cc (reminders and
 // escalations of the terms, ListSignals), intake_feedback.cc (feedback to the reporter, the end of
-// an investigation) and intake_report.cc (the supervisor's figures).
+// an investigation), intake_report.cc (the supervisor's figures) and intake_routes.cc (the routes
+// that leave Veilig Thuis: the case the MDA++ route opens, and what the cases service tells of it).
 #ifndef SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 #define SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_
 
@@ -53,6 +54,9 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   sqlite::Database* outbox_database() override { return rt_.db.get(); }
   // Asks the directory who callers are and what their organisation is.
   std::vector<std::string> calls() const override { return {kDirectoryService}; }
+  // The route MDA_PLUS_PLUS opens its case in the cases service (intake_routes.cc).
+  std::vector<OutboxRoute> outbox_routes() override;
+  std::vector<std::string> routes_to() const override { return {"cases"}; }
   void Stop() override { scan_job_.Cancel(); }
 
   // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
@@ -67,6 +71,7 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(GetReport);
   SCHAKEL_INTAKE_RPC(ConvertAdvice);
   SCHAKEL_INTAKE_RPC(AssessReport);
+  SCHAKEL_INTAKE_RPC(RecordReportCases);
   SCHAKEL_INTAKE_RPC(ListTriageQueue);
   SCHAKEL_INTAKE_RPC(ClaimReport);
   SCHAKEL_INTAKE_RPC(ReleaseReport);
@@ -118,6 +123,11 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   void ScheduleScan();
   // A claim older than claim_idle_ without a touch has lapsed.
   bool ClaimLapsed(const ReportRow& r, absl::Time now) const;
+
+  // Route MDA_PLUS_PLUS: the outbox message that asks the cases service to open the case of
+  // report `row` (assessed by `caller` at `now`), in the assessment's transaction.
+  absl::Status RequestCase(sqlite::Connection& c, const ReportRow& row, const Caller& caller,
+                           absl::Time now) const;
 
   // Feedback to the reporter (intake_feedback.cc). After the safety assessment of `row` by
   // `caller` at `now`, in its transaction: the plain facts the figures count, and the feedback

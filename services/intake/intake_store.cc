@@ -14,7 +14,8 @@ constexpr char kColumns[] =
     "id, region, kind, channel, reporter_type, state, acute, received_at, submit_time, "
     "submitted_by, submitted_by_organisation_id, external_reference, violence_kinds, "
     "assessment_due, acute_due, converted_at, claimed_by, claim_time, claim_touch, version, "
-    "key_id, body, signals_sent, next_signal_at, investigation_due, investigator_id";
+    "key_id, body, signals_sent, next_signal_at, investigation_due, investigator_id, case_id, "
+    "case_open";
 
 }  // namespace
 
@@ -24,7 +25,7 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kColumns,
                                     ", queue_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
   s->BindAll(r.id, static_cast<int>(r.region), static_cast<int>(r.kind),
              static_cast<int>(r.channel), static_cast<int>(r.reporter_type),
              static_cast<int>(r.state), r.acute ? 1 : 0, r.received_at, r.submit_time,
@@ -43,7 +44,9 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   s->BindOptional(24, r.next_signal_at);
   s->BindOptional(25, r.investigation_due);
   s->Bind(26, r.investigator_id);
-  s->Bind(27, r.queue_due());
+  s->Bind(27, r.case_id);
+  s->Bind(28, r.case_open ? 1 : 0);
+  s->Bind(29, r.queue_due());
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * k,
@@ -120,6 +123,8 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     r.next_signal_at = s.ColumnOptionalInt(23);
     r.investigation_due = s.ColumnOptionalInt(24);
     r.investigator_id = s.ColumnText(25);
+    r.case_id = s.ColumnText(26);
+    r.case_open = s.ColumnInt(27) != 0;
     out.push_back(std::move(r));
     return absl::OkStatus();
   }));
@@ -142,7 +147,7 @@ absl::StatusOr<std::optional<std::string>> IntakeStore::FindByReference(
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s,
                            c_.PrepareCached("SELECT id FROM reports WHERE "
                                             "submitted_by_organisation_id = ? AND "
-                                            "external_reference = ?"));
+                                            "external_reference = ? AND external_reference <> ''"));
   s->Bind(1, organisation_id).Bind(2, reference);
   std::optional<std::string> id;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
@@ -262,12 +267,23 @@ absl::StatusOr<std::vector<SignalRow>> IntakeStore::ListSignals(v1::Region regio
   return out;
 }
 
+absl::StatusOr<bool> IntakeStore::SetReportCase(const std::string& report_id,
+                                                const std::string& case_id, bool open) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("UPDATE reports SET case_id = ?, case_open = ?, version = version + 1 "
+                       "WHERE id = ? AND case_id IN ('', ?)"));
+  s->Bind(1, case_id).Bind(2, open ? 1 : 0).Bind(3, report_id).Bind(4, case_id);
+  SCHAKEL_RETURN_IF_ERROR(s->Run());
+  return c_.Changes() == 1;
+}
+
 absl::StatusOr<std::vector<RadarMatch>> IntakeStore::RadarMatches(const ReportRow& r) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(
           "SELECT mine.kind, mine.person_id, mine.key, other.report_id, other.received_at, "
-          "rep.kind, rep.state FROM radar_keys mine "
+          "rep.kind, rep.state, rep.case_open FROM radar_keys mine "
           "JOIN radar_keys other ON other.region = mine.region AND other.kind = mine.kind AND "
           "other.key = mine.key AND other.report_id <> mine.report_id "
           "AND (other.received_at < ?2 OR (other.received_at = ?2 AND other.report_id < ?1)) "
@@ -284,30 +300,41 @@ absl::StatusOr<std::vector<RadarMatch>> IntakeStore::RadarMatches(const ReportRo
     m.received_at = s->ColumnInt(4);
     m.report_kind = static_cast<v1::ReportKind>(s->ColumnInt(5));
     m.state = static_cast<v1::ReportState>(s->ColumnInt(6));
+    m.open_mda_case = s->ColumnInt(7) != 0;
     out.push_back(std::move(m));
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::StatusOr<RadarCount> IntakeStore::CountEarlier(const ReportRow& r, int64_t since) {
+absl::StatusOr<std::map<std::string, RadarCount>> IntakeStore::CountEarlier(
+    const std::vector<ReportRow>& rows, int64_t since) {
+  // One query for the whole page: the ids go in as a JSON array.
+  std::string ids = "[";
+  for (const ReportRow& r : rows) {
+    if (ids.size() > 1) ids += ",";
+    absl::StrAppend(&ids, "\"", r.id, "\"");  // ids are well-formed: no quotes or escapes
+  }
+  ids += "]";
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(
-          "SELECT COUNT(DISTINCT other.report_id), "
-          "COUNT(DISTINCT CASE WHEN other.received_at >= ?3 THEN other.report_id END) "
+          "SELECT mine.report_id, COUNT(DISTINCT other.report_id), "
+          "COUNT(DISTINCT CASE WHEN other.received_at >= ?2 THEN other.report_id END) "
           "FROM radar_keys mine JOIN radar_keys other ON other.region = mine.region AND "
           "other.kind = mine.kind AND other.key = mine.key AND other.report_id <> mine.report_id "
-          "AND (other.received_at < ?2 OR (other.received_at = ?2 AND other.report_id < ?1)) "
-          "WHERE mine.report_id = ?1"));
-  s->Bind(1, r.id).Bind(2, r.received_at).Bind(3, since);
-  RadarCount count;
+          "AND (other.received_at < mine.received_at OR (other.received_at = mine.received_at "
+          "AND other.report_id < mine.report_id)) "
+          "WHERE mine.report_id IN (SELECT value FROM json_each(?1)) GROUP BY mine.report_id"));
+  s->Bind(1, ids).Bind(2, since);
+  std::map<std::string, RadarCount> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
-    count.ever = static_cast<int>(s->ColumnInt(0));
-    count.last_12_months = static_cast<int>(s->ColumnInt(1));
+    RadarCount& count = out[s->ColumnText(0)];
+    count.ever = static_cast<int>(s->ColumnInt(1));
+    count.last_12_months = static_cast<int>(s->ColumnInt(2));
     return absl::OkStatus();
   }));
-  return count;
+  return out;
 }
 
 }  // namespace schakel::intake

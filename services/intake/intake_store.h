@@ -5,6 +5,7 @@
 #define SCHAKEL_SERVICES_INTAKE_INTAKE_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ struct ReportRow {
   std::optional<int64_t> claim_touch;
   std::optional<int64_t> investigation_due;
   std::string investigator_id;
+  // Route MDA_PLUS_PLUS: the case opened from it ('' until the cases service has), and whether
+  // it is open. Written by SetReportCase only.
+  std::string case_id;
+  bool case_open = false;
   int signals_sent = 0;                   // SignalBit
   std::optional<int64_t> next_signal_at;  // set by the service (NextSignalAt)
   int64_t version = 1;
@@ -63,6 +68,7 @@ struct RadarMatch {
   int64_t received_at = 0;
   v1::ReportKind report_kind = v1::REPORT_KIND_UNSPECIFIED;
   v1::ReportState state = v1::REPORT_STATE_UNSPECIFIED;
+  bool open_mda_case = false;  // it led to an MDA++ case that is open now
 };
 
 // A reminder or escalation as stored.
@@ -115,10 +121,17 @@ class IntakeStore {
                                                      const std::string& addressee, bool reminders,
                                                      bool escalations);
 
+  // Records the case opened from report `report_id` and whether it is open. False when there is
+  // no such report or it already names another case.
+  absl::StatusOr<bool> SetReportCase(const std::string& report_id, const std::string& case_id,
+                                     bool open);
+
   // Earlier reports of the region (received before `r`) sharing a key with it.
   absl::StatusOr<std::vector<RadarMatch>> RadarMatches(const ReportRow& r);
-  // How many distinct earlier reports share a key with report `r`, ever and since `since`.
-  absl::StatusOr<RadarCount> CountEarlier(const ReportRow& r, int64_t since);
+  // For each of `rows`: how many distinct earlier reports share a key with it, ever and since
+  // `since` (a report without any is absent from the answer).
+  absl::StatusOr<std::map<std::string, RadarCount>> CountEarlier(const std::vector<ReportRow>& rows,
+                                                                 int64_t since);
 
  private:
   absl::StatusOr<std::vector<ReportRow>> Query(sqlite::Statement& s, bool decrypt);

@@ -48,6 +48,8 @@ const testing::AuthzMatrix kMatrix = {
         {"ReopenCase",          {true,  false, false, false, false, false, false, false, false, false, false, false}},
         {"CheckAccess",         {false, false, false, false, false, false, false, false, false, false, false, true}},
         {"RecordCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, true}},
+        // Only this host's intake service (or a host in cases.report_sources): "svc" is another.
+        {"OpenCasesFromReports", {false, false, false, false, false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on
@@ -220,6 +222,10 @@ std::map<std::string, Call> Calls() {
     e->set_summary("overdracht voorgesteld");
     v1::RecordCaseEventsResponse out;
     return s.RecordCaseEvents(Ctx().get(), r, &out);
+  };
+  c["OpenCasesFromReports"] = [](auto& s, const auto&) {
+    v1::OpenCasesFromReportsResponse out;
+    return s.OpenCasesFromReports(Ctx().get(), v1::OpenCasesFromReportsRequest(), &out);
   };
   return c;
 }

@@ -16,12 +16,16 @@
 
 #include "absl/time/civil_time.h"
 #include "schakel/v1/audit.grpc.pb.h"
+#include "schakel/v1/cases.grpc.pb.h"
+#include "schakel/v1/handover.grpc.pb.h"
 #include "schakel/v1/intake.grpc.pb.h"
+#include "services/cases/case_service.h"
 #include "services/common/calendar.h"
 #include "services/common/clock.h"
 #include "services/common/ids.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
+#include "services/handover/handover_service.h"
 #include "services/intake/intake_service.h"
 #include "tests/support/test_env.h"
 
@@ -32,6 +36,7 @@ inline constexpr char kVt[] = "vt-haaglanden";
 inline constexpr char kVtElsewhere[] = "vt-utrecht";
 inline constexpr char kPolice[] = "politie";
 inline constexpr char kGgz[] = "ggz";
+inline constexpr char kTeam[] = "wijkteam";
 }  // namespace intake_world
 
 inline std::unique_ptr<grpc::ClientContext> ICtx() {
@@ -110,8 +115,12 @@ inline v1::ReportInput PoliceReport(const std::string& reference, const std::str
 
 class IntakeWorld {
  public:
-  // `data_dir` and `pki` let a test restart the host on the same files (Restart).
-  explicit IntakeWorld(const std::filesystem::path& data_dir = {}, const TestPki* pki = nullptr) {
+  // `data_dir` and `pki` let a test restart the host on the same files (Restart). `with_cases`:
+  // the cases and handover services too (the routes that leave Veilig Thuis), a local team with a
+  // case director ("dir") and a professional ("wt").
+  explicit IntakeWorld(const std::filesystem::path& data_dir = {}, const TestPki* pki = nullptr,
+                       bool with_cases = false)
+      : with_cases_(with_cases) {
     clock_.Set(AmsterdamTime(2026, 1, 5, 9));  // a Monday
     Start(data_dir, pki);
     using namespace intake_world;
@@ -126,6 +135,11 @@ class IntakeWorld {
     Person("agent", kPolice, {v1::ROLE_PROFESSIONAL});
     Person("ggz1", kGgz, {v1::ROLE_PROFESSIONAL});
     Person("auditor", kOperatorOrg, {v1::ROLE_AUDITOR});
+    if (with_cases) {
+      host_->AddOrganisation(kTeam, v1::ORGANISATION_TYPE_LOCAL_TEAM);
+      Person("dir", kTeam, {v1::ROLE_CASE_DIRECTOR, v1::ROLE_PROFESSIONAL});
+      Person("wt", kTeam, {v1::ROLE_PROFESSIONAL});
+    }
   }
 
   void Start(const std::filesystem::path& data_dir, const TestPki* pki) {
@@ -133,6 +147,10 @@ class IntakeWorld {
     auto intake = std::make_unique<intake::IntakeService>();
     service_ = intake.get();
     services.push_back(std::move(intake));
+    if (with_cases_) {
+      services.push_back(std::make_unique<cases::CaseService>());
+      services.push_back(std::make_unique<handover::HandoverService>());
+    }
     TestHostOptions options;
     options.data_dir = data_dir;
     options.pki = pki;
@@ -158,6 +176,14 @@ class IntakeWorld {
   std::unique_ptr<v1::IntakeService::Stub> I(const std::string& id) {
     return v1::IntakeService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
   }
+  std::unique_ptr<v1::CaseService::Stub> C(const std::string& id) {
+    return v1::CaseService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
+  }
+  std::unique_ptr<v1::HandoverService::Stub> H(const std::string& id) {
+    return v1::HandoverService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
+  }
+  // Delivers what waits in every outbox (the routes between the services).
+  void Flush() { ASSERT_TRUE(host_->host().FlushOutboxes().ok()); }
 
   // Submits `in` as `who`; fails the test unless it is accepted.
   std::string Submit(const std::string& who, const v1::ReportInput& in) {
@@ -198,11 +224,45 @@ class IntakeWorld {
   }
 
  private:
+  const bool with_cases_;
   FakeClock clock_;
   std::unique_ptr<TestHost> host_;
   intake::IntakeService* service_ = nullptr;
   std::map<std::string, std::string> orgs_;
 };
+
+// A safety assessment with `route` and nothing of the route's own fields yet.
+inline v1::SafetyAssessment Assessment(v1::AssessmentRoute route) {
+  v1::SafetyAssessment a;
+  a.set_structural_unsafety(true);
+  a.set_reasoning("Herhaald partnergeweld; kind getuige. Moeder wil hulp.");
+  a.add_risk_factors("eerdere politiemeldingen");
+  a.add_protective_factors("moeder zoekt hulp");
+  a.set_route(route);
+  return a;
+}
+
+// AssessReport as `who`, with a fresh request id unless one is given.
+inline grpc::Status Assess(IntakeWorld& w, const std::string& who, const std::string& report_id,
+                           const v1::SafetyAssessment& a, v1::AssessReportResponse* resp = nullptr,
+                           const std::string& request_id = "") {
+  v1::AssessReportRequest req;
+  req.set_request_id(request_id.empty() ? NewRandomId() : request_id);
+  req.set_report_id(report_id);
+  *req.mutable_assessment() = a;
+  v1::AssessReportResponse ignored;
+  return w.I(who)->AssessReport(ICtx().get(), req, resp ? resp : &ignored);
+}
+
+// GetReport as `who`; fails the test unless it answers.
+inline v1::Report Get(IntakeWorld& w, const std::string& who, const std::string& id) {
+  v1::GetReportRequest req;
+  req.set_report_id(id);
+  v1::GetReportResponse resp;
+  const grpc::Status st = w.I(who)->GetReport(ICtx().get(), req, &resp);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  return resp.report();
+}
 
 }  // namespace schakel::testing
 

@@ -97,13 +97,10 @@ TEST(IntakeAssessmentTest, AnInvestigationNeedsAnInvestigator) {
 TEST(IntakeAssessmentTest, TheRoutesNotBuiltYetAreNamedAndTheirFieldsChecked) {
   EXPECT_EQ(RouteAvailable(v1::ASSESSMENT_ROUTE_HANDOVER).code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(RouteAvailable(v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS).code(),
-            absl::StatusCode::kFailedPrecondition);
-  EXPECT_NE(
-      RouteAvailable(v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS).message().find("route not available yet"),
-      std::string::npos);
+  EXPECT_NE(RouteAvailable(v1::ASSESSMENT_ROUTE_HANDOVER).message().find("route not available yet"),
+            std::string::npos);
   for (auto r : {v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT, v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP,
-                 v1::ASSESSMENT_ROUTE_INVESTIGATION}) {
+                 v1::ASSESSMENT_ROUTE_INVESTIGATION, v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS}) {
     EXPECT_TRUE(RouteAvailable(r).ok()) << r;
   }
   EXPECT_EQ(Fields(Base(v1::ASSESSMENT_ROUTE_HANDOVER)),
