@@ -74,6 +74,8 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
         resp->set_total(total);
         const bool more = static_cast<int>(rows.size()) > page.limit;
         if (more) rows.resize(page.limit);
+        SCHAKEL_ASSIGN_OR_RETURN(auto radar,
+                                 store.CountEarlier(rows, absl::ToUnixMicros(now - kYear)));
         for (const ReportRow& r : rows) {
           v1::TriageRow* row = resp->add_rows();
           row->set_report_id(r.id);
@@ -91,8 +93,7 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
             row->set_claimed_by(r.claimed_by);
             SetTime(row->mutable_claim_time(), *r.claim_time);
           }
-          SCHAKEL_ASSIGN_OR_RETURN(RadarCount count,
-                                   store.CountEarlier(r, absl::ToUnixMicros(now - kYear)));
+          const RadarCount count = radar[r.id];
           row->set_radar_earlier(count.ever);
           row->set_repeat(count.last_12_months >= 2);
           for (v1::ViolenceKind k : KindsFromColumn(r.violence_kinds)) row->add_violence_kinds(k);
