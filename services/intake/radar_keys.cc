@@ -1,8 +1,10 @@
 #include "services/intake/radar_keys.h"
 
+#include <memory>
 #include <set>
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -62,21 +64,23 @@ std::string FoldName(absl::string_view name) {
 std::string FoldNameWithoutDiacritics(absl::string_view name) {
   icu::UnicodeString folded;
   if (!CaseFold(name, folded)) return "";
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return "";
-  const icu::UnicodeString decomposed = nfd->normalize(folded, status);
-  if (U_FAILURE(status)) return "";
-  icu::UnicodeString bare;
-  for (int32_t i = 0; i < decomposed.length();) {
-    const UChar32 ch = decomposed.char32At(i);
-    i += U16_LENGTH(ch);
-    if (u_charType(ch) != U_NON_SPACING_MARK) bare.append(ch);
-  }
-  const icu::UnicodeString composed = nfc->normalize(bare, status);
-  if (U_FAILURE(status)) return "";
-  return CollapseSpaces(composed);
+  // ICU's Latin-ASCII: diacritics off ("ö" -> "o") and the Latin letters without a decomposition
+  // spelled as a clerk without them would ("ı" -> "i", "ø" -> "o", "ł" -> "l", "æ" -> "ae").
+  // A transliterator is not safe for concurrent use: one per thread.
+  thread_local std::unique_ptr<icu::Transliterator> latin_ascii = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  if (latin_ascii == nullptr) return "";
+  latin_ascii->transliterate(folded);
+  // Again: the transliteration may spell a letter in capitals ("Æ" -> "AE" in rare cases).
+  icu::UnicodeString refolded;
+  std::string utf8;
+  folded.toUTF8String(utf8);
+  if (!CaseFold(utf8, refolded)) return "";
+  return CollapseSpaces(refolded);
 }
 
 std::optional<std::string> NormalisePostcode(absl::string_view postcode) {
