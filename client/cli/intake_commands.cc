@@ -75,7 +75,10 @@ constexpr char kUsage[] =
     "         conditions-follow-up|mda-plus-plus|child-protection-board [--note=TEXT] [--etag=E]\n"
     "         ends the investigation by Veilig Thuis\n"
     "  report --from=YYYY-MM-DD --to=YYYY-MM-DD [--csv [FILE]]   the supervisor's figures and\n"
-    "         the sector norms; --csv alone prints only the CSV, with FILE writes it there\n";
+    "         the sector norms; --csv alone prints only the CSV, with FILE writes it there\n"
+    "  handed [--include-done]   (the receiving organisation) the reports Veilig Thuis handed to\n"
+    "         you (route HANDOVER), waiting ones first; with answered ones of the last 90 days\n"
+    "  answer REPORT_ID --accept | --decline --reason=TEXT   (the receiving organisation)\n";
 
 std::string UsageOf(absl::string_view verb) { return SubcommandUsage("intake", kUsage, verb); }
 
@@ -432,7 +435,8 @@ int RunIntakeCommand(const Args& args) {
   if (verb == "submit") return Submit(args);
   if (verb == "import") return RunIntakeImport(args, UsageOf("import"));
   if (verb == "queue") return Queue(args);
-  if (verb == "feedback" || verb == "complete" || verb == "report") {
+  if (verb == "feedback" || verb == "complete" || verb == "report" || verb == "handed" ||
+      verb == "answer") {
     return RunIntakeReportCommand(args);
   }
   static constexpr const char* kWithReport[] = {"get",     "claim",  "release",

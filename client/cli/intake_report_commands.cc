@@ -32,6 +32,9 @@ ABSL_FLAG(std::string, follow_up, "",
           "intake complete: end-of-involvement, handover, conditions-follow-up, mda-plus-plus or "
           "child-protection-board");
 
+ABSL_FLAG(bool, accept, false, "intake answer: accept the handover (else --decline --reason)");
+ABSL_FLAG(bool, decline, false, "intake answer: decline the handover, with --reason");
+ABSL_DECLARE_FLAG(std::string, reason);
 ABSL_DECLARE_FLAG(std::string, from);
 ABSL_DECLARE_FLAG(std::string, to);
 ABSL_DECLARE_FLAG(std::string, note);
@@ -236,9 +239,39 @@ int Report(const Args& args) {
 
 }  // namespace
 
+// --- handed reports (route HANDOVER, for the receiving organisation) ----------------------------
+
+int Handed() {
+  v1::ListHandedReportsRequest r;
+  r.set_include_answered(absl::GetFlag(FLAGS_include_done));
+  v1::ListHandedReportsResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::ListHandedReports, r, response); rc != 0) return rc;
+  Print(response);
+  return 0;
+}
+
+int Answer(const std::string& report_id) {
+  const bool accept = absl::GetFlag(FLAGS_accept), decline = absl::GetFlag(FLAGS_decline);
+  if (report_id.empty() || accept == decline) {
+    return UsageError("intake answer REPORT_ID --accept | --decline --reason=TEXT");
+  }
+  v1::AnswerReportHandoverRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  r.set_accept(accept);
+  r.set_decline_reason(absl::GetFlag(FLAGS_reason));
+  v1::AnswerReportHandoverResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::AnswerReportHandover, r, response); rc != 0) {
+    return rc;
+  }
+  Print(response);
+  return 0;
+}
+
 int RunIntakeReportCommand(const Args& args) {
   const std::string verb = args.empty() ? "" : args[0];
   if (verb == "report") return Report(args);
+  if (verb == "handed") return Handed();
   if (args.size() > 2) {
     return UsageError(
         absl::StrCat("unexpected argument '", args[2], "' (quote texts with spaces)"));
@@ -248,6 +281,7 @@ int RunIntakeReportCommand(const Args& args) {
     if (report_id.empty()) return UsageError("which report? intake complete REPORT_ID ...");
     return Complete(report_id);
   }
+  if (verb == "answer") return Answer(report_id);
   // feedback: the list, or with a report the feedback given.
   if (report_id.empty()) return ListTasks();
   return RecordGiven(report_id);

@@ -1,7 +1,7 @@
 // The safety assessment (veiligheidsbeoordeling): AssessReport. The report leaves the triage
 // queue; the route INVESTIGATION starts the investigation's 10-week term; the route MDA_PLUS_PLUS
-// asks the cases service to open a joint case (intake_routes.cc). The route HANDOVER is refused
-// until it is wired.
+// asks the cases service to open a joint case; the route HANDOVER waits for the receiver's answer
+// (both in intake_routes.cc).
 #include "absl/strings/str_cat.h"
 #include "services/common/ids.h"
 #include "services/common/proto_time.h"
@@ -29,7 +29,6 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     SCHAKEL_ASSIGN_OR_RETURN(Desk desk, DeskOf(caller));
     if (!desk.veilig_thuis) return absl::PermissionDeniedError(kNoReportForYou);
-    SCHAKEL_RETURN_IF_ERROR(RouteAvailable(a.route()));
     CheckAssessment(v, "assessment.", a, now);
     // Who the route names, as the directory knows them.
     if (a.route() == v1::ASSESSMENT_ROUTE_INVESTIGATION &&
@@ -52,6 +51,17 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
       if (!org || org->type() == v1::ORGANISATION_TYPE_OPERATOR) {
         v.Add("assessment.conditions.plan_partner_organisation_id",
               "no partner organisation with this id");
+      }
+    }
+    if (a.route() == v1::ASSESSMENT_ROUTE_HANDOVER &&
+        IsWellFormedId(a.handover().receiving_organisation_id())) {
+      SCHAKEL_ASSIGN_OR_RETURN(auto org,
+                               rt_.organisations->Get(a.handover().receiving_organisation_id()));
+      if (!org || org->type() == v1::ORGANISATION_TYPE_OPERATOR ||
+          org->type() == v1::ORGANISATION_TYPE_VEILIG_THUIS || org->region() != desk.region) {
+        v.Add("assessment.handover.receiving_organisation_id",
+              "no partner organisation of your region with this id (the local team, or help "
+              "already in place)");
       }
     }
     // The case director of the MDA++ route, when named (the cases service checks again when it
@@ -91,7 +101,10 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         return absl::FailedPreconditionError(
             "this is an advice request: convert the advice first (ConvertAdvice)");
       }
-      if (row->state != v1::REPORT_STATE_OPEN) {
+      // A report whose handover was declined came back: it is assessed again.
+      const bool again = row->state == v1::REPORT_STATE_ASSESSED &&
+                         row->handover_state == v1::REPORT_HANDOVER_STATE_DECLINED;
+      if (row->state != v1::REPORT_STATE_OPEN && !again) {
         return absl::FailedPreconditionError("the report has been assessed already");
       }
       row->state = v1::REPORT_STATE_ASSESSED;
@@ -106,6 +119,13 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         row->investigation_due = absl::ToUnixMicros(InvestigationDue(now));
         row->investigator_id = a.investigation().investigator_id();
       }
+      if (a.route() == v1::ASSESSMENT_ROUTE_HANDOVER) {
+        ProposeHandover(*row, a.handover(), now);
+      } else if (again) {
+        row->handover_org.clear();
+        row->handover_state = v1::REPORT_HANDOVER_STATE_UNSPECIFIED;
+        row->handover_due.reset();
+      }
       row->next_signal_at = NextSignalAt(*row);
       if (a.route() == v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS) {
         for (int k : row->body.input().violence_kinds()) {
@@ -119,12 +139,14 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         SCHAKEL_RETURN_IF_ERROR(RequestCase(c, *row, caller, now));
       }
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
-      SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
+      // The reporter's feedback task comes with the first assessment only.
+      if (!again) SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
       *resp->mutable_report() = ToProto(*row);
       v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
                                          "intake.report.assessed", row->id, kPurpose);
       AddObject(rec, "route", v1::AssessmentRoute_Name(a.route()));
       if (!row->investigator_id.empty()) AddObject(rec, "professional", row->investigator_id);
+      if (!row->handover_org.empty()) AddObject(rec, "organisation", row->handover_org);
       return rt_.audit->Record(c, rec);
     };
     const ChangeSpec spec{

@@ -25,6 +25,9 @@ std::string SignalText(const SignalRow& s) {
   } else if (s.clock == "investigation") {
     what_nl = "Onderzoek";
     what_en = "Investigation";
+  } else if (s.clock == "handover") {
+    what_nl = "Overdracht: antwoord van de ontvanger";
+    what_en = "Handover: the receiver's answer";
   } else if (s.clock == "feedback") {
     what_nl = "Terugkoppeling aan melder";
     what_en = "Feedback to the reporter";
@@ -61,8 +64,10 @@ std::vector<PendingSignal> IntakeService::PendingOf(const ReportRow& r) const {
                             *calendar_, time_of(r.investigation_due));
     case v1::REPORT_STATE_ASSESSED:
       // The assessment stopped the acute and assessment terms; an investigation's runs on.
-      return PendingSignals(std::nullopt, std::nullopt, r.signals_sent, *calendar_,
-                            time_of(r.investigation_due));
+      return PendingSignals(
+          std::nullopt, std::nullopt, r.signals_sent, *calendar_, time_of(r.investigation_due),
+          r.handover_state == v1::REPORT_HANDOVER_STATE_PROPOSED ? time_of(r.handover_due)
+                                                                 : std::nullopt);
     default:
       return {};
   }

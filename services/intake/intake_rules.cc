@@ -318,17 +318,6 @@ void CheckAssessment(FieldViolations& v, const std::string& at, const v1::Safety
   }
 }
 
-absl::Status RouteAvailable(v1::AssessmentRoute route) {
-  switch (route) {
-    case v1::ASSESSMENT_ROUTE_HANDOVER:
-      return absl::FailedPreconditionError(
-          "route not available yet: a handover to the local team or help in place needs the "
-          "handover service (a later issue)");
-    default:
-      return absl::OkStatus();
-  }
-}
-
 absl::Time InvestigationDue(absl::Time start) {
   const absl::CivilDay day = absl::ToCivilDay(start, calendar::Amsterdam());
   return absl::FromCivil(absl::CivilSecond(day + kInvestigationDays + 1), calendar::Amsterdam());
@@ -358,7 +347,8 @@ absl::Time ReminderTime(absl::Time due, bool acute_term,
 std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
                                           std::optional<absl::Time> assessment_due, int sent,
                                           const calendar::WorkingDayCalendar& calendar,
-                                          std::optional<absl::Time> investigation_due) {
+                                          std::optional<absl::Time> investigation_due,
+                                          std::optional<absl::Time> handover_due) {
   std::vector<PendingSignal> out;
   auto add = [&](SignalBit bit, const char* clock, const char* signal, absl::Time at,
                  absl::Time due) {
@@ -378,6 +368,11 @@ std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
         ReminderTime(*investigation_due, false, calendar), *investigation_due);
     add(kInvestigationEscalation, "investigation", "escalation", *investigation_due,
         *investigation_due);
+  }
+  if (handover_due) {
+    add(kHandoverReminder, "handover", "reminder", ReminderTime(*handover_due, false, calendar),
+        *handover_due);
+    add(kHandoverEscalation, "handover", "escalation", *handover_due, *handover_due);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const PendingSignal& a, const PendingSignal& b) { return a.at < b.at; });

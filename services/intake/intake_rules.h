@@ -46,8 +46,6 @@ std::vector<v1::ItemViolation> ReportViolations(const v1::ReportInput& in, Submi
 // investigator, the plan partner) are the service's.
 void CheckAssessment(FieldViolations& v, const std::string& at, const v1::SafetyAssessment& a,
                      absl::Time now);
-// FAILED_PRECONDITION for the routes not built yet (HANDOVER, MDA_PLUS_PLUS).
-absl::Status RouteAvailable(v1::AssessmentRoute route);
 // The end of an investigation started at `start`: 24:00 (Amsterdam) of the day 10 weeks later.
 absl::Time InvestigationDue(absl::Time start);
 
@@ -71,10 +69,12 @@ enum SignalBit : int {
   kAssessmentEscalation = 8,
   kInvestigationReminder = 16,
   kInvestigationEscalation = 32,
+  kHandoverReminder = 64,
+  kHandoverEscalation = 128,
 };
 struct PendingSignal {
   SignalBit bit;
-  std::string clock;   // "acute", "assessment", "investigation"
+  std::string clock;   // "acute", "assessment", "investigation", "handover"
   std::string signal;  // "reminder", "escalation"
   absl::Time at;       // when it is sent
   absl::Time due;      // the term it is about
@@ -84,7 +84,8 @@ struct PendingSignal {
 std::vector<PendingSignal> PendingSignals(std::optional<absl::Time> acute_due,
                                           std::optional<absl::Time> assessment_due, int sent,
                                           const calendar::WorkingDayCalendar& calendar,
-                                          std::optional<absl::Time> investigation_due = {});
+                                          std::optional<absl::Time> investigation_due = {},
+                                          std::optional<absl::Time> handover_due = {});
 // What to send at `now`: the pending signals that fell due, without a reminder whose term itself
 // has passed (the escalation says more, and a late reminder helps nobody; its bit is still set).
 // `skipped` receives the bits of such reminders.

@@ -36,6 +36,10 @@ AuthorizationTable IntakeAuthorizationTable() {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
   t.Allow("GetIntakeReport", {.roles = {v1::ROLE_SUPERVISOR}});
+  // The receiving organisation of the route HANDOVER (the handler checks which organisation).
+  t.Allow("ListHandedReports",
+          {.roles = {v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR, v1::ROLE_SUPERVISOR}});
+  t.Allow("AnswerReportHandover", {.roles = {v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR}});
   // The cases service, of the cases opened from reports (the handler checks which host).
   t.Allow("RecordReportCases", {.services = true});
   return t;
@@ -201,6 +205,10 @@ v1::Report IntakeService::ToProto(const ReportRow& r) const {
   if (r.body.has_investigation_end()) *out.mutable_investigation_end() = r.body.investigation_end();
   out.set_case_id(r.case_id);
   out.set_case_open(r.case_open);
+  if (r.body.has_handover()) {
+    *out.mutable_handover() = r.body.handover();
+    out.mutable_handover()->set_state(r.handover_state);
+  }
   out.set_etag(absl::StrCat(r.version));
   return out;
 }

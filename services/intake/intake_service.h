@@ -72,6 +72,8 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(ConvertAdvice);
   SCHAKEL_INTAKE_RPC(AssessReport);
   SCHAKEL_INTAKE_RPC(RecordReportCases);
+  SCHAKEL_INTAKE_RPC(ListHandedReports);
+  SCHAKEL_INTAKE_RPC(AnswerReportHandover);
   SCHAKEL_INTAKE_RPC(ListTriageQueue);
   SCHAKEL_INTAKE_RPC(ClaimReport);
   SCHAKEL_INTAKE_RPC(ReleaseReport);
@@ -128,6 +130,11 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   // report `row` (assessed by `caller` at `now`), in the assessment's transaction.
   absl::Status RequestCase(sqlite::Connection& c, const ReportRow& row, const Caller& caller,
                            absl::Time now) const;
+  // Route HANDOVER: report `row` waits for `route`'s receiver to answer, within
+  // HandoverConfig.accept_working_days of `now` (its reminder and escalation start afresh).
+  void ProposeHandover(ReportRow& row, const v1::HandoverRoute& route, absl::Time now) const;
+  // What the route HANDOVER passes on of `row` to the receiver.
+  v1::HandedReport HandedOf(const ReportRow& row, absl::Time now) const;
 
   // Feedback to the reporter (intake_feedback.cc). After the safety assessment of `row` by
   // `caller` at `now`, in its transaction: the plain facts the figures count, and the feedback

@@ -15,7 +15,7 @@ constexpr char kColumns[] =
     "submitted_by, submitted_by_organisation_id, external_reference, violence_kinds, "
     "assessment_due, acute_due, converted_at, claimed_by, claim_time, claim_touch, version, "
     "key_id, body, signals_sent, next_signal_at, investigation_due, investigator_id, case_id, "
-    "case_open";
+    "case_open, handover_org, handover_state, handover_due";
 
 }  // namespace
 
@@ -25,7 +25,7 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kColumns,
                                     ", queue_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
   s->BindAll(r.id, static_cast<int>(r.region), static_cast<int>(r.kind),
              static_cast<int>(r.channel), static_cast<int>(r.reporter_type),
              static_cast<int>(r.state), r.acute ? 1 : 0, r.received_at, r.submit_time,
@@ -46,7 +46,10 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   s->Bind(26, r.investigator_id);
   s->Bind(27, r.case_id);
   s->Bind(28, r.case_open ? 1 : 0);
-  s->Bind(29, r.queue_due());
+  s->Bind(29, r.handover_org);
+  s->Bind(30, static_cast<int>(r.handover_state));
+  s->BindOptional(31, r.handover_due);
+  s->Bind(32, r.queue_due());
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * k,
@@ -70,7 +73,8 @@ absl::Status IntakeStore::UpdateReport(ReportRow& r) {
           "UPDATE reports SET kind = ?, state = ?, assessment_due = ?, acute_due = ?, "
           "converted_at = ?, claimed_by = ?, claim_time = ?, claim_touch = ?, "
           "queue_due = ?, key_id = ?, body = ?, next_signal_at = ?, investigation_due = ?, "
-          "investigator_id = ?, version = version + 1 WHERE id = ? AND version = ?"));
+          "investigator_id = ?, handover_org = ?, handover_state = ?, handover_due = ?, "
+          "version = version + 1 WHERE id = ? AND version = ?"));
   s->Bind(1, static_cast<int>(r.kind)).Bind(2, static_cast<int>(r.state));
   s->BindOptional(3, r.assessment_due);
   s->BindOptional(4, r.acute_due);
@@ -84,7 +88,9 @@ absl::Status IntakeStore::UpdateReport(ReportRow& r) {
   s->BindOptional(12, r.next_signal_at);
   s->BindOptional(13, r.investigation_due);
   s->Bind(14, r.investigator_id);
-  s->Bind(15, r.id).Bind(16, r.version);
+  s->Bind(15, r.handover_org).Bind(16, static_cast<int>(r.handover_state));
+  s->BindOptional(17, r.handover_due);
+  s->Bind(18, r.id).Bind(19, r.version);
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   if (c_.Changes() != 1) return absl::AbortedError("the report changed meanwhile; read it again");
   ++r.version;
@@ -125,6 +131,9 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     r.investigator_id = s.ColumnText(25);
     r.case_id = s.ColumnText(26);
     r.case_open = s.ColumnInt(27) != 0;
+    r.handover_org = s.ColumnText(28);
+    r.handover_state = static_cast<v1::ReportHandoverState>(s.ColumnInt(29));
+    r.handover_due = s.ColumnOptionalInt(30);
     out.push_back(std::move(r));
     return absl::OkStatus();
   }));
@@ -265,6 +274,20 @@ absl::StatusOr<std::vector<SignalRow>> IntakeStore::ListSignals(v1::Region regio
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::StatusOr<std::vector<ReportRow>> IntakeStore::ListHanded(const std::string& organisation_id,
+                                                               bool include_answered,
+                                                               int64_t answered_since) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(absl::StrCat(
+          "SELECT ", kColumns,
+          " FROM reports WHERE handover_org = ?1 AND handover_org <> '' AND (handover_state = 1 "
+          "OR (?2 AND handover_state IN (2, 3) AND submit_time >= ?3)) "
+          "ORDER BY handover_state, handover_due, id LIMIT 500")));
+  s->Bind(1, organisation_id).Bind(2, include_answered ? 1 : 0).Bind(3, answered_since);
+  return Query(*s, true);
 }
 
 absl::StatusOr<bool> IntakeStore::SetReportCase(const std::string& report_id,

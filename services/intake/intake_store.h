@@ -47,6 +47,10 @@ struct ReportRow {
   // it is open. Written by SetReportCase only.
   std::string case_id;
   bool case_open = false;
+  // Route HANDOVER: to whom, their answer, and the term to answer (while PROPOSED).
+  std::string handover_org;
+  v1::ReportHandoverState handover_state = v1::REPORT_HANDOVER_STATE_UNSPECIFIED;
+  std::optional<int64_t> handover_due;
   int signals_sent = 0;                   // SignalBit
   std::optional<int64_t> next_signal_at;  // set by the service (NextSignalAt)
   int64_t version = 1;
@@ -121,6 +125,10 @@ class IntakeStore {
                                                      const std::string& addressee, bool reminders,
                                                      bool escalations);
 
+  // The reports handed to `organisation_id` (route HANDOVER) waiting for its answer, and with
+  // `include_answered` those answered that were submitted since `answered_since`; decrypted.
+  absl::StatusOr<std::vector<ReportRow>> ListHanded(const std::string& organisation_id,
+                                                    bool include_answered, int64_t answered_since);
   // Records the case opened from report `report_id` and whether it is open. False when there is
   // no such report or it already names another case.
   absl::StatusOr<bool> SetReportCase(const std::string& report_id, const std::string& case_id,

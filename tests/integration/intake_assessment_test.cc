@@ -1,6 +1,6 @@
 // The safety assessment through the real service: what each route needs, its effects (the report
 // leaves the queue; an investigation's 10-week term with its reminder and escalation, once, also
-// across a restart), the routes not built yet, a retried request, and who may assess.
+// across a restart), advice converted first, a retried request, and who may assess.
 #include "tests/integration/intake_fixture.h"
 
 namespace schakel::testing {
@@ -183,17 +183,8 @@ TEST(IntakeAssessmentIntegrationTest, AnInvestigationIsRemindedAndEscalatedOnceA
   EXPECT_EQ(Signals(w, "utrecht").signals_size(), 0);
 }
 
-TEST(IntakeAssessmentIntegrationTest, HandoverIsNotAvailableYetAndAdviceIsConvertedFirst) {
+TEST(IntakeAssessmentIntegrationTest, AnAdviceRequestIsConvertedBeforeItIsAssessed) {
   IntakeWorld w;
-  const std::string id = w.Submit("vt1", ProfessionalReport());
-  {
-    const grpc::Status st = Assess(w, "vt1", id, Assessment(v1::ASSESSMENT_ROUTE_HANDOVER));
-    EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-    EXPECT_NE(st.error_message().find("route not available yet"), std::string::npos)
-        << st.error_message();
-  }
-  EXPECT_EQ(w.Queue("vt1").total(), 1);
-
   v1::ReportInput advice = ProfessionalReport();
   advice.set_kind(v1::REPORT_KIND_ADVICE);
   const std::string advice_id = w.Submit("vt1", advice);

@@ -1,7 +1,9 @@
 // The routes that leave Veilig Thuis, through the real services: the MDA++ route opens a joint
 // case in the cases service (through the intake outbox), with the report's persons, the assessor's
 // organisation as the first lead in the handover ledger and a timeline that names the report; the
-// cases service tells the report and the radar of it; one report never opens two cases.
+// cases service tells the report and the radar of it; one report never opens two cases. The
+// handover route: the receiver sees what the route passes on and accepts or declines; a declined
+// report is assessed again; its term is reminded and escalated once.
 #include "tests/integration/intake_fixture.h"
 
 namespace schakel::testing {
@@ -193,6 +195,138 @@ TEST(IntakeRoutesTest, OnlyThisHostsIntakeServiceOpensCasesAndOnlyItsCasesServic
   EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED) << st.error_message();
   st = w.I("vt1")->RecordReportCases(ICtx().get(), told, &ignored);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED) << st.error_message();
+}
+
+v1::SafetyAssessment ToTeam() {
+  v1::SafetyAssessment a = Assessment(v1::ASSESSMENT_ROUTE_HANDOVER);
+  a.set_structural_unsafety(false);
+  a.mutable_handover()->set_receiving_organisation_id(kTeam);
+  a.mutable_handover()->set_note("Gezin staat open voor hulp van het wijkteam.");
+  return a;
+}
+
+v1::ListHandedReportsResponse Handed(IntakeWorld& w, const std::string& who, bool all = false) {
+  v1::ListHandedReportsRequest req;
+  req.set_include_answered(all);
+  v1::ListHandedReportsResponse resp;
+  const grpc::Status st = w.I(who)->ListHandedReports(ICtx().get(), req, &resp);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  return resp;
+}
+
+grpc::Status Answer(IntakeWorld& w, const std::string& who, const std::string& id, bool accept,
+                    const std::string& reason = "", const std::string& request_id = "") {
+  v1::AnswerReportHandoverRequest req;
+  req.set_request_id(request_id.empty() ? NewRandomId() : request_id);
+  req.set_report_id(id);
+  req.set_accept(accept);
+  req.set_decline_reason(reason);
+  v1::AnswerReportHandoverResponse ignored;
+  return w.I(who)->AnswerReportHandover(ICtx().get(), req, &ignored);
+}
+
+TEST(IntakeRoutesTest, TheReceiverSeesWhatTheHandoverPassesOnAndAcceptsIt) {
+  IntakeWorld w({}, nullptr, /*with_cases=*/true);
+  const std::string id = w.Submit("vt1", ProfessionalReport());
+  // Not to Veilig Thuis itself, nor to an organisation of another region.
+  for (const std::string org : {kVt, kVtElsewhere, "nobody"}) {
+    v1::SafetyAssessment a = ToTeam();
+    a.mutable_handover()->set_receiving_organisation_id(org);
+    const grpc::Status st = Assess(w, "vt1", id, a);
+    ASSERT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << org;
+    EXPECT_EQ(FieldsOf(st), std::set<std::string>{"assessment.handover.receiving_organisation_id"});
+  }
+  EXPECT_TRUE(Handed(w, "wt").reports().empty());
+  ASSERT_TRUE(Assess(w, "vt1", id, ToTeam()).ok());
+
+  const v1::ListHandedReportsResponse handed = Handed(w, "wt");
+  ASSERT_EQ(handed.reports_size(), 1);
+  const v1::HandedReport& r = handed.reports(0);
+  EXPECT_EQ(r.report_id(), id);
+  EXPECT_EQ(r.handover().state(), v1::REPORT_HANDOVER_STATE_PROPOSED);
+  EXPECT_EQ(r.handover().note(), "Gezin staat open voor hulp van het wijkteam.");
+  EXPECT_EQ(r.persons_size(), 2);
+  EXPECT_EQ(r.persons(0).bsn_masked(), "******333");
+  EXPECT_TRUE(r.persons(0).bsn().empty());
+  EXPECT_FALSE(r.reasoning().empty());
+  // What the route never passes on: the reporter and the report's own words. (The serialized
+  // answer holds neither the GP's name nor the description.)
+  const std::string bytes = handed.SerializeAsString();
+  EXPECT_EQ(bytes.find("de Wit"), std::string::npos);
+  EXPECT_EQ(bytes.find("slaan door partner"), std::string::npos);
+  // Another organisation sees nothing and cannot answer.
+  EXPECT_TRUE(Handed(w, "ggz1").reports().empty());
+  EXPECT_EQ(Answer(w, "ggz1", id, true).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Answer(w, "agent", id, true).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  const std::string request_id = NewRandomId();
+  ASSERT_TRUE(Answer(w, "wt", id, true, "", request_id).ok());
+  ASSERT_TRUE(Answer(w, "wt", id, true, "", request_id).ok());  // a retry changes nothing twice
+  EXPECT_EQ(Answer(w, "wt", id, false, "toch niet").error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(Handed(w, "wt").reports().empty());
+  const v1::ListHandedReportsResponse all = Handed(w, "wt", true);
+  ASSERT_EQ(all.reports_size(), 1);
+  EXPECT_EQ(all.reports(0).handover().state(), v1::REPORT_HANDOVER_STATE_ACCEPTED);
+  EXPECT_EQ(all.reports(0).handover().answered_by(), "wt");
+  const v1::Report report = Get(w, "vt1", id);
+  EXPECT_EQ(report.handover().state(), v1::REPORT_HANDOVER_STATE_ACCEPTED);
+  EXPECT_EQ(report.handover().to_organisation_id(), kTeam);
+}
+
+TEST(IntakeRoutesTest, ADeclinedHandoverComesBackToBeAssessedAgain) {
+  IntakeWorld w({}, nullptr, /*with_cases=*/true);
+  const std::string id = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", id, ToTeam()).ok());
+  // Not assessed twice while the receiver has not answered.
+  EXPECT_EQ(Assess(w, "vt1", id, ToTeam()).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  const grpc::Status no_reason = Answer(w, "wt", id, false);
+  ASSERT_EQ(no_reason.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldsOf(no_reason), std::set<std::string>{"decline_reason"});
+  ASSERT_TRUE(Answer(w, "wt", id, false, "Geen plek: wachtlijst van drie maanden.").ok());
+  EXPECT_EQ(Get(w, "vt1", id).handover().decline_reason(),
+            "Geen plek: wachtlijst van drie maanden.");
+
+  v1::SafetyAssessment conditions = Assessment(v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP);
+  conditions.mutable_conditions()->add_safety_conditions("Geen geweld in het gezin.");
+  conditions.mutable_conditions()->set_plan_partner_organisation_id(kGgz);
+  *conditions.mutable_conditions()->add_monitoring_dates() = [] {
+    v1::Date d;
+    d.set_year(2026);
+    d.set_month(3);
+    d.set_day(2);
+    return d;
+  }();
+  v1::AssessReportResponse again;
+  const grpc::Status st = Assess(w, "vt1", id, conditions, &again);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(again.report().assessment().route(), v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP);
+  EXPECT_EQ(again.report().handover().state(), v1::REPORT_HANDOVER_STATE_UNSPECIFIED);
+  // Once assessed with another route, it is not assessed a third time.
+  EXPECT_EQ(Assess(w, "vt1", id, conditions).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST(IntakeRoutesTest, AnUnansweredHandoverIsRemindedAndEscalatedOnce) {
+  IntakeWorld w({}, nullptr, /*with_cases=*/true);
+  const std::string id = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", id, ToTeam()).ok());  // Monday 5 January: due Monday 12th 24:00
+  auto handover_signals = [&](const std::string& who) {
+    v1::ListSignalsResponse resp;
+    EXPECT_TRUE(w.I(who)->ListSignals(ICtx().get(), v1::ListSignalsRequest(), &resp).ok());
+    std::vector<std::string> out;
+    for (const auto& s : resp.signals()) {
+      if (s.clock() == "handover" && s.report_id() == id) out.push_back(s.signal());
+    }
+    return out;
+  };
+  w.clock().Set(AmsterdamTime(2026, 1, 10, 10));  // after the end of Friday, the working day before
+  ASSERT_TRUE(w.service().ScanClocks().ok());
+  EXPECT_EQ(handover_signals("vt1"), std::vector<std::string>{"reminder"});
+  w.clock().Set(AmsterdamTime(2026, 1, 13, 9));  // the term passed
+  ASSERT_TRUE(w.service().ScanClocks().ok());
+  ASSERT_TRUE(w.service().ScanClocks().ok());
+  EXPECT_EQ(handover_signals("vtsup"), std::vector<std::string>{"escalation"});
+  EXPECT_TRUE(Handed(w, "wt").reports(0).overdue());
 }
 
 }  // namespace

@@ -94,15 +94,7 @@ TEST(IntakeAssessmentTest, AnInvestigationNeedsAnInvestigator) {
   EXPECT_TRUE(Fields(a).empty());
 }
 
-TEST(IntakeAssessmentTest, TheRoutesNotBuiltYetAreNamedAndTheirFieldsChecked) {
-  EXPECT_EQ(RouteAvailable(v1::ASSESSMENT_ROUTE_HANDOVER).code(),
-            absl::StatusCode::kFailedPrecondition);
-  EXPECT_NE(RouteAvailable(v1::ASSESSMENT_ROUTE_HANDOVER).message().find("route not available yet"),
-            std::string::npos);
-  for (auto r : {v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT, v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP,
-                 v1::ASSESSMENT_ROUTE_INVESTIGATION, v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS}) {
-    EXPECT_TRUE(RouteAvailable(r).ok()) << r;
-  }
+TEST(IntakeAssessmentTest, TheHandoverAndMdaRoutesNameTheFieldsTheyMiss) {
   EXPECT_EQ(Fields(Base(v1::ASSESSMENT_ROUTE_HANDOVER)),
             (std::set<std::string>{"assessment.handover.receiving_organisation_id"}));
   EXPECT_EQ(Fields(Base(v1::ASSESSMENT_ROUTE_MDA_PLUS_PLUS)),
