@@ -4,7 +4,8 @@
 #   deploy/local/run.sh          install what is missing, build the release preset, make the
 #                                development PKI, (re)start schakeld on 127.0.0.1:7400 and seed the
 #                                demo region Haaglanden: two MDA++ cases, one with handovers,
-#                                and a week of reports at Veilig Thuis's intake desk
+#                                and a week of reports at Veilig Thuis's intake desk (one of
+#                                which opens a third MDA++ case)
 #   deploy/local/run.sh stop     stop schakeld
 #   deploy/local/run.sh status   say whether it runs
 #
@@ -12,7 +13,8 @@
 # more: SCHAKEL_RUN_HOME=DIR keeps var/ under DIR instead of the checkout, SCHAKEL_LISTEN=HOST:PORT
 # listens elsewhere, SCHAKEL_PREBUILT=BUILD_DIR uses the binaries of an existing build and skips
 # the install and the build. With it running,
-# deploy/local/handover_scenario.sh plays a whole handover scenario on a new case.
+# deploy/local/handover_scenario.sh plays a whole handover scenario on a new case, and
+# deploy/local/intake_scenario.sh one at Veilig Thuis's intake desk.
 #
 # Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
 # var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
@@ -588,8 +590,54 @@ PY
     "acute": true,
     "external_reference": "demo-zm-repeat"}'
   REPEAT_REPORT_ID="$INTAKE_ID"
+
+  # A youth-care worker's report about a family where help got nowhere: assessed with the MDA++
+  # route, it opens a joint case that regisseur directs and Veilig Thuis leads first.
+  intake_submit vt-medewerker seed-intake-mda '{"kind": "REPORT_KIND_REPORT",
+    "channel": "REPORT_CHANNEL_SECURE_MAIL",
+    "reporter": {"type": "REPORTER_TYPE_PROFESSIONAL", "organisation_name": "Jeugdhulp Proefstad",
+                 "profession": "jeugdhulpverlener", "name": "R. Verzonnen", "contact": "070-0000023"},
+    "persons": [
+      {"name": "Noor Denkbeeldig", "dateOfBirth": {"year": 1987, "month": 2, "day": 19},
+       "role": "REPORTED_ROLE_VICTIM",
+       "address": {"street": "Schijnstraat", "house_number": "31", "postcode": "2531 TT", "city": "Den Haag"}},
+      {"name": "Daan Denkbeeldig", "dateOfBirth": {"year": 2013, "month": 7, "day": 7},
+       "role": "REPORTED_ROLE_CHILD",
+       "address": {"street": "Schijnstraat", "house_number": "31", "postcode": "2531 TT", "city": "Den Haag"}},
+      {"name": "Erik Denkbeeldig", "dateOfBirth": {"year": 1984, "month": 12, "day": 3},
+       "role": "REPORTED_ROLE_SUSPECTED_PERPETRATOR"}],
+    "violence_kinds": ["VIOLENCE_KIND_PARTNER_VIOLENCE", "VIOLENCE_KIND_CHILD_ABUSE_PSYCHOLOGICAL"],
+    "description": "Drie jaar hulp in het gezin zonder dat het geweld stopt; zoon vertelt over bedreigingen.",
+    "external_reference": "demo-vt-mda-0001"}'
+  MDA_REPORT_ID="$INTAKE_ID"
+  if ! ctl --as vt-medewerker --request-id=seed-intake-assess-mda intake assess "$MDA_REPORT_ID" \
+    --from-json=/dev/stdin >/dev/null 2>"$err" <<'JSON'; then
+{"structural_unsafety": true,
+ "reasoning": "Jarenlang partnergeweld en bedreiging van de zoon; hulp heeft het geweld niet gestopt.",
+ "risk_factors": ["herhaald geweld", "bedreiging van het kind"],
+ "protective_factors": ["moeder zoekt steun bij haar zus"],
+ "route": "ASSESSMENT_ROUTE_MDA_PLUS_PLUS",
+ "mda": {"structural_unsafety": "Partnergeweld sinds drie jaar.",
+         "help_exhausted": "Jeugdhulp en maatschappelijk werk zonder resultaat.",
+         "reason": "Eén plan met politie, jeugdhulp en GGZ is nodig.",
+         "director_professional_id": "regisseur"}}
+JSON
+    die "the demo assessment of report $MDA_REPORT_ID failed:"$'\n'"$(cat "$err")"
+  fi
+  rm -f "$err"
+  # The cases service opens the case through the outbox, within a second; wait for it, so that
+  # what this run leaves is the same each time.
+  local mda_case="" i
+  for ((i = 0; i < 120; i++)); do
+    mda_case="$(ctl --as vt-medewerker --json intake get "$MDA_REPORT_ID" 2>/dev/null |
+      python3 -c 'import json, sys; print(json.load(sys.stdin)["report"].get("case_id", ""))')" ||
+      mda_case=""
+    [[ -n "$mda_case" ]] && break
+    sleep 0.25
+  done
+  [[ -n "$mda_case" ]] || die "the MDA++ case of demo report $MDA_REPORT_ID was not opened within 30 s"
   echo "demo intake week in place (report $gp_report held by vt-medewerker; report" \
-    "$REPEAT_REPORT_ID repeats an address)"
+    "$REPEAT_REPORT_ID repeats an address; report $MDA_REPORT_ID opened MDA++ case $mda_case)"
 }
 
 # The triage queue as Veilig Thuis sees it, and the radar of the repeated report.

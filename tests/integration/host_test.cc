@@ -401,11 +401,13 @@ TEST(HostTest, TheServicesDeclareTheirEdges) {
   EXPECT_EQ(calls["audit"], Names{"directory"});
   EXPECT_EQ(calls["cases"], Names{"directory"});
   EXPECT_EQ(calls["handover"], (Names{"directory", "cases"}));
+  EXPECT_EQ(calls["intake"], Names{"directory"});
   // Asynchronous, by outbox routes (besides every outbox's audit topic, which goes to audit).
   EXPECT_EQ(routes["directory"], Names{});
   EXPECT_EQ(routes["audit"], Names{});
-  EXPECT_EQ(routes["cases"], Names{"handover"});
+  EXPECT_EQ(routes["cases"], (Names{"handover", "intake"}));
   EXPECT_EQ(routes["handover"], Names{"cases"});
+  EXPECT_EQ(routes["intake"], Names{"cases"});
 }
 
 TEST(HostTest, UserCertificateCannotServe) {
