@@ -7,19 +7,6 @@ namespace {
 
 using namespace intake_world;
 
-v1::ListSignalsResponse Signals(IntakeWorld& w, const std::string& who) {
-  v1::ListSignalsResponse resp;
-  const grpc::Status st = w.I(who)->ListSignals(ICtx().get(), v1::ListSignalsRequest(), &resp);
-  EXPECT_TRUE(st.ok()) << st.error_message();
-  return resp;
-}
-
-int Scan(IntakeWorld& w) {
-  absl::StatusOr<int> sent = w.service().ScanClocks();
-  EXPECT_TRUE(sent.ok()) << sent.status();
-  return sent.value_or(-1);
-}
-
 TEST(IntakeClocksIntegrationTest, TheHolderIsRemindedAndTheSupervisorsEscalatedOnceAcrossRestarts) {
   TempDir dir;
   TestPki pki;

@@ -88,19 +88,6 @@ v1::CompleteInvestigationRequest Completion(const std::string& id) {
   return req;
 }
 
-v1::ListSignalsResponse Signals(IntakeWorld& w, const std::string& who) {
-  v1::ListSignalsResponse resp;
-  const grpc::Status st = w.I(who)->ListSignals(ICtx().get(), v1::ListSignalsRequest(), &resp);
-  EXPECT_TRUE(st.ok()) << st.error_message();
-  return resp;
-}
-
-int Scan(IntakeWorld& w) {
-  absl::StatusOr<int> sent = w.service().ScanClocks();
-  EXPECT_TRUE(sent.ok()) << sent.status();
-  return sent.value_or(-1);
-}
-
 const v1::FeedbackTask* TaskOf(const v1::ListFeedbackTasksResponse& resp, const std::string& id,
                                v1::FeedbackOccasion occasion = v1::FEEDBACK_OCCASION_ASSESSMENT) {
   for (const auto& t : resp.tasks()) {

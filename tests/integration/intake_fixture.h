@@ -254,6 +254,21 @@ inline grpc::Status Assess(IntakeWorld& w, const std::string& who, const std::st
   return w.I(who)->AssessReport(ICtx().get(), req, resp ? resp : &ignored);
 }
 
+// ListSignals as `who`; fails the test unless it answers.
+inline v1::ListSignalsResponse Signals(IntakeWorld& w, const std::string& who) {
+  v1::ListSignalsResponse resp;
+  const grpc::Status st = w.I(who)->ListSignals(ICtx().get(), v1::ListSignalsRequest(), &resp);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  return resp;
+}
+
+// One scan of the terms (ScanClocks); how many signals it sent, -1 on an error.
+inline int Scan(IntakeWorld& w) {
+  absl::StatusOr<int> sent = w.service().ScanClocks();
+  EXPECT_TRUE(sent.ok()) << sent.status();
+  return sent.value_or(-1);
+}
+
 // GetReport as `who`; fails the test unless it answers.
 inline v1::Report Get(IntakeWorld& w, const std::string& who, const std::string& id) {
   v1::GetReportRequest req;
