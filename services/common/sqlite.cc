@@ -1,4 +1,5 @@
 #include "services/common/sqlite.h"
+
 #include "absl/strings/string_view.h"
 
 #include "absl/strings/str_cat.h"
@@ -160,7 +161,17 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::filesystem::
                                                          Options options) {
   auto conn = Connection::Open(path);
   if (!conn.ok()) return conn.status();
-  return std::unique_ptr<Database>(new Database(*std::move(conn), path, options));
+  std::unique_ptr<Database> db(new Database(*std::move(conn), path, options));
+  {
+    absl::MutexLock lock(&db->mu_);
+    if (auto st = db->Configure(*db->conn_); !st.ok()) return st;
+  }
+  return db;
+}
+
+absl::Status Database::Configure(Connection& c) const {
+  if (options_.cache_kib <= 0) return absl::OkStatus();
+  return c.Exec(absl::StrCat("PRAGMA cache_size=-", options_.cache_kib));
 }
 
 absl::StatusOr<std::unique_ptr<Connection>> Database::TakeReader() {
@@ -180,6 +191,7 @@ absl::StatusOr<std::unique_ptr<Connection>> Database::TakeReader() {
   auto reader = Connection::Open(path_);
   // A Read() body that tried to write fails loudly instead of writing beside the writer.
   absl::Status st = reader.ok() ? (*reader)->Exec("PRAGMA query_only=ON") : reader.status();
+  if (st.ok()) st = Configure(**reader);
   if (!st.ok()) {
     absl::MutexLock lock(&readers_mu_);
     --open_readers_;

@@ -124,6 +124,11 @@ class Database {
   struct Options {
     // Read-only connections for Read(), opened on first use. 0: Read() uses the writer.
     int readers = 0;
+    // The page cache of each connection (writer and readers), in KiB: PRAGMA cache_size=-N.
+    // 0: SQLite's default (2 MB). A database whose indexes are keyed on random values (ids,
+    // blind indexes) dirties and reads pages all over its B-trees; a larger cache keeps a
+    // transaction's dirty pages, and the index pages its reads probe, in memory.
+    int cache_kib = 0;
   };
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::filesystem::path& path);
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::filesystem::path& path,
@@ -144,6 +149,8 @@ class Database {
  private:
   Database(std::unique_ptr<Connection> conn, std::filesystem::path path, Options options)
       : conn_(std::move(conn)), path_(std::move(path)), options_(options) {}
+  // Applies the options that every connection carries (cache_kib).
+  absl::Status Configure(Connection& c) const;
   absl::Status RunIn(absl::string_view begin, const std::function<absl::Status(Connection&)>& body);
   // A read-only connection for Read(): a free one, a new one while fewer than options_.readers
   // exist, or the next to be given back.

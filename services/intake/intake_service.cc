@@ -75,6 +75,7 @@ absl::Status IntakeService::Open(const HostEnv& env) {
                    .track = &migrations::intake_track(),
                    .authorization = IntakeAuthorizationTable(),
                    .readers = 2,
+                   .cache_kib = kIntakeCacheKib,
                    .key_config = "intake",
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};

@@ -44,6 +44,12 @@ v1::AuditRecord ReportRecord(const AuditTrail& audit, const Caller& caller, v1::
 // The one answer to a report the caller may not see, or that does not exist.
 inline constexpr char kNoReportForYou[] = "no report with this id is open to you";
 
+// The page cache of each intake.db connection, in KiB (sqlite::Database::Options::cache_kib).
+// The radar keys' blind indexes are a B-tree on random keys: a feed's batch and a queue page's
+// radar probes land on pages all over it, more than SQLite's default 2 MB hold
+// (docs/performance.md, Intake). Filled as used, per connection (the writer and two readers).
+inline constexpr int kIntakeCacheKib = 64 * 1024;
+
 class IntakeService final : public v1::IntakeService::CallbackService, public HostedService {
  public:
   absl::string_view name() const override { return "intake"; }

@@ -15,7 +15,8 @@ constexpr char kColumns[] =
     "submitted_by, submitted_by_organisation_id, external_reference, violence_kinds, "
     "assessment_due, acute_due, converted_at, claimed_by, claim_time, claim_touch, version, "
     "key_id, body, signals_sent, next_signal_at, investigation_due, investigator_id, case_id, "
-    "case_open, handover_org, handover_state, handover_due";
+    "case_open, handover_org, handover_state, handover_due, radar_earlier, radar_latest, "
+    "radar_second_latest";
 
 }  // namespace
 
@@ -25,7 +26,8 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kColumns,
                                     ", queue_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "?, ?)")));
   s->BindAll(r.id, static_cast<int>(r.region), static_cast<int>(r.kind),
              static_cast<int>(r.channel), static_cast<int>(r.reporter_type),
              static_cast<int>(r.state), r.acute ? 1 : 0, r.received_at, r.submit_time,
@@ -49,7 +51,9 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   s->Bind(29, r.handover_org);
   s->Bind(30, static_cast<int>(r.handover_state));
   s->BindOptional(31, r.handover_due);
-  s->Bind(32, r.queue_due());
+  // The radar's figures start at none; KeepRadarFigures writes them once the keys are in.
+  s->Bind(32, 0).BindNull(33).BindNull(34);
+  s->Bind(35, r.queue_due());
   SCHAKEL_RETURN_IF_ERROR(s->Run());
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * k,
@@ -61,6 +65,67 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
     k->Bind(5, key.person_id).Bind(6, r.received_at);
     SCHAKEL_RETURN_IF_ERROR(k->Run());
     k->Reset();  // before binding the next key
+  }
+  return KeepRadarFigures(r);
+}
+
+absl::Status IntakeStore::KeepRadarFigures(const ReportRow& r) {
+  // Every other report of the region sharing a key with `r`, once, with its received_at.
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(
+          "SELECT other.report_id, MAX(other.received_at) FROM radar_keys mine "
+          "JOIN radar_keys other ON other.region = mine.region AND other.kind = mine.kind AND "
+          "other.key = mine.key AND other.report_id <> mine.report_id "
+          "WHERE mine.report_id = ?1 GROUP BY other.report_id"));
+  s->Bind(1, r.id);
+  int earlier = 0;
+  std::optional<int64_t> latest, second;
+  std::vector<std::string> later;
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
+    std::string id = s->ColumnText(0);
+    const int64_t at = s->ColumnInt(1);
+    // "Earlier" orders by (received_at, id), as RadarMatches does.
+    if (at > r.received_at || (at == r.received_at && id > r.id)) {
+      later.push_back(std::move(id));
+      return absl::OkStatus();
+    }
+    ++earlier;
+    if (!latest || at >= *latest) {
+      second = latest;
+      latest = at;
+    } else if (!second || at > *second) {
+      second = at;
+    }
+    return absl::OkStatus();
+  }));
+  s->Reset();
+  if (earlier > 0) {
+    SCHAKEL_ASSIGN_OR_RETURN(
+        sqlite::Statement * own,
+        c_.PrepareCached("UPDATE reports SET radar_earlier = ?, radar_latest = ?, "
+                         "radar_second_latest = ? WHERE id = ?"));
+    own->Bind(1, earlier);
+    own->BindOptional(2, latest).BindOptional(3, second);
+    own->Bind(4, r.id);
+    SCHAKEL_RETURN_IF_ERROR(own->Run());
+  }
+  if (later.empty()) return absl::OkStatus();
+  // `r` is one more earlier report of each of these: the latest two move up where it is later.
+  // (SQLite evaluates every SET expression on the row as it was.)
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * up,
+      c_.PrepareCached("UPDATE reports SET radar_earlier = radar_earlier + 1, "
+                       "radar_second_latest = CASE WHEN radar_latest IS NULL THEN NULL "
+                       "WHEN ?1 >= radar_latest THEN radar_latest "
+                       "WHEN radar_second_latest IS NULL OR ?1 > radar_second_latest THEN ?1 "
+                       "ELSE radar_second_latest END, "
+                       "radar_latest = CASE WHEN radar_latest IS NULL OR ?1 > radar_latest THEN ?1 "
+                       "ELSE radar_latest END WHERE id = ?2"));
+  for (const std::string& id : later) {
+    up->Bind(1, r.received_at).Bind(2, id);
+    SCHAKEL_RETURN_IF_ERROR(up->Run());
+    up->Reset();  // before binding the next report
   }
   return absl::OkStatus();
 }
@@ -134,6 +199,9 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     r.handover_org = s.ColumnText(28);
     r.handover_state = static_cast<v1::ReportHandoverState>(s.ColumnInt(29));
     r.handover_due = s.ColumnOptionalInt(30);
+    r.radar_earlier = static_cast<int>(s.ColumnInt(31));
+    r.radar_latest = s.ColumnOptionalInt(32);
+    r.radar_second_latest = s.ColumnOptionalInt(33);
     out.push_back(std::move(r));
     return absl::OkStatus();
   }));
@@ -198,11 +266,16 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::ListQueue(v1::Region region,
 }
 
 absl::StatusOr<int> IntakeStore::CountQueue(v1::Region region, const std::string& holder) {
+  // Two statements: without a holder the count is the queue index's alone (no row is read); a
+  // `claimed_by` term, even one that is always true, makes SQLite visit every row.
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached("SELECT COUNT(*) FROM reports WHERE region = ?1 AND state = 1 AND "
-                       "(?2 = '' OR claimed_by = ?2)"));
-  s->Bind(1, static_cast<int>(region)).Bind(2, holder);
+      c_.PrepareCached(holder.empty()
+                           ? "SELECT COUNT(*) FROM reports WHERE region = ?1 AND state = 1"
+                           : "SELECT COUNT(*) FROM reports WHERE region = ?1 AND state = 1 AND "
+                             "claimed_by = ?2"));
+  s->Bind(1, static_cast<int>(region));
+  if (!holder.empty()) s->Bind(2, holder);
   int count = 0;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
     count = static_cast<int>(s->ColumnInt(0));
@@ -325,36 +398,6 @@ absl::StatusOr<std::vector<RadarMatch>> IntakeStore::RadarMatches(const ReportRo
     m.state = static_cast<v1::ReportState>(s->ColumnInt(6));
     m.open_mda_case = s->ColumnInt(7) != 0;
     out.push_back(std::move(m));
-    return absl::OkStatus();
-  }));
-  return out;
-}
-
-absl::StatusOr<std::map<std::string, RadarCount>> IntakeStore::CountEarlier(
-    const std::vector<ReportRow>& rows, int64_t since) {
-  // One query for the whole page: the ids go in as a JSON array.
-  std::string ids = "[";
-  for (const ReportRow& r : rows) {
-    if (ids.size() > 1) ids += ",";
-    absl::StrAppend(&ids, "\"", r.id, "\"");  // ids are well-formed: no quotes or escapes
-  }
-  ids += "]";
-  SCHAKEL_ASSIGN_OR_RETURN(
-      sqlite::Statement * s,
-      c_.PrepareCached(
-          "SELECT mine.report_id, COUNT(DISTINCT other.report_id), "
-          "COUNT(DISTINCT CASE WHEN other.received_at >= ?2 THEN other.report_id END) "
-          "FROM radar_keys mine JOIN radar_keys other ON other.region = mine.region AND "
-          "other.kind = mine.kind AND other.key = mine.key AND other.report_id <> mine.report_id "
-          "AND (other.received_at < mine.received_at OR (other.received_at = mine.received_at "
-          "AND other.report_id < mine.report_id)) "
-          "WHERE mine.report_id IN (SELECT value FROM json_each(?1)) GROUP BY mine.report_id"));
-  s->Bind(1, ids).Bind(2, since);
-  std::map<std::string, RadarCount> out;
-  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
-    RadarCount& count = out[s->ColumnText(0)];
-    count.ever = static_cast<int>(s->ColumnInt(1));
-    count.last_12_months = static_cast<int>(s->ColumnInt(2));
     return absl::OkStatus();
   }));
   return out;

@@ -53,6 +53,12 @@ struct ReportRow {
   std::optional<int64_t> handover_due;
   int signals_sent = 0;                   // SignalBit
   std::optional<int64_t> next_signal_at;  // set by the service (NextSignalAt)
+  // The radar's figures (schema/intake/0005_radar_counts.sql), kept by InsertReport: how many
+  // earlier reports of the region share a key with this one, and the received_at of the latest
+  // and the second-latest of them. Read-only here.
+  int radar_earlier = 0;
+  std::optional<int64_t> radar_latest;
+  std::optional<int64_t> radar_second_latest;
   int64_t version = 1;
   // Decrypted only when asked for.
   v1::StoredReport body;
@@ -86,15 +92,13 @@ struct SignalRow {
   int64_t create_time = 0;
 };
 
-struct RadarCount {
-  int ever = 0;
-  int last_12_months = 0;
-};
-
 class IntakeStore {
  public:
   IntakeStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
 
+  // Inserts the report and its radar keys, and keeps the radar's figures: the report's own, and
+  // those of the region's existing reports that it is earlier than (a backdated report). Its own
+  // figures are computed here; those in `r` are ignored.
   absl::Status InsertReport(const ReportRow& r, const std::vector<RadarKey>& keys);
   // Writes the row's state, terms, claim and sealed body where the version still is r.version;
   // ABORTED when it moved. Increments r.version.
@@ -136,12 +140,11 @@ class IntakeStore {
 
   // Earlier reports of the region (received before `r`) sharing a key with it.
   absl::StatusOr<std::vector<RadarMatch>> RadarMatches(const ReportRow& r);
-  // For each of `rows`: how many distinct earlier reports share a key with it, ever and since
-  // `since` (a report without any is absent from the answer).
-  absl::StatusOr<std::map<std::string, RadarCount>> CountEarlier(const std::vector<ReportRow>& rows,
-                                                                 int64_t since);
 
  private:
+  // The radar's figures for `r`, just inserted with its keys, and for the later reports it is
+  // earlier than.
+  absl::Status KeepRadarFigures(const ReportRow& r);
   absl::StatusOr<std::vector<ReportRow>> Query(sqlite::Statement& s, bool decrypt);
 
   sqlite::Connection& c_;

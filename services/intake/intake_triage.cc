@@ -74,8 +74,7 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
         resp->set_total(total);
         const bool more = static_cast<int>(rows.size()) > page.limit;
         if (more) rows.resize(page.limit);
-        SCHAKEL_ASSIGN_OR_RETURN(auto radar,
-                                 store.CountEarlier(rows, absl::ToUnixMicros(now - kYear)));
+        const int64_t year_ago = absl::ToUnixMicros(now - kYear);
         for (const ReportRow& r : rows) {
           v1::TriageRow* row = resp->add_rows();
           row->set_report_id(r.id);
@@ -93,9 +92,10 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
             row->set_claimed_by(r.claimed_by);
             SetTime(row->mutable_claim_time(), *r.claim_time);
           }
-          const RadarCount count = radar[r.id];
-          row->set_radar_earlier(count.ever);
-          row->set_repeat(count.last_12_months >= 2);
+          // Kept on the report at submission (IntakeStore::InsertReport): a repeat has two or
+          // more earlier reports in the last 12 months, that is, its second-latest is recent.
+          row->set_radar_earlier(r.radar_earlier);
+          row->set_repeat(r.radar_second_latest && *r.radar_second_latest >= year_ago);
           for (v1::ViolenceKind k : KindsFromColumn(r.violence_kinds)) row->add_violence_kinds(k);
           AddObject(rec, "report", r.id);
         }

@@ -31,9 +31,9 @@ absl::StatusOr<ServiceRuntime> OpenServiceRuntime(const HostEnv& env, RuntimeSpe
     rt.cipher = std::make_unique<FieldCipher>(std::move(data_key), std::move(index_key));
   }
 
-  SCHAKEL_ASSIGN_OR_RETURN(rt.db,
-                           sqlite::Database::Open(env.data_dir / absl::StrCat(spec.service, ".db"),
-                                                  {.readers = spec.readers}));
+  SCHAKEL_ASSIGN_OR_RETURN(
+      rt.db, sqlite::Database::Open(env.data_dir / absl::StrCat(spec.service, ".db"),
+                                    {.readers = spec.readers, .cache_kib = spec.cache_kib}));
   SCHAKEL_RETURN_IF_ERROR(rt.db->Exec("PRAGMA secure_delete=ON"));
   std::vector<const migrations::MigrationTrack*> tracks = {&migrations::common_track()};
   if (spec.track != nullptr) tracks.push_back(spec.track);

@@ -30,6 +30,9 @@ struct RuntimeSpec {
   AuthorizationTable authorization;
   // Read-only connections for Database::Read (0: reads share the writer's connection).
   int readers = 0;
+  // The page cache of each connection in KiB (sqlite::Database::Options::cache_kib; 0: SQLite's
+  // default, 2 MB).
+  int cache_kib = 0;
   // Field encryption: the config block named in errors ("cases") and its two key files. Both
   // empty: the service keeps no personal data and gets no cipher.
   std::string key_config;

@@ -5,7 +5,12 @@
 #include <iterator>
 #include <thread>
 
+#include "services/common/migrations.h"
 #include "tests/integration/intake_fixture.h"
+
+namespace schakel::migrations {
+const MigrationTrack& intake_track();
+}  // namespace schakel::migrations
 
 namespace schakel::testing {
 namespace {
@@ -274,6 +279,106 @@ TEST(IntakeTest, TheRadarFindsAPersonByBsnByNameInOtherSpellingsAndAnAddress) {
   EXPECT_EQ(old.earlier_ever(), 3);
   EXPECT_EQ(old.earlier_last_12_months(), 0);
   EXPECT_FALSE(old.repeat());
+}
+
+// The queue's radar figures are kept on the report when it is submitted. The police feed sends
+// reports it received days ago, so a report submitted later can be earlier than one in the queue
+// already: that one's count and repeat flag change too.
+TEST(IntakeTest, ABackdatedReportCountsOnTheRadarOfTheReportsItPrecedes) {
+  IntakeWorld w;
+  const absl::Time t0 = w.clock().Now();
+  const std::string today = w.Submit("vt1", ProfessionalReport());  // received now
+  auto police = [&](const std::string& ref, absl::Duration ago) {
+    v1::ReportInput in = PoliceReport(ref, "F. Ozdemir", "", "");
+    in.mutable_persons(0)->set_bsn("111222333");  // the mother of ProfessionalReport
+    SetTime(in.mutable_received_at(), t0 - ago);
+    return w.Submit("agent", in);
+  };
+  // The queue's figures of each report, and the radar's own answer for it, which counts afresh.
+  auto figures = [&](const std::string& id) {
+    std::pair<int, bool> queued{-1, false};
+    const auto queue = w.Queue("vt1");
+    for (const auto& row : queue.rows()) {
+      if (row.report_id() == id) queued = {row.radar_earlier(), row.repeat()};
+    }
+    const auto radar = w.Radar("vt1", id);
+    EXPECT_EQ(queued, std::make_pair(radar.earlier_ever(), radar.repeat())) << id;
+    return queued;
+  };
+  EXPECT_EQ(figures(today), std::make_pair(0, false));
+
+  const std::string two_days = police("B1", absl::Hours(48));
+  EXPECT_EQ(figures(today), std::make_pair(1, false));
+  EXPECT_EQ(figures(two_days), std::make_pair(0, false));
+
+  const std::string ten_days = police("B2", absl::Hours(240));
+  EXPECT_EQ(figures(today), std::make_pair(2, true));
+  EXPECT_EQ(figures(two_days), std::make_pair(1, false));
+  EXPECT_EQ(figures(ten_days), std::make_pair(0, false));
+
+  // A report received between the two others: the latest two of `today` stay as they were.
+  const std::string five_days = police("B3", absl::Hours(120));
+  EXPECT_EQ(figures(today), std::make_pair(3, true));
+  EXPECT_EQ(figures(two_days), std::make_pair(2, true));
+  EXPECT_EQ(figures(five_days), std::make_pair(1, false));
+
+  // The 12 months move on: 359 days later the report of 10 days before t0 has left the window
+  // of `today`, the one of 5 days before has not (the second-latest decides repeat).
+  w.clock().Advance(absl::Hours(24 * 359));
+  EXPECT_EQ(figures(today), std::make_pair(3, true));
+  w.clock().Advance(absl::Hours(24 * 2));  // t0 + 361 days: 5 days before t0 is out too
+  EXPECT_EQ(figures(today), std::make_pair(3, false));
+  EXPECT_EQ(figures(two_days), std::make_pair(2, false));
+}
+
+// Reports stored before the radar's figures were kept get them from the migration that adds them.
+TEST(IntakeTest, TheMigrationGivesExistingReportsTheirRadarFigures) {
+  TempDir dir;
+  auto db = *sqlite::Database::Open(dir.path() / "intake.db");
+  const migrations::MigrationTrack& track = migrations::intake_track();
+  ASSERT_GE(track.migrations.size(), 5u);
+  ASSERT_EQ(track.migrations[4].version, 5);
+  const migrations::MigrationTrack before{track.name, track.migrations.first(4)};
+  const std::vector<const migrations::MigrationTrack*> old_tracks = {&migrations::common_track(),
+                                                                     &before};
+  ASSERT_TRUE(migrations::Apply(*db, old_tracks).ok());
+  // a (t 10), b and d (both t 20; b first by id), c (t 30) share a person and an address; e none.
+  ASSERT_TRUE(db->Transaction([](sqlite::Connection& c) -> absl::Status {
+                  for (const auto& [id, at] : std::vector<std::pair<std::string, int>>{
+                           {"a", 10}, {"b", 20}, {"c", 30}, {"d", 20}, {"e", 5}}) {
+                    SCHAKEL_RETURN_IF_ERROR(c.Exec(absl::StrCat(
+                        "INSERT INTO reports (id, region, kind, channel, reporter_type, state, "
+                        "acute, received_at, submit_time, submitted_by, "
+                        "submitted_by_organisation_id, violence_kinds, queue_due, version, key_id, "
+                        "body) VALUES ('",
+                        id, "', 1, 1, 1, 1, 1, 0, ", at, ", 0, 'x', 'o', '', 0, 1, 'k', x'00')")));
+                    if (id == "e") continue;
+                    SCHAKEL_RETURN_IF_ERROR(c.Exec(absl::StrCat(
+                        "INSERT INTO radar_keys VALUES ('", id, "', 1, 'bsn', x'01', 'p', ", at,
+                        "); INSERT INTO radar_keys VALUES ('", id, "', 1, 'address', x'02', '', ",
+                        at, ")")));
+                  }
+                  return absl::OkStatus();
+                }).ok());
+  const std::vector<const migrations::MigrationTrack*> tracks = {&migrations::common_track(),
+                                                                 &track};
+  ASSERT_TRUE(migrations::Apply(*db, tracks).ok());
+  std::map<std::string, std::string> figures;
+  ASSERT_TRUE(db->Read([&](sqlite::Connection& c) -> absl::Status {
+                  SCHAKEL_ASSIGN_OR_RETURN(
+                      auto s, c.Prepare("SELECT id, radar_earlier, IFNULL(radar_latest, -1), "
+                                        "IFNULL(radar_second_latest, -1) FROM reports"));
+                  return sqlite::ForEachRow(s, [&]() -> absl::Status {
+                    figures[s.ColumnText(0)] =
+                        absl::StrCat(s.ColumnInt(1), " ", s.ColumnInt(2), " ", s.ColumnInt(3));
+                    return absl::OkStatus();
+                  });
+                }).ok());
+  EXPECT_EQ(figures, (std::map<std::string, std::string>{{"a", "0 -1 -1"},
+                                                         {"b", "1 10 -1"},
+                                                         {"c", "3 20 20"},
+                                                         {"d", "2 20 10"},
+                                                         {"e", "0 -1 -1"}}));
 }
 
 TEST(IntakeTest, NobodyOutsideTheRegionsVeiligThuisSeesAReportMissingOrNot) {

@@ -192,5 +192,22 @@ TEST_F(SqliteTest, ReadersDoNotWaitForAWriteAndSeeTheLastCommit) {
   EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM t"), 2);
 }
 
+TEST_F(SqliteTest, CacheKibSetsThePageCacheOfTheWriterAndTheReaders) {
+  auto opened = Database::Open(dir_.path() / "cache.db", {.readers = 1, .cache_kib = 8192});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  Database& db = **opened;
+  EXPECT_EQ(QueryInt(db, "PRAGMA cache_size"), -8192);  // a reader
+  int64_t writer = 0;
+  ASSERT_TRUE(db.Transaction([&](Connection& c) -> absl::Status {
+                  SCHAKEL_ASSIGN_OR_RETURN(auto s, c.Prepare("PRAGMA cache_size"));
+                  SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
+                  if (row) writer = s.ColumnInt(0);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(writer, -8192);
+  // Without the option, SQLite's default.
+  EXPECT_EQ(QueryInt(*Open(), "PRAGMA cache_size"), -2000);
+}
+
 }  // namespace
 }  // namespace schakel::sqlite
