@@ -10,44 +10,6 @@
 
 namespace schakel {
 
-absl::Status GroupCommitter::Run(std::function<absl::Status(sqlite::Connection&)> work) {
-  auto item = std::make_shared<Item>();
-  item->work = std::move(work);
-  std::deque<std::shared_ptr<Item>> batch;
-  {
-    absl::MutexLock lock(&mu_);
-    queue_.push_back(item);
-    auto ready = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return item->done || !leader_active_; };
-    mu_.Await(absl::Condition(&ready));
-    if (item->done) return item->status;
-    leader_active_ = true;
-    batch.swap(queue_);
-  }
-  absl::Status commit = db_.Transaction([&](sqlite::Connection& c) -> absl::Status {
-    for (auto& it : batch) {
-      SCHAKEL_RETURN_IF_ERROR(c.Exec("SAVEPOINT item"));
-      it->status = it->work(c);
-      // One item's failure must not undo the others.
-      SCHAKEL_RETURN_IF_ERROR(
-          c.Exec(it->status.ok() ? "RELEASE item" : "ROLLBACK TO item; RELEASE item"));
-    }
-    return absl::OkStatus();
-  });
-  absl::MutexLock lock(&mu_);
-  for (auto& it : batch) {
-    if (!commit.ok()) it->status = commit;
-    it->done = true;
-  }
-  if (commit.ok()) ++commits_;
-  leader_active_ = false;
-  return item->status;
-}
-
-int64_t GroupCommitter::commits() const {
-  absl::MutexLock lock(&mu_);
-  return commits_;
-}
-
 AuditTrail::AuditTrail(sqlite::Database& db, std::string source_service, const Clock& clock)
     : source_service_(std::move(source_service)), clock_(clock), committer_(db) {}
 

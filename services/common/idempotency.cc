@@ -64,11 +64,12 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            google::protobuf::Message& response, absl::Time now,
                            const std::function<absl::Status(sqlite::Connection&)>& mutate,
                            const IdempotencyProtector* protector,
-                           const std::function<absl::Status(sqlite::Connection&)>& on_replay) {
+                           const std::function<absl::Status(sqlite::Connection&)>& on_replay,
+                           CommitMode commit) {
   const std::string fingerprint = Fingerprint(key.method, request, protector);
   // The stored answer is bound to its key, so it cannot be replayed under another one.
   const std::string aad = absl::StrCat("idempotency/", key.principal_id, "/", key.request_id);
-  return db.Transaction([&](sqlite::Connection& c) -> absl::Status {
+  auto body = [&](sqlite::Connection& c) -> absl::Status {
     SCHAKEL_ASSIGN_OR_RETURN(auto lookup,
                              c.Prepare("SELECT fingerprint, response FROM idempotency_keys "
                                        "WHERE principal_id = ? AND request_id = ?"));
@@ -106,7 +107,9 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
     insert.BindBlob(4, fingerprint).BindBlob(5, stored);
     insert.Bind(6, absl::ToUnixMillis(now));
     return insert.Run();
-  });
+  };
+  if (commit == CommitMode::kGrouped) return db.GroupTransaction(body);
+  return db.Transaction(body);
 }
 
 absl::StatusOr<int64_t> ExpireStoredAnswers(sqlite::Database& db, absl::Time before) {

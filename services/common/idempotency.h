@@ -40,6 +40,12 @@ class IdempotencyProtector {
   virtual std::string Mac(absl::string_view bytes) const = 0;
 };
 
+// How RunIdempotent commits: in a transaction of its own, or group-committed with the concurrent
+// changes on the same database (sqlite::Database::GroupTransaction: one fsync for many, each in a
+// savepoint). Grouped suits changes whose effects all live in the database; a caller with
+// in-memory state that follows its commits (the audit log's key cache) keeps its own transaction.
+enum class CommitMode { kOwnTransaction, kGrouped };
+
 // Runs `mutate` in a transaction unless this key was answered before. `on_replay`, when given,
 // runs in the transaction of a retry, after the stored answer was read into `response` and before
 // it is returned: a service whose answers hold client data checks there that the caller may still
@@ -53,7 +59,8 @@ absl::Status RunIdempotent(sqlite::Database& db, const IdempotencyKey& key,
                            google::protobuf::Message& response, absl::Time now,
                            const std::function<absl::Status(sqlite::Connection&)>& mutate,
                            const IdempotencyProtector* protector = nullptr,
-                           const std::function<absl::Status(sqlite::Connection&)>& on_replay = {});
+                           const std::function<absl::Status(sqlite::Connection&)>& on_replay = {},
+                           CommitMode commit = CommitMode::kOwnTransaction);
 
 // Whether this key was answered before for the same request (a read; nothing runs): true for a
 // replay, false for a new request, INVALID_ARGUMENT on request_id when the key was used for a

@@ -1,5 +1,7 @@
 #include "services/common/sqlite.h"
 
+#include <algorithm>
+
 #include "absl/strings/string_view.h"
 
 #include "absl/strings/str_cat.h"
@@ -221,6 +223,72 @@ absl::Status Database::RunIn(absl::string_view begin,
 
 absl::Status Database::Transaction(const std::function<absl::Status(Connection&)>& body) {
   return RunIn("BEGIN IMMEDIATE", body);
+}
+
+absl::Status Database::GroupTransaction(std::function<absl::Status(Connection&)> body,
+                                        std::atomic<int64_t>* commits) {
+  auto item = std::make_shared<Grouped>();
+  item->body = std::move(body);
+  item->commits = commits;
+  std::deque<std::shared_ptr<Grouped>> batch;
+  {
+    absl::MutexLock lock(&group_mu_);
+    group_queue_.push_back(item);
+    auto ready = [&]()
+                     ABSL_SHARED_LOCKS_REQUIRED(group_mu_) { return item->done || !group_leader_; };
+    group_mu_.Await(absl::Condition(&ready));
+    if (item->done) return item->status;
+    group_leader_ = true;
+    batch.swap(group_queue_);
+  }
+  const absl::Status commit = CommitGroup(batch);
+  absl::MutexLock lock(&group_mu_);
+  if (commit.ok()) {
+    ++group_commits_;
+    // Once per commit for each counter in the batch.
+    std::vector<std::atomic<int64_t>*> counted;
+    for (const auto& it : batch) {
+      if (it->commits == nullptr) continue;
+      if (std::find(counted.begin(), counted.end(), it->commits) != counted.end()) continue;
+      counted.push_back(it->commits);
+      it->commits->fetch_add(1);
+    }
+  }
+  for (const auto& it : batch) {
+    // A body that failed keeps its own status (its writes were undone either way); the others,
+    // run or not, fail with the commit.
+    if (!commit.ok() && it->status.ok()) it->status = commit;
+    it->done = true;
+  }
+  group_leader_ = false;
+  return item->status;
+}
+
+absl::Status Database::CommitGroup(const std::deque<std::shared_ptr<Grouped>>& batch) {
+  return Transaction([&](Connection& c) -> absl::Status {
+    for (const auto& it : batch) {
+      if (auto st = c.Exec("SAVEPOINT grouped"); !st.ok()) return st;
+      try {
+        it->status = it->body(c);
+      } catch (...) {
+        // Not to strand the group's other callers; bodies are not meant to throw.
+        it->status = absl::InternalError("a group-committed change threw an exception");
+      }
+      // No statement of this body may hold a cursor into the next one's savepoint.
+      c.ResetCached();
+      if (auto st =
+              c.Exec(it->status.ok() ? "RELEASE grouped" : "ROLLBACK TO grouped; RELEASE grouped");
+          !st.ok()) {
+        return st;
+      }
+    }
+    return absl::OkStatus();
+  });
+}
+
+int64_t Database::group_commits() const {
+  absl::MutexLock lock(&group_mu_);
+  return group_commits_;
 }
 
 absl::Status Database::Exec(absl::string_view sql) {

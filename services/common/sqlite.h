@@ -8,7 +8,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -138,6 +140,24 @@ class Database {
   // it wrote is rolled back and its status returned.
   absl::Status Transaction(const std::function<absl::Status(Connection&)>& body);
 
+  // Runs `body` as Transaction does, but in a transaction shared with concurrent callers of
+  // GroupTransaction (group commit): whoever arrives while no group is running leads, and runs
+  // every body queued so far in one BEGIN IMMEDIATE … COMMIT, each in a SAVEPOINT of its own; the
+  // others wait for that commit. N concurrent callers cost far fewer than N fsyncs.
+  //  - A failing body is rolled back to its savepoint alone and gets its own status; the others
+  //    of its group commit.
+  //  - A failing COMMIT (or an error that ends the transaction) fails every body of the group.
+  //  - Bodies run one after another on the leader's thread and see the writes of those before
+  //    them in the group, as if each had run in a transaction of its own, in turn. What a body
+  //    changes outside the database is not undone when its group fails: a caller with in-memory
+  //    state that must follow the database keeps to Transaction.
+  // `commits`, when given, is incremented once for each commit that carried a body passed with
+  // it (so that a caller can count its own commits).
+  absl::Status GroupTransaction(std::function<absl::Status(Connection&)> body,
+                                std::atomic<int64_t>* commits = nullptr);
+  // Commits made by GroupTransaction so far.
+  int64_t group_commits() const;
+
   // Runs statements outside any transaction (pragmas such as wal_checkpoint or secure_delete).
   absl::Status Exec(absl::string_view sql);
 
@@ -157,8 +177,23 @@ class Database {
   absl::StatusOr<std::unique_ptr<Connection>> TakeReader();
   void ReturnReader(std::unique_ptr<Connection> reader);
 
+  // One body of a group commit.
+  struct Grouped {
+    std::function<absl::Status(Connection&)> body;
+    std::atomic<int64_t>* commits = nullptr;
+    absl::Status status;
+    bool done = false;
+  };
+  // The leader's part of GroupTransaction: runs `batch` in one transaction and returns its
+  // commit's status.
+  absl::Status CommitGroup(const std::deque<std::shared_ptr<Grouped>>& batch);
+
   absl::Mutex mu_;
   std::unique_ptr<Connection> conn_ ABSL_GUARDED_BY(mu_);
+  mutable absl::Mutex group_mu_;
+  std::deque<std::shared_ptr<Grouped>> group_queue_ ABSL_GUARDED_BY(group_mu_);
+  bool group_leader_ ABSL_GUARDED_BY(group_mu_) = false;
+  int64_t group_commits_ ABSL_GUARDED_BY(group_mu_) = 0;
   std::filesystem::path path_;
   const Options options_;
   absl::Mutex readers_mu_;

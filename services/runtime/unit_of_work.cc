@@ -25,8 +25,10 @@ absl::Status RunChange(const ChangeSpec& spec, const std::function<absl::Status(
   }
   // 2. The change (or, for a replay and for a duplicate that committed meanwhile, the stored
   // answer) in one transaction.
+  // Group-committed: concurrent changes on this database share one fsync (each in a savepoint
+  // of its own, so one's failure does not undo another).
   return RunIdempotent(*spec.db, key, *spec.request, *spec.response, spec.now, change,
-                       spec.protector, spec.on_replay);
+                       spec.protector, spec.on_replay, CommitMode::kGrouped);
 }
 
 absl::Status RunAuditedRead(const ReadSpec& spec,

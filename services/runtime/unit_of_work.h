@@ -9,7 +9,10 @@
 //   2. Otherwise `prepare` runs outside any transaction (calls to other services, checks against
 //      state read before the change), then `change` runs in one transaction with the idempotency
 //      entry; the change writes its audit record and outbox events through the same connection,
-//      so all of it commits together or not at all.
+//      so all of it commits together or not at all. The transaction is group-committed with the
+//      concurrent changes and durable records on the same database (Database::GroupTransaction):
+//      each change in a savepoint of its own, one fsync for the group. A change whose own step
+//      fails is undone alone; a commit that fails fails every change of its group.
 //   3. Same request_id with a different request: INVALID_ARGUMENT on request_id.
 //   A duplicate that commits while this request is in `prepare` (two copies of one request at
 //   once) is answered from the store inside the transaction: `on_replay` runs, `may_replay` does

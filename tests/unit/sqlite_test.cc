@@ -1,10 +1,15 @@
 #include "services/common/sqlite.h"
 
+#include <atomic>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "services/common/migrations.h"
 #include "services/common/status.h"
 #include "tests/support/test_env.h"
@@ -207,6 +212,127 @@ TEST_F(SqliteTest, CacheKibSetsThePageCacheOfTheWriterAndTheReaders) {
   EXPECT_EQ(writer, -8192);
   // Without the option, SQLite's default.
   EXPECT_EQ(QueryInt(*Open(), "PRAGMA cache_size"), -2000);
+}
+
+// Group commit: a first body holds its group open until the others have queued behind it; those
+// then form the next group. Returns their statuses, in order.
+class GroupTest : public SqliteTest {
+ protected:
+  void SetUp() override {
+    db_ = Open();
+    ASSERT_TRUE(db_->Transaction([](Connection& c) {
+                     return c.Exec(
+                         "CREATE TABLE t (x TEXT NOT NULL);"
+                         "CREATE TABLE parent (id TEXT PRIMARY KEY);"
+                         "CREATE TABLE child (p TEXT NOT NULL REFERENCES parent (id) "
+                         "DEFERRABLE INITIALLY DEFERRED);");
+                   })
+                    .ok());
+  }
+
+  std::vector<absl::Status> RunBehindAFirst(
+      const std::vector<std::function<absl::Status(Connection&)>>& bodies) {
+    absl::Notification first_running, release_first;
+    std::thread first([&] {
+      EXPECT_TRUE(db_->GroupTransaction([&](Connection& c) {
+                       first_running.Notify();
+                       release_first.WaitForNotification();
+                       return c.Exec("INSERT INTO t VALUES ('first')");
+                     })
+                      .ok());
+    });
+    first_running.WaitForNotification();
+    std::vector<absl::Status> out(bodies.size());
+    std::atomic<int> queued{0};
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      threads.emplace_back([&, i] {
+        ++queued;
+        out[i] = db_->GroupTransaction(bodies[i]);
+      });
+    }
+    while (queued.load() < static_cast<int>(bodies.size())) {
+      absl::SleepFor(absl::Milliseconds(1));
+    }
+    absl::SleepFor(absl::Milliseconds(200));  // from the counter to the queue: a few instructions
+    release_first.Notify();
+    first.join();
+    for (auto& th : threads) th.join();
+    return out;
+  }
+
+  static std::function<absl::Status(Connection&)> Insert(std::string x) {
+    return [x](Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(auto s, c.Prepare("INSERT INTO t VALUES (?)"));
+      return s.Bind(1, x).Run();
+    };
+  }
+
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(GroupTest, ConcurrentBodiesShareCommits) {
+  constexpr int kBodies = 8;
+  std::vector<std::function<absl::Status(Connection&)>> bodies;
+  for (int i = 0; i < kBodies; ++i) bodies.push_back(Insert(absl::StrCat("b", i)));
+  for (const absl::Status& st : RunBehindAFirst(bodies)) EXPECT_TRUE(st.ok()) << st;
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t"), kBodies + 1);
+  // The first's commit, and one for the eight that queued behind it.
+  EXPECT_EQ(db_->group_commits(), 2);
+
+  // Free for all: 8 threads x 25 bodies, far fewer commits than bodies.
+  const int64_t before = db_->group_commits();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        if (!db_->GroupTransaction(Insert(absl::StrCat(t, "-", i))).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t"), kBodies + 1 + 200);
+  EXPECT_LT(db_->group_commits() - before, 200);
+}
+
+TEST_F(GroupTest, AFailingBodyIsUndoneAloneAndGetsItsOwnStatus) {
+  const std::vector<absl::Status> st = RunBehindAFirst({
+      Insert("good-a"),
+      [](Connection& c) -> absl::Status {
+        SCHAKEL_RETURN_IF_ERROR(
+            c.Exec("INSERT INTO t VALUES ('bad-1'); INSERT INTO t VALUES "
+                   "('bad-2'); INSERT INTO parent VALUES ('bad')"));
+        return absl::FailedPreconditionError("refused after writing");
+      },
+      Insert("good-b"),
+  });
+  EXPECT_TRUE(st[0].ok()) << st[0];
+  EXPECT_EQ(st[1].code(), absl::StatusCode::kFailedPrecondition) << st[1];
+  EXPECT_TRUE(st[2].ok()) << st[2];
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t WHERE x LIKE 'bad%'"), 0);
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM parent"), 0);
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t"), 3);  // first, good-a, good-b
+  EXPECT_EQ(db_->group_commits(), 2) << "the three did not share one commit";
+}
+
+TEST_F(GroupTest, AFailingCommitFailsTheWholeGroup) {
+  // The orphan passes its own statement (the key is checked at COMMIT), so its body succeeds
+  // and the group's commit fails.
+  const std::vector<absl::Status> st = RunBehindAFirst({
+      Insert("good-a"),
+      [](Connection& c) { return c.Exec("INSERT INTO child VALUES ('nobody')"); },
+      Insert("good-b"),
+  });
+  for (const absl::Status& s : st) EXPECT_FALSE(s.ok());
+  EXPECT_EQ(st[0], st[2]);
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t"), 1);  // only the first's
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM child"), 0);
+  EXPECT_EQ(db_->group_commits(), 1);
+  // The database goes on working.
+  EXPECT_TRUE(db_->GroupTransaction(Insert("after")).ok());
+  EXPECT_EQ(QueryInt(*db_, "SELECT COUNT(*) FROM t"), 2);
 }
 
 }  // namespace

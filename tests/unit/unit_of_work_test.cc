@@ -3,13 +3,17 @@
 // events and audit record commit together. Then audited reads.
 #include "services/runtime/unit_of_work.h"
 
+#include <atomic>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "schakel/v1/audit.pb.h"
 #include "schakel/v1/directory.pb.h"
 #include "services/common/audit_trail.h"
@@ -299,6 +303,98 @@ TEST_F(UnitOfWorkTest, ADuplicateThatCommitsDuringPrepareIsAnsweredFromTheStore)
   EXPECT_EQ(changes_, 1);
   EXPECT_EQ(r.SerializeAsString(), duplicate_answer_.SerializeAsString());
   EXPECT_EQ(Stored(), (Committed{1, 1, 2}));
+}
+
+// --- group commit ---------------------------------------------------------------------------
+
+// Changes on the kit are group-committed: concurrent ones share one commit, and one that fails in
+// its change leaves no answer, event or record while the others of its group commit.
+TEST_F(UnitOfWorkTest, ConcurrentChangesShareACommitAndAFailingOneIsUndoneAlone) {
+  // Read connections of its own, as the services have, so that the replay check before the
+  // transaction does not wait for the writer.
+  auto opened = sqlite::Database::Open(dir_.path() / "grouped.db", {.readers = 2});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  sqlite::Database& db = **opened;
+  const migrations::MigrationTrack* tracks[] = {&migrations::common_track()};
+  ASSERT_TRUE(migrations::Apply(db, tracks).ok());
+  AuditTrail audit(db, "directory", clock_);
+  auto change = [&](const std::string& request_id, bool fail, absl::Notification* running,
+                    absl::Notification* release) -> absl::Status {
+    v1::CreateOrganisationRequest request;
+    request.set_request_id(request_id);
+    request.mutable_organisation()->set_id(request_id);
+    v1::CreateOrganisationResponse response;
+    const ChangeSpec spec{.db = &db,
+                          .caller = &alice_,
+                          .method = "CreateOrganisation",
+                          .request = &request,
+                          .response = &response,
+                          .request_id = request_id,
+                          .now = clock_.Now()};
+    return RunChange(spec, nullptr, [&](sqlite::Connection& c) -> absl::Status {
+      if (running != nullptr) {
+        running->Notify();
+        release->WaitForNotification();
+      }
+      SCHAKEL_RETURN_IF_ERROR(
+          WriteToOutbox(c, kEventsTopic, request.organisation(), clock_.Now()).status());
+      SCHAKEL_RETURN_IF_ERROR(audit.Record(
+          c, audit.NewRecord(alice_, v1::AUDIT_ACTION_CREATE, "organisation.created")));
+      if (fail) return absl::FailedPreconditionError("refused after writing");
+      *response.mutable_organisation() = request.organisation();
+      return absl::OkStatus();
+    });
+  };
+  // A first change holds its commit open until the others have queued behind it.
+  absl::Notification first_running, release_first;
+  absl::Status first_status;
+  std::thread first([&] { first_status = change("first", false, &first_running, &release_first); });
+  first_running.WaitForNotification();
+  constexpr int kOthers = 6;
+  std::vector<absl::Status> status(kOthers);
+  std::atomic<int> queued{0};
+  std::vector<std::thread> others;
+  for (int i = 0; i < kOthers; ++i) {
+    others.emplace_back([&, i] {
+      ++queued;
+      status[i] = change(absl::StrCat("r", i), i == 2, nullptr, nullptr);
+    });
+  }
+  while (queued.load() < kOthers) absl::SleepFor(absl::Milliseconds(1));
+  absl::SleepFor(absl::Milliseconds(200));  // from the counter to the queue: a few steps
+  release_first.Notify();
+  first.join();
+  for (auto& th : others) th.join();
+
+  EXPECT_TRUE(first_status.ok()) << first_status;
+  for (int i = 0; i < kOthers; ++i) {
+    if (i == 2) {
+      EXPECT_EQ(status[i].code(), absl::StatusCode::kFailedPrecondition) << status[i];
+    } else {
+      EXPECT_TRUE(status[i].ok()) << i << ": " << status[i];
+    }
+  }
+  // The first's commit and one for the six behind it: not seven.
+  EXPECT_EQ(db.group_commits(), 2);
+  auto count = [&](const std::string& sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db.Read([&](sqlite::Connection& c) -> absl::Status {
+                    SCHAKEL_ASSIGN_OR_RETURN(auto s, c.Prepare(sql));
+                    SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
+                    if (row) n = s.ColumnInt(0);
+                    return absl::OkStatus();
+                  }).ok());
+    return n;
+  };
+  // Six of seven committed their answer, event and record; r2 left nothing.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM idempotency_keys"), kOthers);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM idempotency_keys WHERE request_id = 'r2'"), 0);
+  EXPECT_EQ(count(absl::StrCat("SELECT COUNT(*) FROM outbox WHERE topic = '", kEventsTopic, "'")),
+            kOthers);
+  EXPECT_EQ(count(absl::StrCat("SELECT COUNT(*) FROM outbox WHERE topic = '", kAuditTopic, "'")),
+            kOthers);
+  // r2 may be retried with the same request_id: nothing was stored for it.
+  EXPECT_TRUE(change("r2", false, nullptr, nullptr).ok());
 }
 
 // --- audited reads --------------------------------------------------------------------------
