@@ -111,6 +111,7 @@ int RunAuditCommand(const Args& args);
 int RunCasesCommand(const Args& args);
 int RunHandoverCommand(const Args& args);
 int RunIntakeCommand(const Args& args);
+int RunPlanCommand(const Args& args);
 // intake import FILE.jsonl (intake_import.cc); `usage` is the import line of the intake usage.
 int RunIntakeImport(const Args& args, const std::string& usage);
 // intake feedback | complete | report (intake_report_commands.cc).

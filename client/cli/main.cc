@@ -22,10 +22,13 @@ int main(int argc, char** argv) {
       "                                 inbox, supervisors' list and report (handover help)\n"
       "  intake <command> ...           Veilig Thuis reports: submit, import a JSON Lines feed,\n"
       "                                 the triage queue, claims, the radar (intake help)\n"
+      "  plan <command> ...             the safety plan of a case: versions, sign-off, diff,\n"
+      "                                 the family's agreement, risk instruments (plan help)\n"
       "  audit <command> ...            checkpoints, proofs, queries, exports, verification\n"
       "  pki init | issue | audit-keys | case-keys\n"
       "                                 the development PKI and the services' keys (case-keys:\n"
-      "                                 those of the cases and handover services)\n");
+      "                                 those of the cases, handover, intake and safety plan\n"
+      "                                 services)\n");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   if (positional.size() < 2) {
     return schakel::cli::UsageError("which command? see schakelctl --help");
@@ -39,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "cases") return schakel::cli::RunCasesCommand(rest);
   if (command == "handover") return schakel::cli::RunHandoverCommand(rest);
   if (command == "intake") return schakel::cli::RunIntakeCommand(rest);
+  if (command == "plan") return schakel::cli::RunPlanCommand(rest);
   if (command == "audit") return schakel::cli::RunAuditCommand(rest);
   return schakel::cli::UsageError("unknown command '" + command + "'; see schakelctl --help");
 }

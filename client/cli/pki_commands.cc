@@ -106,12 +106,15 @@ int AuditKeys() {
 // The development keys of the services with personal data, made once, in var/keys: the cases
 // service's {cases-data.key, cases-index.key} (personal fields, and the blind indexes for search by
 // BSN or name and date of birth) and the handover service's {handover-data.key,
-// handover-index.key} (handover content, and its idempotency fingerprints) and the intake service's
-// {intake-data.key, intake-index.key} (what reports say, and the radar's blind indexes).
+// handover-index.key} (handover content, and its idempotency fingerprints), the intake service's
+// {intake-data.key, intake-index.key} (what reports say, and the radar's blind indexes) and the
+// safety plan service's {safetyplan-data.key, safetyplan-index.key} (plan content and risk
+// instrument notes, and its idempotency fingerprints).
 int CaseKeys() {
   const auto dir = Dir().parent_path() / "keys";
-  for (const char* name : {"cases-data.key", "cases-index.key", "handover-data.key",
-                           "handover-index.key", "intake-data.key", "intake-index.key"}) {
+  for (const char* name :
+       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key",
+        "intake-data.key", "intake-index.key", "safetyplan-data.key", "safetyplan-index.key"}) {
     if (std::filesystem::exists(dir / name)) {
       std::cout << (dir / name).string() << " exists (kept)\n";
       continue;

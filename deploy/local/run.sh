@@ -717,6 +717,10 @@ intake {
   data_key_file: $(textproto_string "$VAR/keys/intake-data.key")
   index_key_file: $(textproto_string "$VAR/keys/intake-index.key")
 }
+safetyplan {
+  data_key_file: $(textproto_string "$VAR/keys/safetyplan-data.key")
+  index_key_file: $(textproto_string "$VAR/keys/safetyplan-index.key")
+}
 directory_bootstrap {
   organisation_id: $(textproto_string "$OPERATOR_ORG")
   organisation_name: $(textproto_string "$OPERATOR_NAME")

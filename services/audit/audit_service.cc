@@ -481,4 +481,6 @@ grpc::ServerWriteReactor<v1::ExportLogResponse>* AuditService::ExportLog(
   return ExportReactor::Start(std::make_shared<ExportReactor>(this, ctx, req->tree_size()));
 }
 
+std::unique_ptr<HostedService> NewAuditService() { return std::make_unique<AuditService>(); }
+
 }  // namespace schakel::audit

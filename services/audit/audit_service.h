@@ -136,6 +136,10 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   ScheduledJob checkpoint_job_;
 };
 
+// A new AuditService, for the host's registry: the service's (heavy) constructor is compiled here,
+// in the service's library, not in every file that hosts it.
+std::unique_ptr<HostedService> NewAuditService();
+
 }  // namespace schakel::audit
 
 #endif  // SCHAKEL_SERVICES_AUDIT_AUDIT_SERVICE_H_

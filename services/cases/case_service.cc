@@ -267,4 +267,6 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
                 std::move(handler));
 }
 
+std::unique_ptr<HostedService> NewCaseService() { return std::make_unique<CaseService>(); }
+
 }  // namespace schakel::cases

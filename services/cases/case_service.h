@@ -108,6 +108,10 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   std::unique_ptr<SearchGuard> search_guard_;
 };
 
+// A new CaseService, for the host's registry: the service's (heavy) constructor is compiled here,
+// in the service's library, not in every file that hosts it.
+std::unique_ptr<HostedService> NewCaseService();
+
 }  // namespace schakel::cases
 
 #endif  // SCHAKEL_SERVICES_CASES_CASE_SERVICE_H_

@@ -535,4 +535,8 @@ grpc::ServerUnaryReactor* DirectoryService::RevokeProfessional(
                 std::move(handler));
 }
 
+std::unique_ptr<HostedService> NewDirectoryService() {
+  return std::make_unique<DirectoryService>();
+}
+
 }  // namespace schakel::directory

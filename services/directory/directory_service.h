@@ -126,6 +126,10 @@ class DirectoryService final : public v1::DirectoryService::CallbackService, pub
   AuditTrail* audit_ = nullptr;
 };
 
+// A new DirectoryService, for the host's registry: the service's (heavy) constructor is compiled
+// here, in the service's library, not in every file that hosts it.
+std::unique_ptr<HostedService> NewDirectoryService();
+
 }  // namespace schakel::directory
 
 #endif  // SCHAKEL_SERVICES_DIRECTORY_DIRECTORY_SERVICE_H_

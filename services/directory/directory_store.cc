@@ -13,8 +13,6 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
 constexpr char kOrgColumns[] = "id, name, type, region, version, create_time, update_time";
 
 v1::Organisation OrgFromRow(const sqlite::Statement& s) {
@@ -111,11 +109,11 @@ absl::Status SqliteDirectoryStore::InsertOrganisation(Conn& c, v1::Organisation&
       auto s, c.Prepare("INSERT INTO organisations (id, name, type, region, version, create_time, "
                         "update_time) VALUES (?, ?, ?, ?, 1, ?, ?)"));
   s.BindAll(org.id(), org.name(), static_cast<int64_t>(org.type()),
-            static_cast<int64_t>(org.region()), Micros(now), Micros(now));
+            static_cast<int64_t>(org.region()), absl::ToUnixMicros(now), absl::ToUnixMicros(now));
   SCHAKEL_RETURN_IF_ERROR(s.Run());
   org.set_etag("1");
-  SetTime(org.mutable_create_time(), Micros(now));
-  SetTime(org.mutable_update_time(), Micros(now));
+  SetTime(org.mutable_create_time(), absl::ToUnixMicros(now));
+  SetTime(org.mutable_update_time(), absl::ToUnixMicros(now));
   return absl::OkStatus();
 }
 
@@ -125,7 +123,7 @@ absl::Status SqliteDirectoryStore::UpdateOrganisation(Conn& c, v1::Organisation&
                            c.Prepare("UPDATE organisations SET name = ?, type = ?, region = ?, "
                                      "version = version + 1, update_time = ? WHERE id = ?"));
   s.BindAll(org.name(), static_cast<int64_t>(org.type()), static_cast<int64_t>(org.region()),
-            Micros(now), org.id());
+            absl::ToUnixMicros(now), org.id());
   SCHAKEL_RETURN_IF_ERROR(s.Run());
   SCHAKEL_ASSIGN_OR_RETURN(auto stored, GetOrganisation(c, org.id()));
   if (!stored) return absl::InternalError("organisation vanished during update");
@@ -173,7 +171,8 @@ absl::Status SqliteDirectoryStore::InsertProfessional(Conn& c, const v1::Profess
       auto s, c.Prepare("INSERT INTO professionals (id, name, organisation_id, state, version, "
                         "create_time, update_time) VALUES (?, ?, ?, ?, 1, ?, ?)"));
   s.BindAll(pro.id(), pro.name(), pro.organisation_id(),
-            static_cast<int64_t>(v1::PROFESSIONAL_STATE_ACTIVE), Micros(now), Micros(now));
+            static_cast<int64_t>(v1::PROFESSIONAL_STATE_ACTIVE), absl::ToUnixMicros(now),
+            absl::ToUnixMicros(now));
   SCHAKEL_RETURN_IF_ERROR(s.Run());
   return WriteRoles(c, pro);
 }
@@ -183,7 +182,7 @@ absl::Status SqliteDirectoryStore::SaveProfessional(Conn& c, const v1::Professio
   SCHAKEL_ASSIGN_OR_RETURN(
       auto s, c.Prepare("UPDATE professionals SET state = ?, version = version + 1, "
                         "update_time = ?, revoke_time = ?, revoke_reason = ? WHERE id = ?"));
-  s.Bind(1, static_cast<int64_t>(pro.state())).Bind(2, Micros(now));
+  s.Bind(1, static_cast<int64_t>(pro.state())).Bind(2, absl::ToUnixMicros(now));
   if (pro.has_revoke_time()) {
     s.Bind(3, TimeUtil::TimestampToMicroseconds(pro.revoke_time()));
   } else {

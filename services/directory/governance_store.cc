@@ -11,8 +11,6 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
 constexpr char kServiceColumns[] =
     "id, organisation_id, description, state, version, create_time, update_time, revoke_time, "
     "revoke_reason";
@@ -76,7 +74,8 @@ absl::Status SqliteGovernanceStore::InsertService(Conn& c, const v1::ServiceIden
                                "state, version, create_time, update_time) "
                                "VALUES (?, ?, ?, ?, 1, ?, ?)"));
   s->BindAll(service.id(), service.organisation_id(), service.description(),
-             static_cast<int64_t>(v1::SERVICE_IDENTITY_STATE_ACTIVE), Micros(now), Micros(now));
+             static_cast<int64_t>(v1::SERVICE_IDENTITY_STATE_ACTIVE), absl::ToUnixMicros(now),
+             absl::ToUnixMicros(now));
   return s->Run();
 }
 
@@ -85,7 +84,7 @@ absl::Status SqliteGovernanceStore::SaveService(Conn& c, const v1::ServiceIdenti
   SCHAKEL_ASSIGN_OR_RETURN(
       auto* s, c.PrepareCached("UPDATE service_identities SET state = ?, version = version + 1, "
                                "update_time = ?, revoke_time = ?, revoke_reason = ? WHERE id = ?"));
-  s->Bind(1, static_cast<int64_t>(service.state())).Bind(2, Micros(now));
+  s->Bind(1, static_cast<int64_t>(service.state())).Bind(2, absl::ToUnixMicros(now));
   if (service.has_revoke_time()) {
     s->Bind(3, TimeUtil::TimestampToMicroseconds(service.revoke_time()));
   } else {
@@ -121,7 +120,7 @@ absl::StatusOr<std::vector<v1::Proposal>> SqliteGovernanceStore::ListProposals(
       auto* s, c.PrepareCached("SELECT proposal FROM proposals WHERE id > ?1 AND "
                                "(?2 OR (state = ?3 AND expire_time > ?4)) ORDER BY id LIMIT ?5"));
   s->BindAll(after_id, static_cast<int64_t>(show_closed),
-             static_cast<int64_t>(v1::PROPOSAL_STATE_PENDING), Micros(now),
+             static_cast<int64_t>(v1::PROPOSAL_STATE_PENDING), absl::ToUnixMicros(now),
              static_cast<int64_t>(limit));
   std::vector<v1::Proposal> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
@@ -156,7 +155,7 @@ absl::StatusOr<bool> SqliteGovernanceStore::UpdateDualControl(Conn& c, absl::Tim
   if (admins < 2) return false;
   SCHAKEL_ASSIGN_OR_RETURN(
       auto* ins, c.PrepareCached("INSERT INTO directory_facts (name, value) VALUES (?, ?)"));
-  ins->BindAll(kDualControlSince, Micros(now));
+  ins->BindAll(kDualControlSince, absl::ToUnixMicros(now));
   SCHAKEL_RETURN_IF_ERROR(ins->Run());
   return true;
 }

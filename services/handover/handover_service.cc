@@ -5,14 +5,11 @@
 #include <chrono>
 #include <utility>
 
-#include <grpcpp/client_context.h>
-
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "schakel/v1/cases.grpc.pb.h"
+#include "services/common/case_client.h"
 #include "services/common/migrations.h"
 #include "services/common/outbox.h"
-#include "services/common/outbox_route.h"
 #include "services/common/status.h"
 
 namespace schakel::migrations {
@@ -110,42 +107,13 @@ void AskedForCase(const std::string& case_id) {
   if (const CallContext* call = CurrentCall(); call != nullptr) call->AskedFor("case", case_id);
 }
 
-std::vector<OutboxRoute> HandoverService::outbox_routes() {
-  return {BatchRoute<v1::CaseService>(
-      kCaseTimelineTopic, "cases", &v1::CaseService::Stub::RecordCaseEvents,
-      [](v1::RecordCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
-        v1::CaseEventInput* e = request.add_events();
-        if (!e->ParseFromString(m.payload)) {
-          return absl::DataLossError("an outbox timeline event does not parse");
-        }
-        e->set_source_sequence(m.seq);
-        return absl::OkStatus();
-      })};
-}
+std::vector<OutboxRoute> HandoverService::outbox_routes() { return {CaseTimelineRoute()}; }
 
 absl::StatusOr<v1::CheckAccessResponse> HandoverService::CaseAccess(
     const std::string& case_id, const std::string& principal_id) {
-  auto stub = v1::CaseService::NewStub(env_.channel_to("cases"));
-  grpc::ClientContext ctx;
-  // Asked for a call being served: no longer than its client waits (CurrentCall()).
-  InheritDeadline(ctx, absl::Seconds(10));
-  v1::CheckAccessRequest request;
-  request.set_case_id(case_id);
-  request.set_principal_id(principal_id);
-  v1::CheckAccessResponse response;
-  const grpc::Status status = stub->CheckAccess(&ctx, request, &response);
-  if (status.error_code() == grpc::StatusCode::NOT_FOUND ||
-      status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-    return v1::CheckAccessResponse();  // no such case: nobody has access
-  }
-  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
-    return absl::DeadlineExceededError("the cases service did not say in time who is on the case");
-  }
-  if (!status.ok()) {
-    return absl::UnavailableError(absl::StrCat(
-        "the cases service could not be asked who is on the case: ", status.error_message()));
-  }
-  return response;
+  return AskCaseAccess(env_, case_id, principal_id);
 }
+
+std::unique_ptr<HostedService> NewHandoverService() { return std::make_unique<HandoverService>(); }
 
 }  // namespace schakel::handover

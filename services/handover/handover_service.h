@@ -150,6 +150,10 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   ScheduledJob scan_job_;
 };
 
+// A new HandoverService, for the host's registry: the service's (heavy) constructor is compiled
+// here, in the service's library, not in every file that hosts it.
+std::unique_ptr<HostedService> NewHandoverService();
+
 }  // namespace schakel::handover
 
 #endif  // SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_

@@ -7,6 +7,7 @@
 #include "absl/time/time.h"
 #include "schakel/v1/cases.pb.h"
 #include "services/common/calendar.h"
+#include "services/common/case_client.h"
 #include "services/common/etag.h"
 #include "services/common/outbox.h"
 #include "services/common/proto_time.h"
@@ -105,16 +106,13 @@ v1::Responsibility ToProto(const LedgerRow& l, const std::optional<HandoverRow>&
 absl::Status Timeline(sqlite::Connection& c, const std::string& case_id, absl::string_view type,
                       const std::string& summary, const std::string& actor_id,
                       const std::string& actor_organisation_id, int64_t now) {
-  v1::CaseEventInput e;
-  e.set_source_service("handover");
-  e.set_case_id(case_id);
-  e.set_type(std::string(type));
-  SetTime(e.mutable_time(), now);
-  e.set_sensitivity(v1::SENSITIVITY_GENERAL);
-  e.set_summary(summary);
-  e.set_actor_id(actor_id);
-  e.set_actor_organisation_id(actor_organisation_id);
-  return WriteToOutbox(c, kCaseTimelineTopic, e, absl::FromUnixMicros(now)).status();
+  return WriteCaseTimelineEvent(c, {.source_service = "handover",
+                                    .case_id = case_id,
+                                    .type = std::string(type),
+                                    .summary = summary,
+                                    .actor_id = actor_id,
+                                    .actor_organisation_id = actor_organisation_id,
+                                    .now = now});
 }
 
 void CheckContent(FieldViolations& v, const v1::HandoverContent& content) {

@@ -17,9 +17,6 @@
 
 namespace schakel::handover {
 
-// Outbox topic of timeline events (CaseEventInput) for the cases service.
-inline constexpr char kCaseTimelineTopic[] = "case-timeline";
-
 inline constexpr size_t kTextMax = 2000;
 // Terms (acceptance, first contact, due soon) are at most this many working days.
 inline constexpr int kMaxTermDays = 20;

@@ -220,4 +220,6 @@ bool IntakeService::ClaimLapsed(const ReportRow& r, absl::Time now) const {
   return absl::FromUnixMicros(touched) + claim_idle_ <= now;
 }
 
+std::unique_ptr<HostedService> NewIntakeService() { return std::make_unique<IntakeService>(); }
+
 }  // namespace schakel::intake

@@ -174,6 +174,10 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   ScheduledJob scan_job_;
 };
 
+// A new IntakeService, for the host's registry: the service's (heavy) constructor is compiled here,
+// in the service's library, not in every file that hosts it.
+std::unique_ptr<HostedService> NewIntakeService();
+
 }  // namespace schakel::intake
 
 #endif  // SCHAKEL_SERVICES_INTAKE_INTAKE_SERVICE_H_

@@ -10,6 +10,7 @@
 #include "services/directory/directory_service.h"
 #include "services/handover/handover_service.h"
 #include "services/intake/intake_service.h"
+#include "services/safetyplan/safetyplan_service.h"
 
 namespace schakel {
 namespace {
@@ -18,11 +19,12 @@ using Factory = std::function<std::unique_ptr<HostedService>()>;
 
 const std::vector<std::pair<std::string, Factory>>& Factories() {
   static const auto* factories = new std::vector<std::pair<std::string, Factory>>{
-      {"directory", [] { return std::make_unique<directory::DirectoryService>(); }},
-      {"audit", [] { return std::make_unique<audit::AuditService>(); }},
-      {"cases", [] { return std::make_unique<cases::CaseService>(); }},
-      {"handover", [] { return std::make_unique<handover::HandoverService>(); }},
-      {"intake", [] { return std::make_unique<intake::IntakeService>(); }},
+      {"directory", directory::NewDirectoryService},
+      {"audit", audit::NewAuditService},
+      {"cases", cases::NewCaseService},
+      {"handover", handover::NewHandoverService},
+      {"intake", intake::NewIntakeService},
+      {"safetyplan", safetyplan::NewSafetyPlanService},
   };
   return *factories;
 }

@@ -35,10 +35,6 @@ absl::Status OpenSslError(absl::StatusCode code, absl::string_view what) {
   return ossl::Error(code, what);
 }
 
-const unsigned char* Bytes(absl::string_view s) {
-  return reinterpret_cast<const unsigned char*>(s.data());
-}
-
 absl::StatusOr<std::string> ReadSmallFile(const std::filesystem::path& path) {
   ScopedFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {

@@ -24,6 +24,11 @@
 
 namespace schakel::audit::note {
 
+// The bytes of `s` as OpenSSL takes them.
+inline const unsigned char* Bytes(absl::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
 inline constexpr size_t kEd25519PublicKeySize = 32;
 inline constexpr size_t kEd25519SeedSize = 32;
 inline constexpr size_t kEd25519SignatureSize = 64;

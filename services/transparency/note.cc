@@ -27,10 +27,6 @@ constexpr int kMaxSignatures = 100;
 // "— " : U+2014 EM DASH, then a space.
 constexpr absl::string_view kSignaturePrefix = "\xE2\x80\x94 ";
 
-const unsigned char* Bytes(absl::string_view s) {
-  return reinterpret_cast<const unsigned char*>(s.data());
-}
-
 // Decodes canonical, padded standard base64. Re-encoding and comparing rejects what absl would
 // otherwise tolerate (missing padding, white space, non-zero trailing bits), so every value has
 // exactly one encoding and a note re-signs byte for byte.

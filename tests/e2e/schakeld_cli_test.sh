@@ -42,6 +42,7 @@ audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-i
 cases { data_key_file: "$KEYS/cases-data.key" index_key_file: "$KEYS/cases-index.key" }
 handover { data_key_file: "$KEYS/handover-data.key" index_key_file: "$KEYS/handover-index.key" }
 intake { data_key_file: "$KEYS/intake-data.key" index_key_file: "$KEYS/intake-index.key" }
+safetyplan { data_key_file: "$KEYS/safetyplan-data.key" index_key_file: "$KEYS/safetyplan-index.key" }
 directory_bootstrap { organisation_id: "regio-test" organisation_name: "Regio Test" region: REGION_UTRECHT admin_id: "admin" admin_name: "Beheerder" }
 CONF
 

@@ -12,6 +12,7 @@
 #include "schakel/v1/audit.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/common/status.h"
+#include "tests/integration/audit_world.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -19,8 +20,7 @@ namespace {
 
 using v1::AuditService;
 
-constexpr char kVt[] = "vt-test";
-constexpr char kPolice[] = "politie-test";
+using namespace testing::audit_world;
 
 class AuditRefusalsTest : public ::testing::Test {
  protected:
@@ -70,14 +70,7 @@ class AuditRefusalsTest : public ::testing::Test {
   testing::TestHost host_;
 };
 
-std::set<std::string> BadFields(const grpc::Status& status) {
-  std::set<std::string> fields;
-  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(status));
-  for (const auto& v : bad.field_violations()) {
-    fields.insert(v.field());
-  }
-  return fields;
-}
+using testing::BadFields;
 
 v1::AuditRecord ValidRecord(const std::string& event_id, int64_t sequence) {
   v1::AuditRecord r;

@@ -16,6 +16,7 @@
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/common/clock.h"
 #include "services/transparency/merkle.h"
+#include "tests/integration/audit_world.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -24,8 +25,7 @@ namespace {
 using v1::AuditService;
 namespace merkle = audit::merkle;
 
-constexpr char kVt[] = "vt-test";
-constexpr char kPolice[] = "politie-test";
+using namespace testing::audit_world;
 
 class AuditSecurityTest : public ::testing::Test {
  protected:

@@ -18,6 +18,7 @@
 #include "services/common/status.h"
 #include "services/transparency/merkle.h"
 #include "services/transparency/note.h"
+#include "tests/integration/audit_world.h"
 #include "tests/support/test_env.h"
 
 namespace schakel {
@@ -27,8 +28,7 @@ using v1::AuditService;
 namespace merkle = audit::merkle;
 namespace note = audit::note;
 
-constexpr char kVt[] = "vt-test";
-constexpr char kPolice[] = "politie-test";
+using namespace testing::audit_world;
 
 // A host with two partner organisations, an auditor, a supervisor and two professionals.
 class AuditTest : public ::testing::Test {

@@ -20,14 +20,7 @@ using testing::Ctx;
 using testing::MakeDate;
 using testing::MakeNote;
 
-std::set<std::string> BadFields(const grpc::Status& st) {
-  std::set<std::string> fields;
-  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(st));
-  for (const auto& v : bad.field_violations()) {
-    fields.insert(v.field());
-  }
-  return fields;
-}
+using testing::BadFields;
 
 int CountType(const std::vector<v1::AuditRecord>& records, const std::string& type) {
   return static_cast<int>(std::count_if(records.begin(), records.end(),

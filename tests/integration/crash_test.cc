@@ -65,6 +65,8 @@ class CrashTest : public ::testing::Test {
     ASSERT_TRUE(crypto::CreateKeyFile(d / "handover-index.key").ok());
     ASSERT_TRUE(crypto::CreateKeyFile(d / "intake-data.key").ok());
     ASSERT_TRUE(crypto::CreateKeyFile(d / "intake-index.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "safetyplan-data.key").ok());
+    ASSERT_TRUE(crypto::CreateKeyFile(d / "safetyplan-index.key").ok());
     ASSERT_TRUE(audit::note::WritePrivateKeyFile(d / "signing.pem",
                                                  *audit::note::Ed25519PrivateKey::Generate())
                     .ok());
@@ -82,7 +84,9 @@ class CrashTest : public ::testing::Test {
               (d / "handover-data.key").string() + "\" index_key_file: \"" +
               (d / "handover-index.key").string() + "\" }\nintake { data_key_file: \"" +
               (d / "intake-data.key").string() + "\" index_key_file: \"" +
-              (d / "intake-index.key").string() +
+              (d / "intake-index.key").string() + "\" }\nsafetyplan { data_key_file: \"" +
+              (d / "safetyplan-data.key").string() + "\" index_key_file: \"" +
+              (d / "safetyplan-index.key").string() +
               "\" }\n"
               "directory_bootstrap { organisation_id: \"regio-test\" organisation_name: \"Regio\" "
               "region: REGION_UTRECHT admin_id: \"admin\" admin_name: \"Beheerder\" }\n");

@@ -62,14 +62,7 @@ class DirectoryRefusalsTest : public ::testing::Test {
   testing::TestHost host_;
 };
 
-std::set<std::string> BadFields(const grpc::Status& status) {
-  std::set<std::string> fields;
-  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(status));
-  for (const auto& v : bad.field_violations()) {
-    fields.insert(v.field());
-  }
-  return fields;
-}
+using testing::BadFields;
 
 // Item 9. Before, a refusal's record named the RPC only: an auditor asking who tried to change
 // joost's roles, or to look at the host's service identity, found nothing.

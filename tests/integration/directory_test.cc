@@ -16,14 +16,7 @@ namespace {
 
 using v1::DirectoryService;
 
-std::set<std::string> BadFields(const grpc::Status& status) {
-  std::set<std::string> fields;
-  const google::rpc::BadRequest bad_request = BadRequestOf(FromGrpcStatus(status));
-  for (const auto& v : bad_request.field_violations()) {
-    fields.insert(v.field());
-  }
-  return fields;
-}
+using testing::BadFields;
 
 int64_t CountRows(const std::filesystem::path& db, const std::string& sql) {
   sqlite3* raw = nullptr;

@@ -23,6 +23,7 @@
 #include "services/common/ids.h"
 #include "services/common/status.h"
 #include "services/handover/handover_service.h"
+#include "tests/support/amsterdam_time.h"
 #include "tests/support/test_env.h"
 
 namespace schakel::testing {
@@ -44,16 +45,11 @@ inline std::unique_ptr<grpc::ClientContext> HCtx() {
 
 // Amsterdam wall-clock time.
 inline absl::Time Amsterdam(int y, int m, int d, int hh = 10, int mm = 0) {
-  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), calendar::Amsterdam());
+  return AmsterdamTime(y, m, d, hh, mm);
 }
 
 // The fields a BadRequest names.
-inline std::set<std::string> BadFieldsOf(const grpc::Status& st) {
-  std::set<std::string> out;
-  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(st));
-  for (const auto& v : bad.field_violations()) out.insert(v.field());
-  return out;
-}
+inline std::set<std::string> BadFieldsOf(const grpc::Status& st) { return BadFields(st); }
 
 class HandoverWorld {
  public:
@@ -293,6 +289,24 @@ class HandoverWorld {
   handover::HandoverService* service_ = nullptr;
   std::map<std::string, std::string> orgs_;
 };
+
+// `who`'s GetHandover of handover `id`.
+inline grpc::Status GetAs(HandoverWorld& w, const std::string& who, const std::string& id) {
+  v1::GetHandoverRequest req;
+  req.set_handover_id(id);
+  v1::GetHandoverResponse resp;
+  return w.H(who)->GetHandover(HCtx().get(), req, &resp);
+}
+
+// The ids of the handovers `who`'s ListHandovers shows.
+inline std::set<std::string> ListedBy(HandoverWorld& w, const std::string& who) {
+  v1::ListHandoversResponse list;
+  const grpc::Status st = w.H(who)->ListHandovers(HCtx().get(), {}, &list);
+  EXPECT_TRUE(st.ok()) << who << ": " << st.error_message();
+  std::set<std::string> ids;
+  for (const auto& h : list.handovers()) ids.insert(h.id());
+  return ids;
+}
 
 }  // namespace schakel::testing
 

@@ -18,22 +18,8 @@ namespace {
 using testing::HandoverWorld;
 using testing::HCtx;
 using namespace testing::handover_world;
-
-std::set<std::string> ListedBy(HandoverWorld& w, const std::string& who) {
-  v1::ListHandoversResponse list;
-  const grpc::Status st = w.H(who)->ListHandovers(HCtx().get(), {}, &list);
-  EXPECT_TRUE(st.ok()) << who << ": " << st.error_message();
-  std::set<std::string> ids;
-  for (const auto& h : list.handovers()) ids.insert(h.id());
-  return ids;
-}
-
-grpc::Status GetAs(HandoverWorld& w, const std::string& who, const std::string& id) {
-  v1::GetHandoverRequest req;
-  req.set_handover_id(id);
-  v1::GetHandoverResponse resp;
-  return w.H(who)->GetHandover(HCtx().get(), req, &resp);
-}
+using testing::GetAs;
+using testing::ListedBy;
 
 void RemoveMember(HandoverWorld& w, const std::string& case_id, const std::string& pro) {
   v1::RemoveTeamMemberRequest req;

@@ -18,15 +18,10 @@ namespace {
 using testing::HandoverWorld;
 using testing::HCtx;
 using namespace testing::handover_world;
+using testing::GetAs;
+using testing::ListedBy;
 
 constexpr char kMissing[] = "no-such-handover";
-
-grpc::Status GetAs(HandoverWorld& w, const std::string& who, const std::string& id) {
-  v1::GetHandoverRequest req;
-  req.set_handover_id(id);
-  v1::GetHandoverResponse resp;
-  return w.H(who)->GetHandover(HCtx().get(), req, &resp);
-}
 
 // The same code and message, and no organisation named in it.
 void ExpectAlike(const grpc::Status& missing, const grpc::Status& foreign) {
@@ -137,15 +132,6 @@ TEST(HandoverSecurityTest, ARefusalNamesTheHandoverAndItsCase) {
   }
   EXPECT_EQ(outsider_methods.size(), 3u);
   EXPECT_EQ(admin, 1);
-}
-
-std::set<std::string> ListedBy(HandoverWorld& w, const std::string& who) {
-  v1::ListHandoversResponse list;
-  const grpc::Status st = w.H(who)->ListHandovers(HCtx().get(), {}, &list);
-  EXPECT_TRUE(st.ok()) << who << ": " << st.error_message();
-  std::set<std::string> ids;
-  for (const auto& h : list.handovers()) ids.insert(h.id());
-  return ids;
 }
 
 std::set<std::string> OrganisationsIn(const v1::HandoverReport& report) {

@@ -402,12 +402,14 @@ TEST(HostTest, TheServicesDeclareTheirEdges) {
   EXPECT_EQ(calls["cases"], Names{"directory"});
   EXPECT_EQ(calls["handover"], (Names{"directory", "cases"}));
   EXPECT_EQ(calls["intake"], Names{"directory"});
+  EXPECT_EQ(calls["safetyplan"], (Names{"directory", "cases"}));
   // Asynchronous, by outbox routes (besides every outbox's audit topic, which goes to audit).
   EXPECT_EQ(routes["directory"], Names{});
   EXPECT_EQ(routes["audit"], Names{});
   EXPECT_EQ(routes["cases"], (Names{"handover", "intake"}));
   EXPECT_EQ(routes["handover"], Names{"cases"});
   EXPECT_EQ(routes["intake"], Names{"cases"});
+  EXPECT_EQ(routes["safetyplan"], Names{"cases"});
 }
 
 TEST(HostTest, UserCertificateCannotServe) {

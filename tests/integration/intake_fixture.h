@@ -27,6 +27,7 @@
 #include "services/common/status.h"
 #include "services/handover/handover_service.h"
 #include "services/intake/intake_service.h"
+#include "tests/support/amsterdam_time.h"
 #include "tests/support/test_env.h"
 
 namespace schakel::testing {
@@ -45,16 +46,7 @@ inline std::unique_ptr<grpc::ClientContext> ICtx() {
   return ctx;
 }
 
-inline absl::Time AmsterdamTime(int y, int m, int d, int hh = 10, int mm = 0) {
-  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), calendar::Amsterdam());
-}
-
-inline std::set<std::string> FieldsOf(const grpc::Status& st) {
-  std::set<std::string> out;
-  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(st));
-  for (const auto& v : bad.field_violations()) out.insert(v.field());
-  return out;
-}
+inline std::set<std::string> FieldsOf(const grpc::Status& st) { return BadFields(st); }
 
 inline v1::ReportedPerson ReportedPersonOf(const std::string& name, int y, int m, int d,
                                            v1::ReportedRole role, const std::string& bsn = "",

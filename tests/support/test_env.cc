@@ -14,6 +14,7 @@
 #include "schakel/v1/directory.grpc.pb.h"
 #include "services/audit/audit_service.h"
 #include "services/common/crypto.h"
+#include "services/common/status.h"
 #include "services/directory/directory_service.h"
 #include "services/transparency/note.h"
 
@@ -144,9 +145,10 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
     auto signing = OrDie(audit::note::Ed25519PrivateKey::Generate(), "signing key");
     if (!audit::note::WritePrivateKeyFile(keys / "signing.pem", signing).ok()) std::abort();
   }
-  // The cases, handover and intake services' keys (used only when they are hosted).
-  for (const char* name : {"cases-data.key", "cases-index.key", "handover-data.key",
-                           "handover-index.key", "intake-data.key", "intake-index.key"}) {
+  // The cases, handover, intake and safety plan services' keys (used only when they are hosted).
+  for (const char* name :
+       {"cases-data.key", "cases-index.key", "handover-data.key", "handover-index.key",
+        "intake-data.key", "intake-index.key", "safetyplan-data.key", "safetyplan-index.key"}) {
     if (std::filesystem::exists(keys / name)) continue;
     if (absl::Status st = crypto::CreateKeyFile(keys / name); !st.ok()) {
       std::cerr << name << ": " << st << "\n";
@@ -163,6 +165,8 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   // Intake tests call IntakeService::ScanClocks themselves and count what it sent: the timer must
   // not get there first.
   options.config.mutable_intake()->set_deadline_scan_seconds(3600);
+  options.config.mutable_safetyplan()->set_data_key_file((keys / "safetyplan-data.key").string());
+  options.config.mutable_safetyplan()->set_index_key_file((keys / "safetyplan-index.key").string());
   options.clock = o.clock;
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());
@@ -228,6 +232,13 @@ void TestHost::AddProfessional(const std::string& id, const std::string& organis
     std::cerr << "AddProfessional " << id << ": " << st.error_message() << "\n";
     std::abort();
   }
+}
+
+std::set<std::string> BadFields(const grpc::Status& status) {
+  std::set<std::string> fields;
+  const google::rpc::BadRequest bad = BadRequestOf(FromGrpcStatus(status));
+  for (const auto& v : bad.field_violations()) fields.insert(v.field());
+  return fields;
 }
 
 }  // namespace schakel::testing

@@ -7,10 +7,12 @@
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <grpcpp/channel.h>
+#include <grpcpp/support/status.h>
 
 #include "services/common/hosted_service.h"
 #include "services/common/pki.h"
@@ -125,6 +127,9 @@ grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
 // A channel to `address` with the given material (for odd cases: foreign CAs and the like).
 std::shared_ptr<grpc::Channel> MutualTlsChannel(const std::string& address,
                                                 const TlsMaterial& material);
+
+// The fields an INVALID_ARGUMENT names (its google.rpc.BadRequest), empty for any other status.
+std::set<std::string> BadFields(const grpc::Status& status);
 
 }  // namespace schakel::testing
 

@@ -10,7 +10,7 @@
 namespace schakel {
 namespace {
 
-const absl::Time kNow = absl::FromUnixSeconds(1'800'000'000);
+const absl::Time kInboxNow = absl::FromUnixSeconds(1'800'000'000);
 
 class InboxTest : public ::testing::Test {
  protected:
@@ -32,7 +32,7 @@ class InboxTest : public ::testing::Test {
                                bool fail_after = false) {
     bool fresh = false;
     absl::Status st = db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      SCHAKEL_ASSIGN_OR_RETURN(fresh, ReceiveOnce(c, source, seq, id, kNow));
+      SCHAKEL_ASSIGN_OR_RETURN(fresh, ReceiveOnce(c, source, seq, id, kInboxNow));
       if (!fresh) return absl::OkStatus();
       SCHAKEL_ASSIGN_OR_RETURN(auto ins, c.Prepare("INSERT INTO acted VALUES (?, ?)"));
       ins.BindAll(source, seq);

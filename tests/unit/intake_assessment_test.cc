@@ -8,15 +8,14 @@
 #include "absl/time/civil_time.h"
 #include "services/common/calendar.h"
 #include "services/intake/intake_rules.h"
+#include "tests/support/amsterdam_time.h"
 
 namespace schakel::intake {
 namespace {
 
-absl::Time At(int y, int m, int d, int hh = 10, int mm = 0) {
-  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), calendar::Amsterdam());
-}
+using testing::AmsterdamTime;
 
-const absl::Time kNow = At(2026, 1, 5);  // a Monday
+const absl::Time kNow = AmsterdamTime(2026, 1, 5);  // a Monday
 
 std::set<std::string> Fields(const v1::SafetyAssessment& a) {
   FieldViolations v;
@@ -134,14 +133,14 @@ TEST(IntakeAssessmentTest, AnInstrumentNeedsAKindAndAnOutcome) {
 TEST(IntakeAssessmentTest, AnInvestigationEndsTenWeeksLaterAndIsRemindedTheWorkingDayBefore) {
   const calendar::WorkingDayCalendar cal;
   // Assessed Monday 5 January 2026: due at the end of Monday 16 March.
-  const absl::Time due = InvestigationDue(At(2026, 1, 5, 15));
-  EXPECT_EQ(due, At(2026, 3, 17, 0));
+  const absl::Time due = InvestigationDue(AmsterdamTime(2026, 1, 5, 15));
+  EXPECT_EQ(due, AmsterdamTime(2026, 3, 17, 0));
   const auto pending = PendingSignals(std::nullopt, std::nullopt, 0, cal, due);
   ASSERT_EQ(pending.size(), 2u);
   EXPECT_EQ(pending[0].bit, kInvestigationReminder);
   EXPECT_EQ(pending[0].clock, "investigation");
   // The end of Friday 13 March (the weekend is no working day).
-  EXPECT_EQ(pending[0].at, At(2026, 3, 14, 0));
+  EXPECT_EQ(pending[0].at, AmsterdamTime(2026, 3, 14, 0));
   EXPECT_EQ(pending[1].bit, kInvestigationEscalation);
   EXPECT_EQ(pending[1].at, due);
   EXPECT_TRUE(PendingSignals(std::nullopt, std::nullopt,

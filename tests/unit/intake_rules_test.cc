@@ -6,13 +6,12 @@
 #include "services/common/calendar.h"
 #include "services/intake/intake_rules.h"
 #include "services/intake/radar_keys.h"
+#include "tests/support/amsterdam_time.h"
 
 namespace schakel::intake {
 namespace {
 
-absl::Time At(int y, int m, int d, int hh = 10, int mm = 0) {
-  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), calendar::Amsterdam());
-}
+using testing::AmsterdamTime;
 
 TEST(RadarKeysTest, NamesMeetAcrossCaseWhiteSpaceAndDiacritics) {
   EXPECT_EQ(FoldName("  Fatma   ÖZDEMIR "), "fatma özdemir");
@@ -74,40 +73,45 @@ TEST(RadarKeysTest, KeysAreBlindAndOneAddressIsKeyedOnce) {
 TEST(IntakeClocksTest, TheAssessmentIsDueFiveWorkingDaysAfterReceipt) {
   calendar::WorkingDayCalendar cal;
   // Monday → the end of the next Monday.
-  EXPECT_EQ(*ComputeClocks(v1::REPORT_KIND_REPORT, false, At(2026, 1, 5), cal).assessment_due,
-            At(2026, 1, 13, 0));
+  EXPECT_EQ(
+      *ComputeClocks(v1::REPORT_KIND_REPORT, false, AmsterdamTime(2026, 1, 5), cal).assessment_due,
+      AmsterdamTime(2026, 1, 13, 0));
   // Over Christmas and New Year: Wed 23 Dec 2026 → 24, 28, 29, 30, 31 Dec → the end of 31 Dec.
-  EXPECT_EQ(*ComputeClocks(v1::REPORT_KIND_REPORT, false, At(2026, 12, 23), cal).assessment_due,
-            At(2027, 1, 1, 0));
+  EXPECT_EQ(*ComputeClocks(v1::REPORT_KIND_REPORT, false, AmsterdamTime(2026, 12, 23), cal)
+                 .assessment_due,
+            AmsterdamTime(2027, 1, 1, 0));
   // Over Easter 2026 (Good Friday 3 April, Easter Monday 6 April): Thu 2 Apr → 7, 8, 9, 10, 13.
-  EXPECT_EQ(*ComputeClocks(v1::REPORT_KIND_REPORT, false, At(2026, 4, 2), cal).assessment_due,
-            At(2026, 4, 14, 0));
+  EXPECT_EQ(
+      *ComputeClocks(v1::REPORT_KIND_REPORT, false, AmsterdamTime(2026, 4, 2), cal).assessment_due,
+      AmsterdamTime(2026, 4, 14, 0));
   // Across the change to summer time (29 March 2026) and Easter: Fri 27 Mar → 30, 31 Mar, 1, 2,
   // 7 Apr; still midnight Amsterdam time.
-  EXPECT_EQ(*ComputeClocks(v1::REPORT_KIND_REPORT, false, At(2026, 3, 27), cal).assessment_due,
-            At(2026, 4, 8, 0));
+  EXPECT_EQ(
+      *ComputeClocks(v1::REPORT_KIND_REPORT, false, AmsterdamTime(2026, 3, 27), cal).assessment_due,
+      AmsterdamTime(2026, 4, 8, 0));
   // Advice has no statutory term.
-  EXPECT_FALSE(ComputeClocks(v1::REPORT_KIND_ADVICE, false, At(2026, 1, 5), cal).assessment_due);
+  EXPECT_FALSE(
+      ComputeClocks(v1::REPORT_KIND_ADVICE, false, AmsterdamTime(2026, 1, 5), cal).assessment_due);
 }
 
 TEST(IntakeClocksTest, AnAcuteReportIsDueInTwentyFourClockHoursEvenOverTheSummerTimeChange) {
   calendar::WorkingDayCalendar cal;
-  const absl::Time sat = At(2026, 3, 28, 12);
+  const absl::Time sat = AmsterdamTime(2026, 3, 28, 12);
   const Clocks c = ComputeClocks(v1::REPORT_KIND_REPORT, true, sat, cal);
   EXPECT_EQ(*c.acute_due - sat, absl::Hours(24));
   // 24 clock hours, so 13:00 on the wall after the clocks went forward.
-  EXPECT_EQ(*c.acute_due, At(2026, 3, 29, 13));
+  EXPECT_EQ(*c.acute_due, AmsterdamTime(2026, 3, 29, 13));
 }
 
 TEST(IntakeClocksTest, TheReminderComesAtTheEndOfTheWorkingDayBefore) {
   calendar::WorkingDayCalendar cal;
   // Due at the end of Monday 12 January: reminded at the end of Friday 9 January.
-  EXPECT_EQ(ReminderTime(At(2026, 1, 13, 0), false, cal), At(2026, 1, 10, 0));
-  EXPECT_EQ(ReminderTime(At(2026, 1, 13, 0), true, cal), At(2026, 1, 12, 20));
+  EXPECT_EQ(ReminderTime(AmsterdamTime(2026, 1, 13, 0), false, cal), AmsterdamTime(2026, 1, 10, 0));
+  EXPECT_EQ(ReminderTime(AmsterdamTime(2026, 1, 13, 0), true, cal), AmsterdamTime(2026, 1, 12, 20));
 }
 
 TEST(IntakeRulesTest, AnAnonymousCitizenGivesNoNameAndAPoliceReportNeedsItsReference) {
-  const absl::Time now = At(2026, 1, 5);
+  const absl::Time now = AmsterdamTime(2026, 1, 5);
   v1::ReportInput in;
   in.set_kind(v1::REPORT_KIND_REPORT);
   in.set_channel(v1::REPORT_CHANNEL_PHONE);
