@@ -8,10 +8,12 @@
 //    fresh database with the intake schema (the same migrations, secure_delete on as the service
 //    has it), the reports and radar_keys rows already sealed and hashed, one transaction per
 //    batch; and the same plus what else the service's transaction writes (one outbox row per
-//    report, the batch's idempotency row). The feed runs in --feed_rounds blocks, each followed by
-//    draining the outbox into the audit log (timed on its own) and then by the floor's block, so
-//    outside load falls on both alike. The relay ships audit records while the feed runs, as in
-//    production.
+//    report, the batch's idempotency row). The floors store the rows as the service does
+//    (time-ordered report ids, intake.db's page cache); a third, "as before", stores them with
+//    random ids and SQLite's default page cache. The feed runs in --feed_rounds blocks, each
+//    followed by draining the outbox into the audit log (timed on its own) and then by the floor's
+//    block, so outside load falls on both alike. The relay ships audit records while the feed runs,
+//    as in production.
 // 2. SubmitReport (a GP's report by phone, taken in by a Veilig Thuis intake worker) with 64
 //    concurrent clients, each on its own mTLS channel, beside the echo (grpc.health.v1 Check on
 //    the same channels) and a group commit of one audit-record-sized row, as in cases_bench.
@@ -61,11 +63,8 @@
 #include "services/intake/radar_keys.h"
 #include "tests/bench/bench_support.h"
 #include "tests/bench/cases_world.h"
+#include "tests/bench/intake_floor.h"
 #include "tests/bench/intake_reports.h"
-
-namespace schakel::migrations {
-const MigrationTrack& intake_track();
-}  // namespace schakel::migrations
 
 namespace schakel::bench {
 namespace {
@@ -208,160 +207,6 @@ FeedBlock SendFeed(const std::vector<std::unique_ptr<v1::IntakeService::Stub>>& 
   return f;
 }
 
-// The floor of the feed: the same rows inserted raw (see the top of the file).
-class FeedFloor {
- public:
-  FeedFloor() : cipher_(RandomKey(1), RandomKey(2)) {
-    rows_db_ = OpenLikeIntake("rows.db");
-    all_db_ = OpenLikeIntake("all.db");
-  }
-
-  // The rows of one batch, made as the service makes them (ids, sealed bodies, blind indexes,
-  // audit records, the sealed answer); the sealing and indexing is timed in crypto_seconds.
-  struct Batch {
-    std::vector<intake::ReportRow> rows;
-    std::vector<std::vector<intake::RadarKey>> keys;
-    std::vector<std::string> bodies;
-    std::vector<std::string> records;
-    std::string answer;
-  };
-  Batch Prepare(const v1::SubmitReportsRequest& req, absl::Time now) {
-    Batch b;
-    const auto t0 = SteadyClock::now();
-    v1::SubmitReportsResponse resp;
-    for (const v1::ReportInput& in : req.reports()) {
-      intake::ReportRow r;
-      r.id = NewRandomId();
-      r.region = v1::REGION_UTRECHT;
-      r.kind = in.kind();
-      r.channel = in.channel();
-      r.reporter_type = in.reporter().type();
-      r.acute = in.acute();
-      const absl::Time received = ToTime(in.received_at());
-      r.received_at = absl::ToUnixMicros(received);
-      r.submit_time = absl::ToUnixMicros(now);
-      r.submitted_by = kAgentFeed;
-      r.submitted_by_organisation_id = kPoliceFeed;
-      r.external_reference = in.external_reference();
-      r.violence_kinds = intake::KindsColumn(in.violence_kinds());
-      const intake::Clocks clocks = intake::ComputeClocks(in.kind(), in.acute(), received, cal_);
-      if (clocks.assessment_due) r.assessment_due = absl::ToUnixMicros(*clocks.assessment_due);
-      if (clocks.acute_due) r.acute_due = absl::ToUnixMicros(*clocks.acute_due);
-      r.next_signal_at = r.acute_due ? *r.acute_due - 4 * 3600'000'000LL
-                                     : r.assessment_due.value_or(0) - 24 * 3600'000'000LL;
-      *r.body.mutable_input() = in;
-      for (auto& p : *r.body.mutable_input()->mutable_persons()) p.set_id(NewRandomId());
-      b.bodies.push_back(OrDie(cipher_.Seal(r.body, absl::StrCat("report/", r.id)), "seal"));
-      b.keys.push_back(intake::RadarKeys(r.body.input(), cipher_));
-      b.records.push_back(AuditSizedPayload({.principal = kAgentFeed,
-                                             .organisation = kPoliceFeed,
-                                             .roles = {v1::ROLE_PROFESSIONAL},
-                                             .event_type = "intake.report.submitted",
-                                             .source_service = "intake",
-                                             .purpose = "intake",
-                                             .object_types = {"report"},
-                                             .action = v1::AUDIT_ACTION_CREATE}));
-      auto* result = resp.add_results();
-      result->set_index(resp.results_size() - 1);
-      result->set_report_id(r.id);
-      b.rows.push_back(std::move(r));
-    }
-    resp.set_accepted(req.reports_size());
-    b.answer = OrDie(cipher_.Seal(resp.SerializeAsString(), "idempotency/x"), "seal answer");
-    crypto_seconds += std::chrono::duration<double>(SteadyClock::now() - t0).count();
-    return b;
-  }
-
-  // One transaction: the reports and radar_keys rows (and with `all`, the outbox rows and the
-  // idempotency row). Returns the seconds it took.
-  double Insert(const Batch& b, bool all) {
-    sqlite::Database& db = all ? *all_db_ : *rows_db_;
-    const auto t0 = SteadyClock::now();
-    OrDie(db.Transaction([&](sqlite::Connection& c) -> absl::Status {
-      for (size_t i = 0; i < b.rows.size(); ++i) {
-        SCHAKEL_RETURN_IF_ERROR(InsertReport(c, b.rows[i], b.bodies[i], b.keys[i]));
-        if (!all) continue;
-        SCHAKEL_ASSIGN_OR_RETURN(
-            auto* s, c.PrepareCached("INSERT INTO outbox (topic, payload, create_time) VALUES "
-                                     "('audit', ?, ?)"));
-        s->BindBlob(1, b.records[i]).Bind(2, b.rows[i].submit_time);
-        SCHAKEL_RETURN_IF_ERROR(s->Run());
-      }
-      if (!all) return absl::OkStatus();
-      SCHAKEL_ASSIGN_OR_RETURN(
-          auto* s, c.PrepareCached("INSERT INTO idempotency_keys (principal_id, request_id, "
-                                   "method, fingerprint, response, create_time) VALUES "
-                                   "(?, ?, 'SubmitReports', ?, ?, ?)"));
-      s->BindAll(std::string(kAgentFeed), NewRandomId());
-      s->BindBlob(3, std::string(32, 'f'))
-          .BindBlob(4, b.answer)
-          .Bind(5, absl::ToUnixMillis(absl::Now()));
-      return s->Run();
-    }),
-          "floor insert");
-    return std::chrono::duration<double>(SteadyClock::now() - t0).count();
-  }
-
-  double crypto_seconds = 0;
-
- private:
-  static std::string RandomKey(uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::string key(32, '\0');
-    for (char& ch : key) ch = static_cast<char>(rng());
-    return key;
-  }
-  std::unique_ptr<sqlite::Database> OpenLikeIntake(const std::string& name) {
-    auto db = OrDie(sqlite::Database::Open(dir_.path() / name), "floor db");
-    OrDie(db->Exec("PRAGMA secure_delete=ON"), "secure_delete");
-    const migrations::MigrationTrack* tracks[] = {&migrations::common_track(),
-                                                  &migrations::intake_track()};
-    OrDie(migrations::Apply(*db, tracks), "floor migrations");
-    return db;
-  }
-  // The statements of IntakeStore::InsertReport, on rows sealed already.
-  absl::Status InsertReport(sqlite::Connection& c, const intake::ReportRow& r,
-                            const std::string& body, const std::vector<intake::RadarKey>& keys) {
-    SCHAKEL_ASSIGN_OR_RETURN(
-        auto* s,
-        c.PrepareCached(
-            "INSERT INTO reports (id, region, kind, channel, reporter_type, state, acute, "
-            "received_at, submit_time, submitted_by, submitted_by_organisation_id, "
-            "external_reference, violence_kinds, assessment_due, acute_due, converted_at, "
-            "claimed_by, claim_time, claim_touch, version, key_id, body, signals_sent, "
-            "next_signal_at, investigation_due, investigator_id, queue_due) VALUES (?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '', NULL, NULL, 1, ?, ?, 0, ?, NULL, '', ?)"));
-    s->BindAll(r.id, static_cast<int>(r.region), static_cast<int>(r.kind),
-               static_cast<int>(r.channel), static_cast<int>(r.reporter_type), 1, r.acute ? 1 : 0,
-               r.received_at, r.submit_time, r.submitted_by, r.submitted_by_organisation_id,
-               r.external_reference, r.violence_kinds);
-    s->BindOptional(14, r.assessment_due);
-    s->BindOptional(15, r.acute_due);
-    s->Bind(16, cipher_.key_id());
-    s->BindBlob(17, body);
-    s->BindOptional(18, r.next_signal_at);
-    s->Bind(19, r.queue_due());
-    SCHAKEL_RETURN_IF_ERROR(s->Run());
-    SCHAKEL_ASSIGN_OR_RETURN(
-        auto* k, c.PrepareCached("INSERT OR IGNORE INTO radar_keys (report_id, region, kind, key, "
-                                 "person_id, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const intake::RadarKey& key : keys) {
-      k->Bind(1, r.id).Bind(2, static_cast<int>(r.region)).Bind(3, key.kind);
-      k->BindBlob(4, key.key);
-      k->Bind(5, key.person_id).Bind(6, r.received_at);
-      SCHAKEL_RETURN_IF_ERROR(k->Run());
-      k->Reset();
-    }
-    return absl::OkStatus();
-  }
-
-  testing::TempDir dir_;
-  FieldCipher cipher_;
-  calendar::WorkingDayCalendar cal_;
-  std::unique_ptr<sqlite::Database> rows_db_;
-  std::unique_ptr<sqlite::Database> all_db_;
-};
-
 void RunFeedAndFloor(const Options& o, testing::TestHost& host) {
   std::vector<std::unique_ptr<v1::IntakeService::Stub>> stubs;
   for (int i = 0; i < o.feed_clients; ++i) {
@@ -369,10 +214,10 @@ void RunFeedAndFloor(const Options& o, testing::TestHost& host) {
   }
   const ReportMaker maker(ReportMaker::Place::kUtrecht, o.reports * 6 / 10);
   const std::string run = NewRandomId().substr(0, 8);
-  FeedFloor floor;
+  FeedFloor floor(kAgentFeed, kPoliceFeed);
   const int64_t batches = (o.reports + o.batch - 1) / o.batch;
   std::vector<FeedBlock> blocks;
-  double floor_rows = 0, floor_all = 0;
+  double floor_rows = 0, floor_all = 0, floor_before = 0;
   int64_t floor_reports = 0;
   for (int round = 0; round < o.feed_rounds; ++round) {
     const int64_t from = batches * round / o.feed_rounds;
@@ -392,8 +237,9 @@ void RunFeedAndFloor(const Options& o, testing::TestHost& host) {
     blocks.push_back(std::move(f));
     for (const auto& req : reqs) {
       const FeedFloor::Batch b = floor.Prepare(req, now);
-      floor_rows += floor.Insert(b, false);
-      floor_all += floor.Insert(b, true);
+      floor_rows += floor.Insert(b, FeedFloor::Kind::kRows);
+      floor_all += floor.Insert(b, FeedFloor::Kind::kAll);
+      floor_before += floor.Insert(b, FeedFloor::Kind::kRowsBefore);
       floor_reports += req.reports_size();
     }
   }
@@ -425,6 +271,8 @@ void RunFeedAndFloor(const Options& o, testing::TestHost& host) {
       "  Floor, the same rows raw (reports + radar_keys, one transaction per batch): %.0f "
       "reports/s (%.0f µs/report)\n"
       "  Floor + the outbox rows and the idempotency row: %.0f reports/s (%.0f µs/report)\n"
+      "  Floor as before (random report ids, SQLite's default 2 MB page cache): %.0f reports/s "
+      "(%.0f µs/report)\n"
       "  Sealing + blind indexes of the same reports (CPU, no storage): %.0f µs/report\n"
       "  Goal: >= 5,000 reports/s -> %s; %.2fx the raw-rows floor's time, %.2fx the full "
       "floor's.\n",
@@ -434,6 +282,7 @@ void RunFeedAndFloor(const Options& o, testing::TestHost& host) {
       static_cast<double>(written) / per / 1024, drain, per / (seconds + drain),
       static_cast<double>(floor_reports) / floor_rows, 1e6 * floor_rows / floor_reports,
       static_cast<double>(floor_reports) / floor_all, 1e6 * floor_all / floor_reports,
+      static_cast<double>(floor_reports) / floor_before, 1e6 * floor_before / floor_reports,
       1e6 * floor.crypto_seconds / floor_reports, rate >= 5000 ? "MET" : "NOT MET",
       (seconds / per) / (floor_rows / floor_reports),
       (seconds / per) / (floor_all / floor_reports));

@@ -1,10 +1,12 @@
 // The intake service through real mutual TLS: reports and the police feed, the triage queue and
 // its claims, the radar, who may see what, and that no plain personal data reaches the disk.
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <iterator>
 #include <thread>
 
+#include "absl/strings/str_join.h"
 #include "services/common/migrations.h"
 #include "tests/integration/intake_fixture.h"
 
@@ -329,6 +331,31 @@ TEST(IntakeTest, ABackdatedReportCountsOnTheRadarOfTheReportsItPrecedes) {
   w.clock().Advance(absl::Hours(24 * 2));  // t0 + 361 days: 5 days before t0 is out too
   EXPECT_EQ(figures(today), std::make_pair(3, false));
   EXPECT_EQ(figures(two_days), std::make_pair(2, false));
+}
+
+// Report ids sort by the time of submission (the B-trees keyed on them grow at one edge) and stay
+// unguessable: 32 hex characters, of which 20 random.
+TEST(IntakeTest, ReportIdsSortByTheirSubmissionAndEndInRandomCharacters) {
+  IntakeWorld w;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) {
+    ids.push_back(w.Submit("vt1", ProfessionalReport()));
+    w.clock().Advance(absl::Milliseconds(1));
+  }
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end())) << absl::StrJoin(ids, " ");
+  std::set<std::string> suffixes;
+  for (const std::string& id : ids) {
+    EXPECT_EQ(id.size(), 32u) << id;
+    EXPECT_TRUE(IsWellFormedId(id)) << id;
+    suffixes.insert(id.substr(12));
+  }
+  EXPECT_EQ(suffixes.size(), ids.size());
+  // The same millisecond: the random part tells them apart.
+  const absl::Time now = absl::FromUnixMillis(1764547200000);
+  const std::string a = NewTimeOrderedId(now), b = NewTimeOrderedId(now);
+  EXPECT_EQ(a.substr(0, 12), b.substr(0, 12));
+  EXPECT_NE(a, b);
+  EXPECT_LT(a, NewTimeOrderedId(now + absl::Milliseconds(1)));
 }
 
 // Reports stored before the radar's figures were kept get them from the migration that adds them.
