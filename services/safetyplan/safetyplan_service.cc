@@ -10,6 +10,7 @@
 #include "services/common/migrations.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
+#include "services/common/validation.h"
 #include "services/runtime/unit_of_work.h"
 #include "services/safetyplan/plan_rules.h"
 

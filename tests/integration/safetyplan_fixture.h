@@ -101,6 +101,7 @@ class PlanWorld {
     Person("agent", kPolice, {v1::ROLE_PROFESSIONAL});
     Person("ggz", kGgz, {v1::ROLE_PROFESSIONAL});
     Person("outsider", kElsewhere, {v1::ROLE_PROFESSIONAL});
+    Person("wtaud", kTeam, {v1::ROLE_AUDITOR});
   }
 
   TestHost& host() { return *host_; }
@@ -110,8 +111,17 @@ class PlanWorld {
     host_->AddProfessional(id, org, roles);
     orgs_[id] = org;
   }
+  // A channel as professional `id`, or as the administrator ("admin") or another service
+  // ("service").
+  std::shared_ptr<grpc::Channel> ChannelOf(const std::string& id) {
+    if (id == "admin") return host_->AdminChannel();
+    if (id == "service") {
+      return host_->ChannelAs("other-host", kOperatorOrg, pki::CertificateKind::kService);
+    }
+    return host_->ChannelAs(id, orgs_.at(id));
+  }
   std::unique_ptr<v1::SafetyPlanService::Stub> P(const std::string& id) {
-    return v1::SafetyPlanService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
+    return v1::SafetyPlanService::NewStub(ChannelOf(id));
   }
   std::unique_ptr<v1::CaseService::Stub> C(const std::string& id) {
     return v1::CaseService::NewStub(host_->ChannelAs(id, orgs_.at(id)));
