@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "services/common/ids.h"
 #include "services/common/proto_time.h"
 #include "services/common/validation.h"
@@ -86,11 +87,12 @@ grpc::ServerUnaryReactor* SafetyPlanService::RecordRiskInstrument(
           PlanStore store(c);
           SCHAKEL_RETURN_IF_ERROR(store.InsertRisk(row));
           AddObject(rec, "risk-assessment", row.id, v1::SENSITIVITY_CARE);
-          SCHAKEL_RETURN_IF_ERROR(Timeline(
-              c, caller, row.case_id, "plan.risk_instrument",
-              absl::StrCat("Risicotaxatie ", v1::RiskInstrumentKind_Name(kind).substr(21), ": ",
-                           row.outcome_level, " / Risk assessment ",
-                           v1::RiskInstrumentKind_Name(kind).substr(21), ": ", row.outcome_level)));
+          const absl::string_view name =
+              absl::StripPrefix(v1::RiskInstrumentKind_Name(kind), "RISK_INSTRUMENT_KIND_");
+          SCHAKEL_RETURN_IF_ERROR(
+              Timeline(c, caller, row.case_id, "plan.risk_instrument",
+                       absl::StrCat("Risicotaxatie ", name, ": ", row.outcome_level,
+                                    " / Risk assessment ", name, ": ", row.outcome_level)));
           v1::RiskAssessment* out = resp->mutable_assessment();
           out->set_id(row.id);
           out->set_case_id(row.case_id);
