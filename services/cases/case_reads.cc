@@ -1,6 +1,9 @@
 // Reads of the cases service: the case, my cases, search, the timeline, access checks.
 #include "services/cases/case_service.h"
 
+#include <set>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "services/cases/case_change.h"
 #include "services/cases/case_rules.h"
@@ -233,9 +236,15 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
       if (!row) return absl::NotFoundError("no case with that id");
       resp->set_status(row->status);
       resp->set_region(row->region);
-      resp->set_honour_related_violence(row->body.details().honour_related_violence());
-      if (!entry.registered || !entry.active) return absl::OkStatus();  // allowed = false
+      const v1::CaseDetails& details = row->body.details();
+      resp->set_honour_related_violence(details.honour_related_violence());
+      resp->set_human_trafficking_without_consent(details.human_trafficking() &&
+                                                  !details.consent().recorded());
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
+      std::set<std::string> team_orgs;
+      for (const v1::TeamMember& m : team) team_orgs.insert(m.organisation_id());
+      for (const std::string& org : team_orgs) resp->add_team_organisation_ids(org);
+      if (!entry.registered || !entry.active) return absl::OkStatus();  // allowed = false
       CaseAccess access = AccessFromTeam(team, req->principal_id(), entry.organisation_id,
                                          entry.HasOversightRole());
       // A team member whose case-work roles were withdrawn keeps no rights on the case; an
