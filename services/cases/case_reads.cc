@@ -242,7 +242,11 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
                                                   !details.consent().recorded());
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(row->id, false));
       std::set<std::string> team_orgs;
-      for (const v1::TeamMember& m : team) team_orgs.insert(m.organisation_id());
+      for (const v1::TeamMember& m : team) {
+        team_orgs.insert(m.organisation_id());
+        resp->add_team_professional_ids(m.professional_id());
+        if (m.role() == v1::CASE_ROLE_CASE_DIRECTOR) resp->set_director_id(m.professional_id());
+      }
       for (const std::string& org : team_orgs) resp->add_team_organisation_ids(org);
       if (!entry.registered || !entry.active) return absl::OkStatus();  // allowed = false
       CaseAccess access = AccessFromTeam(team, req->principal_id(), entry.organisation_id,
