@@ -106,7 +106,7 @@ void CheckCaseFromReport(FieldViolations& v, const std::string& at, const v1::Ca
   if (!v1::Region_IsValid(in.region()) || in.region() == v1::REGION_UNSPECIFIED) {
     v.Add(at + "region", "must be one of the 28 regions");
   }
-  CheckDetails(v, at + "details.", in.details(), today);
+  CheckDetails(v, at + "details.", WithoutEmptyCriteria(in.details()), today);
   for (int i = 0; i < in.persons_size(); ++i) {
     const std::string p = absl::StrCat(at, "persons[", i, "].");
     CheckPersonInput(v, p, in.persons(i), today);
@@ -218,7 +218,7 @@ grpc::ServerUnaryReactor* CaseService::OpenCasesFromReports(
                                                 .opener_id = in.opener_professional_id(),
                                                 .director_org = p.director_org,
                                                 .director_id = p.director_id,
-                                                .details = in.details(),
+                                                .details = WithoutEmptyCriteria(in.details()),
                                                 .persons = &in.persons(),
                                                 .timeline_addition = p.addition},
                                                rec, now));

@@ -38,11 +38,15 @@ AuthorizationTable CaseAuthorizationTable() {
   for (const char* m : {"GetCase", "ListMyCases", "FindCases", "GetTimeline"}) {
     t.Allow(m, {.roles = readers});
   }
-  for (const char* m : {"UpdateCase", "AddPerson", "UpdatePerson", "AddRelation", "AddTeamMember",
-                        "RemoveTeamMember", "TransferDirector", "ShareNote", "RecordMeeting",
-                        "UpdateAction", "CloseCase", "ReopenCase"}) {
+  for (const char* m :
+       {"UpdateCase", "AddPerson", "UpdatePerson", "AddRelation", "RemovePerson", "RemoveRelation",
+        "AddTeamMember", "RemoveTeamMember", "TransferDirector", "ShareNote", "RecordMeeting",
+        "UpdateAction", "CloseCase", "ReopenCase", "RecordFollowUp"}) {
     t.Allow(m, {.roles = workers});
   }
+  // Reminders for directors, escalations for supervisors.
+  t.Allow("ListFollowUpsDue", {.roles = {v1::ROLE_VT_INTAKE, v1::ROLE_PROFESSIONAL,
+                                         v1::ROLE_CASE_DIRECTOR, v1::ROLE_SUPERVISOR}});
   t.Allow("CheckAccess", {.services = true});
   t.Allow("RecordCaseEvents", {.services = true});
   // The intake service's MDA++ route (the handler checks which host).
@@ -60,7 +64,9 @@ absl::Status CaseService::Open(const HostEnv& env) {
     }
   }
   const SearchLimits limits = SearchLimitsFromConfig(v, config);
+  std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
   search_guard_ = std::make_unique<SearchGuard>(env.clock, limits);
   follow_up_months_.assign(config.follow_up_months().begin(), config.follow_up_months().end());
   report_sources_.assign(config.report_sources().begin(), config.report_sources().end());
@@ -81,6 +87,7 @@ absl::Status CaseService::Open(const HostEnv& env) {
   organisations_ = rt_.organisations.get();
   audit_ = rt_.audit.get();
   cipher_ = rt_.cipher.get();
+  ScheduleFollowUpScan();
   return absl::OkStatus();
 }
 

@@ -8,13 +8,18 @@
 #include <optional>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "schakel/v1/cases.grpc.pb.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/search_guard.h"
 #include "services/common/authz.h"
+#include "services/common/calendar.h"
 #include "services/common/directory_resolver.h"
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
+#include "services/common/scheduler.h"
 #include "services/common/sqlite.h"
 #include "services/redaction/need_to_know.h"
 #include "services/runtime/service_runtime.h"
@@ -58,6 +63,13 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   // outbox.
   std::vector<std::string> calls() const override { return {kDirectoryService}; }
   std::vector<std::string> routes_to() const override { return {"handover", "intake"}; }
+  // Stops the follow-up scan.
+  void Stop() override;
+
+  // Sends the follow-up reminders and escalations that have fallen due (case_follow_ups.cc), each
+  // exactly once: guarded by the check's stored state in the transaction that sends it. Runs on
+  // the host's scheduler and at the start of ListFollowUpsDue. Returns how many were sent.
+  absl::StatusOr<int> ScanFollowUps();
 
 #define SCHAKEL_CASE_RPC(Name)                                                                   \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
@@ -70,6 +82,8 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   SCHAKEL_CASE_RPC(AddPerson);
   SCHAKEL_CASE_RPC(UpdatePerson);
   SCHAKEL_CASE_RPC(AddRelation);
+  SCHAKEL_CASE_RPC(RemovePerson);
+  SCHAKEL_CASE_RPC(RemoveRelation);
   SCHAKEL_CASE_RPC(AddTeamMember);
   SCHAKEL_CASE_RPC(RemoveTeamMember);
   SCHAKEL_CASE_RPC(TransferDirector);
@@ -79,12 +93,16 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   SCHAKEL_CASE_RPC(GetTimeline);
   SCHAKEL_CASE_RPC(CloseCase);
   SCHAKEL_CASE_RPC(ReopenCase);
+  SCHAKEL_CASE_RPC(RecordFollowUp);
+  SCHAKEL_CASE_RPC(ListFollowUpsDue);
   SCHAKEL_CASE_RPC(CheckAccess);
   SCHAKEL_CASE_RPC(RecordCaseEvents);
   SCHAKEL_CASE_RPC(OpenCasesFromReports);
 #undef SCHAKEL_CASE_RPC
 
  private:
+  // Schedules ScanFollowUps on the host's scheduler (none without a host).
+  void ScheduleFollowUpScan();
   // `asked`: what the request asks for, named in the audit record of a refusal.
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    std::vector<AskedObject> asked, RpcHandler handler);
@@ -106,6 +124,12 @@ class CaseService final : public v1::CaseService::CallbackService, public Hosted
   std::vector<std::string> report_sources_;
   // FindCases: the budget per professional and the flag on a burst of misses.
   std::unique_ptr<SearchGuard> search_guard_;
+  // Working days for the follow-up reminders (the host's equated_days).
+  std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
+  // One scan at a time (the timer and a call may both start one).
+  absl::Mutex scan_mu_;
+  // The follow-up scan on the host's scheduler; cancelled by Stop().
+  ScheduledJob follow_up_job_;
 };
 
 // A new CaseService, for the host's registry: the service's (heavy) constructor is compiled here,

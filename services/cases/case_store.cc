@@ -280,6 +280,56 @@ absl::StatusOr<std::vector<v1::Relation>> CaseStore::ListRelations(const std::st
   return out;
 }
 
+absl::StatusOr<std::optional<v1::Relation>> CaseStore::GetRelation(const std::string& case_id,
+                                                                   const std::string& relation_id) {
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("SELECT id, from_person_id, to_person_id, type FROM "
+                                            "relations WHERE case_id = ? AND id = ?"));
+  sqlite::Statement& s = *sp;
+  s.BindAll(case_id, relation_id);
+  SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
+  if (!found) return std::optional<v1::Relation>();
+  v1::Relation r;
+  r.set_id(s.ColumnText(0));
+  r.set_from_person_id(s.ColumnText(1));
+  r.set_to_person_id(s.ColumnText(2));
+  r.set_type(static_cast<v1::RelationType>(s.ColumnInt(3)));
+  s.Reset();
+  return std::optional<v1::Relation>(std::move(r));
+}
+
+absl::Status CaseStore::DeleteRelation(const std::string& case_id, const std::string& relation_id) {
+  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
+                           c_.PrepareCached("DELETE FROM relations WHERE case_id = ? AND id = ?"));
+  return sp->BindAll(case_id, relation_id).Run();
+}
+
+absl::StatusOr<std::vector<std::string>> CaseStore::DeletePerson(const std::string& case_id,
+                                                                 const std::string& person_id) {
+  std::vector<std::string> relation_ids;
+  {
+    SCHAKEL_ASSIGN_OR_RETURN(
+        sqlite::Statement * sp,
+        c_.PrepareCached("SELECT id FROM relations WHERE case_id = ?1 AND (from_person_id = ?2 OR "
+                         "to_person_id = ?2) ORDER BY rowid"));
+    sqlite::Statement& s = *sp;
+    s.BindAll(case_id, person_id);
+    SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
+      relation_ids.push_back(s.ColumnText(0));
+      return absl::OkStatus();
+    }));
+  }
+  // Children first (relations and blind indexes refer to the person).
+  for (const char* sql : {"DELETE FROM relations WHERE case_id = ?1 AND (from_person_id = ?2 OR "
+                          "to_person_id = ?2)",
+                          "DELETE FROM person_index WHERE case_id = ?1 AND person_id = ?2",
+                          "DELETE FROM persons WHERE case_id = ?1 AND id = ?2"}) {
+    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp, c_.PrepareCached(sql));
+    SCHAKEL_RETURN_IF_ERROR(sp->BindAll(case_id, person_id).Run());
+  }
+  return relation_ids;
+}
+
 absl::StatusOr<std::vector<v1::TeamMember>> CaseStore::ListTeam(const std::string& case_id,
                                                                 bool with_former) {
   SCHAKEL_ASSIGN_OR_RETURN(

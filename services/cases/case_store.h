@@ -54,6 +54,31 @@ struct TimelineRow {
   std::string summary;
 };
 
+// A scheduled check of a closed case whose reminder or escalation may be due.
+struct PendingFollowUp {
+  std::string case_id;
+  std::string id;
+  absl::CivilDay due;
+  bool reminded = false;
+  bool escalated = false;
+};
+
+// A reminder or escalation of a follow-up check, for one recipient: a professional (the case
+// director) or the SUPERVISORs of an organisation (the other id empty).
+struct FollowUpAlertRow {
+  int64_t seq = 0;
+  std::string case_id;
+  std::string follow_up_id;
+  v1::FollowUpAlertKind kind = v1::FOLLOW_UP_ALERT_KIND_UNSPECIFIED;
+  std::string professional_id;
+  std::string organisation_id;
+  absl::Time create_time;
+  // Read only (from the case and the check).
+  std::string reference;
+  bool honour_related = false;
+  std::string due_date;  // YYYY-MM-DD
+};
+
 // One row of ListMyCases before the per-case counts.
 struct MyCaseRow {
   std::string id;
@@ -91,6 +116,13 @@ class CaseStore {
   // Relations.
   absl::Status InsertRelation(const std::string& case_id, const v1::Relation& relation);
   absl::StatusOr<std::vector<v1::Relation>> ListRelations(const std::string& case_id);
+  absl::StatusOr<std::optional<v1::Relation>> GetRelation(const std::string& case_id,
+                                                          const std::string& relation_id);
+  absl::Status DeleteRelation(const std::string& case_id, const std::string& relation_id);
+  // Deletes a person with their blind indexes and relations; returns the relations' ids. With
+  // secure_delete on, the encrypted body is overwritten in the file too.
+  absl::StatusOr<std::vector<std::string>> DeletePerson(const std::string& case_id,
+                                                        const std::string& person_id);
 
   // Team. Current members only unless `with_former`.
   absl::StatusOr<std::vector<v1::TeamMember>> ListTeam(const std::string& case_id,
@@ -119,11 +151,32 @@ class CaseStore {
   absl::StatusOr<std::pair<int, int>> CountActions(const std::string& case_id,
                                                    const std::string& today);
 
-  // Follow-up checks.
+  // Follow-up checks (case_store_follow_ups.cc). A check is read with its recorded outcome
+  // (opened) and the times of its reminder and escalation.
   absl::Status InsertFollowUp(const std::string& case_id, const v1::FollowUp& follow_up);
   absl::StatusOr<std::vector<v1::FollowUp>> ListFollowUps(const std::string& case_id);
+  absl::StatusOr<std::optional<v1::FollowUp>> GetFollowUp(const std::string& case_id,
+                                                          const std::string& follow_up_id);
+  // Stores the status and the recorded outcome (outcome, note, who, when: sealed).
+  absl::Status SaveFollowUpRecord(const std::string& case_id, const v1::FollowUp& follow_up);
   // Cancels the scheduled checks due after `today` (YYYY-MM-DD); those already due stay.
   absl::Status CancelScheduledFollowUps(const std::string& case_id, const std::string& today);
+  // Scheduled checks of closed cases, due on or before `until` (YYYY-MM-DD), whose reminder or
+  // escalation has not gone out.
+  absl::StatusOr<std::vector<PendingFollowUp>> PendingFollowUps(const std::string& until);
+  absl::Status MarkFollowUpReminded(const std::string& case_id, const std::string& id,
+                                    absl::Time now);
+  absl::Status MarkFollowUpEscalated(const std::string& case_id, const std::string& id,
+                                     absl::Time now);
+  // False when the same alert (check, kind, recipient) exists.
+  absl::StatusOr<bool> AddFollowUpAlert(const FollowUpAlertRow& alert);
+  // The alerts for `professional_id` and, when `supervisor`, for the supervisors of
+  // `organisation_id`, whose check is still scheduled on a closed case; after `after_seq`.
+  absl::StatusOr<std::vector<FollowUpAlertRow>> ListFollowUpAlerts(
+      const std::string& professional_id, const std::string& organisation_id, bool supervisor,
+      int64_t after_seq, int limit);
+  // Scheduled checks of a closed case due before `today` (YYYY-MM-DD).
+  absl::StatusOr<int> CountOverdueFollowUps(const std::string& case_id, const std::string& today);
 
   // Timeline. AppendForeign returns false when (source_service, source_sequence) was recorded
   // before.

@@ -1,5 +1,6 @@
-// CaseStore, second half: meetings, actions, follow-up checks, the timeline and "my cases". The
-// first half (case_store.cc) holds the case, its persons, relations, team and shares.
+// CaseStore, second half: meetings, actions, the timeline and "my cases". The first half
+// (case_store.cc) holds the case, its persons, relations, team and shares; follow-up checks are in
+// case_store_follow_ups.cc.
 #include "services/cases/case_store.h"
 
 #include <cstdio>
@@ -175,48 +176,6 @@ absl::StatusOr<std::pair<int, int>> CaseStore::CountActions(const std::string& c
   s->Reset();
   if (!row.ok()) return row.status();
   return counts;
-}
-
-absl::Status CaseStore::InsertFollowUp(const std::string& case_id, const v1::FollowUp& f) {
-  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
-                           c_.PrepareCached("INSERT INTO follow_ups (case_id, id, due_date, "
-                                            "months, status) VALUES (?, ?, ?, ?, ?)"));
-  sqlite::Statement& s = *sp;
-  return s
-      .BindAll(case_id, f.id(), DateString(f.due_date()),
-               static_cast<int64_t>(f.months_after_closure()), static_cast<int64_t>(f.status()))
-      .Run();
-}
-
-absl::StatusOr<std::vector<v1::FollowUp>> CaseStore::ListFollowUps(const std::string& case_id) {
-  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
-                           c_.PrepareCached("SELECT id, due_date, months, status FROM follow_ups "
-                                            "WHERE case_id = ? ORDER BY due_date, id"));
-  sqlite::Statement& s = *sp;
-  s.Bind(1, case_id);
-  std::vector<v1::FollowUp> out;
-  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&] {
-    v1::FollowUp f;
-    f.set_id(s.ColumnText(0));
-    *f.mutable_due_date() = ParseDate(s.ColumnText(1));
-    f.set_months_after_closure(static_cast<int32_t>(s.ColumnInt(2)));
-    f.set_status(static_cast<v1::FollowUpStatus>(s.ColumnInt(3)));
-    out.push_back(std::move(f));
-    return absl::OkStatus();
-  }));
-  return out;
-}
-
-absl::Status CaseStore::CancelScheduledFollowUps(const std::string& case_id,
-                                                 const std::string& today) {
-  SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * sp,
-                           c_.PrepareCached("UPDATE follow_ups SET status = ? WHERE case_id = ? "
-                                            "AND status = ? AND due_date > ?"));
-  sqlite::Statement& s = *sp;
-  return s
-      .BindAll(static_cast<int64_t>(v1::FOLLOW_UP_STATUS_CANCELLED), case_id,
-               static_cast<int64_t>(v1::FOLLOW_UP_STATUS_SCHEDULED), today)
-      .Run();
 }
 
 namespace {

@@ -38,17 +38,48 @@ void CheckPastDate(FieldViolations& v, const std::string& field, const v1::Date&
 }
 
 void CheckCriterion(FieldViolations& v, const std::string& field, const v1::Criterion& c) {
-  if (!v1::CriterionState_IsValid(c.state())) v.Add(field + ".state", "must be MET or NOT_MET");
+  if (c.state() == v1::CRITERION_STATE_UNSPECIFIED || !v1::CriterionState_IsValid(c.state())) {
+    v.Add(field + ".state", "must be MET or NOT_MET");
+  }
   CheckText(v, field + ".note", c.note(), kTextMax, false);
+}
+
+v1::CaseDetails WithoutEmptyCriteria(const v1::CaseDetails& d) {
+  v1::CaseDetails out = d;
+  if (!out.has_criteria()) return out;
+  v1::InclusionCriteria& c = *out.mutable_criteria();
+  if (c.has_structural_unsafety() && c.structural_unsafety().ByteSizeLong() == 0) {
+    c.clear_structural_unsafety();
+  }
+  if (c.has_regular_help_exhausted() && c.regular_help_exhausted().ByteSizeLong() == 0) {
+    c.clear_regular_help_exhausted();
+  }
+  if (c.has_no_coherent_approach() && c.no_coherent_approach().ByteSizeLong() == 0) {
+    c.clear_no_coherent_approach();
+  }
+  if (c.has_repeated_incidents() && c.repeated_incidents().ByteSizeLong() == 0) {
+    c.clear_repeated_incidents();
+  }
+  return out;
 }
 
 // The checks on details that need no stored state (notes are checked when merged).
 void CheckDetails(FieldViolations& v, const std::string& at, const v1::CaseDetails& d,
                   absl::CivilDay today) {
-  CheckCriterion(v, at + "criteria.structural_unsafety", d.criteria().structural_unsafety());
-  CheckCriterion(v, at + "criteria.regular_help_exhausted", d.criteria().regular_help_exhausted());
-  CheckCriterion(v, at + "criteria.no_coherent_approach", d.criteria().no_coherent_approach());
-  CheckCriterion(v, at + "criteria.repeated_incidents", d.criteria().repeated_incidents());
+  // A criterion not given was not assessed; one that is given says MET or NOT_MET.
+  const v1::InclusionCriteria& c = d.criteria();
+  if (c.has_structural_unsafety()) {
+    CheckCriterion(v, at + "criteria.structural_unsafety", c.structural_unsafety());
+  }
+  if (c.has_regular_help_exhausted()) {
+    CheckCriterion(v, at + "criteria.regular_help_exhausted", c.regular_help_exhausted());
+  }
+  if (c.has_no_coherent_approach()) {
+    CheckCriterion(v, at + "criteria.no_coherent_approach", c.no_coherent_approach());
+  }
+  if (c.has_repeated_incidents()) {
+    CheckCriterion(v, at + "criteria.repeated_incidents", c.repeated_incidents());
+  }
   for (int i = 0; i < d.violence_kinds_size(); ++i) {
     const int k = d.violence_kinds(i);
     if (k == v1::VIOLENCE_KIND_UNSPECIFIED || !v1::ViolenceKind_IsValid(k)) {

@@ -17,8 +17,14 @@ inline constexpr size_t kTextMax = 2000;
 // Each adds every bad field, named under `field` / `at` ("persons[2].").
 void CheckPastDate(FieldViolations& v, const std::string& field, const v1::Date& date,
                    absl::CivilDay today);
+// A criterion that is given must be MET or NOT_MET (one not given was not assessed).
 void CheckCriterion(FieldViolations& v, const std::string& field, const v1::Criterion& c);
-// The checks on details that need no stored state (notes are checked when merged).
+// `d` without the criteria that are given but empty (no state, note or sensitivity). The intake
+// service sends a criterion Veilig Thuis wrote nothing on that way (it means "not assessed"), and
+// cases opened from reports before 0006 stored them so; clients never see or send them.
+v1::CaseDetails WithoutEmptyCriteria(const v1::CaseDetails& d);
+// The checks on details that need no stored state (notes are checked when merged); criteria
+// given without a state are refused.
 void CheckDetails(FieldViolations& v, const std::string& at, const v1::CaseDetails& d,
                   absl::CivilDay today);
 void CheckPersonInput(FieldViolations& v, const std::string& at, const v1::Person& p,

@@ -2,6 +2,7 @@
 
 #include "services/cases/case_rules.h"
 #include "services/cases/case_texts.h"
+#include "services/cases/case_validation.h"
 #include "services/common/audit_trail.h"
 #include "services/common/etag.h"
 #include "services/common/proto_time.h"
@@ -87,6 +88,14 @@ void DecorateAction(v1::Action& a, const CaseAccess& access, const NoteShares& s
                 ToCivilDay(a.due_date()) < today);
 }
 
+void DecorateFollowUp(v1::FollowUp& f, const Viewer& viewer, v1::CaseStatus case_status,
+                      absl::CivilDay today) {
+  f.set_note_hidden(RedactText(*f.mutable_note(), f.note_sensitivity(), viewer));
+  f.set_overdue(case_status == v1::CASE_STATUS_CLOSED &&
+                f.status() == v1::FOLLOW_UP_STATUS_SCHEDULED && IsValidDate(f.due_date()) &&
+                ToCivilDay(f.due_date()) < today);
+}
+
 // Everything of a case the caller may see.
 absl::StatusOr<v1::Case> BuildCase(CaseStore& store, const CaseRow& row, const CaseAccess& access,
                                    absl::CivilDay today) {
@@ -102,7 +111,7 @@ absl::StatusOr<v1::Case> BuildCase(CaseStore& store, const CaseRow& row, const C
   SetTime(out.mutable_create_time(), row.create_time);
   SetTime(out.mutable_update_time(), row.update_time);
   SCHAKEL_ASSIGN_OR_RETURN(NoteShares shares, store.ListShares(row.id));
-  *out.mutable_details() = row.body.details();
+  *out.mutable_details() = WithoutEmptyCriteria(row.body.details());
   RedactAll(*out.mutable_details()->mutable_notes(), access, shares);
   RedactDetailTexts(*out.mutable_details(), access);
   if (row.body.has_closure()) {
@@ -126,7 +135,15 @@ absl::StatusOr<v1::Case> BuildCase(CaseStore& store, const CaseRow& row, const C
     *out.add_actions() = std::move(a);
   }
   SCHAKEL_ASSIGN_OR_RETURN(auto follow_ups, store.ListFollowUps(row.id));
-  for (auto& f : follow_ups) *out.add_follow_ups() = std::move(f);
+  for (auto& f : follow_ups) {
+    DecorateFollowUp(f, access, row.status, today);
+    *out.add_follow_ups() = std::move(f);
+  }
+  for (const v1::Removal& r : row.body.removals()) {
+    v1::Removal& shown = *out.add_removals();
+    shown = r;
+    shown.set_hidden(RedactText(*shown.mutable_reason(), shown.sensitivity(), access));
+  }
   for (auto& n : Notices(row.body.details(), row.status)) out.add_notices(std::move(n));
   return out;
 }
@@ -150,6 +167,9 @@ absl::StatusOr<v1::CaseSummary> BuildSummary(CaseStore& store, const MyCaseRow& 
   SCHAKEL_ASSIGN_OR_RETURN(auto counts, store.CountActions(row.id, DateString(FromCivilDay(day))));
   s.set_open_actions(counts.first);
   s.set_overdue_actions(counts.second);
+  SCHAKEL_ASSIGN_OR_RETURN(int overdue_follow_ups,
+                           store.CountOverdueFollowUps(row.id, DateString(FromCivilDay(day))));
+  s.set_overdue_follow_ups(overdue_follow_ups);
   return s;
 }
 

@@ -31,6 +31,9 @@ void RedactMeeting(v1::Meeting& m, const CaseAccess& access, const NoteShares& s
 // Redacts an action's texts and sets `overdue` for `today`.
 void DecorateAction(v1::Action& a, const CaseAccess& access, const NoteShares& shares,
                     absl::CivilDay today);
+// Redacts a follow-up check's note and sets `overdue` (scheduled on a closed case, past due).
+void DecorateFollowUp(v1::FollowUp& f, const Viewer& viewer, v1::CaseStatus case_status,
+                      absl::CivilDay today);
 // Everything of a case the caller may see.
 absl::StatusOr<v1::Case> BuildCase(CaseStore& store, const CaseRow& row, const CaseAccess& access,
                                    absl::CivilDay today);

@@ -38,6 +38,10 @@ const testing::AuthzMatrix kMatrix = {
         {"AddPerson",           {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
         {"UpdatePerson",        {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
         {"AddRelation",         {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"RemovePerson",        {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"RemoveRelation",      {true,  false, false, false, false, false, false, false, false, false, false, false}},
+        {"RecordFollowUp",      {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
+        {"ListFollowUpsDue",    {true,  true,  true,  true,  true,  true,  false, true,  true,  true,  false, false}},
         {"RecordMeeting",       {true,  true,  false, true,  false, false, false, false, false, false, false, false}},
         {"UpdateAction",        {true,  true,  true,  true,  false, false, false, false, false, false, false, false}},
         {"AddTeamMember",       {true,  false, false, false, false, false, false, false, false, false, false, false}},
@@ -54,8 +58,29 @@ const testing::AuthzMatrix kMatrix = {
 };
 // clang-format on
 
-const std::set<std::string> kReads = {"GetCase", "GetTimeline", "ListMyCases", "FindCases",
-                                      "CheckAccess"};
+const std::set<std::string> kReads = {"GetCase",   "GetTimeline", "ListMyCases",
+                                      "FindCases", "CheckAccess", "ListFollowUpsDue"};
+
+// The first relation (or follow-up check) of the case as `s` sees it; a made-up id when it sees
+// none (a refused caller is refused before the id is looked at).
+std::string FirstRelation(v1::CaseService::Stub& s, const std::string& case_id) {
+  v1::GetCaseRequest r;
+  r.set_case_id(case_id);
+  v1::GetCaseResponse got;
+  if (!s.GetCase(Ctx().get(), r, &got).ok() || got.case_().relations().empty()) {
+    return "no-such-relation";
+  }
+  return got.case_().relations(0).id();
+}
+std::string FirstFollowUp(v1::CaseService::Stub& s, const std::string& case_id) {
+  v1::GetCaseRequest r;
+  r.set_case_id(case_id);
+  v1::GetCaseResponse got;
+  if (!s.GetCase(Ctx().get(), r, &got).ok() || got.case_().follow_ups().empty()) {
+    return "no-such-follow-up";
+  }
+  return got.case_().follow_ups(0).id();
+}
 
 using Call = std::function<grpc::Status(v1::CaseService::Stub&, const CasesWorld::Fixture&)>;
 
@@ -127,6 +152,37 @@ std::map<std::string, Call> Calls() {
     r.mutable_relation()->set_type(v1::RELATION_TYPE_EX_PARTNER);
     v1::AddRelationResponse out;
     return s.AddRelation(Ctx().get(), r, &out);
+  };
+  c["RemovePerson"] = [](auto& s, const auto& f) {
+    v1::RemovePersonRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_person_id(f.person_ids[1]);
+    r.set_reason("op de verkeerde casus ingevoerd");
+    v1::RemovePersonResponse out;
+    return s.RemovePerson(Ctx().get(), r, &out);
+  };
+  c["RemoveRelation"] = [](auto& s, const auto& f) {
+    v1::RemoveRelationRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_relation_id(FirstRelation(s, f.case_id));
+    r.set_reason("verkeerde relatie");
+    v1::RemoveRelationResponse out;
+    return s.RemoveRelation(Ctx().get(), r, &out);
+  };
+  c["RecordFollowUp"] = [](auto& s, const auto& f) {
+    v1::RecordFollowUpRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_follow_up_id(FirstFollowUp(s, f.case_id));
+    r.set_outcome(v1::FOLLOW_UP_OUTCOME_SAFE);
+    v1::RecordFollowUpResponse out;
+    return s.RecordFollowUp(Ctx().get(), r, &out);
+  };
+  c["ListFollowUpsDue"] = [](auto& s, const auto&) {
+    v1::ListFollowUpsDueResponse out;
+    return s.ListFollowUpsDue(Ctx().get(), v1::ListFollowUpsDueRequest(), &out);
   };
   c["RecordMeeting"] = [](auto& s, const auto& f) {
     v1::RecordMeetingRequest r;
@@ -247,8 +303,11 @@ TEST(CasesAuthzTest, EveryCallerTimesEveryRpc) {
     const bool mutation_allowed =
         cell.allowed && !kReads.count(cell.method) && cell.method != "CreateCase";
     CasesWorld::Fixture f = mutation_allowed ? world.MakeCase() : shared;
-    if (cell.method == "ReopenCase" && mutation_allowed) {
+    if ((cell.method == "ReopenCase" || cell.method == "RecordFollowUp") && mutation_allowed) {
       ASSERT_TRUE(calls.at("CloseCase")(*world.As("dir"), f).ok());
+    }
+    if (cell.method == "RemoveRelation" && mutation_allowed) {
+      ASSERT_TRUE(calls.at("AddRelation")(*world.As("dir"), f).ok());
     }
     auto stub = world.As(cell.caller_name);
     st = calls.at(cell.method)(*stub, f);

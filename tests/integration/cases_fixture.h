@@ -68,7 +68,11 @@ inline v1::CloseCaseRequest CloseRequest(const std::string& case_id) {
 
 class CasesWorld {
  public:
-  CasesWorld() : host_(CasesOnly()) {
+  CasesWorld() : CasesWorld(TestHostOptions{}) {}
+  // On `options`: a fake clock, or a data directory and CA shared with an earlier world to
+  // restart on the same files (the organisations and people are registered again by the same
+  // request ids, which the directory answers as replays).
+  explicit CasesWorld(TestHostOptions options) : host_(options, KeptService()) {
     host_.AddOrganisation(kVtOrg, v1::ORGANISATION_TYPE_VEILIG_THUIS);
     host_.AddOrganisation(kTeamOrg, v1::ORGANISATION_TYPE_LOCAL_TEAM);
     host_.AddOrganisation(kPoliceOrg, v1::ORGANISATION_TYPE_POLICE);
@@ -90,6 +94,8 @@ class CasesWorld {
   }
 
   TestHost& host() { return host_; }
+  // The service itself, for tests that drive its timer (ScanFollowUps).
+  cases::CaseService& service() { return *service_; }
 
   void Person(const std::string& id, const std::string& org, const std::vector<int>& roles) {
     host_.AddProfessional(id, org, roles);
@@ -217,6 +223,16 @@ class CasesWorld {
   }
 
  private:
+  std::vector<std::unique_ptr<HostedService>> KeptService() {
+    auto service = std::make_unique<cases::CaseService>();
+    service_ = service.get();
+    std::vector<std::unique_ptr<HostedService>> s;
+    s.push_back(std::move(service));
+    return s;
+  }
+
+  // Set while host_ is made (declared first, so its initialiser runs before).
+  cases::CaseService* service_ = nullptr;
   TestHost host_;
   std::map<std::string, std::string> orgs_;
 };
