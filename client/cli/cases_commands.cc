@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "client/cli/cases_care_commands.h"
 #include "client/cli/cli.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
@@ -401,9 +402,10 @@ int Close(const Args& args, const std::string& case_id) {
 int RunCasesCommand(const Args& args) {
   const std::string verb = args.empty() ? "" : args[0];
   if (verb == "help") {
-    std::cout << "schakelctl [--as=NAME] cases COMMAND ...\n" << kUsage;
+    std::cout << "schakelctl [--as=NAME] cases COMMAND ...\n" << kUsage << kCasesCareUsage;
     return 0;
   }
+  if (IsCasesCareVerb(verb)) return RunCasesCareCommand(args);
   if (verb == "create") return Create(args);
   if (verb == "list") return List(args);
   if (verb == "find") return Find(args);
