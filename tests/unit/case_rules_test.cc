@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/cases/case_validation.h"
 #include "services/cases/search_guard.h"
 #include "services/common/clock.h"
 #include "services/common/crypto.h"
@@ -49,6 +50,32 @@ TEST(NeedToKnowTest, TableMatchesTheDocumentedPolicy) {
   }
   EXPECT_FALSE(
       OrganisationTypeSees(v1::ORGANISATION_TYPE_VEILIG_THUIS, v1::SENSITIVITY_UNSPECIFIED));
+}
+
+// A criterion that is given says MET or NOT_MET; one not given was not assessed.
+TEST(CriteriaTest, AGivenCriterionNeedsAState) {
+  const absl::CivilDay today(2026, 9, 28);
+  v1::CaseDetails d;
+  FieldViolations none;
+  CheckDetails(none, "details.", d, today);
+  EXPECT_TRUE(none.ToStatus().ok());
+  d.mutable_criteria()->mutable_structural_unsafety()->set_note("zonder oordeel");
+  d.mutable_criteria()->mutable_repeated_incidents();  // given, empty
+  d.mutable_criteria()->mutable_no_coherent_approach()->set_state(v1::CRITERION_STATE_NOT_MET);
+  d.mutable_criteria()->mutable_regular_help_exhausted()->set_state(
+      static_cast<v1::CriterionState>(7));
+  FieldViolations v;
+  CheckDetails(v, "details.", d, today);
+  const std::string message(v.ToStatus().message());
+  EXPECT_NE(message.find("details.criteria.structural_unsafety.state"), std::string::npos);
+  EXPECT_NE(message.find("details.criteria.repeated_incidents.state"), std::string::npos);
+  EXPECT_NE(message.find("details.criteria.regular_help_exhausted.state"), std::string::npos);
+  EXPECT_EQ(message.find("details.criteria.no_coherent_approach.state"), std::string::npos);
+  // What the intake service sends for a criterion VT wrote nothing on is read as not given.
+  const v1::CaseDetails cleaned = WithoutEmptyCriteria(d);
+  EXPECT_FALSE(cleaned.criteria().has_repeated_incidents());
+  EXPECT_TRUE(cleaned.criteria().has_structural_unsafety()) << "a note is not nothing";
+  EXPECT_TRUE(cleaned.criteria().has_no_coherent_approach());
 }
 
 TEST(NormaliseTest, CaseAndWhitespace) {
