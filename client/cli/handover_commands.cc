@@ -69,6 +69,8 @@ constexpr char kUsage[] =
     "the list flags --conditions, --agreements, --risks and --open-actions separate their items\n"
     "with ';', so an item may contain commas: --conditions='Geen geweld; Kinderen naar school'):\n"
     "  responsibility CASE_ID\n"
+    "  phase CASE_ID --phase=stable-safety|recovery|direct-safety   the lead moves its own case\n"
+    "        to the next phase (or back to direct safety); it stays lead\n"
     "  propose CASE_ID --to-org=ORG_ID --phase=direct-safety|stable-safety|recovery\n"
     "          --summary=TEXT [--to-professional=PRO_ID] [--conditions='A;B'] "
     "[--agreements='A;B']\n"
@@ -308,6 +310,17 @@ int RunHandoverCommand(const Args& args) {
         &HandoverService::Stub::GetResponsibility, r);
   }
   if (verb == "propose") return Propose(args);
+  if (verb == "phase") {
+    v1::ChangePhaseRequest r;
+    r.set_case_id(IdArg(args, absl::GetFlag(FLAGS_case), "case"));
+    if (r.case_id().empty()) return 2;
+    v1::Phase phase = v1::PHASE_UNSPECIFIED;
+    if (!EnumFlag("phase", "schakel.v1.Phase", absl::GetFlag(FLAGS_phase), phase)) return 2;
+    r.set_phase(phase);
+    r.set_request_id(RequestId());
+    return Call<v1::ChangePhaseRequest, v1::ChangePhaseResponse>(
+        &HandoverService::Stub::ChangePhase, r);
+  }
   if (verb == "inbox") {
     if (!NoArguments(args)) return 2;
     v1::ListInboxRequest r;

@@ -1,5 +1,6 @@
 // Proposing a handover: a team member of the lead organisation, for an open case, to another
 // partner organisation, for the same phase, the next, or back to DIRECT_SAFETY.
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -81,6 +82,17 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
             v.Add(
                 "family_informed",
                 "must be false: in a case of honour-related violence the family is never informed");
+          }
+          // Human trafficking: nothing of the case goes to an organisation not yet on the team
+          // before the written consent is recorded (as the cases service asks for team changes).
+          if (access.human_trafficking_without_consent() &&
+              std::find(access.team_organisation_ids().begin(),
+                        access.team_organisation_ids().end(),
+                        req->to_organisation_id()) == access.team_organisation_ids().end()) {
+            return absl::FailedPreconditionError(
+                "mensenhandel: leg eerst de schriftelijke toestemming vast voordat de casus met "
+                "een andere organisatie wordt gedeeld / human trafficking: record written consent "
+                "before sharing the case with another organisation");
           }
           if (req->to_organisation_id() == ledger->lead_organisation_id) {
             v.Add("to_organisation_id", "is the current lead itself");

@@ -39,6 +39,8 @@ AuthorizationTable HandoverAuthorizationTable() {
     t.Allow(m, {.roles = {v1::ROLE_SUPERVISOR, v1::ROLE_REGIONAL_SUPERVISOR}});
   }
   t.Allow("ReceiveCaseEvents", {.services = true});
+  // The lead's own professionals, and the safety plan service for an incident (phase_change.cc).
+  t.Allow("ChangePhase", {.roles = workers, .services = true});
   return t;
 }
 

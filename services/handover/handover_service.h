@@ -3,7 +3,7 @@
 //
 // The class is defined across several files, one concern each: handover_service.cc (set-up, the
 // RPC edge), ledger_events.cc (the ledger follows the cases service), handover_reads.cc,
-// handover_propose.cc, handover_answers.cc (accept, decline, withdraw, confirm),
+// handover_propose.cc, handover_answers.cc (accept, decline, withdraw, confirm), phase_change.cc,
 // deadline_scanner.cc, inbox_watch.cc (ListInbox, WatchInbox) and handover_report.cc (the
 // supervisors' list and report).
 #ifndef SCHAKEL_SERVICES_HANDOVER_HANDOVER_SERVICE_H_
@@ -74,6 +74,7 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   SCHAKEL_HANDOVER_RPC(DeclineHandover);
   SCHAKEL_HANDOVER_RPC(WithdrawHandover);
   SCHAKEL_HANDOVER_RPC(ConfirmFirstContact);
+  SCHAKEL_HANDOVER_RPC(ChangePhase);
   SCHAKEL_HANDOVER_RPC(GetHandover);
   SCHAKEL_HANDOVER_RPC(ListInbox);
   SCHAKEL_HANDOVER_RPC(ListHandovers);

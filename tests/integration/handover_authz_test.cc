@@ -47,6 +47,8 @@ const testing::AuthzMatrix kMatrix = {
         {"ListHandovers",        {false, false, false, false, false, false, true,  false, false, true,  true,  false, false}},
         {"GetHandoverReport",    {false, false, false, false, false, false, true,  false, false, true,  true,  false, false}},
         {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, false, false}},
+        // Only the lead's own team member; the service principal is not the safety plan service.
+        {"ChangePhase",          {true,  false, false, false, false, false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on
@@ -116,6 +118,20 @@ std::map<std::string, Call> Calls() {
   c["ReceiveCaseEvents"] = [](HandoverWorld& w, const std::string& who, const Cell&) {
     v1::ReceiveCaseEventsResponse out;
     return w.H(who)->ReceiveCaseEvents(HCtx().get(), {}, &out);
+  };
+  c["ChangePhase"] = [](HandoverWorld& w, const std::string& who, const Cell& cell) {
+    v1::ChangePhaseRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(cell.case_id);
+    r.set_phase(v1::PHASE_STABLE_SAFETY);
+    if (who == "service") {  // as the safety plan service would ask
+      r.set_phase(v1::PHASE_DIRECT_SAFETY);
+      r.set_incident_id("in-1");
+      r.set_recorded_by("agent");
+      r.set_recorded_by_organisation_id(kPolice);
+    }
+    v1::ChangePhaseResponse out;
+    return w.H(who)->ChangePhase(HCtx().get(), r, &out);
   };
   return c;
 }

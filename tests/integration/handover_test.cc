@@ -857,5 +857,47 @@ TEST(HandoverGapTest, ABrokenLedgerIsReportedAsAGap) {
   EXPECT_FALSE(report.report().gaps(0).has_end());
 }
 
+// Human trafficking: nothing of the case goes to an organisation not yet on the team before the
+// written consent is recorded — a handover's receiver included.
+TEST(HandoverTest, AHumanTraffickingCaseIsHandedOverOnlyWithWrittenConsent) {
+  HandoverWorld w;
+  w.Person("vtdir", kVt, {v1::ROLE_CASE_DIRECTOR, v1::ROLE_VT_INTAKE});
+  v1::CreateCaseRequest create;
+  create.set_request_id(NewRandomId());
+  create.set_director_professional_id("vtdir");
+  create.mutable_details()->add_violence_kinds(v1::VIOLENCE_KIND_HUMAN_TRAFFICKING);
+  create.mutable_details()->set_human_trafficking(true);
+  create.add_persons()->set_name("Ana Petrova");
+  create.mutable_persons(0)->set_role(v1::PERSON_ROLE_VICTIM);
+  v1::CreateCaseResponse created;
+  grpc::Status st = w.C("vt")->CreateCase(HCtx().get(), create, &created);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const std::string case_id = created.case_().id();
+  w.Flush();
+
+  v1::Handover h;
+  st = w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "consent")) << st.error_message();
+  EXPECT_TRUE(w.Responsibility("vt", case_id).handovers().empty()) << "nothing was proposed";
+
+  // The director records the written consent; then the handover may go.
+  v1::UpdateCaseRequest update;
+  update.set_request_id(NewRandomId());
+  update.set_case_id(case_id);
+  update.set_etag(created.case_().etag());
+  *update.mutable_details() = created.case_().details();
+  update.mutable_details()->mutable_consent()->set_recorded(true);
+  update.mutable_details()->mutable_consent()->mutable_date()->set_year(2026);
+  update.mutable_details()->mutable_consent()->mutable_date()->set_month(1);
+  update.mutable_details()->mutable_consent()->mutable_date()->set_day(2);
+  update.mutable_details()->mutable_consent()->set_note("Schriftelijk, ook voor het wijkteam.");
+  v1::UpdateCaseResponse updated;
+  st = w.C("vtdir")->UpdateCase(HCtx().get(), update, &updated);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  st = w.Propose("vt", case_id, kTeam, v1::PHASE_STABLE_SAFETY, &h);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+}
+
 }  // namespace
 }  // namespace schakel
