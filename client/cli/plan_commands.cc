@@ -8,7 +8,9 @@
 
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "client/cli/cli.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
@@ -27,6 +29,18 @@ ABSL_FLAG(std::string, assessed_at, "",
 ABSL_FLAG(std::string, notes, "", "plan instrument: free notes");
 ABSL_FLAG(std::string, channel, "", "plan agree: in-person, in-writing or by-phone");
 ABSL_FLAG(std::string, person, "", "plan agree: the person of the case who agreed (their id)");
+ABSL_FLAG(std::string, outcomes, "",
+          "plan evaluate: the outcome per safety condition, ITEM_ID=met|partly-met|not-met, "
+          "separated by ','");
+ABSL_FLAG(std::string, confirm_until, "",
+          "plan evaluate: confirm the plan until this next evaluation date (YYYY-MM-DD)");
+ABSL_FLAG(bool, next_version, false,
+          "plan evaluate: start the next version's draft instead of confirming");
+ABSL_FLAG(std::string, what, "", "plan incident: what happened");
+ABSL_FLAG(std::string, police_reference, "", "plan incident: the police's reference");
+ABSL_FLAG(std::string, reported_by, "",
+          "plan incident: who reported it (a role or organisation, not a name)");
+ABSL_FLAG(std::string, occurred_at, "", "plan incident: when it happened (RFC 3339; default now)");
 
 ABSL_DECLARE_FLAG(std::string, case);
 ABSL_DECLARE_FLAG(std::string, from_json);
@@ -56,7 +70,14 @@ constexpr char kPlanUsage[] =
     "  instrument CASE_ID --instrument=rihg|lirik|arij|care-nl|b-safer --level=LEVEL\n"
     "             [--instrument-version=V] [--assessed-at=RFC3339] [--notes=TEXT]\n"
     "             [--sensitivity=general|care|justice]\n"
-    "  instruments CASE_ID [--page-size=N] [--page-token=T]\n";
+    "  instruments CASE_ID [--page-size=N] [--page-token=T]\n"
+    "  evaluate CASE_ID --plan-version=N --outcomes=ITEM_ID=met|partly-met|not-met,...\n"
+    "           --confirm-until=YYYY-MM-DD | --next-version\n"
+    "           [--notes=TEXT] [--sensitivity=general|care|justice]   (the case director)\n"
+    "  incident CASE_ID --what=TEXT --reported-by=WHO [--police-reference=REF]\n"
+    "           [--occurred-at=RFC3339] [--sensitivity=general|care|justice]\n"
+    "           (the case falls back to phase 1, direct safety; a plan review falls due)\n"
+    "  inbox                             my reminders, escalations and incidents to review\n";
 
 std::string PlanUsageOf(absl::string_view verb) {
   return SubcommandUsage("plan", kPlanUsage, verb);
@@ -129,6 +150,67 @@ int Instrument(const std::string& case_id) {
       &SafetyPlanService::Stub::RecordRiskInstrument, r);
 }
 
+int Evaluate(const std::string& case_id, int version) {
+  v1::EvaluatePlanRequest r;
+  r.set_case_id(case_id);
+  r.set_version(version);
+  for (absl::string_view pair :
+       absl::StrSplit(absl::GetFlag(FLAGS_outcomes), ',', absl::SkipWhitespace())) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    v1::ConditionOutcome outcome = v1::CONDITION_OUTCOME_UNSPECIFIED;
+    if (!EnumFlag("outcomes", "schakel.v1.ConditionOutcome",
+                  std::string(absl::StripAsciiWhitespace(kv.second)), outcome)) {
+      return 2;
+    }
+    v1::ConditionResult* c = r.add_conditions();
+    c->set_item_id(std::string(absl::StripAsciiWhitespace(kv.first)));
+    c->set_outcome(outcome);
+  }
+  const std::string until = absl::GetFlag(FLAGS_confirm_until);
+  const bool next = absl::GetFlag(FLAGS_next_version);
+  if (until.empty() == !next) {
+    return UsageError(absl::StrCat("give either --confirm-until=DATE or --next-version\n",
+                                   PlanUsageOf("evaluate")));
+  }
+  r.set_decision(next ? v1::EVALUATION_DECISION_NEXT_VERSION : v1::EVALUATION_DECISION_CONFIRM);
+  if (!until.empty() && !DateFlag("confirm-until", until, *r.mutable_next_evaluation_date())) {
+    return 2;
+  }
+  r.set_notes(absl::GetFlag(FLAGS_notes));
+  v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
+  if (!EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity),
+                sensitivity)) {
+    return 2;
+  }
+  r.set_notes_sensitivity(sensitivity);
+  r.set_request_id(RequestId());
+  return PlanCall<v1::EvaluatePlanRequest, v1::EvaluatePlanResponse>(
+      &SafetyPlanService::Stub::EvaluatePlan, r);
+}
+
+int Incident(const std::string& case_id) {
+  v1::RecordIncidentRequest r;
+  r.set_case_id(case_id);
+  r.set_what(absl::GetFlag(FLAGS_what));
+  r.set_reported_by(absl::GetFlag(FLAGS_reported_by));
+  r.set_police_reference(absl::GetFlag(FLAGS_police_reference));
+  v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
+  if (!EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity),
+                sensitivity)) {
+    return 2;
+  }
+  r.set_sensitivity(sensitivity);
+  const std::string at = absl::GetFlag(FLAGS_occurred_at);
+  if (at.empty()) {
+    *r.mutable_occurred_at() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+  } else if (!TimeFlag("occurred-at", at, *r.mutable_occurred_at())) {
+    return 2;
+  }
+  r.set_request_id(RequestId());
+  return PlanCall<v1::RecordIncidentRequest, v1::RecordIncidentResponse>(
+      &SafetyPlanService::Stub::RecordIncident, r);
+}
+
 }  // namespace
 
 int RunPlanCommand(const Args& args) {
@@ -137,8 +219,14 @@ int RunPlanCommand(const Args& args) {
     std::cout << "schakelctl [--as=NAME] plan COMMAND ...\n" << kPlanUsage;
     return 0;
   }
-  static constexpr const char* kVerbs[] = {"show", "draft", "edit",       "propose",    "sign-off",
-                                           "diff", "agree", "instrument", "instruments"};
+  if (verb == "inbox") {
+    if (args.size() > 1) return UsageError(absl::StrCat("inbox takes no argument\n", kPlanUsage));
+    return PlanCall<v1::ListPlanInboxRequest, v1::ListPlanInboxResponse>(
+        &SafetyPlanService::Stub::ListPlanInbox, v1::ListPlanInboxRequest());
+  }
+  static constexpr const char* kVerbs[] = {"show",        "draft",    "edit",    "propose",
+                                           "sign-off",    "diff",     "agree",   "instrument",
+                                           "instruments", "evaluate", "incident"};
   if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) {
     return UsageError(
         absl::StrCat(verb.empty() ? "which plan command?" : "unknown plan command '" + verb + "'",
@@ -218,6 +306,11 @@ int RunPlanCommand(const Args& args) {
         &SafetyPlanService::Stub::RecordFamilyAgreement, r);
   }
   if (verb == "instrument") return Instrument(case_id);
+  if (verb == "incident") return Incident(case_id);
+  if (verb == "evaluate") {
+    if (!VersionFlag(verb, version)) return 2;
+    return Evaluate(case_id, version);
+  }
   v1::ListRiskInstrumentsRequest r;  // instruments
   r.set_case_id(case_id);
   r.set_purpose_of_use(absl::GetFlag(FLAGS_purpose));

@@ -66,6 +66,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::StartDraft(grpc::CallbackServerCont
           }
           row.created_by = caller.principal.id;
           row.created_at = absl::ToUnixMicros(env_.clock->Now());
+          WithEvaluationDate(content);
           SCHAKEL_RETURN_IF_ERROR(Seal(content, row));
           SCHAKEL_RETURN_IF_ERROR(store.Insert(row));
           AddVersion(rec, row.case_id, row.version);

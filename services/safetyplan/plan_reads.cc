@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::GetPlan(grpc::CallbackServerContext
         AddObject(rec, "plan-version", absl::StrCat(shown->case_id, "/", shown->version),
                   v1::SENSITIVITY_CARE);
         SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_version(), Show(store, *shown, s.viewer));
-        return absl::OkStatus();
+        return ShowFollowUp(c, req->case_id(), s.viewer, *resp);
       });
     });
   };

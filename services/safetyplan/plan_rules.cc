@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "schakel/v1/common.pb.h"
 #include "schakel/v1/safetyplan.pb.h"
@@ -436,6 +437,28 @@ bool IsOutcomeLevel(v1::RiskInstrumentKind kind, absl::string_view level) {
     if (l == level) return true;
   }
   return false;
+}
+
+int64_t YmdOf(const v1::Date& date) {
+  return int64_t{date.year()} * 10000 + date.month() * 100 + date.day();
+}
+
+int64_t YmdOf(absl::CivilDay day) { return day.year() * 10000 + day.month() * 100 + day.day(); }
+
+absl::CivilDay DayOf(int64_t ymd) {
+  return absl::CivilDay(ymd / 10000, (ymd / 100) % 100, ymd % 100);
+}
+
+v1::Date DateOf(int64_t ymd) {
+  v1::Date d;
+  d.set_year(static_cast<int>(ymd / 10000));
+  d.set_month(static_cast<int>((ymd / 100) % 100));
+  d.set_day(static_cast<int>(ymd % 100));
+  return d;
+}
+
+std::string DutchDate(int64_t ymd) {
+  return absl::StrFormat("%02d-%02d-%04d", ymd % 100, (ymd / 100) % 100, ymd / 10000);
 }
 
 }  // namespace schakel::safetyplan

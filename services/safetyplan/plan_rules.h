@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "schakel/v1/common.pb.h"
 #include "schakel/v1/safetyplan.pb.h"
 #include "services/common/status.h"
@@ -56,6 +57,13 @@ inline constexpr size_t kMaxLongTextChars = 2000;
 inline constexpr size_t kMaxShortTextChars = 200;
 inline constexpr size_t kMaxChildTextChars = 4000;
 inline constexpr absl::string_view kItemIdPrefix = "i-";
+
+// A calendar date as stored, YYYYMMDD (0: unset), and back; "15-01-2027" for people.
+int64_t YmdOf(const v1::Date& date);
+int64_t YmdOf(absl::CivilDay day);
+absl::CivilDay DayOf(int64_t ymd);
+v1::Date DateOf(int64_t ymd);
+std::string DutchDate(int64_t ymd);
 
 // A fresh item id: "i-" and 32 random hex characters (for Normalise's `new_id`).
 std::string NewItemId();

@@ -43,10 +43,14 @@ AuthorizationTable SafetyPlanAuthorizationTable() {
   for (const char* m : {"GetPlan", "GetPlanDiff", "ListRiskInstruments"}) {
     t.Allow(m, {.roles = readers});
   }
-  for (const char* m : {"StartDraft", "UpdateDraft", "ProposeVersion", "SignOffVersion",
-                        "RecordFamilyAgreement", "RecordRiskInstrument"}) {
+  for (const char* m :
+       {"StartDraft", "UpdateDraft", "ProposeVersion", "SignOffVersion", "RecordFamilyAgreement",
+        "RecordRiskInstrument", "EvaluatePlan", "RecordIncident"}) {
     t.Allow(m, {.roles = workers});
   }
+  std::vector<v1::Role> inbox = workers;
+  inbox.push_back(v1::ROLE_SUPERVISOR);
+  t.Allow("ListPlanInbox", {.roles = inbox});
   return t;
 }
 
@@ -56,7 +60,27 @@ absl::Status SafetyPlanService::Open(const HostEnv& env) {
   FieldViolations v;
   if (config.data_key_file().empty()) v.Add("safetyplan.data_key_file", "must be set");
   if (config.index_key_file().empty()) v.Add("safetyplan.index_key_file", "must be set");
+  if (config.default_evaluation_weeks() < 0 || config.default_evaluation_weeks() > 52) {
+    v.Add("safetyplan.default_evaluation_weeks", "must be 1 to 52 (0: the default, 6)");
+  }
+  if (config.incident_review_working_days() < 0 || config.incident_review_working_days() > 20) {
+    v.Add("safetyplan.incident_review_working_days", "must be 1 to 20 (0: the default, 5)");
+  }
+  if (config.deadline_scan_seconds() < 0) {
+    v.Add("safetyplan.deadline_scan_seconds", "must not be negative");
+  }
+  std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
+  if (config.default_evaluation_weeks() > 0) {
+    default_evaluation_weeks_ = config.default_evaluation_weeks();
+  }
+  if (config.incident_review_working_days() > 0) {
+    review_days_ = config.incident_review_working_days();
+  }
+  if (config.deadline_scan_seconds() > 0) {
+    scan_interval_ = absl::Seconds(config.deadline_scan_seconds());
+  }
   RuntimeSpec spec{.service = std::string(name()),
                    .track = &migrations::safetyplan_track(),
                    .authorization = SafetyPlanAuthorizationTable(),
@@ -65,8 +89,12 @@ absl::Status SafetyPlanService::Open(const HostEnv& env) {
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
+  // The deadline timer, on the host's scheduler.
+  ScheduleScan();
   return absl::OkStatus();
 }
+
+void SafetyPlanService::Stop() { scan_job_.Cancel(); }
 
 std::vector<OutboxRoute> SafetyPlanService::outbox_routes() { return {CaseTimelineRoute()}; }
 

@@ -4,23 +4,31 @@
 // The class is defined across several files, one concern each: safetyplan_service.cc (set-up, the
 // RPC edge, the caller's standing on a case, sealing and showing versions), plan_drafts.cc
 // (StartDraft, UpdateDraft, ProposeVersion), plan_sign_off.cc (SignOffVersion,
-// RecordFamilyAgreement), plan_reads.cc (GetPlan, GetPlanDiff) and risk_instruments.cc.
+// RecordFamilyAgreement), plan_reads.cc (GetPlan, GetPlanDiff), risk_instruments.cc,
+// plan_evaluations.cc (EvaluatePlan), plan_incidents.cc (RecordIncident) and plan_deadlines.cc
+// (the deadlines of a plan in force, their reminders and escalations, ListPlanInbox).
 // The rules (validation, diff, redaction of items) are plan_rules.h, the SQL plan_store.h.
 #ifndef SCHAKEL_SERVICES_SAFETYPLAN_SAFETYPLAN_SERVICE_H_
 #define SCHAKEL_SERVICES_SAFETYPLAN_SAFETYPLAN_SERVICE_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
+#include "absl/time/civil_time.h"
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 #include "services/common/authz.h"
+#include "services/common/calendar.h"
 #include "services/common/hosted_service.h"
 #include "services/common/rpc.h"
+#include "services/common/scheduler.h"
 #include "services/redaction/need_to_know.h"
 #include "services/runtime/service_runtime.h"
+#include "services/safetyplan/plan_deadline_store.h"
 #include "services/safetyplan/plan_store.h"
 
 namespace schakel::safetyplan {
@@ -44,8 +52,11 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   sqlite::Database* outbox_database() override { return rt_.db.get(); }
   // Timeline events go to the cases service by the outbox.
   std::vector<OutboxRoute> outbox_routes() override;
-  // Asks the directory who callers are and the cases service who is on a case.
-  std::vector<std::string> calls() const override { return {kDirectoryService, "cases"}; }
+  // Asks the directory who callers are, the cases service who is on a case, and the handover
+  // service to send a case back to DIRECT_SAFETY after an incident.
+  std::vector<std::string> calls() const override {
+    return {kDirectoryService, "cases", "handover"};
+  }
   std::vector<std::string> routes_to() const override { return {"cases"}; }
 
 #define SCHAKEL_PLAN_RPC(Name)                                                                   \
@@ -60,7 +71,15 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   SCHAKEL_PLAN_RPC(RecordFamilyAgreement);
   SCHAKEL_PLAN_RPC(RecordRiskInstrument);
   SCHAKEL_PLAN_RPC(ListRiskInstruments);
+  SCHAKEL_PLAN_RPC(EvaluatePlan);
+  SCHAKEL_PLAN_RPC(RecordIncident);
+  SCHAKEL_PLAN_RPC(ListPlanInbox);
 #undef SCHAKEL_PLAN_RPC
+
+  void Stop() override;
+  // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
+  // timer calls it; so do tests). Returns how many deadlines it acted on.
+  absl::StatusOr<int> ScanDeadlines();
 
  private:
   // The caller's standing on a case: the cases service's answer and who they are for redaction.
@@ -109,8 +128,41 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    const std::string& case_id, RpcHandler handler);
 
+  // Today in Europe/Amsterdam, by the service's clock.
+  absl::CivilDay Today() const;
+  // The deadline of `kind` due on `due` (YYYYMMDD) with its reminder day, for `owner`.
+  DeadlineRow NewDeadline(const std::string& case_id, const char* kind, int version,
+                          const std::string& subject_id, int64_t due, const std::string& owner_id,
+                          const std::string& owner_organisation_id,
+                          const std::string& director_id) const;
+  // In the transaction that puts `row` in force: the deadlines of earlier versions end; the
+  // evaluation (its own date, or the default term) and each open agreement with a due date begin.
+  // The director's sign-off names the director and the owning organisation of the evaluation.
+  absl::Status StartDeadlines(PlanDeadlineStore& store, const VersionRow& row,
+                              const v1::PlanContent& content, const SignOffRow& director,
+                              int64_t now) const;
+  // Gives a new draft an evaluation date (safetyplan.default_evaluation_weeks from today) when it
+  // has none; the team may change it.
+  void WithEvaluationDate(v1::PlanContent& content) const;
+  // The day (YYYYMMDD) the version in force is evaluated next; 0 when none.
+  absl::StatusOr<int64_t> NextEvaluation(PlanDeadlineStore& store,
+                                         const std::string& case_id) const;
+  // The case's evaluations and incidents as `viewer` may see them, into `resp`.
+  absl::Status ShowFollowUp(sqlite::Connection& c, const std::string& case_id, const Viewer& viewer,
+                            v1::GetPlanResponse& resp) const;
+  absl::Status ShowIncidents(PlanDeadlineStore& store, const std::string& case_id,
+                             const Viewer& viewer, v1::GetPlanResponse& resp) const;
+  void ScheduleScan();
+
   HostEnv env_;
   ServiceRuntime rt_;
+  std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
+  int default_evaluation_weeks_ = 6;
+  int review_days_ = 5;
+  absl::Duration scan_interval_ = absl::Seconds(30);
+  // Serialises scans, so each reminder and escalation is written once.
+  absl::Mutex scan_mu_;
+  ScheduledJob scan_job_;
 };
 
 // A new SafetyPlanService, for the host's registry: the service's (heavy) constructor is compiled

@@ -402,7 +402,7 @@ TEST(HostTest, TheServicesDeclareTheirEdges) {
   EXPECT_EQ(calls["cases"], Names{"directory"});
   EXPECT_EQ(calls["handover"], (Names{"directory", "cases"}));
   EXPECT_EQ(calls["intake"], Names{"directory"});
-  EXPECT_EQ(calls["safetyplan"], (Names{"directory", "cases"}));
+  EXPECT_EQ(calls["safetyplan"], (Names{"directory", "cases", "handover"}));
   // Asynchronous, by outbox routes (besides every outbox's audit topic, which goes to audit).
   EXPECT_EQ(routes["directory"], Names{});
   EXPECT_EQ(routes["audit"], Names{});

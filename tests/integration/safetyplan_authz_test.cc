@@ -38,6 +38,10 @@ const testing::AuthzMatrix kMatrix = {
         {"RecordRiskInstrument",  {true,  true,  true,  true,  false, false, false, false, false, false}},
         {"SignOffVersion",        {true,  true,  false, false, false, false, false, false, false, false}},
         {"RecordFamilyAgreement", {true,  false, false, false, false, false, false, false, false, false}},
+        {"EvaluatePlan",          {true,  false, false, false, false, false, false, false, false, false}},
+        {"RecordIncident",        {true,  true,  true,  true,  false, false, false, false, false, false}},
+        // Each their own inbox: every professional and supervisor, not an auditor.
+        {"ListPlanInbox",         {true,  true,  true,  true,  true,  true,  false, true,  false, false}},
     },
 };
 // clang-format on
@@ -105,6 +109,23 @@ std::map<std::string, Call> Calls() {
     v1::RecordFamilyAgreementResponse out;
     return w.P(who)->RecordFamilyAgreement(PCtx().get(), r, &out);
   };
+  c["EvaluatePlan"] = [](PlanWorld& w, const std::string& who, const Cell& cell) {
+    v1::GetPlanResponse plan;
+    if (grpc::Status st = w.Get("dir", cell.case_id, 1, &plan); !st.ok()) return st;
+    v1::EvaluatePlanRequest r = w.Evaluation(plan.version(), v1::EVALUATION_DECISION_CONFIRM);
+    const absl::CivilDay later = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) + 30;
+    r.mutable_next_evaluation_date()->set_year(static_cast<int>(later.year()));
+    r.mutable_next_evaluation_date()->set_month(later.month());
+    r.mutable_next_evaluation_date()->set_day(later.day());
+    return w.Evaluate(who, r);
+  };
+  c["RecordIncident"] = [](PlanWorld& w, const std::string& who, const Cell& cell) {
+    return w.Incident(who, cell.case_id, nullptr);
+  };
+  c["ListPlanInbox"] = [](PlanWorld& w, const std::string& who, const Cell&) {
+    v1::ListPlanInboxResponse out;
+    return w.P(who)->ListPlanInbox(PCtx().get(), v1::ListPlanInboxRequest(), &out);
+  };
   return c;
 }
 
@@ -125,6 +146,7 @@ TEST(SafetyPlanAuthzTest, EveryRpcForEveryCaller) {
       kMatrix, kOutcomes, [&](const testing::AuthzCell& cell, grpc::Status& st) {
         Cell c;
         c.case_id = w.MakeCase();
+        w.Flush();  // the responsibility ledger knows the case (RecordIncident)
         w.ActivePlan(c.case_id);
         ASSERT_TRUE(w.Start("dir", c.case_id, &c.draft).ok());
         ASSERT_EQ(c.draft.version(), 2);

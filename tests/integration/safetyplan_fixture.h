@@ -1,6 +1,6 @@
-// A host with the cases and safety plan services (and the directory and audit log), a region's
-// organisations and professionals, and one MDA++ case with a team: the world of the safety plan
-// tests.
+// A host with the cases, handover and safety plan services (and the directory and audit log), a
+// region's organisations and professionals, and one MDA++ case with a team: the world of the
+// safety plan tests.
 #ifndef SCHAKEL_TESTS_INTEGRATION_SAFETYPLAN_FIXTURE_H_
 #define SCHAKEL_TESTS_INTEGRATION_SAFETYPLAN_FIXTURE_H_
 
@@ -14,9 +14,12 @@
 #include <gtest/gtest.h>
 
 #include "schakel/v1/cases.grpc.pb.h"
+#include "schakel/v1/handover.grpc.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 #include "services/cases/case_service.h"
 #include "services/common/ids.h"
+#include "services/common/proto_time.h"
+#include "services/handover/handover_service.h"
 #include "services/safetyplan/safetyplan_service.h"
 #include "tests/support/test_env.h"
 
@@ -80,13 +83,18 @@ inline std::vector<v1::PlanItem> ItemsOf(const v1::PlanContent& c, v1::PlanSecti
   return {};
 }
 
+// Where a PlanWorld keeps its files and which clock it runs on (a test that restarts the host
+// passes the same directory and CA again).
+struct PlanWorldOptions {
+  std::filesystem::path data_dir;
+  const TestPki* pki = nullptr;
+  const Clock* clock = nullptr;  // default: the real clock
+};
+
 class PlanWorld {
  public:
-  PlanWorld() {
-    std::vector<std::unique_ptr<HostedService>> services;
-    services.push_back(std::make_unique<cases::CaseService>());
-    services.push_back(std::make_unique<safetyplan::SafetyPlanService>());
-    host_ = std::make_unique<TestHost>(TestHostOptions{}, std::move(services));
+  explicit PlanWorld(const PlanWorldOptions& options = {}) {
+    Start(options);
     using namespace plan_world;
     host_->AddOrganisation(kVt, v1::ORGANISATION_TYPE_VEILIG_THUIS);
     host_->AddOrganisation(kTeam, v1::ORGANISATION_TYPE_LOCAL_TEAM);
@@ -102,6 +110,36 @@ class PlanWorld {
     Person("ggz", kGgz, {v1::ROLE_PROFESSIONAL});
     Person("outsider", kElsewhere, {v1::ROLE_PROFESSIONAL});
     Person("wtaud", kTeam, {v1::ROLE_AUDITOR});
+    Person("wtsup", kTeam, {v1::ROLE_SUPERVISOR});
+    Person("polsup", kPolice, {v1::ROLE_SUPERVISOR});
+  }
+
+  void Start(const PlanWorldOptions& options) {
+    options_ = options;
+    std::vector<std::unique_ptr<HostedService>> services;
+    services.push_back(std::make_unique<cases::CaseService>());
+    services.push_back(std::make_unique<handover::HandoverService>());
+    auto plan = std::make_unique<safetyplan::SafetyPlanService>();
+    service_ = plan.get();
+    services.push_back(std::move(plan));
+    TestHostOptions host;
+    host.data_dir = options.data_dir;
+    host.pki = options.pki;
+    host.clock = options.clock;
+    host_ = std::make_unique<TestHost>(host, std::move(services));
+  }
+  // Stops the host and starts another on the same files, with the same CA and clock (a world
+  // that restarts names its CA in the options: it must outlive the first host).
+  void Restart() {
+    ASSERT_NE(options_.pki, nullptr) << "a restarting PlanWorld needs options.pki";
+    PlanWorldOptions again = options_;
+    again.data_dir = host_->data_dir();
+    host_.reset();
+    Start(again);
+  }
+  safetyplan::SafetyPlanService& service() { return *service_; }
+  std::unique_ptr<v1::HandoverService::Stub> H(const std::string& id) {
+    return v1::HandoverService::NewStub(ChannelOf(id));
   }
 
   TestHost& host() { return *host_; }
@@ -245,6 +283,66 @@ class PlanWorld {
     return P(who)->GetPlan(PCtx().get(), req, out);
   }
 
+  // RecordIncident as `who`: an incident at the clock's now, reported by the police.
+  grpc::Status Incident(const std::string& who, const std::string& case_id,
+                        v1::RecordIncidentResponse* out,
+                        v1::Sensitivity sensitivity = v1::SENSITIVITY_GENERAL,
+                        const std::string& request_id = NewRandomId()) {
+    v1::RecordIncidentRequest req;
+    req.set_request_id(request_id);
+    req.set_case_id(case_id);
+    SetTime(req.mutable_occurred_at(),
+            absl::ToUnixMicros(options_.clock != nullptr ? options_.clock->Now() : absl::Now()));
+    req.set_what("Vader kwam dronken thuis en sloeg de voordeur in.");
+    req.set_police_reference("PL0900-2026-123456");
+    req.set_reported_by("politie");
+    req.set_sensitivity(sensitivity);
+    v1::RecordIncidentResponse resp;
+    grpc::Status st = P(who)->RecordIncident(PCtx().get(), req, &resp);
+    if (out != nullptr) *out = resp;
+    return st;
+  }
+  // EvaluatePlan as `who` of version `version`: every condition of `plan` with `outcome`.
+  v1::EvaluatePlanRequest Evaluation(const v1::PlanVersion& plan, v1::EvaluationDecision decision,
+                                     v1::ConditionOutcome outcome = v1::CONDITION_OUTCOME_MET) {
+    v1::EvaluatePlanRequest req;
+    req.set_request_id(NewRandomId());
+    req.set_case_id(plan.case_id());
+    req.set_version(plan.version());
+    for (const v1::PlanItem& item : ItemsOf(plan.content(), v1::PLAN_SECTION_CONDITIONS)) {
+      v1::ConditionResult* r = req.add_conditions();
+      r->set_item_id(item.id());
+      r->set_outcome(outcome);
+    }
+    req.set_decision(decision);
+    return req;
+  }
+  grpc::Status Evaluate(const std::string& who, const v1::EvaluatePlanRequest& req,
+                        v1::EvaluatePlanResponse* out = nullptr) {
+    v1::EvaluatePlanResponse resp;
+    grpc::Status st = P(who)->EvaluatePlan(PCtx().get(), req, &resp);
+    if (out != nullptr) *out = resp;
+    return st;
+  }
+  // The plan inbox of `who`.
+  std::vector<v1::PlanInboxItem> Inbox(const std::string& who) {
+    v1::ListPlanInboxResponse resp;
+    grpc::Status st = P(who)->ListPlanInbox(PCtx().get(), v1::ListPlanInboxRequest(), &resp);
+    EXPECT_TRUE(st.ok()) << who << ": " << st.error_message();
+    return {resp.items().begin(), resp.items().end()};
+  }
+  // The case's timeline as the director sees it (after the outboxes are flushed).
+  std::vector<v1::TimelineEvent> Timeline(const std::string& case_id) {
+    Flush();
+    v1::GetTimelineRequest req;
+    req.set_case_id(case_id);
+    req.set_page_size(200);
+    v1::GetTimelineResponse resp;
+    grpc::Status st = C("dir")->GetTimeline(PCtx().get(), req, &resp);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return {resp.events().begin(), resp.events().end()};
+  }
+
   // A signed-off first plan (FirstPlan) of `case_id`: version 1, ACTIVE.
   v1::PlanVersion ActivePlan(const std::string& case_id) {
     v1::PlanVersion v;
@@ -260,6 +358,8 @@ class PlanWorld {
   }
 
  private:
+  PlanWorldOptions options_;
+  safetyplan::SafetyPlanService* service_ = nullptr;
   std::unique_ptr<TestHost> host_;
   std::map<std::string, std::string> orgs_;
   std::string person_id_;

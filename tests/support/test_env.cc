@@ -167,6 +167,8 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   options.config.mutable_intake()->set_deadline_scan_seconds(3600);
   options.config.mutable_safetyplan()->set_data_key_file((keys / "safetyplan-data.key").string());
   options.config.mutable_safetyplan()->set_index_key_file((keys / "safetyplan-index.key").string());
+  // Tests scan the plans' deadlines themselves (SafetyPlanService::ScanDeadlines).
+  options.config.mutable_safetyplan()->set_deadline_scan_seconds(3600);
   options.clock = o.clock;
   auto* audit = options.config.mutable_audit();
   audit->set_master_key_file((keys / "master.key").string());
