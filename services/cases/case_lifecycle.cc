@@ -81,6 +81,9 @@ grpc::ServerUnaryReactor* CaseService::CloseCase(grpc::CallbackServerContext* ct
           closure.set_closed_by(caller.principal.id);
           *m.row.body.mutable_closure() = closure;
           m.row.status = v1::CASE_STATUS_CLOSED;
+          // Checks of an earlier closure that were already due when the case reopened (and so
+          // stayed scheduled) belong to that closure: never reminded or escalated for this one.
+          SCHAKEL_RETURN_IF_ERROR(m.store.CancelScheduledFollowUps(m.row.id, "0000-00-00"));
           std::vector<std::string> dates;
           for (int months_after : months) {
             v1::FollowUp f;

@@ -159,7 +159,8 @@ class CaseStore {
                                                           const std::string& follow_up_id);
   // Stores the status and the recorded outcome (outcome, note, who, when: sealed).
   absl::Status SaveFollowUpRecord(const std::string& case_id, const v1::FollowUp& follow_up);
-  // Cancels the scheduled checks due after `today` (YYYY-MM-DD); those already due stay.
+  // Cancels the scheduled checks due after `today` (YYYY-MM-DD); those already due stay
+  // ("0000-00-00": every scheduled check).
   absl::Status CancelScheduledFollowUps(const std::string& case_id, const std::string& today);
   // Scheduled checks of closed cases, due on or before `until` (YYYY-MM-DD), whose reminder or
   // escalation has not gone out.

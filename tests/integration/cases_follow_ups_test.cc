@@ -263,5 +263,33 @@ TEST(CasesFollowUpTest, AFailedCheckReopensTheCase) {
             grpc::StatusCode::FAILED_PRECONDITION);
 }
 
+// A check already due when the case reopened stays scheduled (ReopenCase cancels only later
+// ones); closing again cancels it, so it is never escalated for the new closure.
+TEST(CasesFollowUpTest, ClosingAgainCancelsTheChecksOfTheEarlierClosure) {
+  FollowUpWorlds worlds;
+  CasesWorld& w = worlds.w();
+  const auto f = w.MakeCase();
+  CloseWithFollowUps(w, f.case_id, {3, 6});
+  worlds.clock().Set(AmsterdamTime(2026, 12, 29, 9));  // the 3-month check is missed
+  ASSERT_TRUE(w.service().ScanFollowUps().ok());
+  EXPECT_EQ(CountAlerts(AlertsOf(w, "dir"), v1::FOLLOW_UP_ALERT_KIND_ESCALATION), 1);
+  v1::ReopenCaseRequest reopen;
+  reopen.set_request_id(NewRandomId());
+  reopen.set_case_id(f.case_id);
+  reopen.set_reason("nieuw incident");
+  v1::ReopenCaseResponse reopened;
+  ASSERT_TRUE(w.As("dir")->ReopenCase(Ctx().get(), reopen, &reopened).ok());
+  EXPECT_EQ(reopened.case_().follow_ups(0).status(), v1::FOLLOW_UP_STATUS_SCHEDULED);
+  EXPECT_TRUE(AlertsOf(w, "dir").empty()) << "an open case has no follow-up alerts";
+  const v1::Case closed = CloseWithFollowUps(w, f.case_id, {3});
+  int scheduled = 0;
+  for (const auto& check : closed.follow_ups()) {
+    scheduled += check.status() == v1::FOLLOW_UP_STATUS_SCHEDULED;
+  }
+  EXPECT_EQ(scheduled, 1) << "only the new closure's check";
+  EXPECT_TRUE(AlertsOf(w, "dir").empty());
+  EXPECT_TRUE(AlertsOf(w, "teamsup").empty());
+}
+
 }  // namespace
 }  // namespace schakel
