@@ -36,8 +36,12 @@ v1::PersonRole CaseRole(v1::ReportedRole role) {
 }
 
 // A criterion VT found met, with what it wrote; unset when it wrote nothing.
-void SetCriterion(v1::Criterion* c, const std::string& note) {
+// A criterion Veilig Thuis explained is MET; one it left empty is not sent at all (an empty
+// Criterion would be one without a state, which the cases service refuses).
+void SetCriterion(v1::InclusionCriteria& criteria, v1::Criterion* (v1::InclusionCriteria::*field)(),
+                  const std::string& note) {
   if (note.empty()) return;
+  v1::Criterion* c = (criteria.*field)();
   c->set_state(v1::CRITERION_STATE_MET);
   c->set_note(note);
 }
@@ -57,10 +61,11 @@ absl::Status IntakeService::RequestCase(sqlite::Connection& c, const ReportRow& 
   open.set_reason(mda.reason());
   v1::CaseDetails& details = *open.mutable_details();
   v1::InclusionCriteria& criteria = *details.mutable_criteria();
-  SetCriterion(criteria.mutable_structural_unsafety(), mda.structural_unsafety());
-  SetCriterion(criteria.mutable_regular_help_exhausted(), mda.help_exhausted());
-  SetCriterion(criteria.mutable_no_coherent_approach(), mda.no_coherent_approach());
-  SetCriterion(criteria.mutable_repeated_incidents(), mda.repeated_events());
+  using C = v1::InclusionCriteria;
+  SetCriterion(criteria, &C::mutable_structural_unsafety, mda.structural_unsafety());
+  SetCriterion(criteria, &C::mutable_regular_help_exhausted, mda.help_exhausted());
+  SetCriterion(criteria, &C::mutable_no_coherent_approach, mda.no_coherent_approach());
+  SetCriterion(criteria, &C::mutable_repeated_incidents, mda.repeated_events());
   for (int k : row.body.input().violence_kinds()) {
     const auto kind = static_cast<v1::ViolenceKind>(k);
     details.add_violence_kinds(kind);
