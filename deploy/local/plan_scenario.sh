@@ -167,7 +167,8 @@ echo "    $VT_ORG leads in STABLE_SAFETY"
 step incident "$POLICE" plan incident "$CASE" --reported-by=politie \
   --what="Vader kwam dronken thuis en sloeg de voordeur in; moeder belde 112." \
   --police-reference="PL1500-$RUN"
-fields 'd["phase"]' 'd["lead_organisation_id"]' 'd["incident"]["review_due"]' <<<"$OUT"
+fields 'd["phase"]' 'd["lead_organisation_id"]' \
+  '"%(year)s-%(month)02d-%(day)02d" % d["incident"]["review_due"]' <<<"$OUT"
 expect "phase after the incident" "${F[0]}" PHASE_DIRECT_SAFETY
 expect "lead after the incident" "${F[1]}" "$VT_ORG"
 INCIDENT="$(read_json 'd["incident"]["id"]' <<<"$OUT")"

@@ -3,7 +3,8 @@
 #
 #   deploy/local/run.sh          install what is missing, build the release preset, make the
 #                                development PKI, (re)start schakeld on 127.0.0.1:7400 and seed the
-#                                demo region Haaglanden: two MDA++ cases, one with handovers,
+#                                demo region Haaglanden: two MDA++ cases (one with a safety plan,
+#                                one with handovers),
 #                                and a week of reports at Veilig Thuis's intake desk (one of
 #                                which opens a third MDA++ case)
 #   deploy/local/run.sh stop     stop schakeld
@@ -13,8 +14,9 @@
 # more: SCHAKEL_RUN_HOME=DIR keeps var/ under DIR instead of the checkout, SCHAKEL_LISTEN=HOST:PORT
 # listens elsewhere, SCHAKEL_PREBUILT=BUILD_DIR uses the binaries of an existing build and skips
 # the install and the build. With it running,
-# deploy/local/handover_scenario.sh plays a whole handover scenario on a new case, and
-# deploy/local/intake_scenario.sh one at Veilig Thuis's intake desk.
+# deploy/local/handover_scenario.sh plays a whole handover scenario on a new case,
+# deploy/local/intake_scenario.sh one at Veilig Thuis's intake desk, and
+# deploy/local/plan_scenario.sh a safety plan with an incident and an evaluation.
 #
 # Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
 # var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
@@ -192,6 +194,102 @@ EOF
     --action="Intake bij GGZ plannen." --owner=ggz-haaglanden --due=2026-12-15
   echo "demo case $DEMO_CASE_ID in place (director regisseur; team vt-medewerker, wijkteam," \
     "agent, ggz)"
+}
+
+# One safety plan step of the demo case as USER under a fixed request id; its JSON answer in
+# $PLAN_OUT.
+PLAN_OUT=""
+plan_step() {
+  local rid="$1" user="$2" err="$VAR/plan-step.err"
+  shift 2
+  if ! PLAN_OUT="$(ctl --as "$user" --json --request-id="$rid" "$@" 2>"$err")"; then
+    die "demo plan step $rid (schakelctl --as $user $*) failed:"$'\n'"$(cat "$err")"
+  fi
+  rm -f "$err"
+}
+
+# The demo case's safety plan: version 1 signed off by the case director and Veilig Thuis, a RiHG
+# by the police, version 2 with a sharpened safety condition (signed off too; its evaluation on
+# 15 January 2027 still to come); then Veilig Thuis (leading) moves the case to stable safety and
+# the police record an incident, which sends it back to direct safety and makes a plan review
+# due. Fixed request ids and dates: a second run changes nothing.
+seed_demo_plan() {
+  say "demo safety plan (two versions, a risk instrument, an incident)"
+  local content draft2 i
+  content="$(
+    cat <<'EOF'
+{
+  "sections": [
+    {"section": "PLAN_SECTION_WORRIES", "items": [
+      {"sensitivity": "SENSITIVITY_GENERAL",
+       "text": "Vader slaat moeder als hij gedronken heeft; Noor ziet het."}]},
+    {"section": "PLAN_SECTION_STRENGTHS", "items": [
+      {"sensitivity": "SENSITIVITY_GENERAL",
+       "text": "Oma vangt moeder en Noor op; dat lukte in oktober goed."}]},
+    {"section": "PLAN_SECTION_CONDITIONS", "items": [
+      {"sensitivity": "SENSITIVITY_GENERAL", "text": "Er is geen fysiek geweld in het gezin."},
+      {"sensitivity": "SENSITIVITY_CARE",
+       "text": "Vader volgt zijn behandeling bij de verslavingszorg."}]},
+    {"section": "PLAN_SECTION_AGREEMENTS", "items": [
+      {"sensitivity": "SENSITIVITY_GENERAL", "agreement": {
+        "what": "Het wijkteam bezoekt moeder elke maandag.",
+        "ownerOrganisationId": "wijkteam-den-haag-centrum", "ownerProfessionalId": "wijkteam",
+        "due": {"year": 2026, "month": 12, "day": 21}, "checkedBy": "De casusregisseur"}},
+      {"sensitivity": "SENSITIVITY_GENERAL", "agreement": {
+        "what": "De politie rijdt extra surveillance in de straat.",
+        "ownerOrganisationId": "politie-haaglanden", "ownerProfessionalId": "agent",
+        "due": {"year": 2027, "month": 1, "day": 8}, "checkedBy": "De wijkagent"}}]},
+    {"section": "PLAN_SECTION_WARNING_SIGNALS", "items": [
+      {"sensitivity": "SENSITIVITY_GENERAL", "warningSignal": {
+        "signal": "Vader komt dronken thuis.", "action": "Moeder gaat met Noor naar oma.",
+        "call": "112"}}]},
+    {"section": "PLAN_SECTION_CHILD_VOICE", "items": [
+      {"sensitivity": "SENSITIVITY_CARE", "childVoice": {
+        "said": "Ik wil dat papa niet meer boos wordt.", "saidTo": "Wijkteam",
+        "saidOn": {"year": 2026, "month": 11, "day": 3},
+        "childVersion": "Papa en mama hebben afgesproken dat er thuis niet meer geslagen wordt."}}]}
+  ],
+  "evaluationDate": {"year": 2026, "month": 12, "day": 18}
+}
+EOF
+  )"
+  plan_step seed-plan-draft1 regisseur plan draft "$DEMO_CASE_ID"
+  plan_step seed-plan-edit1 regisseur plan edit "$DEMO_CASE_ID" --plan-version=1 \
+    --from-json=/dev/stdin <<<"$content"
+  plan_step seed-plan-propose1 regisseur plan propose "$DEMO_CASE_ID" --plan-version=1
+  plan_step seed-plan-sign1-director regisseur plan sign-off "$DEMO_CASE_ID" --plan-version=1
+  plan_step seed-plan-sign1-vt vt-medewerker plan sign-off "$DEMO_CASE_ID" --plan-version=1
+  plan_step seed-plan-rihg agent plan instrument "$DEMO_CASE_ID" --instrument=rihg --level=HIGH \
+    --instrument-version=2.1 --assessed-at=2026-11-10T10:00:00+01:00 \
+    --notes="Eerdere aangiftes; escalatie in oktober."
+  # Version 2: a copy of version 1 (the same item ids), one condition sharpened, a later
+  # evaluation.
+  plan_step seed-plan-draft2 regisseur plan draft "$DEMO_CASE_ID"
+  draft2="$(printf '%s' "$PLAN_OUT" | python3 -c 'import json, sys
+d = json.load(sys.stdin)["version"]["content"]
+for s in d["sections"]:
+    if s["section"] == "PLAN_SECTION_CONDITIONS":
+        s["items"][0]["text"] = ("Er is geen fysiek of verbaal geweld in het gezin; vader komt "
+                                 "niet in de woning zonder afspraak.")
+d["evaluation_date"] = {"year": 2027, "month": 1, "day": 15}
+print(json.dumps(d))')" || die "could not prepare version 2 of the demo plan"
+  plan_step seed-plan-edit2 regisseur plan edit "$DEMO_CASE_ID" --plan-version=2 \
+    --from-json=/dev/stdin <<<"$draft2"
+  plan_step seed-plan-propose2 regisseur plan propose "$DEMO_CASE_ID" --plan-version=2
+  plan_step seed-plan-sign2-director regisseur plan sign-off "$DEMO_CASE_ID" --plan-version=2
+  plan_step seed-plan-sign2-vt vt-medewerker plan sign-off "$DEMO_CASE_ID" --plan-version=2
+  # The ledger knows the case once the cases service's relay delivered it (well within seconds).
+  for i in $(seq 1 120); do
+    ctl --as vt-medewerker handover responsibility "$DEMO_CASE_ID" >/dev/null 2>&1 && break
+    sleep 0.25
+  done
+  plan_step seed-plan-phase2 vt-medewerker handover phase "$DEMO_CASE_ID" --phase=stable-safety
+  plan_step seed-plan-incident agent plan incident "$DEMO_CASE_ID" --reported-by=politie \
+    --occurred-at=2026-11-28T22:15:00+01:00 --police-reference=PL1500-2026-000123 \
+    --what="Vader kwam dronken thuis en sloeg de voordeur in; moeder belde 112."
+  echo "demo plan in place: version 2 in force (evaluation 15-01-2027), RiHG HIGH; an incident" \
+    "sent the case back to direct safety (plan review due $(printf '%s' "$PLAN_OUT" |
+      json_field '"%(day)02d-%(month)02d-%(year)s" % d["incident"]["review_due"]'))"
 }
 
 # One step of the demo case, as its case director, under a fixed request id.
@@ -798,6 +896,7 @@ EOF
   done
   echo "${#ORGANISATIONS[@]} organisations and $((${#USERS[@]} - 1)) professionals in place"
   seed_demo_case
+  seed_demo_plan
   seed_demo_handovers
   show_demo_handovers
   seed_demo_intake
@@ -818,6 +917,11 @@ Try it, from $ROOT:
   $ctl_rel --as regisseur cases get $DEMO_CASE_ID
   $ctl_rel --as agent cases get $DEMO_CASE_ID      (police: CARE notes hidden)
   $ctl_rel --as ggz cases timeline $DEMO_CASE_ID
+  $ctl_rel --as regisseur plan show $DEMO_CASE_ID   (the safety plan in force)
+  $ctl_rel --as agent plan show $DEMO_CASE_ID      (police: CARE items hidden, visibly)
+  $ctl_rel --as wijkteam plan diff $DEMO_CASE_ID --from-version=1 --to-version=2
+  $ctl_rel --as wijkteam plan inbox               (the incident to review)
+  deploy/local/plan_scenario.sh                   (a whole safety plan scenario on a new case)
   $ctl_rel --as regisseur handover responsibility $HANDOVER_CASE_ID
   $ctl_rel --as ggz handover inbox                (the phase 3 proposal waits here)
   $ctl_rel --as supervisor handover list          (Veilig Thuis's own handovers)
@@ -853,6 +957,6 @@ case "${1:-start}" in
       exit 1
     fi
     ;;
-  -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
 esac

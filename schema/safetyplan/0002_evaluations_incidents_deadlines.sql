@@ -67,7 +67,8 @@ CREATE TABLE plan_deadlines (
   case_id TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('EVALUATION', 'AGREEMENT', 'INCIDENT_REVIEW')),
   version INTEGER NOT NULL DEFAULT 0,
-  -- AGREEMENT: the agreement's item id; INCIDENT_REVIEW: the incident's id.
+  -- AGREEMENT: the agreement's item id; INCIDENT_REVIEW: the incident's id; EVALUATION: empty for
+  -- the version's own date, else the evaluation that set the next one.
   subject_id TEXT NOT NULL DEFAULT '',
   -- The last day (YYYYMMDD, Europe/Amsterdam), and the working day before it.
   due INTEGER NOT NULL,

@@ -248,6 +248,12 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
         if (m.role() == v1::CASE_ROLE_CASE_DIRECTOR) resp->set_director_id(m.professional_id());
       }
       for (const std::string& org : team_orgs) resp->add_team_organisation_ids(org);
+      if (!req->person_id().empty()) {
+        SCHAKEL_ASSIGN_OR_RETURN(auto persons, store.ListPersons(row->id));
+        for (const PersonRow& p : persons) {
+          if (p.id == req->person_id()) resp->set_person_on_case(true);
+        }
+      }
       if (!entry.registered || !entry.active) return absl::OkStatus();  // allowed = false
       CaseAccess access = AccessFromTeam(team, req->principal_id(), entry.organisation_id,
                                          entry.HasOversightRole());

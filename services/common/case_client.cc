@@ -14,7 +14,8 @@ namespace schakel {
 
 absl::StatusOr<v1::CheckAccessResponse> AskCaseAccess(const HostEnv& env,
                                                       const std::string& case_id,
-                                                      const std::string& principal_id) {
+                                                      const std::string& principal_id,
+                                                      const std::string& person_id) {
   auto stub = v1::CaseService::NewStub(env.channel_to("cases"));
   grpc::ClientContext ctx;
   // Asked for a call being served: no longer than its client waits (CurrentCall()).
@@ -22,6 +23,7 @@ absl::StatusOr<v1::CheckAccessResponse> AskCaseAccess(const HostEnv& env,
   v1::CheckAccessRequest request;
   request.set_case_id(case_id);
   request.set_principal_id(principal_id);
+  request.set_person_id(person_id);
   v1::CheckAccessResponse response;
   const grpc::Status status = stub->CheckAccess(&ctx, request, &response);
   if (status.error_code() == grpc::StatusCode::NOT_FOUND ||

@@ -22,9 +22,11 @@ inline constexpr char kCaseTimelineTopic[] = "case-timeline";
 // exist (or an id it refuses) is an answer with allowed = false: nobody has access. Waits no
 // longer than the client of the call being served (CurrentCall()) and at most 10 s;
 // DEADLINE_EXCEEDED or UNAVAILABLE when the cases service does not answer.
+// With `person_id`, the answer also says whether that person is of the case (person_on_case).
 absl::StatusOr<v1::CheckAccessResponse> AskCaseAccess(const HostEnv& env,
                                                       const std::string& case_id,
-                                                      const std::string& principal_id);
+                                                      const std::string& principal_id,
+                                                      const std::string& person_id = "");
 
 // An event for the timeline of case `case_id`, written to the outbox in the caller's transaction
 // on `c` (so it leaves only if the change commits). `now` in Unix µs.

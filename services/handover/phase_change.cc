@@ -122,17 +122,12 @@ grpc::ServerUnaryReactor* HandoverService::ChangePhase(grpc::CallbackServerConte
             SCHAKEL_RETURN_IF_ERROR(store.UpdateLedger(l));
             SCHAKEL_RETURN_IF_ERROR(Timeline(
                 c, l.case_id, from_service ? "handover.phase_reset" : "handover.phase_changed",
-                from_service
-                    ? absl::StrCat("Incident: de casus is terug in fase ", PhaseLabel(phase),
-                                   " (was ", PhaseLabel(before), "); ", l.lead_organisation_id,
-                                   " blijft verantwoordelijk / Incident: the case is back in "
-                                   "phase ",
-                                   PhaseLabel(phase), "; ", l.lead_organisation_id,
-                                   " stays responsible")
-                    : absl::StrCat("Fase gewijzigd van ", PhaseLabel(before), " naar ",
-                                   PhaseLabel(phase), "; ", l.lead_organisation_id,
-                                   " blijft verantwoordelijk / Phase changed; ",
-                                   l.lead_organisation_id, " stays responsible"),
+                from_service ? absl::StrCat("Incident: terug naar ", PhaseLabel(phase), " (was ",
+                                            PhaseLabel(before), "); ", l.lead_organisation_id,
+                                            " blijft verantwoordelijk / stays responsible")
+                             : absl::StrCat("Fase: ", PhaseLabel(before), " -> ", PhaseLabel(phase),
+                                            "; ", l.lead_organisation_id,
+                                            " blijft verantwoordelijk / stays responsible"),
                 actor, actor_org, now));
           }
           resp->set_phase(l.phase);

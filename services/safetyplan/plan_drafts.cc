@@ -111,6 +111,11 @@ grpc::ServerUnaryReactor* SafetyPlanService::UpdateDraft(grpc::CallbackServerCon
               MergeDraft(v, "content", stored, req->content(), standing.viewer);
           SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
           Normalise(merged, standing.viewer.organisation_type, NewItemId);
+          // A plan always has an evaluation date: an edit without one keeps the draft's.
+          if (!merged.has_evaluation_date() && stored.has_evaluation_date()) {
+            *merged.mutable_evaluation_date() = stored.evaluation_date();
+          }
+          WithEvaluationDate(merged);
           SCHAKEL_RETURN_IF_ERROR(Seal(merged, *row));
           ++row->edits;
           SCHAKEL_RETURN_IF_ERROR(store.UpdateDraft(*row));

@@ -147,7 +147,8 @@ grpc::ServerUnaryReactor* SafetyPlanService::EvaluatePlan(grpc::CallbackServerCo
           if (confirm) {
             SCHAKEL_RETURN_IF_ERROR(
                 deadlines
-                    .AddDeadline(NewDeadline(row->case_id, kEvaluationDeadline, row->version, "",
+                    // Named after this evaluation: the same day as the last one is a new term.
+                    .AddDeadline(NewDeadline(row->case_id, kEvaluationDeadline, row->version, ev.id,
                                              ev.next_evaluation_due, caller.principal.id,
                                              s.access.organisation_id(), caller.principal.id))
                     .status());

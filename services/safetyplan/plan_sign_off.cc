@@ -1,5 +1,6 @@
 // Signing a version off and the family's agreement: SignOffVersion, RecordFamilyAgreement.
 #include "absl/strings/str_cat.h"
+#include "services/common/case_client.h"
 #include "services/common/proto_time.h"
 #include "services/common/validation.h"
 #include "services/safetyplan/safetyplan_service.h"
@@ -163,6 +164,15 @@ grpc::ServerUnaryReactor* SafetyPlanService::RecordFamilyAgreement(
         return absl::FailedPreconditionError(
             "bij eergerelateerd geweld wordt de familie nooit betrokken / in a case of "
             "honour-related violence the family is never involved");
+      }
+      // Who agreed must be a person of the case.
+      SCHAKEL_ASSIGN_OR_RETURN(
+          v1::CheckAccessResponse person,
+          AskCaseAccess(env_, req->case_id(), caller.principal.id, req->person_id()));
+      if (!person.person_on_case()) {
+        FieldViolations bad;
+        bad.Add("person_id", "is not a person of this case");
+        return bad.ToStatus();
       }
       return absl::OkStatus();
     };

@@ -222,6 +222,21 @@ check "intake scenario passes" test $rc -eq 0
 check "intake scenario: the radar raises the repeat flag" grep -q "repeat flag set" <<<"$out"
 check "intake scenario: the MDA++ case is led by Veilig Thuis first" \
   grep -q "the ledger: vt-utrecht leads first" <<<"$out"
+
+# Safety plans: deploy/local/plan_scenario.sh against this schakeld, with Utrecht's parties (two
+# signed-off versions and their diff, a RiHG, an incident that sends the case back to phase 1 under
+# the same lead, the team's plan inbox, an evaluation that reviews it, the timeline).
+PLAN_SCENARIO="$(dirname "$SCENARIO")/plan_scenario.sh"
+out=$(SCHAKELCTL="$CTL" SCHAKEL_HOME="$WORK" SCHAKEL_SERVER=127.0.0.1:$PORT SCENARIO_RUN=e2e-ps \
+  SCENARIO_VT=vt SCENARIO_VT_ORG=vt-utrecht SCENARIO_DIRECTOR=regisseur SCENARIO_TEAM=ggz \
+  SCENARIO_TEAM_ORG=ggz-utrecht SCENARIO_POLICE=agent SCENARIO_POLICE_ORG=politie-utrecht \
+  SCENARIO_SUPERVISOR=toezicht bash "$PLAN_SCENARIO" 2>&1); rc=$?
+check "plan scenario passes" test $rc -eq 0
+[ $rc -eq 0 ] || tail -n 25 <<<"$out"
+check "plan scenario: the diff shows the changed condition" \
+  grep -q "PLAN_SECTION_CONDITIONS ITEM_CHANGE_CHANGED" <<<"$out"
+check "plan scenario: the incident sends the case back to direct safety" \
+  grep -q "back in DIRECT_SAFETY, vt-utrecht still leads" <<<"$out"
 # The honour-related case: the family is never informed.
 out=$("${CC[@]}" --as=vt --request-id=e2e-ho-honour handover propose "$CASE" --to-org=wijkteam-utrecht \
   --phase=stable-safety --summary="Overdracht" --family-informed 2>&1); rc=$?

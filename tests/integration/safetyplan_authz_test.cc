@@ -21,27 +21,28 @@ using testing::PlanWorld;
 // dir: case director (local team). vt: Veilig Thuis, opened the case (core team). wt: local
 // team, core team. agent: police, core team. ggz: care partner, involved (reads, does not edit).
 // vtsup: SUPERVISOR of Veilig Thuis, wtaud: AUDITOR of the local team (oversight: read only).
-// outsider: a local team elsewhere.
+// outsider: a local team elsewhere. ontvanger: a care professional whose organisation a handover
+// of the case waits for (the receiver may read the handover, not the plan: it is not on the team).
 // clang-format off
 const testing::AuthzMatrix kMatrix = {
     .service = v1::SafetyPlanService::service_full_name(),
-    .callers = {"dir", "vt", "wt", "agent", "ggz", "vtsup", "wtaud", "outsider", "admin",
-                "service"},
+    .callers = {"dir", "vt", "wt", "agent", "ggz", "vtsup", "wtaud", "outsider", "ontvanger",
+                "admin", "service"},
     .allowed = {
-        //                          dir    vt     wt     agent  ggz    vtsup  wtaud  outsdr admin  svc
-        {"GetPlan",               {true,  true,  true,  true,  true,  true,  true,  false, false, false}},
-        {"GetPlanDiff",           {true,  true,  true,  true,  true,  true,  true,  false, false, false}},
-        {"ListRiskInstruments",   {true,  true,  true,  true,  true,  true,  true,  false, false, false}},
-        {"StartDraft",            {true,  true,  true,  true,  false, false, false, false, false, false}},
-        {"UpdateDraft",           {true,  true,  true,  true,  false, false, false, false, false, false}},
-        {"ProposeVersion",        {true,  true,  true,  true,  false, false, false, false, false, false}},
-        {"RecordRiskInstrument",  {true,  true,  true,  true,  false, false, false, false, false, false}},
-        {"SignOffVersion",        {true,  true,  false, false, false, false, false, false, false, false}},
-        {"RecordFamilyAgreement", {true,  false, false, false, false, false, false, false, false, false}},
-        {"EvaluatePlan",          {true,  false, false, false, false, false, false, false, false, false}},
-        {"RecordIncident",        {true,  true,  true,  true,  false, false, false, false, false, false}},
+        //                          dir    vt     wt     agent  ggz    vtsup  wtaud  outsdr ontvgr admin  svc
+        {"GetPlan",              {true,  true,  true,  true,  true,  true,  true,  false, false, false, false}},
+        {"GetPlanDiff",          {true,  true,  true,  true,  true,  true,  true,  false, false, false, false}},
+        {"ListRiskInstruments",  {true,  true,  true,  true,  true,  true,  true,  false, false, false, false}},
+        {"StartDraft",           {true,  true,  true,  true,  false, false, false, false, false, false, false}},
+        {"UpdateDraft",          {true,  true,  true,  true,  false, false, false, false, false, false, false}},
+        {"ProposeVersion",       {true,  true,  true,  true,  false, false, false, false, false, false, false}},
+        {"RecordRiskInstrument", {true,  true,  true,  true,  false, false, false, false, false, false, false}},
+        {"SignOffVersion",       {true,  true,  false, false, false, false, false, false, false, false, false}},
+        {"RecordFamilyAgreement",{true,  false, false, false, false, false, false, false, false, false, false}},
+        {"EvaluatePlan",         {true,  false, false, false, false, false, false, false, false, false, false}},
+        {"RecordIncident",       {true,  true,  true,  true,  false, false, false, false, false, false, false}},
         // Each their own inbox: every professional and supervisor, not an auditor.
-        {"ListPlanInbox",         {true,  true,  true,  true,  true,  true,  false, true,  false, false}},
+        {"ListPlanInbox",        {true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
     },
 };
 // clang-format on
@@ -148,6 +149,16 @@ TEST(SafetyPlanAuthzTest, EveryRpcForEveryCaller) {
         c.case_id = w.MakeCase();
         w.Flush();  // the responsibility ledger knows the case (RecordIncident)
         w.ActivePlan(c.case_id);
+        // A handover to ontvanger's organisation waits for its answer.
+        v1::ProposeHandoverRequest propose;
+        propose.set_request_id(NewRandomId());
+        propose.set_case_id(c.case_id);
+        propose.set_to_organisation_id(testing::plan_world::kGgz2);
+        propose.set_phase(v1::PHASE_STABLE_SAFETY);
+        propose.mutable_content()->set_summary("Traumabehandeling van moeder");
+        v1::ProposeHandoverResponse proposed;
+        const grpc::Status p = w.H("vt")->ProposeHandover(PCtx().get(), propose, &proposed);
+        ASSERT_TRUE(p.ok()) << p.error_message();
         ASSERT_TRUE(w.Start("dir", c.case_id, &c.draft).ok());
         ASSERT_EQ(c.draft.version(), 2);
         st = calls.at(cell.method)(w, cell.caller_name, c);

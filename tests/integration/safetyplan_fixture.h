@@ -31,6 +31,7 @@ inline constexpr char kTeam[] = "wijkteam-org";
 inline constexpr char kPolice[] = "politie-org";
 inline constexpr char kGgz[] = "ggz-org";
 inline constexpr char kElsewhere[] = "elders-org";
+inline constexpr char kGgz2[] = "ggz2-org";
 }  // namespace plan_world
 
 inline std::unique_ptr<grpc::ClientContext> PCtx() {
@@ -101,6 +102,7 @@ class PlanWorld {
     host_->AddOrganisation(kPolice, v1::ORGANISATION_TYPE_POLICE);
     host_->AddOrganisation(kGgz, v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE);
     host_->AddOrganisation(kElsewhere, v1::ORGANISATION_TYPE_LOCAL_TEAM);
+    host_->AddOrganisation(kGgz2, v1::ORGANISATION_TYPE_MENTAL_HEALTH_CARE);
     // name | organisation | roles
     Person("vt", kVt, {v1::ROLE_VT_INTAKE});
     Person("vtsup", kVt, {v1::ROLE_SUPERVISOR});
@@ -112,6 +114,8 @@ class PlanWorld {
     Person("wtaud", kTeam, {v1::ROLE_AUDITOR});
     Person("wtsup", kTeam, {v1::ROLE_SUPERVISOR});
     Person("polsup", kPolice, {v1::ROLE_SUPERVISOR});
+    // Of an organisation a handover may be proposed to (not on the team).
+    Person("ontvanger", kGgz2, {v1::ROLE_PROFESSIONAL});
   }
 
   void Start(const PlanWorldOptions& options) {

@@ -10,6 +10,7 @@
 
 #include "absl/strings/match.h"
 #include "services/common/clock.h"
+#include "services/common/sqlite.h"
 #include "tests/integration/safetyplan_fixture.h"
 #include "tests/support/amsterdam_time.h"
 
@@ -113,6 +114,12 @@ TEST_F(PlanFollowUpTest, TheDirectorEvaluatesEveryConditionThenConfirmsOrStartsT
   EXPECT_TRUE(got.evaluations(0).notes().empty());
   EXPECT_TRUE(absl::StrContains(got.evaluations(0).notes_hidden_reason(), "verborgen"));
 
+  // Confirmed again until the same day: a new term of its own (the plan keeps a next date).
+  confirm.set_request_id(NewRandomId());
+  ASSERT_TRUE(w().Evaluate("dir", confirm).ok());
+  ASSERT_TRUE(w().Get("dir", case_id, 0, &got).ok());
+  EXPECT_TRUE(SameDay(got.next_evaluation_date(), Day(2027, 2, 12)));
+
   // Next version: a draft from version 1.
   v1::EvaluatePlanRequest next =
       w().Evaluation(plan, v1::EVALUATION_DECISION_NEXT_VERSION, v1::CONDITION_OUTCOME_NOT_MET);
@@ -126,9 +133,9 @@ TEST_F(PlanFollowUpTest, TheDirectorEvaluatesEveryConditionThenConfirmsOrStartsT
   EXPECT_TRUE(SameDay(started.draft().content().evaluation_date(), Day(2027, 1, 11)));
   EXPECT_EQ(started.evaluation().next_version(), 2);
   ASSERT_TRUE(w().Get("dir", case_id, 0, &got).ok());
-  EXPECT_EQ(got.evaluations_size(), 2);
+  EXPECT_EQ(got.evaluations_size(), 3);
   EXPECT_FALSE(got.has_next_evaluation_date()) << "the next version sets the next date";
-  EXPECT_EQ(CountEvents(w().Timeline(case_id), "plan.evaluated"), 2);
+  EXPECT_EQ(CountEvents(w().Timeline(case_id), "plan.evaluated"), 3);
 }
 
 TEST_F(PlanFollowUpTest, AnIncidentSendsTheCaseBackToPhaseOneUnderTheSameLead) {
@@ -223,6 +230,45 @@ TEST_F(PlanFollowUpTest, AnIncidentSendsTheCaseBackToPhaseOneUnderTheSameLead) {
   ASSERT_TRUE(w().Get("dir", case_id, 0, &got).ok());
   EXPECT_TRUE(got.incidents(0).reviewed());
   EXPECT_TRUE(w().Inbox("wt").empty());
+
+  // Evaluations, incidents, risk assessments and the family's agreements are facts: the database
+  // refuses any UPDATE or DELETE of them, whoever tries.
+  {
+    v1::RecordRiskInstrumentRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(case_id);
+    r.set_instrument(v1::RISK_INSTRUMENT_KIND_RIHG);
+    r.set_outcome_level("HIGH");
+    SetTime(r.mutable_assessed_at(), absl::ToUnixMicros(clock_.Now()));
+    v1::RecordRiskInstrumentResponse out;
+    ASSERT_TRUE(w().P("agent")->RecordRiskInstrument(PCtx().get(), r, &out).ok());
+    v1::RecordFamilyAgreementRequest a;
+    a.set_request_id(NewRandomId());
+    a.set_case_id(case_id);
+    a.set_version(1);
+    a.set_person_id(w().person_id());
+    a.set_channel(v1::AGREEMENT_CHANNEL_IN_PERSON);
+    v1::RecordFamilyAgreementResponse agreed;
+    // Who agreed must be a person of this case.
+    a.set_person_id("p-not-of-this-case");
+    st = w().P("dir")->RecordFamilyAgreement(PCtx().get(), a, &agreed);
+    EXPECT_EQ(BadFields(st), std::set<std::string>{"person_id"}) << st.error_message();
+    a.set_person_id(w().person_id());
+    a.set_request_id(NewRandomId());
+    st = w().P("dir")->RecordFamilyAgreement(PCtx().get(), a, &agreed);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    auto db = sqlite::Database::Open(w().host().data_dir() / "safetyplan.db");
+    ASSERT_TRUE(db.ok()) << db.status();
+    for (const char* sql :
+         {"UPDATE plan_evaluations SET decision = 'NEXT_VERSION'", "DELETE FROM plan_evaluations",
+          "UPDATE plan_incidents SET body = x'00'", "DELETE FROM plan_incidents",
+          "UPDATE risk_assessments SET outcome_level = 'LOW'", "DELETE FROM risk_assessments",
+          "UPDATE plan_family_agreements SET channel = 2", "DELETE FROM plan_family_agreements"}) {
+      const absl::Status refused = (*db)->Exec(sql);
+      EXPECT_FALSE(refused.ok()) << sql;
+      EXPECT_TRUE(absl::StrContains(refused.message(), "never")) << sql << ": " << refused;
+    }
+  }
 
   // Bad input names every field; an outsider is refused as for a missing case.
   v1::RecordIncidentRequest empty;

@@ -224,7 +224,8 @@ TEST(SafetyPlanTest, BadInputIsNamedAndOnlyTheDirectorSignsOff) {
   EXPECT_TRUE(fields.contains("content.sections[0].items[0].text")) << st.error_message();
   EXPECT_TRUE(fields.contains("content.sections[1].items[0].text")) << st.error_message();
 
-  // An agreement whose owner is not on the team; a plan without an evaluation date.
+  // An agreement whose owner is not on the team. (An edit without an evaluation date keeps the
+  // draft's: a plan always has one.)
   v1::PlanContent c = w.FirstPlan();
   c.clear_evaluation_date();
   for (auto& s : *c.mutable_sections()) {
@@ -234,10 +235,11 @@ TEST(SafetyPlanTest, BadInputIsNamedAndOnlyTheDirectorSignsOff) {
     }
   }
   ASSERT_TRUE(w.Update("dir", draft, c, &draft).ok());
+  EXPECT_TRUE(draft.content().has_evaluation_date());
   st = w.Propose("dir", case_id, 1);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   const auto propose_fields = BadFields(st);
-  EXPECT_TRUE(propose_fields.contains("content.evaluation_date")) << st.error_message();
+  EXPECT_FALSE(propose_fields.contains("content.evaluation_date")) << st.error_message();
   EXPECT_TRUE(
       propose_fields.contains("content.sections[2].items[1].agreement.owner_professional_id"))
       << st.error_message();
