@@ -1,0 +1,120 @@
+#include "client/desktop/my_cases_view.h"
+
+#include <string>
+#include <vector>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "client/desktop/display.h"
+#include "client/desktop/error_text.h"
+#include "client/desktop/rpc_runner.h"
+#include "schakel/v1/cases.grpc.pb.h"
+
+namespace schakel::desktop {
+
+namespace {
+
+// Enough pages for any one person's cases; a region has some fifty MDA++ families a year.
+constexpr int kMaxCasePages = 20;
+
+struct MyCasesOutcome {
+  grpc::Status status;
+  std::vector<v1::CaseSummary> cases;
+};
+
+MyCasesOutcome FetchMyCases(const std::shared_ptr<grpc::Channel>& channel) {
+  MyCasesOutcome out;
+  auto stub = v1::CaseService::NewStub(channel);
+  v1::ListMyCasesRequest req;
+  req.set_page_size(200);
+  for (int page = 0; page < kMaxCasePages; ++page) {
+    v1::ListMyCasesResponse resp;
+    out.status = stub->ListMyCases(NewCallContext().get(), req, &resp);
+    if (!out.status.ok()) return out;
+    out.cases.insert(out.cases.end(), resp.cases().begin(), resp.cases().end());
+    if (resp.next_page_token().empty()) break;
+    req.set_page_token(resp.next_page_token());
+  }
+  return out;
+}
+
+}  // namespace
+
+MyCasesView::MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+    : ViewPage(parent), channel_(std::move(channel)) {
+  auto* title = new QLabel(tr("<h2>Mijn casussen</h2>"), this);
+  auto* refresh_button = new QPushButton(tr("&Vernieuwen (F5)"), this);
+  refresh_button->setAccessibleName(tr("Mijn casussen vernieuwen"));
+  connect(refresh_button, &QPushButton::clicked, this, &MyCasesView::refresh);
+  auto* top = new QHBoxLayout;
+  top->addWidget(title);
+  top->addStretch();
+  top->addWidget(refresh_button);
+
+  table_ = new QTableWidget(0, 6, this);
+  table_->setObjectName(QStringLiteral("casesTable"));
+  table_->setAccessibleName(tr("Mijn casussen"));
+  table_->setHorizontalHeaderLabels({tr("Kenmerk"), tr("Mijn rol"), tr("Status"), tr("Geopend"),
+                                     tr("Open acties"), tr("Te laat")});
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->setVisible(false);
+
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("casesStatus"));
+  status_->setWordWrap(true);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(table_, 1);
+  layout->addWidget(status_);
+}
+
+void MyCasesView::refresh() {
+  if (busy_) return;
+  busy_ = true;
+  status_->setText(tr("Laden…"));
+  RunOffUiThread(
+      this, [channel = channel_]() { return FetchMyCases(channel); },
+      [this](MyCasesOutcome out) {
+        busy_ = false;
+        if (!out.status.ok()) {
+          status_->setText(CallErrorText(out.status));
+          status_->setToolTip(TechnicalDetail(out.status));
+          emit loaded(false);
+          return;
+        }
+        table_->setRowCount(static_cast<int>(out.cases.size()));
+        int row = 0;
+        for (const v1::CaseSummary& c : out.cases) {
+          const QStringList cells = {QString::fromStdString(c.reference()),
+                                     CaseRoleName(c.my_role()),
+                                     CaseStatusName(c.status()),
+                                     FormatAmsterdam(c.create_time()),
+                                     QString::number(c.open_actions()),
+                                     QString::number(c.overdue_actions() + c.overdue_follow_ups())};
+          for (int col = 0; col < cells.size(); ++col) {
+            auto* item = new QTableWidgetItem(cells[col]);
+            if (col == 0) item->setData(Qt::UserRole, QString::fromStdString(c.id()));
+            if (col == 5 && c.overdue_actions() + c.overdue_follow_ups() > 0) {
+              item->setForeground(Qt::red);
+            }
+            table_->setItem(row, col, item);
+          }
+          ++row;
+        }
+        table_->resizeColumnsToContents();
+        status_->setText(out.cases.empty() ? tr("U staat op geen enkele casus.")
+                                           : tr("Aantal casussen: %1").arg(out.cases.size()));
+        status_->setToolTip({});
+        emit loaded(true);
+      });
+}
+
+}  // namespace schakel::desktop
