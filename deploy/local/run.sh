@@ -942,6 +942,11 @@ EOF
   done
   cat <<EOF
 
+The desktop client (in Dutch; add --lang=en for English), signed in as demo user ID — e.g.
+regisseur (case director), vt-medewerker (triage), wijkteam, agent, supervisor, auditor:
+  build/release/client/desktop/schakel-desktop --server=$LISTEN \\
+    --cert=$VAR/pki/users/ID.crt --key=$VAR/pki/users/ID.key --ca=$VAR/pki/ca.crt
+
 Stop it with: deploy/local/run.sh stop
 EOF
 }
