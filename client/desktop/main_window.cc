@@ -1,5 +1,6 @@
 #include "client/desktop/main_window.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
