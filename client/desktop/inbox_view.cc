@@ -1,7 +1,9 @@
 #include "client/desktop/inbox_view.h"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <QDate>
@@ -12,11 +14,11 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimeZone>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
+#include "client/desktop/inbox_watcher.h"
 #include "client/desktop/rpc_runner.h"
 #include "schakel/v1/handover.grpc.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
@@ -24,8 +26,6 @@
 namespace schakel::desktop {
 
 namespace {
-
-constexpr int kInboxPollMs = 30'000;
 
 // One row of the merged inbox.
 struct InboxRow {
@@ -83,9 +83,10 @@ InboxOutcome FetchInbox(const std::shared_ptr<grpc::Channel>& channel) {
   return out;
 }
 
-std::vector<InboxRow> MergeInbox(const InboxOutcome& in) {
+std::vector<InboxRow> MergeInbox(const v1::ListInboxResponse& handovers,
+                                 const v1::ListPlanInboxResponse& plans) {
   std::vector<InboxRow> rows;
-  for (const v1::InboxItem& item : in.handovers.items()) {
+  for (const v1::InboxItem& item : handovers.items()) {
     rows.push_back({.kind = HandoverKindName(item.kind()),
                     .case_label = QString::fromStdString(
                         item.case_reference().empty() ? item.case_id() : item.case_reference()),
@@ -95,7 +96,7 @@ std::vector<InboxRow> MergeInbox(const InboxOutcome& in) {
                     .overdue = item.overdue()});
   }
   static const QTimeZone kAmsterdam("Europe/Amsterdam");
-  for (const v1::PlanInboxItem& item : in.plans.items()) {
+  for (const v1::PlanInboxItem& item : plans.items()) {
     const QDate day(item.due().year(), item.due().month(), item.due().day());
     rows.push_back({.kind = PlanKindName(item.kind()),
                     .case_label = QString::fromStdString(item.case_id()),
@@ -138,57 +139,121 @@ InboxView::InboxView(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
   status_->setObjectName(QStringLiteral("inboxStatus"));
   status_->setWordWrap(true);
 
+  banner_ = new QLabel(tr("Verbinding met de server verbroken; opnieuw verbinden…"), this);
+  banner_->setObjectName(QStringLiteral("connectionBanner"));
+  banner_->setWordWrap(true);
+  banner_->setStyleSheet(
+      QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }"));
+  banner_->hide();
+
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(banner_);
   layout->addLayout(top);
   layout->addWidget(table_, 1);
   layout->addWidget(status_);
 
-  poll_ = new QTimer(this);
-  poll_->setInterval(kInboxPollMs);
-  connect(poll_, &QTimer::timeout, this, &InboxView::refresh);
-  poll_->start();
+  watcher_ = new InboxWatcher(channel_, this);
+  connect(watcher_, &InboxWatcher::inboxChanged, this, &InboxView::onWatched);
+  connect(
+      watcher_, &InboxWatcher::connectionLost, this,
+      [this](const grpc::Status& status, std::chrono::milliseconds) { onConnectionLost(status); });
+  watcher_->start();
+}
+
+void InboxView::onWatched(const v1::ListInboxResponse& inbox) {
+  ++watched_;
+  banner_->hide();
+  handovers_ = inbox;
+  handover_status_ = grpc::Status::OK;
+  render();
+  fetchPlans();
+}
+
+void InboxView::onConnectionLost(const grpc::Status& status) {
+  banner_->setToolTip(TechnicalDetail(status));
+  banner_->show();
+}
+
+void InboxView::fetchPlans() {
+  if (plans_busy_) {
+    plans_again_ = true;
+    return;
+  }
+  plans_busy_ = true;
+  RunOffUiThread(
+      this,
+      [channel = channel_]() {
+        CallResult<v1::ListPlanInboxResponse> out;
+        out.status = v1::SafetyPlanService::NewStub(channel)->ListPlanInbox(
+            NewCallContext().get(), v1::ListPlanInboxRequest(), &out.response);
+        return out;
+      },
+      [this](CallResult<v1::ListPlanInboxResponse> out) {
+        plans_busy_ = false;
+        plan_status_ = out.status;
+        if (out.status.ok()) plans_ = std::move(out.response);
+        render();
+        emit loaded(handover_status_.ok() && plan_status_.ok());
+        if (plans_again_) {
+          plans_again_ = false;
+          fetchPlans();
+        }
+      });
 }
 
 void InboxView::refresh() {
   if (busy_) return;
   busy_ = true;
   status_->setText(tr("Laden…"));
+  const int watched_before = watched_;
   RunOffUiThread(
       this, [channel = channel_]() { return FetchInbox(channel); },
-      [this](InboxOutcome out) {
+      [this, watched_before](InboxOutcome out) {
         busy_ = false;
-        const std::vector<InboxRow> rows = MergeInbox(out);
-        table_->setRowCount(static_cast<int>(rows.size()));
-        for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
-          const InboxRow& row = rows[r];
-          const QString due = row.overdue ? tr("%1 (te laat)").arg(row.due_text) : row.due_text;
-          const QStringList cells = {row.kind, row.case_label, due, row.text};
-          for (int col = 0; col < cells.size(); ++col) {
-            auto* item = new QTableWidgetItem(cells[col]);
-            item->setToolTip(cells[col]);  // the description is often wider than its column
-            if (row.overdue) {
-              item->setForeground(Qt::red);
-              QFont bold = item->font();
-              bold.setBold(true);
-              item->setFont(bold);
-            }
-            table_->setItem(r, col, item);
-          }
+        // A message of the stream that came meanwhile is at least as new as this answer.
+        if (watched_ == watched_before) {
+          handover_status_ = out.handover_status;
+          if (out.handover_status.ok()) handovers_ = std::move(out.handovers);
         }
-        table_->resizeColumnsToContents();
-        const bool ok = out.handover_status.ok() && out.plan_status.ok();
-        if (ok) {
-          status_->setText(rows.empty() ? tr("Er wacht niets op u.")
-                                        : tr("Aantal items: %1").arg(rows.size()));
-          status_->setToolTip({});
-        } else {
-          const grpc::Status& failed =
-              out.handover_status.ok() ? out.plan_status : out.handover_status;
-          status_->setText(tr("Niet alles kon worden opgehaald: %1").arg(CallErrorText(failed)));
-          status_->setToolTip(TechnicalDetail(failed));
-        }
-        emit loaded(ok);
+        plan_status_ = out.plan_status;
+        if (out.plan_status.ok()) plans_ = std::move(out.plans);
+        render();
+        emit loaded(handover_status_.ok() && plan_status_.ok());
       });
+}
+
+void InboxView::render() {
+  const std::vector<InboxRow> rows = MergeInbox(handovers_, plans_);
+  table_->setRowCount(static_cast<int>(rows.size()));
+  for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+    const InboxRow& row = rows[r];
+    const QString due = row.overdue ? tr("%1 (te laat)").arg(row.due_text) : row.due_text;
+    const QStringList cells = {row.kind, row.case_label, due, row.text};
+    for (int col = 0; col < cells.size(); ++col) {
+      auto* item = new QTableWidgetItem(cells[col]);
+      item->setToolTip(cells[col]);  // the description is often wider than its column
+      if (row.overdue) {
+        item->setForeground(Qt::red);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+      }
+      table_->setItem(r, col, item);
+    }
+  }
+  table_->resizeColumnsToContents();
+  const bool ok = handover_status_.ok() && plan_status_.ok();
+  if (busy_) {
+    // The F5 answer is still to come; its render sets the status line.
+  } else if (ok) {
+    status_->setText(rows.empty() ? tr("Er wacht niets op u.")
+                                  : tr("Aantal items: %1").arg(rows.size()));
+    status_->setToolTip({});
+  } else {
+    const grpc::Status& failed = handover_status_.ok() ? plan_status_ : handover_status_;
+    status_->setText(tr("Niet alles kon worden opgehaald: %1").arg(CallErrorText(failed)));
+    status_->setToolTip(TechnicalDetail(failed));
+  }
 }
 
 }  // namespace schakel::desktop

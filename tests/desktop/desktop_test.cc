@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 #include <QApplication>
 #include <QDir>
@@ -329,6 +331,68 @@ TEST_F(DesktopTest, TheInboxShowsAPendingHandover) {
   EXPECT_TRUE(texts[0].startsWith(QStringLiteral("Overdracht van"))) << texts[0].toStdString();
   EXPECT_FALSE(texts[0].contains(QStringLiteral("Handover from"))) << "only the Dutch part";
   for (const QString& due : Column(*table, 2)) EXPECT_FALSE(due.isEmpty());
+}
+
+TEST_F(DesktopTest, AHandoverProposedElsewhereAppearsWithoutARefresh) {
+  const std::string case_id = world_.MakeCase();
+  world_.Flush();
+  std::optional<Session> session = SignInAs("ontvanger");
+  ASSERT_TRUE(session.has_value());
+  // The view alone: nothing calls refresh(); only the WatchInbox stream fills it.
+  InboxView view(session->channel);
+  auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
+  auto* banner = view.findChild<QLabel*>(QStringLiteral("connectionBanner"));
+  ASSERT_NE(banner, nullptr);
+  bool loaded = false;
+  QObject::connect(&view, &InboxView::loaded, [&](bool ok) { loaded = ok; });
+  // The stream's first message (the empty inbox), then the plan inbox fetched after it.
+  ASSERT_TRUE(WaitUntil([&] { return loaded; }, std::chrono::seconds(20)));
+  EXPECT_EQ(table->rowCount(), 0);
+  EXPECT_TRUE(banner->isHidden());
+
+  // Another client proposes a handover to the receiver's organisation.
+  v1::ProposeHandoverRequest propose;
+  propose.set_request_id(NewRandomId());
+  propose.set_case_id(case_id);
+  propose.set_to_organisation_id(world::kGgz2);
+  propose.set_phase(v1::PHASE_STABLE_SAFETY);
+  propose.mutable_content()->set_summary("Traumabehandeling van moeder");
+  v1::ProposeHandoverResponse proposed;
+  const grpc::Status st =
+      world_.H("vt")->ProposeHandover(testing::PCtx().get(), propose, &proposed);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+
+  ASSERT_TRUE(WaitUntil([&] { return table->rowCount() > 0; }, std::chrono::seconds(20)))
+      << "the pushed handover did not appear";
+  EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Overdracht wacht op antwoord"));
+  EXPECT_TRUE(table->item(0, 3)->text().startsWith(QStringLiteral("Overdracht van")));
+  EXPECT_TRUE(banner->isHidden());
+  WaitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+}
+
+TEST_F(DesktopTest, ALostConnectionShowsTheBanner) {
+  // A port nothing listens on (bound, then closed).
+  QTcpServer probe;
+  ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+  const std::string address = "127.0.0.1:" + std::to_string(probe.serverPort());
+  probe.close();
+  {
+    InboxView view(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    view.show();
+    auto* banner = view.findChild<QLabel*>(QStringLiteral("connectionBanner"));
+    ASSERT_NE(banner, nullptr);
+    ASSERT_TRUE(WaitUntil([&] { return banner->isVisible(); }, std::chrono::seconds(10)));
+    EXPECT_EQ(banner->text(),
+              QStringLiteral("Verbinding met de server verbroken; opnieuw verbinden…"));
+    // Destroyed while the watcher retries: it stops promptly.
+  }
+  QElapsedTimer clock;
+  clock.start();
+  {
+    InboxView view(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    QTest::qWait(50);
+  }
+  EXPECT_LT(clock.elapsed(), 5000);
 }
 
 TEST_F(DesktopTest, TheUiThreadRunsWhileASignInWaits) {

@@ -271,6 +271,11 @@
         <source>Niet alles kon worden opgehaald: %1</source>
         <translation>Not everything could be fetched: %1</translation>
     </message>
+    <message>
+        <location filename="../inbox_view.cc" line="142"/>
+        <source>Verbinding met de server verbroken; opnieuw verbinden…</source>
+        <translation>Connection to the server lost; reconnecting…</translation>
+    </message>
 </context>
 <context>
     <name>schakel::desktop::MainWindow</name>
