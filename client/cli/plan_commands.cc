@@ -108,17 +108,22 @@ bool VersionFlag(absl::string_view verb, int& out) {
   return false;
 }
 
-// --time (RFC 3339) into `out`, when given; false (after saying why) when it does not parse.
-bool TimeFlag(absl::string_view flag, const std::string& value, google::protobuf::Timestamp& out) {
-  if (value.empty()) return true;
-  absl::Time t;
+// `value` (RFC 3339) into `out`; now when empty. False (after saying why) when it does not parse.
+bool TimeOrNow(absl::string_view flag, const std::string& value, google::protobuf::Timestamp& out) {
+  absl::Time t = absl::Now();
   std::string err;
-  if (!absl::ParseTime(absl::RFC3339_full, value, &t, &err)) {
+  if (!value.empty() && !absl::ParseTime(absl::RFC3339_full, value, &t, &err)) {
     UsageError(absl::StrCat("--", flag, ": not an RFC 3339 time (", err, ")"));
     return false;
   }
   out = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
   return true;
+}
+
+// --sensitivity into `out` (unset when not given); false (after saying why) when it is not one.
+bool SensitivityFlag(v1::Sensitivity& out) {
+  out = v1::SENSITIVITY_UNSPECIFIED;
+  return EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity), out);
 }
 
 int Instrument(const std::string& case_id) {
@@ -133,16 +138,10 @@ int Instrument(const std::string& case_id) {
   r.set_outcome_level(absl::GetFlag(FLAGS_level));
   r.set_instrument_version(absl::GetFlag(FLAGS_instrument_version));
   r.set_notes(absl::GetFlag(FLAGS_notes));
-  v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
-  if (!EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity),
-                sensitivity)) {
-    return 2;
-  }
+  v1::Sensitivity sensitivity;
+  if (!SensitivityFlag(sensitivity)) return 2;
   r.set_notes_sensitivity(sensitivity);
-  const std::string at = absl::GetFlag(FLAGS_assessed_at);
-  if (at.empty()) {
-    *r.mutable_assessed_at() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
-  } else if (!TimeFlag("assessed-at", at, *r.mutable_assessed_at())) {
+  if (!TimeOrNow("assessed-at", absl::GetFlag(FLAGS_assessed_at), *r.mutable_assessed_at())) {
     return 2;
   }
   r.set_request_id(RequestId());
@@ -177,11 +176,8 @@ int Evaluate(const std::string& case_id, int version) {
     return 2;
   }
   r.set_notes(absl::GetFlag(FLAGS_notes));
-  v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
-  if (!EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity),
-                sensitivity)) {
-    return 2;
-  }
+  v1::Sensitivity sensitivity;
+  if (!SensitivityFlag(sensitivity)) return 2;
   r.set_notes_sensitivity(sensitivity);
   r.set_request_id(RequestId());
   return PlanCall<v1::EvaluatePlanRequest, v1::EvaluatePlanResponse>(
@@ -194,16 +190,10 @@ int Incident(const std::string& case_id) {
   r.set_what(absl::GetFlag(FLAGS_what));
   r.set_reported_by(absl::GetFlag(FLAGS_reported_by));
   r.set_police_reference(absl::GetFlag(FLAGS_police_reference));
-  v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
-  if (!EnumFlag("sensitivity", "schakel.v1.Sensitivity", absl::GetFlag(FLAGS_sensitivity),
-                sensitivity)) {
-    return 2;
-  }
+  v1::Sensitivity sensitivity;
+  if (!SensitivityFlag(sensitivity)) return 2;
   r.set_sensitivity(sensitivity);
-  const std::string at = absl::GetFlag(FLAGS_occurred_at);
-  if (at.empty()) {
-    *r.mutable_occurred_at() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
-  } else if (!TimeFlag("occurred-at", at, *r.mutable_occurred_at())) {
+  if (!TimeOrNow("occurred-at", absl::GetFlag(FLAGS_occurred_at), *r.mutable_occurred_at())) {
     return 2;
   }
   r.set_request_id(RequestId());
