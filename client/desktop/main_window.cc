@@ -11,9 +11,12 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "client/desktop/audit_view.h"
 #include "client/desktop/display.h"
 #include "client/desktop/inbox_view.h"
 #include "client/desktop/my_cases_view.h"
+#include "client/desktop/supervision_view.h"
+#include "client/desktop/triage_view.h"
 #include "client/desktop/view_page.h"
 
 namespace schakel::desktop {
@@ -35,26 +38,6 @@ const char* PageName(View view) {
   }
   return "page";
 }
-
-// A view of a later slice of issue 14: says so, in the view itself.
-class NotBuiltPage : public ViewPage {
- public:
-  NotBuiltPage(View view, QWidget* parent) : ViewPage(parent) {
-    auto* layout = new QVBoxLayout(this);
-    auto* title =
-        new QLabel(QStringLiteral("<h2>%1</h2>").arg(ViewTitle(view).toHtmlEscaped()), this);
-    auto* text =
-        new QLabel(QCoreApplication::translate(
-                       "NotBuiltPage",
-                       "Nog niet gebouwd: dit onderdeel komt in een volgende versie van Schakel."),
-                   this);
-    text->setObjectName(QStringLiteral("notBuilt"));
-    text->setWordWrap(true);
-    layout->addWidget(title);
-    layout->addWidget(text);
-    layout->addStretch();
-  }
-};
 
 }  // namespace
 
@@ -120,9 +103,14 @@ ViewPage* MainWindow::makePage(View view) {
       return new MyCasesView(session_.channel, stack_);
     case View::kInbox:
       return new InboxView(session_.channel, stack_);
-    default:
-      return new NotBuiltPage(view, stack_);
+    case View::kTriage:
+      return new TriageView(session_, stack_);
+    case View::kSupervision:
+      return new SupervisionView(session_, stack_);
+    case View::kAudit:
+      return new AuditView(session_, stack_);
   }
+  return nullptr;
 }
 
 ViewPage* MainWindow::page(View view) const {

@@ -38,112 +38,18 @@
 #include "client/desktop/translation.h"
 #include "client/desktop/views.h"
 #include "services/common/ids.h"
+#include "tests/desktop/desktop_fixture.h"
 #include "tests/integration/safetyplan_fixture.h"
 
 namespace schakel::desktop {
 namespace {
 
-using testing::PlanWorld;
-namespace world = testing::plan_world;
+using schakel::testing::PlanWorld;
+using namespace test_support;  // NOLINT(google-build-using-namespace)
+namespace world = schakel::testing::plan_world;
 
 const char kNotAccepted[] =
     "Uw certificaat wordt niet (meer) geaccepteerd. Neem contact op met uw beheerder.";
-
-// Spins the event loop until `done()` or `timeout`; true when done.
-bool WaitUntil(const std::function<bool()>& done,
-               std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
-  QElapsedTimer clock;
-  clock.start();
-  while (!done()) {
-    if (clock.elapsed() > timeout.count()) return false;
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    QThread::msleep(5);
-  }
-  return true;
-}
-
-std::vector<QString> SideBarTexts(const MainWindow& window) {
-  std::vector<QString> texts;
-  auto* bar = window.findChild<QListWidget*>(QStringLiteral("sideBar"));
-  if (bar == nullptr) return texts;
-  for (int i = 0; i < bar->count(); ++i) texts.push_back(bar->item(i)->text());
-  return texts;
-}
-
-std::vector<QString> TitlesOf(const std::vector<View>& views) {
-  std::vector<QString> titles;
-  for (View v : views) titles.push_back(ViewTitle(v));
-  return titles;
-}
-
-// Column `col` of every row of `table`.
-std::vector<QString> Column(const QTableWidget& table, int col) {
-  std::vector<QString> cells;
-  for (int r = 0; r < table.rowCount(); ++r) {
-    cells.push_back(table.item(r, col) != nullptr ? table.item(r, col)->text() : QString());
-  }
-  return cells;
-}
-
-class DesktopTest : public ::testing::Test {
- protected:
-  // Writes `id`'s certificate, key and the CA as PEM files; returns their directory.
-  QString WriteIdentity(const std::string& id, const std::string& org) {
-    const TlsMaterial m = world_.host().pki().Client(id, org);
-    const QString dir = files_.path() + QStringLiteral("/") + QString::fromStdString(id);
-    QDir().mkpath(dir);
-    auto write = [&](const char* name, const std::string& pem) {
-      std::ofstream(QString(dir + QStringLiteral("/") + QLatin1String(name)).toStdString()) << pem;
-    };
-    write("user.crt", m.cert_pem);
-    write("user.key", m.key_pem);
-    std::filesystem::permissions(
-        (dir + QStringLiteral("/user.key")).toStdString(),
-        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    write("ca.crt", m.ca_pem);
-    return dir;
-  }
-
-  static void Fill(SignInDialog& dialog, const QString& server, const QString& dir) {
-    dialog.findChild<QLineEdit*>(QStringLiteral("server"))->setText(server);
-    dialog.findChild<QLineEdit*>(QStringLiteral("certificate"))->setText(dir + "/user.crt");
-    dialog.findChild<QLineEdit*>(QStringLiteral("key"))->setText(dir + "/user.key");
-    dialog.findChild<QLineEdit*>(QStringLiteral("ca"))->setText(dir + "/ca.crt");
-  }
-
-  // Clicks "Aanmelden" and waits for the answer; true when signed in.
-  static bool ClickSignIn(SignInDialog& dialog) {
-    bool finished = false;
-    bool ok = false;
-    auto conn = QObject::connect(&dialog, &SignInDialog::signInFinished, [&](bool result) {
-      finished = true;
-      ok = result;
-    });
-    dialog.findChild<QPushButton*>(QStringLiteral("signIn"))->click();
-    EXPECT_TRUE(WaitUntil([&] { return finished; })) << "no answer to the sign-in";
-    QObject::disconnect(conn);
-    return ok;
-  }
-
-  static QString StatusOf(const SignInDialog& dialog) {
-    return dialog.findChild<QLabel*>(QStringLiteral("status"))->text();
-  }
-
-  // Signs in as `id` through the dialog; the session, or a failed test.
-  std::optional<Session> SignInAs(const std::string& id) {
-    SignInDialog dialog;
-    Fill(dialog, QString::fromStdString(world_.host().address()),
-         WriteIdentity(id, world_.OrgOf(id)));
-    if (!ClickSignIn(dialog)) {
-      ADD_FAILURE() << id << " could not sign in: " << StatusOf(dialog).toStdString();
-      return std::nullopt;
-    }
-    return dialog.session();
-  }
-
-  PlanWorld world_;
-  QTemporaryDir files_;
-};
 
 TEST(ViewsForRolesTest, EachRoleOpensItsViews) {
   using enum View;
@@ -311,7 +217,7 @@ TEST_F(DesktopTest, TheInboxShowsAPendingHandover) {
   propose.mutable_content()->set_summary("Traumabehandeling van moeder");
   v1::ProposeHandoverResponse proposed;
   const grpc::Status st =
-      world_.H("vt")->ProposeHandover(testing::PCtx().get(), propose, &proposed);
+      world_.H("vt")->ProposeHandover(schakel::testing::PCtx().get(), propose, &proposed);
   ASSERT_TRUE(st.ok()) << st.error_message();
 
   std::optional<Session> session = SignInAs("ontvanger");
@@ -359,7 +265,7 @@ TEST_F(DesktopTest, AHandoverProposedElsewhereAppearsWithoutARefresh) {
   propose.mutable_content()->set_summary("Traumabehandeling van moeder");
   v1::ProposeHandoverResponse proposed;
   const grpc::Status st =
-      world_.H("vt")->ProposeHandover(testing::PCtx().get(), propose, &proposed);
+      world_.H("vt")->ProposeHandover(schakel::testing::PCtx().get(), propose, &proposed);
   ASSERT_TRUE(st.ok()) << st.error_message();
 
   ASSERT_TRUE(WaitUntil([&] { return table->rowCount() > 0; }, std::chrono::seconds(20)))
@@ -479,17 +385,3 @@ TEST(TranslationTest, TheLanguageFlagWins) {
 
 }  // namespace
 }  // namespace schakel::desktop
-
-int main(int argc, char** argv) {
-  // Widgets without a display (ctest sets it too; gtest_discover_tests does not).
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  // QSettings of the tests go to a directory of their own, never the user's.
-  QTemporaryDir settings_dir;
-  qputenv("XDG_CONFIG_HOME", settings_dir.path().toUtf8());
-  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings_dir.path());
-  QApplication app(argc, argv);
-  QCoreApplication::setOrganizationName(QStringLiteral("SchakelTest"));
-  QCoreApplication::setApplicationName(QStringLiteral("desktop_tests"));
-  ::testing::InitGoogleTest(&argc, argv);
-  return RUN_ALL_TESTS();
-}

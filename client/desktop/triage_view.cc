@@ -1,0 +1,22 @@
+#include "client/desktop/triage_view.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace schakel::desktop {
+
+TriageView::TriageView(const Session& session, QWidget* parent)
+    : ViewPage(parent), session_(session) {
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(new QLabel(tr("<h2>Triage</h2>"), this));
+  auto* text = new QLabel(
+      tr("Nog niet gebouwd: dit onderdeel komt in een volgende versie van Schakel."), this);
+  text->setObjectName(QStringLiteral("notBuilt"));
+  text->setWordWrap(true);
+  layout->addWidget(text);
+  layout->addStretch();
+}
+
+void TriageView::refresh() {}
+
+}  // namespace schakel::desktop

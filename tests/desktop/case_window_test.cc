@@ -1,0 +1,1 @@
+// Filled in by the part of the desktop client it tests.
