@@ -91,32 +91,6 @@ absl::StatusOr<note::Verifier> TrustedVerifier(v1::AuditService::Stub* stub, boo
   return note::ParseVerifierKey(*key);
 }
 
-// Checks a checkpoint's signature and that its body says what the message says.
-absl::Status VerifyCheckpoint(const v1::SignedCheckpoint& cp, const note::Verifier& verifier) {
-  auto text = note::OpenNote(cp.signed_note(), {&verifier, 1});
-  if (!text.ok()) return text.status();
-  auto body = note::ParseCheckpoint(*text);
-  if (!body.ok()) return body.status();
-  if (body->tree_size != cp.tree_size() || body->root_hash != cp.root_hash()) {
-    return absl::DataLossError("the signed checkpoint does not match the size and root given");
-  }
-  return absl::OkStatus();
-}
-
-std::vector<Hash> ToHashes(const google::protobuf::RepeatedPtrField<std::string>& raw, bool* ok) {
-  std::vector<Hash> out;
-  *ok = true;
-  for (const auto& r : raw) {
-    auto h = audit::merkle::HashFromBytes(r);
-    if (!h.ok()) {
-      *ok = false;
-      return {};
-    }
-    out.push_back(*h);
-  }
-  return out;
-}
-
 std::string B64(absl::string_view bytes) { return absl::Base64Escape(bytes); }
 
 namespace {
@@ -252,88 +226,71 @@ int Export() {
 }
 
 // Reads an export: header first, then entry batches. Verifies every leaf into a tree and the root
-// against the signed checkpoint.
+// against the signed checkpoint (client::VerifyExport, as the desktop client does).
 int VerifyExport(const Args& args) {
   if (args.size() != 2) return UsageError("usage: audit verify-export FILE [--verifier-key=KEY]");
   std::ifstream file(args[1], std::ios::binary);
   if (!file) return UsageError("cannot read " + args[1]);
-  google::protobuf::io::IstreamInputStream stream(&file);
-  v1::ExportLogResponse message;
-  bool clean_eof = false;
-  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &clean_eof) ||
-      !message.has_header()) {
-    std::cerr << "verify-export: " << args[1] << " does not start with an export header\n";
-    return kMalformed;
-  }
-  const v1::ExportHeader header = message.header();
   // The key must come from the user (--verifier-key or var/keys/audit.vkey): a key taken from the
   // export itself proves nothing about who signed it. --trust-export-key says so explicitly.
-  bool from_header = false;
-  absl::StatusOr<note::Verifier> verifier;
-  if (absl::GetFlag(FLAGS_trust_export_key)) {
-    verifier = note::ParseVerifierKey(header.verifier_key());
-    from_header = true;
-  } else {
+  auto choose = [](const v1::ExportHeader& header,
+                   bool* from_export) -> absl::StatusOr<note::Verifier> {
+    if (absl::GetFlag(FLAGS_trust_export_key)) {
+      *from_export = true;
+      return note::ParseVerifierKey(header.verifier_key());
+    }
     bool unused = false;
     auto key = TrustedVerifierKey(nullptr, &unused);
     if (!key.ok()) {
-      std::cerr
-          << "verify-export: no verifier key to trust: pass --verifier-key=KEY (from the log's "
-             "operator), or --trust-export-key to use the one inside the export\n";
-      return kMalformed;
+      return absl::InvalidArgumentError(
+          "no verifier key to trust: pass --verifier-key=KEY (from the log's operator), or "
+          "--trust-export-key to use the one inside the export");
     }
-    verifier = note::ParseVerifierKey(*key);
-  }
-  if (!verifier.ok()) {
-    std::cerr << "verify-export: " << verifier.status().message() << "\n";
-    return kMalformed;
-  }
-  if (absl::Status st = VerifyCheckpoint(header.checkpoint(), *verifier); !st.ok()) {
-    std::cout << "checkpoint signature: INVALID: " << st.message() << "\n";
-    return kInvalid;
-  }
-  const int64_t total = header.checkpoint().tree_size();
-  audit::merkle::MemoryTree tree;
+    return note::ParseVerifierKey(*key);
+  };
   int last_percent = -1;
-  // Parsing merges into the message: clear it, or every batch would carry all the ones before.
-  for (message.Clear();
-       google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &clean_eof);
-       message.Clear()) {
-    for (const std::string& bytes : message.entries().entries()) {
-      v1::LogEntry entry;
-      if (!entry.ParseFromString(bytes) || entry.index() != tree.size()) {
-        std::cout << "entry " << tree.size() << ": out of order or unreadable\n";
-        return kInvalid;
-      }
-      if (!tree.Append(audit::merkle::HashLeaf(bytes)).ok()) return kInvalid;
-    }
-    const int percent = total > 0 ? static_cast<int>(tree.size() * 100 / total) : 100;
+  bool drew = false;
+  auto progress = [&](int64_t done, int64_t total) {
+    const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
     if (total >= 10000 && percent != last_percent) {
       std::cerr << "\rverifying [" << std::string(percent / 5, '#')
-                << std::string(20 - percent / 5, ' ') << "] " << percent << "% (" << tree.size()
-                << "/" << total << ")" << std::flush;
+                << std::string(20 - percent / 5, ' ') << "] " << percent << "% (" << done << "/"
+                << total << ")" << std::flush;
       last_percent = percent;
+      drew = true;
     }
+    return true;
+  };
+  const client::ExportVerdict verdict = client::VerifyExport(file, choose, progress);
+  if (drew) std::cerr << "\n";
+  switch (verdict.failure) {
+    case client::ExportFailure::kNone:
+      break;
+    case client::ExportFailure::kNoHeader:
+      std::cerr << "verify-export: " << args[1] << " does not start with an export header\n";
+      return kMalformed;
+    case client::ExportFailure::kKey:
+      std::cerr << "verify-export: " << verdict.status.message() << "\n";
+      return kMalformed;
+    case client::ExportFailure::kCheckpoint:
+      std::cout << "checkpoint signature: INVALID: " << verdict.status.message() << "\n";
+      return kInvalid;
+    case client::ExportFailure::kRoot:
+      std::cout << "entries:   " << verdict.total << "\n"
+                << "root:      DOES NOT MATCH the signed checkpoint\n";
+      return kInvalid;
+    default:
+      std::cout << verdict.status.message() << "\n";
+      return kInvalid;
   }
-  if (total >= 10000) std::cerr << "\n";
-  if (!clean_eof) {
-    std::cout << "the export is truncated or corrupt after entry " << tree.size() << "\n";
-    return kInvalid;
-  }
-  if (tree.size() != total) {
-    std::cout << "the export holds " << tree.size() << " entries; the checkpoint says " << total
-              << "\n";
-    return kInvalid;
-  }
-  auto root = audit::merkle::TreeHash(total, tree);
-  const bool match =
-      root.ok() && std::string(root->begin(), root->end()) == header.checkpoint().root_hash();
-  std::cout << "entries:   " << total << "\n"
-            << "root:      " << (match ? "matches" : "DOES NOT MATCH") << " the signed checkpoint\n"
+  std::cout << "entries:   " << verdict.total << "\n"
+            << "root:      matches the signed checkpoint\n"
             << "signature: valid"
-            << (from_header ? " (key taken from the export itself: NOT an independent check)" : "")
+            << (verdict.key_from_export
+                    ? " (key taken from the export itself: NOT an independent check)"
+                    : "")
             << "\n";
-  return match ? kValid : kInvalid;
+  return kValid;
 }
 
 int Monitor() {

@@ -10,8 +10,8 @@
 #include "absl/strings/numbers.h"
 #include "client/cli/audit_shared.h"
 #include "client/cli/cli.h"
+#include "client/lib/audit_verify.h"
 #include "schakel/v1/audit.grpc.pb.h"
-#include "services/transparency/merkle.h"
 
 ABSL_DECLARE_FLAG(std::string, org);
 ABSL_DECLARE_FLAG(std::string, event_type);
@@ -20,8 +20,6 @@ ABSL_DECLARE_FLAG(std::string, page_token);
 
 namespace schakel::cli {
 namespace {
-
-using audit::merkle::Hash;
 
 // The inclusion proof for `req`, waiting while the entry is newer than the latest checkpoint
 // (the log signs on demand at most once per interval, and answers UNAVAILABLE until then).
@@ -75,46 +73,39 @@ int AuditProve(const Args& args) {
   bool from_server = false;
   auto verifier = TrustedVerifier(stub.get(), &from_server);
   if (!verifier.ok()) return UsageError(verifier.status().message());
-  if (absl::Status cp = VerifyCheckpoint(resp.checkpoint(), *verifier); !cp.ok()) {
-    std::cout << "checkpoint: INVALID: " << cp.message() << "\n";
-    return 1;
+  client::InclusionQuestion asked;
+  if (by_index) {
+    asked.index = asked_index;
+  } else {
+    asked.event_id = args[1];
   }
-  // The proof must be for the entry asked about, in exactly the tree the signature covers.
-  if (resp.tree_size() != resp.checkpoint().tree_size() ||
-      (req.entry_case() == v1::GetInclusionProofRequest::kIndex && resp.index() != req.index())) {
-    std::cout << "inclusion: FAILED: the proof is not for entry " << args[1]
-              << " in the signed tree of size " << resp.checkpoint().tree_size() << "\n";
-    return 1;
-  }
-  std::string leaf_bytes = resp.leaf_hash();
-  if (have_bytes) {
-    // Our own leaf, from bytes we hold: the server's leaf hash is not taken on trust.
-    const Hash leaf = audit::merkle::HashLeaf(stored.entry());
-    leaf_bytes.assign(leaf.begin(), leaf.end());
-    v1::LogEntry entry;
-    std::string problem;
-    if (!entry.ParseFromString(stored.entry())) {
-      problem = "the stored bytes are not a log entry";
-    } else if (entry.index() != resp.index()) {
-      problem = "the stored bytes are entry " + std::to_string(entry.index()) + ", not " +
-                std::to_string(resp.index());
-    } else if (!by_index && entry.format_version() >= 2 && entry.event_id() != args[1]) {
-      problem = "the stored bytes hold event " + entry.event_id() + ", not the one asked for";
-    } else if (stored.has_record() && stored.record().event_id() != entry.event_id() &&
-               entry.format_version() >= 2) {
-      problem = "the record returned is not the one inside the stored bytes";
-    }
-    if (!problem.empty()) {
-      std::cout << "entry:     FAILED: " << problem << "\n";
+  const client::InclusionVerdict verdict =
+      client::VerifyInclusionAnswer(resp, have_bytes ? &stored : nullptr, asked, *verifier);
+  switch (verdict.failure) {
+    case client::InclusionFailure::kCheckpoint:
+      std::cout << "checkpoint: INVALID: " << verdict.status.message() << "\n";
       return 1;
-    }
-    if (leaf_bytes != resp.leaf_hash()) {
+    case client::InclusionFailure::kWrongProof:
+      std::cout << "inclusion: FAILED: " << verdict.status.message() << "\n";
+      return 1;
+    case client::InclusionFailure::kEntryUnreadable:
+    case client::InclusionFailure::kEntryIndex:
+    case client::InclusionFailure::kEntryEvent:
+    case client::InclusionFailure::kRecordMismatch:
+      std::cout << "entry:     FAILED: " << verdict.status.message() << "\n";
+      return 1;
+    case client::InclusionFailure::kNone:
+    case client::InclusionFailure::kInclusion:
+      break;
+  }
+  if (have_bytes) {
+    if (verdict.server_leaf_differs) {
       std::cout << "leaf:      the server's leaf hash differs from the one of the stored bytes\n";
     }
-    if (entry.format_version() >= 2) {
-      std::cout << "event:     " << entry.event_id() << " (inside the hashed bytes)\n";
+    if (verdict.entry_format >= 2) {
+      std::cout << "event:     " << verdict.entry_event_id << " (inside the hashed bytes)\n";
     } else {
-      std::cout << "event:     NOT CHECKED: entry format " << entry.format_version()
+      std::cout << "event:     NOT CHECKED: entry format " << verdict.entry_format
                 << " does not carry its event id in the hashed bytes\n";
     }
     if (stored.has_record()) {
@@ -123,27 +114,20 @@ int AuditProve(const Args& args) {
                 << " by " << stored.record().user().principal_id() << "\n";
     }
   }
-  bool ok = false;
-  std::vector<Hash> proof = ToHashes(resp.proof(), &ok);
-  auto leaf = audit::merkle::HashFromBytes(leaf_bytes);
-  auto root = audit::merkle::HashFromBytes(resp.checkpoint().root_hash());
-  absl::Status verified =
-      ok && leaf.ok() && root.ok()
-          ? audit::merkle::VerifyInclusion(resp.index(), resp.tree_size(), *leaf, proof, *root)
-          : absl::InvalidArgumentError("a hash in the answer is not 32 bytes");
   std::cout << "entry " << resp.index() << " in tree of size " << resp.tree_size() << "\n"
-            << "leaf hash: " << B64(leaf_bytes)
+            << "leaf hash: " << B64(verdict.leaf_hash)
             << (have_bytes ? " (recomputed from the stored bytes)" : " (as the server gave it)")
             << "\n"
             << "root:      " << B64(resp.checkpoint().root_hash()) << " (signed checkpoint)\n"
             << "proof:     " << resp.proof_size() << " hashes\n"
             << "inclusion: "
-            << (verified.ok() ? "verified" : "FAILED: " + std::string(verified.message())) << "\n";
+            << (verdict.ok() ? "verified" : "FAILED: " + std::string(verdict.status.message()))
+            << "\n";
   if (!have_bytes) {
     std::cout << "note: the entry's bytes are for its organisation's supervisors and auditors; "
                  "without them the proof covers the leaf hash the server gave\n";
   }
-  return verified.ok() ? 0 : 1;
+  return verdict.ok() ? 0 : 1;
 }
 
 int AuditEntries() {

@@ -1,5 +1,5 @@
 // What the audit subcommands of schakelctl share: the stub, the verifier key to trust and the
-// offline checks of checkpoints and proofs.
+// offline checks of checkpoints and proofs (client/lib/audit_verify.h).
 #ifndef SCHAKEL_CLIENT_CLI_AUDIT_SHARED_H_
 #define SCHAKEL_CLIENT_CLI_AUDIT_SHARED_H_
 
@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "client/cli/cli.h"
+#include "client/lib/audit_verify.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/transparency/merkle.h"
 #include "services/transparency/note.h"
@@ -22,12 +23,9 @@ std::unique_ptr<v1::AuditService::Stub> AuditStub();
 absl::StatusOr<std::string> TrustedVerifierKey(v1::AuditService::Stub* stub, bool* from_server);
 absl::StatusOr<audit::note::Verifier> TrustedVerifier(v1::AuditService::Stub* stub,
                                                       bool* from_server);
-// Checks a checkpoint's signature and that its body says what the message says.
-absl::Status VerifyCheckpoint(const v1::SignedCheckpoint& cp,
-                              const audit::note::Verifier& verifier);
-// The hashes of a proof; `ok` false when one is not 32 bytes.
-std::vector<audit::merkle::Hash> ToHashes(
-    const google::protobuf::RepeatedPtrField<std::string>& raw, bool* ok);
+// The offline checks (client/lib/audit_verify.h), shared with the desktop client.
+using client::ToHashes;
+using client::VerifyCheckpoint;
 std::string B64(absl::string_view bytes);
 
 // audit prove EVENT_ID|INDEX and audit entries (audit_prove.cc).

@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include <google/protobuf/descriptor.h>
-#include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
 #include "absl/flags/flag.h"
@@ -14,6 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
+#include "client/cli/readable.h"
 #include "client/lib/connection.h"
 #include "client/lib/errors.h"
 #include "services/common/calendar.h"
@@ -85,12 +85,10 @@ void Print(const google::protobuf::Message& message) {
     if (!google::protobuf::util::MessageToJsonString(message, &out, options).ok()) {
       out = "{}\n";
     }
-  } else {
-    google::protobuf::TextFormat::Printer printer;
-    printer.SetUseUtf8StringEscaping(true);  // show names as written, not as octal escapes
-    printer.PrintToString(message, &out);
+    std::cout << out;
+    return;
   }
-  std::cout << out;
+  PrintReadable(message, std::cout);
 }
 
 int PrintRpcError(const grpc::Status& status) {

@@ -36,7 +36,8 @@ std::unique_ptr<grpc::ClientContext> NewContext();
 // --request_id, or a fresh random one (printed to stderr so a retry can reuse it).
 std::string RequestId();
 
-// Prints a message as readable text, or as protobuf JSON with --json.
+// Prints a message for people (readable.h: "Label: value" lines and tables, Amsterdam times), or
+// as protobuf JSON with --json.
 void Print(const google::protobuf::Message& message);
 
 // Prints a failed call (code, message, each bad field) to stderr; returns the exit code (1).

@@ -25,6 +25,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "client/cli/cli.h"
+#include "client/cli/readable.h"
+#include "client/cli/table.h"
 #include "schakel/v1/intake.grpc.pb.h"
 #include "services/common/calendar.h"
 #include "services/common/tls.h"
@@ -113,16 +115,13 @@ absl::Time ToAbsl(const google::protobuf::Timestamp& t) {
 }
 
 // "05-03-2026 14:07" in Europe/Amsterdam; "-" when unset.
-std::string DutchTime(const google::protobuf::Timestamp& t) {
-  if (t.seconds() == 0 && t.nanos() == 0) return "-";
-  return absl::FormatTime("%d-%m-%Y %H:%M", ToAbsl(t), calendar::Amsterdam());
-}
+std::string DutchTime(const google::protobuf::Timestamp& t) { return LocalTime(t); }
 
 // A term: one ending at midnight is shown as the end of its last day ("04-12-2026 24:00", as the
 // server's reminders say), not as the start of the next.
 std::string DutchTerm(const google::protobuf::Timestamp& t) {
   if (t.seconds() == 0 && t.nanos() == 0) return "-";
-  const absl::CivilSecond cs = absl::ToCivilSecond(ToAbsl(t), calendar::Amsterdam());
+  const absl::CivilSecond cs = absl::ToCivilSecond(ToAbsl(t), AmsterdamZone());
   if (cs.hour() != 0 || cs.minute() != 0 || cs.second() != 0) return DutchTime(t);
   const absl::CivilDay last = absl::CivilDay(cs) - 1;
   return absl::StrFormat("%02d-%02d-%04d 24:00", last.day(), last.month(), last.year());
@@ -205,32 +204,6 @@ std::string MatchText(const std::string& on) {
   if (on == "name_dob_folded") return "naam zonder accenten+geboortedatum/name without accents+dob";
   if (on == "address") return "adres/address";
   return on;
-}
-
-// --- A plain table -----------------------------------------------------------------------------
-
-// Display width of UTF-8 text (code points; the table holds no wide characters).
-size_t Width(absl::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-void PrintTable(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - Width(row[i]) + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::cout << line << "\n";
-  }
 }
 
 // --- One report --------------------------------------------------------------------------------
@@ -339,19 +312,24 @@ int Queue(const Args& args) {
     return 0;
   }
   std::cout << "Triagewachtrij / triage queue" << (r.mine() ? " (mijn/mine)" : "") << ": "
-            << response.total() << " open, "
-            << absl::FormatTime("%d-%m-%Y %H:%M", absl::Now(), calendar::Amsterdam())
-            << " (Europe/Amsterdam)\n";
+            << response.total() << " open, " << LocalTime(absl::Now()) << " (Europe/Amsterdam)\n";
   if (response.rows().empty()) {
     std::cout << "(leeg / empty)\n";
     return 0;
   }
-  std::vector<std::vector<std::string>> rows = {
-      {"ACUUT/ACUTE", "MELDING/REPORT", "SOORT/KIND", "VAN/FROM", "ONTVANGEN/RECEIVED",
-       "TERMIJN/DUE", "RESTEREND/LEFT", "BEHANDELAAR/HOLDER", "RADAR", "HERHAALD/REPEAT"}};
+  Table table({{"ACUUT/ACUTE"},
+               {"MELDING/REPORT", 0},
+               {"SOORT/KIND"},
+               {"VAN/FROM"},
+               {"ONTVANGEN/RECEIVED"},
+               {"TERMIJN/DUE"},
+               {"RESTEREND/LEFT"},
+               {"BEHANDELAAR/HOLDER", 0},
+               {"RADAR", Table::kDefaultMaxWidth, true},
+               {"HERHAALD/REPEAT"}});
   for (const v1::TriageRow& row : response.rows()) {
     const bool term = row.has_due();
-    rows.push_back({
+    table.AddRow({
         row.acute() ? "!! ACUUT" : "",
         row.report_id(),
         KindText(row.kind()),
@@ -364,7 +342,7 @@ int Queue(const Args& args) {
         row.repeat() ? "HERHAALD/REPEAT" : "",
     });
   }
-  PrintTable(rows);
+  table.Print(std::cout);
   if (!response.next_page_token().empty()) {
     std::cout << "volgende pagina / next page: --page-token=" << response.next_page_token() << "\n";
   }

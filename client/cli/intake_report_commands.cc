@@ -1,7 +1,6 @@
 // schakelctl intake feedback | complete | report: feedback to the reporter (terugkoppeling), the
 // end of an investigation, and the VT supervisor's figures with their CSV export.
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <string>
 
@@ -13,6 +12,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "client/cli/cli.h"
+#include "client/cli/readable.h"
+#include "client/cli/table.h"
 #include "schakel/v1/intake.grpc.pb.h"
 #include "services/common/calendar.h"
 
@@ -91,16 +92,24 @@ int ListTasks() {
   }
   std::cout << "Terugkoppeling aan melders / feedback to reporters: " << response.open()
             << " open, " << response.overdue() << " te laat/overdue\n";
-  if (response.tasks().empty()) std::cout << "(leeg / empty)\n";
-  for (const v1::FeedbackTask& t : response.tasks()) {
-    std::cout << (t.overdue() ? "!! " : "   ") << t.report_id() << "  "
-              << (t.occasion() == v1::FEEDBACK_OCCASION_INVESTIGATION ? "na onderzoek/after "
-                                                                        "investigation"
-                                                                      : "na beoordeling/after "
-                                                                        "assessment")
-              << "  " << ReporterText(t.reporter_type(), t.scope()) << "  " << t.assignee() << "  "
-              << t.text() << "\n";
+  if (response.tasks().empty()) {
+    std::cout << "(leeg / empty)\n";
+    return 0;
   }
+  Table table({{"TE LAAT/OVERDUE"},
+               {"MELDING/REPORT", 0},
+               {"MOMENT/OCCASION"},
+               {"MELDER/REPORTER"},
+               {"BEHANDELAAR/ASSIGNEE", 0},
+               {"TAAK/TASK", 0}});
+  for (const v1::FeedbackTask& t : response.tasks()) {
+    table.AddRow({t.overdue() ? "!! TE LAAT" : "", t.report_id(),
+                  t.occasion() == v1::FEEDBACK_OCCASION_INVESTIGATION
+                      ? "na onderzoek/after investigation"
+                      : "na beoordeling/after assessment",
+                  ReporterText(t.reporter_type(), t.scope()), t.assignee(), t.text()});
+  }
+  table.Print(std::cout);
   return 0;
 }
 
@@ -175,9 +184,11 @@ int Complete(const std::string& report_id) {
 void PrintCounts(absl::string_view title,
                  const google::protobuf::RepeatedPtrField<v1::IntakeCount>& counts) {
   std::cout << title << ":\n";
-  for (const v1::IntakeCount& c : counts) {
-    std::cout << "  " << std::left << std::setw(48) << c.value() << c.count() << "\n";
-  }
+  Table table({{"", 48}, {"", 0, true}});
+  table.set_show_header(false);
+  for (const v1::IntakeCount& c : counts)
+    table.AddRow({EnumNameWords(c.value()), absl::StrCat(c.count())});
+  table.Print(std::cout, "  ");
 }
 
 // report --from=D --to=D [--csv [FILE]]: the figures as text; with --csv the CSV, to FILE (and the
@@ -211,8 +222,8 @@ int Report(const Args& args) {
     return 0;
   }
   const v1::IntakeReport& rep = response.report();
-  std::cout << "Intake " << v1::Region_Name(rep.region()) << ", " << from << " t/m/to " << to
-            << ": " << rep.received() << " ontvangen/received\n";
+  std::cout << "Intake " << EnumNameWords(v1::Region_Name(rep.region())) << ", " << from
+            << " t/m/to " << to << ": " << rep.received() << " ontvangen/received\n";
   PrintCounts("Soort / kind", rep.by_kind());
   PrintCounts("Kanaal / channel", rep.by_channel());
   PrintCounts("Route", rep.by_route());
@@ -225,12 +236,12 @@ int Report(const Args& args) {
             << " beoordelingen/assessments, " << rep.overdue_investigations()
             << " onderzoeken/investigations, " << rep.overdue_feedback()
             << " terugkoppelingen/feedback\n";
+  Table overdue({{"", 0}, {""}, {""}});
+  overdue.set_show_header(false);
   for (const v1::OverdueItem& o : rep.overdue()) {
-    std::cout << "  " << o.report_id() << "  " << o.what() << "  "
-              << absl::FormatTime("%d-%m-%Y %H:%M", absl::FromUnixSeconds(o.due().seconds()),
-                                  calendar::Amsterdam())
-              << "\n";
+    overdue.AddRow({o.report_id(), o.what(), LocalTime(o.due())});
   }
+  overdue.Print(std::cout, "  ");
   std::cout << "Terugkoppeling / feedback: " << rep.feedback_tasks() << " taken/tasks, "
             << rep.feedback_given() << " gegeven/given (" << rep.feedback_given_on_time()
             << " op tijd/on time), " << rep.feedback_overdue() << " te laat/overdue\n";

@@ -4,6 +4,7 @@
 #ifndef SCHAKEL_CLIENT_LIB_CONNECTION_H_
 #define SCHAKEL_CLIENT_LIB_CONNECTION_H_
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,18 @@ namespace schakel::client {
 // Thread-safe; the channel may be shared by any number of stubs and threads.
 absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(absl::string_view server,
                                                        const TlsFiles& files);
+
+// As Connect, with the certificate, key and CA already loaded (LoadPkcs12).
+std::shared_ptr<grpc::Channel> Connect(absl::string_view server, const TlsMaterial& material);
+
+// A person's certificate chain and key from a PKCS#12 file (.p12 / .pfx, as an organisation's
+// certificate tooling hands them out) opened with `password`, and the CA to trust from the PEM
+// file `ca`. The PKCS#12 file holds the key, so like a PEM key it must not be readable by others.
+// INVALID_ARGUMENT for a wrong password or a file that is not PKCS#12 (or has no key or
+// certificate); the message names the file, never the password.
+absl::StatusOr<TlsMaterial> LoadPkcs12(const std::filesystem::path& p12,
+                                       const std::string& password,
+                                       const std::filesystem::path& ca);
 
 // A fresh request id for one mutation: 128 random bits as 32 lowercase hex characters, which
 // satisfies the server's request_id rule (IsValidRequestId). Reuse the same id when retrying the

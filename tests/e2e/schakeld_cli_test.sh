@@ -178,6 +178,20 @@ check "close with the checklist" "${REG[@]}" cases close "$CASE" --reason="Stabi
 check "reopen" "${REG[@]}" cases reopen "$CASE" --reason="Nieuw incident"
 out=$("${CC[@]}" --as=agent cases timeline "$CASE" 2>/dev/null)
 check "timeline shows closing and reopening" grep -q "case.reopened" <<<"$out"
+# Without --json the output is for people: tables and "Label: value" lines, times in
+# Europe/Amsterdam as dd-MM-yyyy HH:mm, enum values in words, no protobuf text.
+check "the timeline is a table" grep -q "^SEQUENCE  *TIME  *TYPE" <<<"$out"
+out=$("${REG[@]}" cases list 2>/dev/null)
+check "cases list is a table with the role in words" grep -q "case director" <<<"$out"
+check "cases list has no protobuf text" lacks "CASE_ROLE_\|seconds:\|cases {" "$out"
+created=$("${REG[@]}" --json cases get "$CASE" 2>/dev/null | python3 -c 'import datetime, json, re, sys, zoneinfo
+t = re.sub(r"\.\d+", "", json.load(sys.stdin)["case"]["create_time"]).replace("Z", "+00:00")
+d = datetime.datetime.fromisoformat(t).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+print(d.strftime("%d-%m-%Y %H:%M"))')
+out=$("${REG[@]}" cases get "$CASE" 2>/dev/null)
+check "cases get shows the creation time in Amsterdam, Dutch notation" \
+  grep -q "^Create time: *$created$" <<<"$out"
+check "cases get shows the person's role in words" grep -q "Role: *victim" <<<"$out"
 out=$("${CC[@]}" --as=auditor --json audit query --object="$CASE" --purpose="e2e check" 2>&1)
 check "the audit log holds the case's search by BSN" grep -q "case.search.bsn" <<<"$out"
 check "the audit log never holds the BSN" lacks 999990019 "$out"
