@@ -24,8 +24,9 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   # desktop client (Qt 6) and its tests under a virtual X server
   qt6-base-dev qt6-tools-dev qt6-l10n-tools xvfb
-  # charts of the supervision view (a later slice of the desktop client)
-  qt6-charts-dev
+  # charts of the supervision view (Qt Charts' CMake package needs Qt's OpenGL one); a font for
+  # the screenshots under Xvfb
+  qt6-charts-dev libqt6opengl6-dev fonts-dejavu-core
   # scripts
   procps iproute2 ca-certificates python3
   # time zone data: deadlines and "today" are Europe/Amsterdam

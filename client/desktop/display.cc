@@ -121,4 +121,36 @@ QString IdentitySummary(const v1::WhoAmIResponse& me) {
   return QStringLiteral("%1 — %2 — %3").arg(name, org, RoleNames(me));
 }
 
+QString PhaseName(v1::Phase phase) {
+  switch (phase) {
+    case v1::PHASE_DIRECT_SAFETY:
+      return QCoreApplication::translate("Display", "Directe veiligheid");
+    case v1::PHASE_STABLE_SAFETY:
+      return QCoreApplication::translate("Display", "Stabiele veiligheid");
+    case v1::PHASE_RECOVERY:
+      return QCoreApplication::translate("Display", "Herstel");
+    case v1::PHASE_FOLLOW_UP:
+      return QCoreApplication::translate("Display", "Nazorg");
+    default:
+      return QCoreApplication::translate("Display", "Onbekend");
+  }
+}
+
+QString HandoverStateName(v1::HandoverState state) {
+  switch (state) {
+    case v1::HANDOVER_STATE_PROPOSED:
+      return QCoreApplication::translate("Display", "Voorgesteld");
+    case v1::HANDOVER_STATE_ACCEPTED:
+      return QCoreApplication::translate("Display", "Geaccepteerd");
+    case v1::HANDOVER_STATE_DECLINED:
+      return QCoreApplication::translate("Display", "Geweigerd");
+    case v1::HANDOVER_STATE_WITHDRAWN:
+      return QCoreApplication::translate("Display", "Ingetrokken");
+    case v1::HANDOVER_STATE_EXPIRED:
+      return QCoreApplication::translate("Display", "Verlopen");
+    default:
+      return QCoreApplication::translate("Display", "Onbekend");
+  }
+}
+
 }  // namespace schakel::desktop

@@ -11,6 +11,7 @@
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/common.pb.h"
 #include "schakel/v1/directory.pb.h"
+#include "schakel/v1/handover.pb.h"
 
 namespace google::protobuf {
 class Timestamp;
@@ -41,6 +42,8 @@ QString DutchPart(const std::string& text);
 QString RoleName(v1::Role role);
 QString CaseRoleName(v1::CaseRole role);
 QString CaseStatusName(v1::CaseStatus status);
+QString PhaseName(v1::Phase phase);
+QString HandoverStateName(v1::HandoverState state);
 
 // The roles of `me` in words, joined with ", ".
 QString RoleNames(const v1::WhoAmIResponse& me);

@@ -9,10 +9,13 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "client/desktop/audit_view.h"
+#include "client/desktop/case_window.h"
 #include "client/desktop/display.h"
+#include "client/desktop/handover_dialogs.h"
 #include "client/desktop/inbox_view.h"
 #include "client/desktop/my_cases_view.h"
 #include "client/desktop/supervision_view.h"
@@ -80,9 +83,25 @@ MainWindow::MainWindow(Session session, QWidget* parent)
   splitter->addWidget(stack_);
   splitter->setStretchFactor(1, 1);
 
+  connection_banner_ = new QLabel(
+      tr("Geen verbinding met de server. Schakel probeert het steeds opnieuw; wat u ziet kan "
+         "verouderd zijn."),
+      this);
+  connection_banner_->setObjectName(QStringLiteral("windowConnectionBanner"));
+  connection_banner_->setAccessibleName(tr("Verbindingsstatus"));
+  connection_banner_->setWordWrap(true);
+  connection_banner_->setStyleSheet(
+      QStringLiteral("background: #fdecea; color: #8a1c12; padding: 6px; font-weight: bold;"));
+  connection_banner_->hide();
+  auto* connection_timer = new QTimer(this);
+  connection_timer->setInterval(1000);
+  connect(connection_timer, &QTimer::timeout, this, &MainWindow::checkConnection);
+  connection_timer->start();
+
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->addWidget(identity_);
+  layout->addWidget(connection_banner_);
   layout->addWidget(splitter, 1);
   setCentralWidget(central);
   statusBar()->showMessage(tr("Verbonden met %1").arg(session_.server));
@@ -99,8 +118,21 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
 ViewPage* MainWindow::makePage(View view) {
   switch (view) {
-    case View::kMyCases:
-      return new MyCasesView(session_.channel, stack_);
+    case View::kMyCases: {
+      auto* cases = new MyCasesView(session_.channel, stack_);
+      // "Overdracht voorstellen" in a case window: the inbox part's dialog, over that window;
+      // once proposed, the window shows the pending handover.
+      connect(cases, &MyCasesView::caseWindowOpened, this, [this](CaseWindow* window) {
+        connect(window, &CaseWindow::proposeHandoverRequested, window,
+                [this, window](const QString& case_id) {
+                  auto* dialog = new ProposeHandoverDialog(session_.channel, case_id, window);
+                  dialog->setAttribute(Qt::WA_DeleteOnClose);
+                  connect(dialog, &ProposeHandoverDialog::proposed, window, &CaseWindow::refresh);
+                  dialog->open();
+                });
+      });
+      return cases;
+    }
     case View::kInbox:
       return new InboxView(session_.channel, stack_);
     case View::kTriage:
@@ -131,6 +163,21 @@ void MainWindow::showView(int index) {
   if (first_visit) {
     pages_[index]->setProperty("visited", true);
     pages_[index]->refresh();
+  }
+}
+
+void MainWindow::checkConnection() {
+  if (!session_.channel) return;
+  // Never blocks: the state as it is now; an idle channel starts connecting.
+  const grpc_connectivity_state state = session_.channel->GetState(/*try_to_connect=*/true);
+  if (state == GRPC_CHANNEL_TRANSIENT_FAILURE) {
+    if (connection_banner_->isHidden()) {
+      connection_banner_->show();
+      statusBar()->showMessage(tr("Geen verbinding met %1").arg(session_.server));
+    }
+  } else if (state == GRPC_CHANNEL_READY && !connection_banner_->isHidden()) {
+    connection_banner_->hide();
+    statusBar()->showMessage(tr("Verbonden met %1").arg(session_.server));
   }
 }
 

@@ -18,8 +18,13 @@ namespace schakel::desktop {
 
 class ViewPage;
 
-// Child object names: "identity" (the header), "sideBar", "pages"; each page is named after its
-// view: "triagePage", "myCasesPage", "inboxPage", "supervisionPage", "auditPage".
+// Child object names: "identity" (the header), "sideBar", "pages", "windowConnectionBanner"; each
+// page is named after its view: "triagePage", "myCasesPage", "inboxPage", "supervisionPage",
+// "auditPage".
+//
+// The connection banner: every second the window asks the channel's state (without waiting; an
+// idle channel is asked to connect); while it is in TRANSIENT_FAILURE the banner says the server
+// cannot be reached and that Schakel keeps trying, and it goes once the channel is READY again.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -36,6 +41,10 @@ class MainWindow : public QMainWindow {
   void showView(int index);
   void refreshCurrent();
 
+ private slots:
+  // Shows or hides the connection banner after the channel's state.
+  void checkConnection();
+
  private:
   ViewPage* makePage(View view);
 
@@ -43,6 +52,7 @@ class MainWindow : public QMainWindow {
   std::vector<View> views_;
   std::vector<ViewPage*> pages_;  // parallel to views_, owned by stack_
   QLabel* identity_;
+  QLabel* connection_banner_;
   QListWidget* side_bar_;
   QStackedWidget* stack_;
 };

@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "client/desktop/case_window.h"
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
@@ -51,9 +52,15 @@ MyCasesView::MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent
   auto* refresh_button = new QPushButton(tr("&Vernieuwen (F5)"), this);
   refresh_button->setAccessibleName(tr("Mijn casussen vernieuwen"));
   connect(refresh_button, &QPushButton::clicked, this, &MyCasesView::refresh);
+  open_ = new QPushButton(tr("&Openen"), this);
+  open_->setObjectName(QStringLiteral("openCase"));
+  open_->setAccessibleName(tr("Geselecteerde casus openen"));
+  open_->setEnabled(false);
+  connect(open_, &QPushButton::clicked, this, &MyCasesView::openSelected);
   auto* top = new QHBoxLayout;
   top->addWidget(title);
   top->addStretch();
+  top->addWidget(open_);
   top->addWidget(refresh_button);
 
   table_ = new QTableWidget(0, 6, this);
@@ -65,6 +72,11 @@ MyCasesView::MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->verticalHeader()->setVisible(false);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  // Double-click or Enter on a row opens the case.
+  connect(table_, &QTableWidget::itemActivated, this, &MyCasesView::openSelected);
+  connect(table_, &QTableWidget::itemSelectionChanged, this,
+          [this] { open_->setEnabled(table_->currentRow() >= 0); });
 
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("casesStatus"));
@@ -74,6 +86,38 @@ MyCasesView::MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent
   layout->addLayout(top);
   layout->addWidget(table_, 1);
   layout->addWidget(status_);
+  setTabOrder(table_, open_);
+  setTabOrder(open_, refresh_button);
+}
+
+void MyCasesView::openSelected() {
+  const int row = table_->currentRow();
+  if (row < 0 || table_->item(row, 0) == nullptr) return;
+  const QTableWidgetItem* item = table_->item(row, 0);
+  openCase(item->data(Qt::UserRole).toString(), item->text());
+}
+
+CaseWindow* MyCasesView::openCase(const QString& case_id, const QString& reference) {
+  if (CaseWindow* open = caseWindow(case_id)) {
+    open->show();
+    open->raise();
+    open->activateWindow();
+    return open;
+  }
+  // A window of its own, owned by this view (it goes when the session does).
+  auto* window = new CaseWindow(channel_, case_id, reference, this);
+  window->setAttribute(Qt::WA_DeleteOnClose);
+  connect(window, &CaseWindow::proposeHandoverRequested, this,
+          &MyCasesView::proposeHandoverRequested);
+  windows_[case_id] = window;
+  window->show();
+  emit caseWindowOpened(window);
+  return window;
+}
+
+CaseWindow* MyCasesView::caseWindow(const QString& case_id) const {
+  auto it = windows_.find(case_id);
+  return it != windows_.end() ? it->second.data() : nullptr;
 }
 
 void MyCasesView::refresh() {

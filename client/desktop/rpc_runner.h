@@ -25,6 +25,12 @@ inline constexpr std::chrono::milliseconds kCallDeadline = std::chrono::seconds(
 std::unique_ptr<grpc::ClientContext> NewCallContext(
     std::chrono::milliseconds deadline = kCallDeadline);
 
+// The threads calls run on: a pool of their own, never QThreadPool::globalInstance(). Qt's raster
+// painting borrows the global pool's threads and waits for one to be free; calls waiting on a slow
+// server there would freeze every repaint. Up to 32 calls at once (each bounded by its deadline);
+// more wait their turn without blocking the UI thread.
+QThreadPool& CallPool();
+
 // A response with the status of the call that produced it.
 template <typename Response>
 struct CallResult {
@@ -32,7 +38,7 @@ struct CallResult {
   Response response;
 };
 
-// Runs `work()` on a worker thread of the global QThreadPool, then `done(result)` on the UI thread
+// Runs `work()` on a thread of CallPool(), then `done(result)` on the UI thread
 // (the thread of the application object) — unless `receiver` was destroyed in the meantime, in
 // which case the result is dropped. `work` must own everything it touches (copy the channel's
 // shared_ptr in, never a widget); it must be bounded by a deadline, as every call made with
@@ -41,7 +47,7 @@ struct CallResult {
 template <typename Work, typename Done>
 void RunOffUiThread(QObject* receiver, Work work, Done done) {
   QPointer<QObject> guard(receiver);
-  QThreadPool::globalInstance()->start([guard, work, done]() mutable {
+  CallPool().start([guard, work, done]() mutable {
     auto result = work();
     QCoreApplication* app = QCoreApplication::instance();
     if (app == nullptr) return;

@@ -31,6 +31,8 @@ struct SignInOutcome {
   v1::WhoAmIResponse me;
   // Connect failed (a file did not parse): its message, which names the file.
   QString file_error;
+  // The PKCS#12 file did not open with the password given (or is not PKCS#12).
+  bool pkcs12_refused = false;
 };
 
 }  // namespace
@@ -54,6 +56,9 @@ SignInDialog::SignInDialog(QWidget* parent) : QDialog(parent) {
   key_ = make_field("key", tr("Sleutelbestand"),
                     settings.value(QStringLiteral("signIn/key")).toString());
   ca_ = make_field("ca", tr("CA-bestand"), settings.value(QStringLiteral("signIn/ca")).toString());
+  // A PKCS#12 file's password: asked each time, never remembered.
+  password_ = make_field("password", tr("Wachtwoord van het PKCS#12-bestand"), QString());
+  password_->setEchoMode(QLineEdit::Password);
 
   auto* form = new QFormLayout;
   // Labels with a buddy, so Alt+letter moves to the field.
@@ -65,6 +70,7 @@ SignInDialog::SignInDialog(QWidget* parent) : QDialog(parent) {
   form->addRow(label_for(tr("&Server:"), server_), server_);
   auto add_file_row = [&](const QString& label, QLineEdit* field, const QString& title) {
     auto* row = new QHBoxLayout;
+    if (field == key_) key_row_ = row;
     row->addWidget(field, 1);
     auto* browse_button = new QPushButton(tr("Bladeren…"), this);
     browse_button->setAccessibleName(tr("Bladeren: %1").arg(title));
@@ -73,9 +79,13 @@ SignInDialog::SignInDialog(QWidget* parent) : QDialog(parent) {
     row->addWidget(browse_button);
     form->addRow(label_for(label, field), row);
   };
-  add_file_row(tr("&Certificaat (PEM):"), cert_, tr("Certificaat kiezen"));
+  add_file_row(tr("&Certificaat (PEM of PKCS#12):"), cert_, tr("Certificaat kiezen"));
   add_file_row(tr("&Sleutel (PEM):"), key_, tr("Sleutel kiezen"));
+  form->addRow(label_for(tr("&Wachtwoord:"), password_), password_);
   add_file_row(tr("C&A (PEM):"), ca_, tr("CA-certificaat kiezen"));
+  form_ = form;
+  connect(cert_, &QLineEdit::textChanged, this, &SignInDialog::showFormatFields);
+  showFormatFields();
 
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("status"));
@@ -103,11 +113,13 @@ SignInDialog::SignInDialog(QWidget* parent) : QDialog(parent) {
 void SignInDialog::browse(QLineEdit* field, const QString& title) {
   const QString path =
       QFileDialog::getOpenFileName(this, title, QFileInfo(field->text()).absolutePath(),
-                                   tr("PEM-bestanden (*.pem *.crt *.key);;Alle bestanden (*)"));
+                                   tr("Certificaten en sleutels (*.pem *.crt *.key *.p12 *.pfx);;"
+                                      "Alle bestanden (*)"));
   if (!path.isEmpty()) field->setText(path);
 }
 
 QString SignInDialog::checkFiles() const {
+  const bool p12 = isPkcs12();
   const struct {
     QLineEdit* field;
     QString what;
@@ -115,6 +127,7 @@ QString SignInDialog::checkFiles() const {
                {key_, tr("Het sleutelbestand")},
                {ca_, tr("Het CA-bestand")}};
   for (const auto& f : files) {
+    if (p12 && f.field == key_) continue;  // the key is inside the PKCS#12 file
     const QString path = f.field->text().trimmed();
     if (path.isEmpty()) return tr("%1 is niet gekozen.").arg(f.what);
     const QFileInfo info(path);
@@ -126,7 +139,7 @@ QString SignInDialog::checkFiles() const {
   // The client library refuses a key others may read; say so here, in the person's words.
   const QFile::Permissions others =
       QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
-  const QString key_path = key_->text().trimmed();
+  const QString key_path = (p12 ? cert_ : key_)->text().trimmed();
   if (QFileInfo(key_path).permissions() & others) {
     return tr("Het sleutelbestand „%1” is ook voor anderen leesbaar. Maak het alleen voor uzelf "
               "leesbaar (chmod 600 %1).")
@@ -160,25 +173,44 @@ void SignInDialog::signIn() {
   files.ca = ca_->text().trimmed().toStdString();
   const std::string address = server.toStdString();
   const std::chrono::milliseconds deadline = deadline_;
+  const bool p12 = isPkcs12();
+  const std::string password = password_->text().toStdString();
   setBusy(true);
   status_->setText(tr("Bezig met aanmelden…"));
   status_->setToolTip({});
   RunOffUiThread(
       this,
-      [address, files, deadline]() {
+      [address, files, deadline, p12, password]() {
         SignInOutcome out;
-        auto channel = client::Connect(address, files);
-        if (!channel.ok()) {
-          out.file_error = QString::fromStdString(std::string(channel.status().message()));
-          return out;
+        if (p12) {
+          auto material = client::LoadPkcs12(files.cert, password, files.ca);
+          if (!material.ok()) {
+            out.file_error = QString::fromStdString(std::string(material.status().message()));
+            out.pkcs12_refused = absl::IsInvalidArgument(material.status());
+            return out;
+          }
+          out.channel = client::Connect(address, *material);
+        } else {
+          auto channel = client::Connect(address, files);
+          if (!channel.ok()) {
+            out.file_error = QString::fromStdString(std::string(channel.status().message()));
+            return out;
+          }
+          out.channel = *channel;
         }
-        out.channel = *channel;
         auto stub = v1::DirectoryService::NewStub(out.channel);
         out.status = stub->WhoAmI(NewCallContext(deadline).get(), v1::WhoAmIRequest(), &out.me);
         return out;
       },
       [this, server](SignInOutcome out) {
         setBusy(false);
+        if (out.pkcs12_refused) {
+          showError(tr("Het PKCS#12-bestand gaat niet open: het wachtwoord is onjuist of het "
+                       "bestand is geen PKCS#12-bestand."),
+                    out.file_error);
+          emit signInFinished(false);
+          return;
+        }
         if (!out.file_error.isEmpty()) {
           showError(
               tr("De certificaatbestanden konden niet worden gelezen: %1").arg(out.file_error));
@@ -213,7 +245,18 @@ void SignInDialog::showError(const QString& message, const QString& detail) {
 
 void SignInDialog::setBusy(bool busy) {
   sign_in_->setEnabled(!busy);
-  for (QLineEdit* f : {server_, cert_, key_, ca_}) f->setEnabled(!busy);
+  for (QLineEdit* f : {server_, cert_, key_, ca_, password_}) f->setEnabled(!busy);
+}
+
+bool SignInDialog::isPkcs12() const {
+  const QString suffix = QFileInfo(cert_->text().trimmed()).suffix().toLower();
+  return suffix == QLatin1String("p12") || suffix == QLatin1String("pfx");
+}
+
+void SignInDialog::showFormatFields() {
+  const bool p12 = isPkcs12();
+  form_->setRowVisible(key_row_, !p12);
+  form_->setRowVisible(password_, p12);
 }
 
 void SignInDialog::prefill(const QString& server, const QString& cert, const QString& key,

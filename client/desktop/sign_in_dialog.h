@@ -1,5 +1,7 @@
-// The sign-in dialog: the server and the certificate, key and CA files (PEM), remembered for next
-// time; "Aanmelden" connects and asks the server who I am (WhoAmI), off the UI thread.
+// The sign-in dialog: the server and the certificate, key and CA files (PEM) — or a PKCS#12 file
+// (.p12, .pfx) with its password instead of certificate and key — remembered for next time (the
+// paths, never a key or password); "Aanmelden" connects and asks the server who I am (WhoAmI), off
+// the UI thread.
 #ifndef SCHAKEL_CLIENT_DESKTOP_SIGN_IN_DIALOG_H_
 #define SCHAKEL_CLIENT_DESKTOP_SIGN_IN_DIALOG_H_
 
@@ -11,14 +13,16 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/session.h"
 
+class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 
 namespace schakel::desktop {
 
 // Child object names, for tests and screen-reader tooling: "server", "certificate", "key", "ca",
-// "signIn", "status".
+// "password" (shown for a .p12/.pfx certificate file, in place of the key), "signIn", "status".
 class SignInDialog : public QDialog {
   Q_OBJECT
 
@@ -47,6 +51,10 @@ class SignInDialog : public QDialog {
   void browse(QLineEdit* field, const QString& title);
   void showError(const QString& message, const QString& detail = {});
   void setBusy(bool busy);
+  // Whether the certificate file is PKCS#12 (by its name: .p12 or .pfx).
+  bool isPkcs12() const;
+  // Shows the key field for PEM, the password field for PKCS#12.
+  void showFormatFields();
   // A Dutch sentence naming the first file that does not exist or cannot be read; empty if all can.
   QString checkFiles() const;
 
@@ -54,6 +62,9 @@ class SignInDialog : public QDialog {
   QLineEdit* cert_;
   QLineEdit* key_;
   QLineEdit* ca_;
+  QLineEdit* password_;
+  QFormLayout* form_;
+  QLayout* key_row_ = nullptr;
   QLabel* status_;
   QPushButton* sign_in_;
   QPushButton* cancel_;

@@ -3,6 +3,10 @@
 #ifndef SCHAKEL_TESTS_DESKTOP_DESKTOP_FIXTURE_H_
 #define SCHAKEL_TESTS_DESKTOP_DESKTOP_FIXTURE_H_
 
+// First: the test worlds include the intake service, whose generated code has a field named
+// `signals` that Qt's keyword macro would rewrite; the wrapper reads it with the macro set aside.
+#include "client/desktop/intake_proto.h"  // IWYU pragma: keep
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +36,7 @@
 #include <QThread>
 
 #include "client/desktop/main_window.h"
+#include "client/desktop/rpc_runner.h"
 #include "client/desktop/session.h"
 #include "client/desktop/sign_in_dialog.h"
 #include "client/desktop/views.h"

@@ -11,26 +11,37 @@
 #include <string>
 #include <vector>
 
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
+#include "client/desktop/case_window.h"
 #include "client/desktop/display.h"
+#include "client/desktop/handover_dialogs.h"
 #include "client/desktop/inbox_view.h"
 #include "client/desktop/main_window.h"
 #include "client/desktop/my_cases_view.h"
@@ -38,6 +49,7 @@
 #include "client/desktop/translation.h"
 #include "client/desktop/views.h"
 #include "services/common/ids.h"
+#include "services/common/openssl_util.h"
 #include "tests/desktop/desktop_fixture.h"
 #include "tests/integration/safetyplan_fixture.h"
 
@@ -112,7 +124,7 @@ TEST_F(DesktopTest, EachRoleSeesOnlyItsViews) {
     EXPECT_TRUE(header.contains(QString::fromStdString(world_.OrgOf(person.id))))
         << header.toStdString();
     // Let the first view's call finish before the window goes.
-    WaitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+    WaitUntil([] { return CallPool().activeThreadCount() == 0; });
   }
 }
 
@@ -148,6 +160,56 @@ TEST_F(DesktopTest, AKeyOthersMayReadIsRefusedInDutch) {
   EXPECT_TRUE(StatusOf(dialog).startsWith(QStringLiteral("Het sleutelbestand")))
       << StatusOf(dialog).toStdString();
   EXPECT_TRUE(StatusOf(dialog).contains(QStringLiteral("chmod 600")));
+}
+
+// `id`'s certificate and key as a PKCS#12 file protected by `password` (as an organisation's
+// certificate tooling hands them out), readable by its owner only; its path.
+QString WritePkcs12(const TlsMaterial& m, const QString& dir, const char* password) {
+  ossl::BioPtr cert_bio(BIO_new_mem_buf(m.cert_pem.data(), static_cast<int>(m.cert_pem.size())));
+  ossl::BioPtr key_bio(BIO_new_mem_buf(m.key_pem.data(), static_cast<int>(m.key_pem.size())));
+  ossl::Ptr<X509, X509_free> cert(PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr));
+  ossl::EvpPkeyPtr key(PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, nullptr));
+  EXPECT_TRUE(cert && key);
+  ossl::Ptr<PKCS12, PKCS12_free> p12(
+      PKCS12_create(password, "schakel", key.get(), cert.get(), nullptr, 0, 0, 0, 0, 0));
+  EXPECT_TRUE(p12);
+  const QString path = dir + QStringLiteral("/user.p12");
+  ossl::BioPtr out(BIO_new_file(path.toStdString().c_str(), "wb"));
+  EXPECT_EQ(i2d_PKCS12_bio(out.get(), p12.get()), 1);
+  out.reset();
+  std::filesystem::permissions(
+      path.toStdString(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return path;
+}
+
+TEST_F(DesktopTest, APkcs12FileSignsInWithItsPassword) {
+  const QString dir = WriteIdentity("dir", world::kTeam);
+  const QString p12 = WritePkcs12(world_.host().pki().Client("dir", world::kTeam), dir, "geheim");
+  SignInDialog dialog;
+  Fill(dialog, QString::fromStdString(world_.host().address()), dir);
+  dialog.findChild<QLineEdit*>(QStringLiteral("certificate"))->setText(p12);
+  auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+  auto* key = dialog.findChild<QLineEdit*>(QStringLiteral("key"));
+  dialog.show();
+  EXPECT_TRUE(password->isVisible()) << "a .p12 file asks for its password";
+  EXPECT_FALSE(key->isVisible()) << "and not for a key file";
+  EXPECT_EQ(password->echoMode(), QLineEdit::Password);
+
+  password->setText(QStringLiteral("fout"));
+  EXPECT_FALSE(ClickSignIn(dialog));
+  EXPECT_EQ(StatusOf(dialog),
+            QStringLiteral("Het PKCS#12-bestand gaat niet open: het wachtwoord is onjuist of het "
+                           "bestand is geen PKCS#12-bestand."));
+
+  password->setText(QStringLiteral("geheim"));
+  ASSERT_TRUE(ClickSignIn(dialog)) << StatusOf(dialog).toStdString();
+  EXPECT_EQ(dialog.session()->me.principal_id(), "dir");
+  // The path is remembered, the password never.
+  QSettings settings;
+  EXPECT_EQ(settings.value(QStringLiteral("signIn/certificate")).toString(), p12);
+  for (const QString& k : settings.allKeys()) {
+    EXPECT_NE(settings.value(k).toString(), QStringLiteral("geheim")) << k.toStdString();
+  }
 }
 
 TEST_F(DesktopTest, AnUnreachableServerIsSaidSo) {
@@ -273,7 +335,7 @@ TEST_F(DesktopTest, AHandoverProposedElsewhereAppearsWithoutARefresh) {
   EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Overdracht wacht op antwoord"));
   EXPECT_TRUE(table->item(0, 3)->text().startsWith(QStringLiteral("Overdracht van")));
   EXPECT_TRUE(banner->isHidden());
-  WaitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+  WaitUntil([] { return CallPool().activeThreadCount() == 0; });
 }
 
 TEST_F(DesktopTest, ALostConnectionShowsTheBanner) {
@@ -350,7 +412,7 @@ TEST_F(DesktopTest, ShortcutsOpenViewsAndRefresh) {
   EXPECT_EQ(pages->currentWidget(), window.page(View::kMyCases));
 
   auto* view = qobject_cast<MyCasesView*>(window.page(View::kMyCases));
-  ASSERT_TRUE(WaitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; }));
+  ASSERT_TRUE(WaitUntil([] { return CallPool().activeThreadCount() == 0; }));
   QCoreApplication::processEvents();
   int loads = 0;
   QObject::connect(view, &MyCasesView::loaded, [&](bool) { ++loads; });
@@ -370,7 +432,7 @@ TEST_F(DesktopTest, InEnglishTheSideBarIsEnglish) {
     SignInDialog dialog;
     EXPECT_EQ(dialog.findChild<QPushButton*>(QStringLiteral("signIn"))->text(),
               QStringLiteral("Sign in"));
-    WaitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+    WaitUntil([] { return CallPool().activeThreadCount() == 0; });
   }
   RemoveTranslation(*QCoreApplication::instance());
   EXPECT_EQ(ViewTitle(View::kMyCases), QStringLiteral("Mijn casussen"));

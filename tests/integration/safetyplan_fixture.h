@@ -20,6 +20,7 @@
 #include "services/common/ids.h"
 #include "services/common/proto_time.h"
 #include "services/handover/handover_service.h"
+#include "services/intake/intake_service.h"
 #include "services/safetyplan/safetyplan_service.h"
 #include "tests/support/test_env.h"
 
@@ -90,6 +91,7 @@ struct PlanWorldOptions {
   std::filesystem::path data_dir;
   const TestPki* pki = nullptr;
   const Clock* clock = nullptr;  // default: the real clock
+  bool with_intake = false;       // also host the intake service (the desktop client's views)
 };
 
 class PlanWorld {
@@ -126,6 +128,7 @@ class PlanWorld {
     auto plan = std::make_unique<safetyplan::SafetyPlanService>();
     service_ = plan.get();
     services.push_back(std::move(plan));
+    if (options.with_intake) services.push_back(std::make_unique<intake::IntakeService>());
     TestHostOptions host;
     host.data_dir = options.data_dir;
     host.pki = options.pki;

@@ -2,6 +2,589 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AuditExportPanel</name>
+    <message>
+        <location filename="../audit_export_panel.cc" line="45"/>
+        <source>%1 van %2 vermeldingen</source>
+        <translation>%1 of %2 entries</translation>
+    </message>
+</context>
+<context>
+    <name>AuditJobs</name>
+    <message>
+        <location filename="../audit_jobs.cc" line="61"/>
+        <source>Geverifieerd: vermelding %1 staat in het ondertekende auditlog van %2 vermeldingen. De handtekening van het controlepunt en het inclusiebewijs zijn hier gecontroleerd, met de verificatiesleutel.</source>
+        <translation>Verified: entry %1 is in the signed audit log of %2 entries. The checkpoint signature and the inclusion proof have been checked here, using the verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="69"/>
+        <source>Niet geverifieerd: de handtekening van het controlepunt klopt niet met de verificatiesleutel.</source>
+        <translation>Not verified: the checkpoint signature does not match the verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="74"/>
+        <source>Niet geverifieerd: het bewijs hoort niet bij vermelding %1 in de ondertekende boom.</source>
+        <translation>Not verified: the proof does not belong to entry %1 in the signed tree.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="79"/>
+        <source>Niet geverifieerd: de opgeslagen gegevens zijn geen logvermelding.</source>
+        <translation>Not verified: the stored data is not a log entry.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="82"/>
+        <source>Niet geverifieerd: de opgeslagen gegevens zijn een andere vermelding dan %1.</source>
+        <translation>Not verified: the stored data is an entry other than %1.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="87"/>
+        <source>Niet geverifieerd: de opgeslagen gegevens bevatten een andere gebeurtenis.</source>
+        <translation>Not verified: the stored data contains a different event.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="91"/>
+        <source>Niet geverifieerd: het getoonde record is niet het record in de opgeslagen gegevens.</source>
+        <translation>Not verified: the record shown is not the record in the stored data.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="95"/>
+        <source>Niet geverifieerd: het inclusiebewijs leidt niet van de vermelding naar de ondertekende wortel.</source>
+        <translation>Not verified: the inclusion proof does not lead from the entry to the signed root.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="183"/>
+        <source>Geverifieerd: %1 vermeldingen; hun wortel klopt met het ondertekende controlepunt en de handtekening met de verificatiesleutel.</source>
+        <translation>Verified: %1 entries; their root matches the signed checkpoint and the signature matches the verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="189"/>
+        <source>Geweigerd: dit bestand is niet te lezen of begint niet als een export van het auditlog.</source>
+        <translation>Rejected: this file cannot be read or does not start as an audit log export.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="194"/>
+        <source>Geweigerd: er is geen bruikbare verificatiesleutel.</source>
+        <translation>Rejected: there is no usable verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="197"/>
+        <source>Geweigerd: de handtekening van het controlepunt in de export klopt niet met de verificatiesleutel.</source>
+        <translation>Rejected: the checkpoint signature in the export does not match the verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="202"/>
+        <source>Geweigerd: vermelding %1 is onleesbaar of staat niet op haar plaats.</source>
+        <translation>Rejected: entry %1 is unreadable or out of place.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="207"/>
+        <source>Geweigerd: het bestand is afgekapt of beschadigd na vermelding %1.</source>
+        <translation>Rejected: the file is truncated or damaged after entry %1.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="211"/>
+        <source>Geweigerd: het bestand bevat %1 vermeldingen; het controlepunt zegt %2.</source>
+        <translation>Rejected: the file contains %1 entries; the checkpoint says %2.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="217"/>
+        <source>Geweigerd: de vermeldingen leveren niet de ondertekende wortel op; de export is gewijzigd of onvolledig.</source>
+        <translation>Rejected: the entries do not produce the signed root; the export has been altered or is incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../audit_jobs.cc" line="222"/>
+        <source>Controle geannuleerd.</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRecords</name>
+    <message>
+        <location filename="../audit_records.cc" line="20"/>
+        <source>Aanmaken</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="22"/>
+        <source>Lezen</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="24"/>
+        <source>Wijzigen</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="26"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="28"/>
+        <source>Uitvoeren</source>
+        <translation>Execute</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="30"/>
+        <location filename="../audit_records.cc" line="47"/>
+        <source>Onbekend</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="38"/>
+        <source>Geslaagd</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="41"/>
+        <source>Geweigerd</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="44"/>
+        <source>Mislukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="59"/>
+        <source>geslaagd</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="61"/>
+        <source>niet geslaagd</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="63"/>
+        <source>n.v.t.</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="65"/>
+        <source>niet vastgelegd</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="93"/>
+        <source>doel: %1</source>
+        <translation>purpose: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="97"/>
+        <source>autorisatie: %1</source>
+        <translation>authorisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="99"/>
+        <source>zorgrelatie: %1</source>
+        <translation>care relationship: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="101"/>
+        <source>toestemming: %1</source>
+        <translation>consent: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="103"/>
+        <source>noodtoegang: %1</source>
+        <translation>emergency access: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="114"/>
+        <source>Niet meer leesbaar: de sleutel van deze periode is vernietigd.</source>
+        <translation>No longer readable: the key for this period has been destroyed.</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="176"/>
+        <source>Vul de verificatiesleutel van het auditlog in.</source>
+        <translation>Enter the audit log verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_records.cc" line="178"/>
+        <source>Dit is geen verificatiesleutel (naam+sleutel-id+sleutel).</source>
+        <translation>This is not a verification key (name+key-id+key).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <location filename="../case_common.cc" line="15"/>
+        <source>U heeft geen toegang tot deze casus of deze bestaat niet.</source>
+        <translation>You do not have access to this case, or it does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="25"/>
+        <source>Slachtoffer</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="27"/>
+        <source>Vermoedelijke pleger</source>
+        <translation>Suspected perpetrator</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="29"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="31"/>
+        <source>Ouder</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="33"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="35"/>
+        <source>Ex-partner</source>
+        <translation>Ex-partner</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="37"/>
+        <source>Huisgenoot</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="39"/>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="41"/>
+        <location filename="../case_common.cc" line="100"/>
+        <location filename="../case_common.cc" line="113"/>
+        <location filename="../case_common.cc" line="128"/>
+        <location filename="../case_common.cc" line="155"/>
+        <source>Onbekend</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="48"/>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="50"/>
+        <source>ex-partner</source>
+        <translation>ex-partner</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="52"/>
+        <source>ouder van</source>
+        <translation>parent of</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="54"/>
+        <source>broer/zus</source>
+        <translation>sibling</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="56"/>
+        <source>huisgenoot</source>
+        <translation>household member</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="58"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="65"/>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="67"/>
+        <source>Zorg</source>
+        <translation>Care</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="69"/>
+        <source>Justitie</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="71"/>
+        <source>Niet opgegeven</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="78"/>
+        <location filename="../case_plan_tab.cc" line="60"/>
+        <source>Veilig Thuis</source>
+        <translation>Veilig Thuis</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="80"/>
+        <source>Wijkteam</source>
+        <translation>Local team</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="82"/>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="84"/>
+        <source>Openbaar Ministerie</source>
+        <translation>Public Prosecution Service</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="86"/>
+        <source>Raad voor de Kinderbescherming</source>
+        <translation>Child Protection Board</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="88"/>
+        <source>Reclassering</source>
+        <translation>Probation Service</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="90"/>
+        <source>GGZ</source>
+        <translation>Mental health care</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="92"/>
+        <source>Jeugdzorg</source>
+        <translation>Youth care</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="94"/>
+        <source>Opvang</source>
+        <translation>Shelter</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="96"/>
+        <source>Overige zorg</source>
+        <translation>Other care</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="98"/>
+        <source>Beheerder</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="107"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="109"/>
+        <source>Gedaan</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="111"/>
+        <source>Geannuleerd</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="120"/>
+        <source>Concept</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="122"/>
+        <source>Voorgesteld</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="124"/>
+        <source>Van kracht</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="126"/>
+        <source>Vervangen</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="135"/>
+        <source>Zorgen en risicotaxatie</source>
+        <translation>Worries and risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="137"/>
+        <source>Krachten</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="139"/>
+        <source>Veiligheidsvoorwaarden</source>
+        <translation>Safety conditions</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="141"/>
+        <source>Veiligheidsafspraken</source>
+        <translation>Safety agreements</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="143"/>
+        <source>Signalen</source>
+        <translation>Warning signs</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="145"/>
+        <source>Veiligheidsnetwerk</source>
+        <translation>Safety network</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="147"/>
+        <source>Doelen</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="149"/>
+        <source>Perspectief van het slachtoffer</source>
+        <translation>The victim&apos;s perspective</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="151"/>
+        <source>De stem van het kind</source>
+        <translation>The child&apos;s voice</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="153"/>
+        <source>Contactverboden en -beperkingen</source>
+        <translation>Contact bans and restrictions</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="162"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="164"/>
+        <source>nagekomen</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="166"/>
+        <source>niet nagekomen</source>
+        <translation>not kept</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="174"/>
+        <source>verborgen voor uw organisatie</source>
+        <translation>hidden from your organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="192"/>
+        <source>eigenaar: %1</source>
+        <translation>owner: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="196"/>
+        <source>uiterlijk %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="198"/>
+        <source>controle: %1</source>
+        <translation>checked by: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="207"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="210"/>
+        <source> (bel %1)</source>
+        <translation> (call %1)</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="216"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="222"/>
+        <source>&quot;%1&quot; (tegen %2)</source>
+        <translation>&quot;%1&quot; (against %2)</translation>
+    </message>
+    <message>
+        <location filename="../case_common.cc" line="225"/>
+        <source> — voor het kind: %1</source>
+        <translation> — for the child: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="50"/>
+        <source>Plan bevestigd</source>
+        <translation>Plan confirmed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="52"/>
+        <source>Nieuwe versie gestart</source>
+        <translation>New version started</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="59"/>
+        <source>Casusregisseur</source>
+        <translation>Case director</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="77"/>
+        <source>toegevoegd</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="79"/>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="81"/>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="83"/>
+        <source>ongewijzigd</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="128"/>
+        <source>was: %1 (gewijzigd: %2)</source>
+        <translation>was: %1 (changed: %2)</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="39"/>
+        <source>Casus geopend</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="41"/>
+        <source>Overdracht geaccepteerd</source>
+        <translation>Handover accepted</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="43"/>
+        <source>Casus gesloten</source>
+        <translation>Case closed</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="45"/>
+        <source>Casus heropend</source>
+        <translation>Case reopened</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="47"/>
+        <source>Fase gewijzigd</source>
+        <translation>Phase changed</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="49"/>
+        <source>Incident in het veiligheidsplan</source>
+        <translation>Incident in the safety plan</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <location filename="../display.cc" line="58"/>
@@ -62,6 +645,8 @@
     <message>
         <location filename="../display.cc" line="87"/>
         <location filename="../display.cc" line="98"/>
+        <location filename="../display.cc" line="135"/>
+        <location filename="../display.cc" line="152"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
@@ -79,6 +664,51 @@
         <location filename="../display.cc" line="111"/>
         <source>geen rollen</source>
         <translation>no roles</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="127"/>
+        <source>Directe veiligheid</source>
+        <translation>Direct safety</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="129"/>
+        <source>Stabiele veiligheid</source>
+        <translation>Stable safety</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="131"/>
+        <source>Herstel</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="133"/>
+        <source>Nazorg</source>
+        <translation>Aftercare</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="142"/>
+        <source>Voorgesteld</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="144"/>
+        <source>Geaccepteerd</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="146"/>
+        <source>Geweigerd</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="148"/>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../display.cc" line="150"/>
+        <source>Verlopen</source>
+        <translation>Expired</translation>
     </message>
 </context>
 <context>
@@ -116,64 +746,815 @@
     </message>
 </context>
 <context>
+    <name>FieldError</name>
+    <message>
+        <location filename="../field_errors.cc" line="30"/>
+        <source>Vul dit veld in.</source>
+        <translation>Please fill in this field.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="31"/>
+        <source>Dit veld mag niet leeg zijn.</source>
+        <translation>This field cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="32"/>
+        <source>Mag niet negatief zijn.</source>
+        <translation>Cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="33"/>
+        <source>Moet groter dan nul zijn.</source>
+        <translation>Must be greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="35"/>
+        <source>Mag niet in de toekomst liggen.</source>
+        <translation>Cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="36"/>
+        <source>Geen geldig tijdstip.</source>
+        <translation>Not a valid time.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="37"/>
+        <source>Geen geldige datum.</source>
+        <translation>Not a valid date.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="38"/>
+        <source>Deze datum bestaat niet.</source>
+        <translation>This date does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="40"/>
+        <location filename="../field_errors.cc" line="42"/>
+        <source>Bevat tekens die niet zijn toegestaan.</source>
+        <translation>Contains characters that are not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="44"/>
+        <source>Geen geldig BSN (9 cijfers die de elfproef doorstaan).</source>
+        <translation>Not a valid BSN (9 digits that pass the eleven test).</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="46"/>
+        <source>Gegevens zijn niet actueel; laad ze opnieuw.</source>
+        <translation>The data is out of date; please reload it.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="48"/>
+        <source>Geen actieve professional met deze code.</source>
+        <translation>No active professional with this code.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="50"/>
+        <source>Geen organisatie met deze code.</source>
+        <translation>No organisation with this code.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="51"/>
+        <source>Staat niet in het casusteam.</source>
+        <translation>Not in the case team.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="53"/>
+        <source>Deze persoon hoort niet bij de casus.</source>
+        <translation>This person is not part of the case.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="55"/>
+        <source>Kies een van de 28 regio&apos;s.</source>
+        <translation>Choose one of the 28 regions.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="57"/>
+        <source>Mag niet voor de acceptatie liggen.</source>
+        <translation>Cannot be before acceptance.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="59"/>
+        <source>Mag niet voor de begindatum liggen.</source>
+        <translation>Cannot be before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="61"/>
+        <source>Noem ten minste één persoon.</source>
+        <translation>Name at least one person.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="63"/>
+        <source>Noem ten minste één vorm van geweld.</source>
+        <translation>Name at least one form of violence.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="65"/>
+        <source>Noem ten minste één aanwezige.</source>
+        <translation>Name at least one attendee.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="74"/>
+        <source>Hoogstens %1 tekens.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="76"/>
+        <source>Hoogstens %1 tekens (nu %2).</source>
+        <translation>At most %1 characters (currently %2).</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="79"/>
+        <source>Ongeldige waarde: %1</source>
+        <translation>Invalid value: %1</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="97"/>
+        <source>Intussen gewijzigd</source>
+        <translation>Changed in the meantime</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="98"/>
+        <source>Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen. Wilt u de actuele gegevens opnieuw laden?</source>
+        <translation>Someone else has changed this in the meantime. Your change has not been saved. Do you want to reload the current data?</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="104"/>
+        <source>&amp;Opnieuw laden</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="106"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverText</name>
+    <message>
+        <location filename="../handover_form.cc" line="34"/>
+        <source>Alleen professionals van de ontvangende organisatie kunnen dit doen.</source>
+        <translation>Only professionals of the receiving organisation can do this.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="38"/>
+        <source>Alleen de organisatie die de regie heeft kan een overdracht voorstellen.</source>
+        <translation>Only the organisation with lead responsibility can propose a handover.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="42"/>
+        <source>Dit kunt u niet doen bij deze overdracht, of de overdracht bestaat niet.</source>
+        <translation>You cannot do this with this handover, or the handover does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="48"/>
+        <source>Mensenhandel: leg eerst de schriftelijke toestemming vast voordat de casus met een andere organisatie wordt gedeeld.</source>
+        <translation>Human trafficking: record the written consent before the case is shared with another organisation.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="54"/>
+        <source>Er staat al een overdracht van deze casus open. Trek die eerst in of wacht op het antwoord.</source>
+        <translation>A handover of this case is already pending. Withdraw it first or wait for the response.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="60"/>
+        <source>Wie de regie overneemt moet eerst in het casusteam staan. Vraag de casusregisseur om diegene toe te voegen.</source>
+        <translation>Whoever takes over lead responsibility must first be in the case team. Ask the case director to add them.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="66"/>
+        <source>De termijn om te accepteren is verstreken; de verzender blijft verantwoordelijk.</source>
+        <translation>The deadline for accepting has passed; the sender remains responsible.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="71"/>
+        <source>Het eerste contact is al bevestigd.</source>
+        <translation>The first contact has already been confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="74"/>
+        <source>Alleen bij een geaccepteerde overdracht kan het eerste contact worden bevestigd.</source>
+        <translation>The first contact can only be confirmed for an accepted handover.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="80"/>
+        <source>Deze overdracht is al beantwoord, ingetrokken of verlopen.</source>
+        <translation>This handover has already been responded to, withdrawn or expired.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="84"/>
+        <source>De casus is gesloten.</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="86"/>
+        <source>Het gaat nu om eergerelateerd geweld en het voorstel zegt dat de familie is ingelicht. De verzender trekt het voorstel in en stelt opnieuw voor.</source>
+        <translation>This case now involves honour-related violence, and the proposal says the family has been informed. The sender must withdraw the proposal and propose again.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="93"/>
+        <source>De regie of de fase van de casus is intussen gewijzigd. Laad de casus opnieuw.</source>
+        <translation>The lead responsibility or the phase of the case has changed in the meantime. Reload the case.</translation>
+    </message>
+</context>
+<context>
     <name>InboxKind</name>
     <message>
-        <location filename="../inbox_view.cc" line="50"/>
+        <location filename="../inbox_view.cc" line="83"/>
         <source>Overdracht wacht op antwoord</source>
         <translation>Handover awaiting answer</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="52"/>
+        <location filename="../inbox_view.cc" line="85"/>
         <source>Herinnering overdracht</source>
         <translation>Handover reminder</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="54"/>
+        <location filename="../inbox_view.cc" line="87"/>
         <source>Escalatie: niet op tijd geaccepteerd</source>
         <translation>Escalation: not accepted in time</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="56"/>
+        <location filename="../inbox_view.cc" line="89"/>
         <source>Escalatie: geen eerste contact</source>
         <translation>Escalation: no first contact</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="58"/>
+        <location filename="../inbox_view.cc" line="91"/>
         <source>Eerste contact bevestigen</source>
         <translation>Confirm first contact</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="60"/>
+        <location filename="../inbox_view.cc" line="93"/>
         <source>Overdracht</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="67"/>
+        <location filename="../inbox_view.cc" line="100"/>
         <source>Herinnering veiligheidsplan</source>
         <translation>Safety plan reminder</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="69"/>
+        <location filename="../inbox_view.cc" line="102"/>
         <source>Escalatie veiligheidsplan</source>
         <translation>Safety plan escalation</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="71"/>
+        <location filename="../inbox_view.cc" line="104"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="73"/>
+        <location filename="../inbox_view.cc" line="106"/>
         <source>Veiligheidsplan</source>
         <translation>Safety plan</translation>
     </message>
+    <message>
+        <location filename="../inbox_view.cc" line="139"/>
+        <source>Voorgesteld, wacht op antwoord</source>
+        <translation>Proposed, awaiting response</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="144"/>
+        <source>Overdracht aan %1 (fase %2) wacht op antwoord</source>
+        <translation>Handover to %1 (phase %2) awaiting response</translation>
+    </message>
 </context>
 <context>
-    <name>NotBuiltPage</name>
+    <name>Supervision</name>
     <message>
-        <location filename="../main_window.cc" line="46"/>
-        <source>Nog niet gebouwd: dit onderdeel komt in een volgende versie van Schakel.</source>
-        <translation>Not built yet: this part comes in a later version of Schakel.</translation>
+        <location filename="../supervision_charts.cc" line="88"/>
+        <source>Tijd tot acceptatie (uren)</source>
+        <translation>Time to acceptance (hours)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="89"/>
+        <source>Uren</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="94"/>
+        <source>Mediaan</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="95"/>
+        <source>90% binnen</source>
+        <translation>90% within</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="104"/>
+        <source>Overdrachten per organisatie</source>
+        <translation>Handovers per organisation</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="105"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="106"/>
+        <location filename="../supervision_tables.cc" line="47"/>
+        <source>Geaccepteerd</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="107"/>
+        <location filename="../supervision_tables.cc" line="49"/>
+        <source>Afgewezen</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../supervision_charts.cc" line="108"/>
+        <source>Te laat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="45"/>
+        <source>Voorgesteld (wacht op antwoord)</source>
+        <translation>Proposed (awaiting response)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="51"/>
+        <source>Ingetrokken</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="53"/>
+        <source>Verlopen (niet op tijd geaccepteerd)</source>
+        <translation>Expired (not accepted in time)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="55"/>
+        <location filename="../supervision_tables.cc" line="66"/>
+        <source>Onbekend</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="62"/>
+        <source>Geen leidende organisatie</source>
+        <translation>No lead organisation</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="64"/>
+        <source>Twee leidende organisaties</source>
+        <translation>Two lead organisations</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="71"/>
+        <source>%1 uur</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="79"/>
+        <source>gehaald</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="80"/>
+        <source>niets gemeten</source>
+        <translation>nothing measured</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="81"/>
+        <source>niet gehaald</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="91"/>
+        <source>%1: %2 op tijd (%3 van %4; norm %5) — %6</source>
+        <translation>%1: %2 on time (%3 of %4; target %5) — %6</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="97"/>
+        <source>Veiligheidsbeoordeling binnen 5 werkdagen</source>
+        <translation>Safety assessment within 5 working days</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="100"/>
+        <source>Onderzoek afgerond binnen 10 weken</source>
+        <translation>Investigation completed within 10 weeks</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="121"/>
+        <source>Casussen</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="122"/>
+        <source>Open casussen</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="127"/>
+        <source>Overdrachten: %1</source>
+        <translation>Handovers: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="131"/>
+        <source>Tijd tot acceptatie: mediaan</source>
+        <translation>Time to acceptance: median</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="134"/>
+        <source>Tijd tot acceptatie: 90e percentiel</source>
+        <translation>Time to acceptance: 90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="136"/>
+        <source>Gaten</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="166"/>
+        <source>duurt nog</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="198"/>
+        <source>Meldingen en adviesvragen ontvangen</source>
+        <translation>Reports and advice requests received</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="200"/>
+        <source>Nu te laat: veiligheidsbeoordelingen</source>
+        <translation>Now overdue: safety assessments</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="202"/>
+        <source>Nu te laat: onderzoeken</source>
+        <translation>Now overdue: investigations</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="204"/>
+        <source>Nu te laat: terugkoppelingen</source>
+        <translation>Now overdue: feedback</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="206"/>
+        <source>Terugkoppeltaken</source>
+        <translation>Feedback tasks</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="208"/>
+        <source>Terugkoppeling gegeven</source>
+        <translation>Feedback given</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="210"/>
+        <source>Terugkoppeling op tijd gegeven</source>
+        <translation>Feedback given on time</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="212"/>
+        <source>Terugkoppeling open en te laat</source>
+        <translation>Feedback open and overdue</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionCsv</name>
+    <message>
+        <location filename="../supervision_csv.cc" line="62"/>
+        <source>Het bestand %1 kon niet worden geopend: %2</source>
+        <translation>The file %1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <location filename="../supervision_csv.cc" line="68"/>
+        <source>Het bestand %1 kon niet worden geschreven: %2</source>
+        <translation>The file %1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TriageSignalsPanel</name>
+    <message>
+        <location filename="../triage_signals.cc" line="23"/>
+        <source>Acuut (24 uur)</source>
+        <translation>Acute (24 hours)</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="25"/>
+        <source>Veiligheidsbeoordeling (5 werkdagen)</source>
+        <translation>Safety assessment (5 working days)</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="28"/>
+        <source>Onderzoek (10 weken)</source>
+        <translation>Investigation (10 weeks)</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="30"/>
+        <source>Terugkoppeling aan de melder</source>
+        <translation>Feedback to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="32"/>
+        <source>Terugkoppeling na onderzoek</source>
+        <translation>Feedback after investigation</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="33"/>
+        <source>Overdracht</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="38"/>
+        <source>Herinnering</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="39"/>
+        <source>Escalatie</source>
+        <translation>Escalation</translation>
+    </message>
+</context>
+<context>
+    <name>TriageText</name>
+    <message>
+        <location filename="../triage_text.cc" line="13"/>
+        <source>Advies</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="15"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="17"/>
+        <location filename="../triage_text.cc" line="32"/>
+        <location filename="../triage_text.cc" line="45"/>
+        <location filename="../triage_text.cc" line="60"/>
+        <location filename="../triage_text.cc" line="73"/>
+        <location filename="../triage_text.cc" line="104"/>
+        <location filename="../triage_text.cc" line="171"/>
+        <location filename="../triage_text.cc" line="182"/>
+        <source>Onbekend</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="24"/>
+        <source>Telefoon</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="26"/>
+        <source>Beveiligde mail</source>
+        <translation>Secure email</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="28"/>
+        <source>Webformulier</source>
+        <translation>Web form</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="30"/>
+        <source>Politie (zorgmelding)</source>
+        <translation>Police (care report)</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="39"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="41"/>
+        <source>Burger</source>
+        <translation>Member of the public</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="43"/>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="52"/>
+        <source>Slachtoffer</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="54"/>
+        <source>Vermoedelijke pleger</source>
+        <translation>Suspected perpetrator</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="56"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="58"/>
+        <source>Gezinslid</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="67"/>
+        <source>Open (wacht op veiligheidsbeoordeling)</source>
+        <translation>Open (awaiting safety assessment)</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="69"/>
+        <source>Beoordeeld</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="71"/>
+        <source>Gesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="80"/>
+        <source>Partnergeweld</source>
+        <translation>Partner violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="82"/>
+        <source>Lichamelijke kindermishandeling</source>
+        <translation>Physical child abuse</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="84"/>
+        <source>Psychische kindermishandeling</source>
+        <translation>Psychological child abuse</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="86"/>
+        <source>Seksueel misbruik van een kind</source>
+        <translation>Sexual abuse of a child</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="88"/>
+        <source>Verwaarlozing</source>
+        <translation>Neglect</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="90"/>
+        <source>Getuige van partnergeweld</source>
+        <translation>Witnessing partner violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="92"/>
+        <source>Ouderenmishandeling</source>
+        <translation>Elder abuse</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="94"/>
+        <source>Eergerelateerd geweld</source>
+        <translation>Honour-related violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="96"/>
+        <source>Mensenhandel</source>
+        <translation>Human trafficking</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="98"/>
+        <source>Seksueel geweld</source>
+        <translation>Sexual violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="100"/>
+        <source>Vrouwelijke genitale verminking</source>
+        <translation>Female genital mutilation</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="102"/>
+        <source>Complexe scheiding</source>
+        <translation>Complex divorce</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="117"/>
+        <source>Einde bemoeienis (terug naar het gezin)</source>
+        <translation>End of involvement (back to the family)</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="119"/>
+        <source>Overdracht (lokaal team of bestaande hulp)</source>
+        <translation>Handover (local team or existing help)</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="122"/>
+        <source>Voorwaarden en vervolg</source>
+        <translation>Conditions and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="124"/>
+        <source>Onderzoek door Veilig Thuis</source>
+        <translation>Investigation by Veilig Thuis</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="126"/>
+        <source>MDA++</source>
+        <translation>MDA++</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="128"/>
+        <source>— kies een route —</source>
+        <translation>— choose a route —</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="135"/>
+        <source>RiHG</source>
+        <translation>RiHG</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="137"/>
+        <source>LIRIK</source>
+        <translation>LIRIK</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="139"/>
+        <source>ARIJ</source>
+        <translation>ARIJ</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="141"/>
+        <source>CARE-NL</source>
+        <translation>CARE-NL</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="143"/>
+        <source>B-SAFER</source>
+        <translation>B-SAFER</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="145"/>
+        <source>Geen instrument</source>
+        <translation>No instrument</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="152"/>
+        <source>Telefonisch</source>
+        <translation>By phone</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="154"/>
+        <source>Per mail</source>
+        <translation>By email</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="156"/>
+        <source>Per brief</source>
+        <translation>By letter</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="158"/>
+        <source>Persoonlijk</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="160"/>
+        <source>— kies hoe —</source>
+        <translation>— choose how —</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="167"/>
+        <source>Volledig</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="169"/>
+        <source>Beperkt (alleen of er vervolg is)</source>
+        <translation>Limited (only whether there is follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="178"/>
+        <source>Na de veiligheidsbeoordeling</source>
+        <translation>After the safety assessment</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="180"/>
+        <source>Na het onderzoek</source>
+        <translation>After the investigation</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="187"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="189"/>
+        <source>naam en geboortedatum</source>
+        <translation>name and date of birth</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="191"/>
+        <source>naam (gelijkend) en geboortedatum</source>
+        <translation>name (similar) and date of birth</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="192"/>
+        <source>adres</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="205"/>
+        <source>%1 d %2</source>
+        <translation>%1 d %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="206"/>
+        <source>te laat %1</source>
+        <translation>overdue by %1</translation>
     </message>
 </context>
 <context>
@@ -205,74 +1586,1815 @@
     </message>
 </context>
 <context>
+    <name>schakel::desktop::AcceptHandoverDialog</name>
+    <message>
+        <location filename="../handover_dialogs.cc" line="158"/>
+        <source>Overdracht accepteren</source>
+        <translation>Accept handover</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="159"/>
+        <source>&amp;Accepteren</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="163"/>
+        <source>Werkdagen tot het eerste contact</source>
+        <translation>Working days until first contact</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="165"/>
+        <source>standaard</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="168"/>
+        <source>Wie de regie voert</source>
+        <translation>Who holds lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="169"/>
+        <source>Ikzelf</source>
+        <translation>Myself</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="170"/>
+        <source>&amp;Eerste contact binnen (werkdagen):</source>
+        <translation>&amp;First contact within (working days):</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="171"/>
+        <source>&amp;Regie bij:</source>
+        <translation>&amp;Lead responsibility with:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AuditExportPanel</name>
+    <message>
+        <location filename="../audit_export_panel.cc" line="87"/>
+        <location filename="../audit_export_panel.cc" line="104"/>
+        <source>Auditlog exporteren</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="89"/>
+        <source>Schrijft een nieuw ondertekend controlepunt en alle vermeldingen tot daaraan naar een bestand, voor controle buiten Schakel. De export wordt vastgelegd in het auditlog.</source>
+        <translation>Writes a new signed checkpoint and all entries up to it to a file, for verification outside Schakel. The export is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="93"/>
+        <source>Exportbestand</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="94"/>
+        <source>&amp;Bestand:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="97"/>
+        <location filename="../audit_export_panel.cc" line="137"/>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="97"/>
+        <source>Exportbestand kiezen</source>
+        <translation>Choose export file</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="100"/>
+        <source>Export opslaan</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="101"/>
+        <location filename="../audit_export_panel.cc" line="141"/>
+        <source>Export van het auditlog (*.auditexport);;Alle bestanden (*)</source>
+        <translation>Audit log export (*.auditexport);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="104"/>
+        <source>&amp;Exporteren</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="105"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="105"/>
+        <source>Export annuleren</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="109"/>
+        <source>Voortgang van de export</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="126"/>
+        <source>Export controleren</source>
+        <translation>Verify export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="128"/>
+        <source>Controleert een exportbestand zonder de server: de handtekening van het controlepunt met de verificatiesleutel, en dat alle vermeldingen samen de ondertekende wortel opleveren.</source>
+        <translation>Verifies an export file without the server: the checkpoint signature against the verification key, and that all entries together produce the signed root.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="133"/>
+        <source>Te controleren exportbestand</source>
+        <translation>Export file to verify</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="134"/>
+        <source>B&amp;estand:</source>
+        <translation>F&amp;ile:</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="137"/>
+        <source>Te controleren bestand kiezen</source>
+        <translation>Choose file to verify</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="140"/>
+        <source>Export kiezen</source>
+        <translation>Choose export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="145"/>
+        <source>Export &amp;controleren</source>
+        <translation>&amp;Verify export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="145"/>
+        <source>Exportbestand controleren</source>
+        <translation>Verify export file</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="146"/>
+        <source>Controle a&amp;fbreken</source>
+        <translation>&amp;Abort verification</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="147"/>
+        <source>Controle van de export afbreken</source>
+        <translation>Abort verification of the export</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="151"/>
+        <source>Voortgang van de controle</source>
+        <translation>Verification progress</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="191"/>
+        <source>Kies eerst het bestand waarin de export komt.</source>
+        <translation>First choose the file for the export.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="202"/>
+        <source>Exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="224"/>
+        <source>Export geannuleerd; er is geen bestand achtergelaten.</source>
+        <translation>Export cancelled; no file has been left behind.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="230"/>
+        <location filename="../audit_export_panel.cc" line="244"/>
+        <source>Het bestand %1 kan niet worden geschreven.</source>
+        <translation>The file %1 cannot be written.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="236"/>
+        <source>Export mislukt: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="249"/>
+        <source>Export opgeslagen: %1 vermeldingen in %2.</source>
+        <translation>Export saved: %1 entries in %2.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="259"/>
+        <source>Export wordt geannuleerd…</source>
+        <translation>Cancelling export…</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="270"/>
+        <source>Kies eerst het exportbestand dat u wilt controleren.</source>
+        <translation>First choose the export file you want to verify.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="276"/>
+        <source>Vul eerst een geldige verificatiesleutel in.</source>
+        <translation>First enter a valid verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_export_panel.cc" line="287"/>
+        <source>Controleren…</source>
+        <translation>Verifying…</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AuditPersonPanel</name>
+    <message>
+        <location filename="../audit_person_panel.cc" line="71"/>
+        <source>Het chronologische overzicht (NEN 7513) van wie het dossier van een cliënt heeft ingezien of gewijzigd: wanneer, van welke organisatie, welke handeling en op welke grond.</source>
+        <translation>The chronological overview (NEN 7513) of who has viewed or changed a client&apos;s file: when, from which organisation, what action and on what grounds.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="79"/>
+        <source>Persoon-id van de cliënt</source>
+        <translation>Client&apos;s person ID</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="80"/>
+        <source>het id van de persoon in de casus</source>
+        <translation>the ID of the person in the case</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="84"/>
+        <source>Doel van de raadpleging</source>
+        <translation>Purpose of the query</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="85"/>
+        <source>bijvoorbeeld: inzageverzoek van de cliënt (verplicht)</source>
+        <translation>for example: the client&apos;s request for access (required)</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="88"/>
+        <source>&amp;Persoon:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="91"/>
+        <source>&amp;Doel:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="95"/>
+        <source>&amp;Overzicht tonen</source>
+        <translation>&amp;Show overview</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="97"/>
+        <source>Overzicht tonen van wie dit dossier heeft bekeken</source>
+        <translation>Show an overview of who has viewed this file</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="107"/>
+        <source>Wie heeft dit dossier bekeken</source>
+        <translation>Who has viewed this file</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="109"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="109"/>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="109"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="109"/>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="109"/>
+        <source>Grond</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="142"/>
+        <source>Vul het id van de persoon in; er is niets gevraagd.</source>
+        <translation>Enter the person&apos;s ID; nothing has been requested.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="146"/>
+        <source>Vul eerst het doel van uw raadpleging in; er is niets gevraagd.</source>
+        <translation>First enter the purpose of your query; nothing has been requested.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="154"/>
+        <source>Overzicht laden…</source>
+        <translation>Loading overview…</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="177"/>
+        <source>Niemand heeft dit dossier bekeken of gewijzigd, voor zover het auditlog het vastlegde.</source>
+        <translation>Nobody has viewed or changed this file, as far as the audit log has recorded.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="179"/>
+        <source>%1 vermeldingen, de oudste eerst.</source>
+        <translation>%1 entries, oldest first.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="181"/>
+        <source>%1 vermeldingen zijn niet meer leesbaar: de sleutel van hun periode is vernietigd.</source>
+        <translation>%1 entries are no longer readable: the key for their period has been destroyed.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="185"/>
+        <source>Alleen de eerste vermeldingen zijn getoond.</source>
+        <translation>Only the first entries are shown.</translation>
+    </message>
+    <message>
+        <location filename="../audit_person_panel.cc" line="186"/>
+        <source>Uw raadpleging is vastgelegd met uw doel.</source>
+        <translation>Your query has been recorded with your purpose.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AuditQueryPanel</name>
+    <message>
+        <location filename="../audit_query_panel.cc" line="52"/>
+        <source>Doel van de raadpleging</source>
+        <translation>Purpose of the query</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="54"/>
+        <source>Waarom raadpleegt u het auditlog? (verplicht, wordt vastgelegd)</source>
+        <translation>Why are you consulting the audit log? (required, will be recorded)</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="56"/>
+        <source>Casus, melding of persoon</source>
+        <translation>Case, report or person</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="57"/>
+        <source>id van een casus, melding, plan, overdracht of persoon</source>
+        <translation>ID of a case, report, plan, handover or person</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="58"/>
+        <source>Wie handelde (gebruikers-id)</source>
+        <translation>Who acted (user ID)</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="59"/>
+        <location filename="../audit_query_panel.cc" line="126"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="60"/>
+        <source>Soort gebeurtenis</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="61"/>
+        <source>bijvoorbeeld case.read</source>
+        <translation>for example case.read</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="63"/>
+        <source>&amp;Periode</source>
+        <translation>Per&amp;iod</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="65"/>
+        <source>Alleen binnen een periode zoeken</source>
+        <translation>Search only within a period</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="69"/>
+        <source>Periode vanaf</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="72"/>
+        <source>Periode tot en met</source>
+        <translation>Period up to and including</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="83"/>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="88"/>
+        <source>&amp;Doel:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="91"/>
+        <source>&amp;Casus, melding of persoon:</source>
+        <translation>&amp;Case, report or person:</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="94"/>
+        <source>&amp;Wie:</source>
+        <translation>&amp;Who:</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="97"/>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="100"/>
+        <source>Soort &amp;gebeurtenis:</source>
+        <translation>Event &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="105"/>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="107"/>
+        <source>Zoeken in het auditlog</source>
+        <translation>Search the audit log</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="109"/>
+        <source>&amp;Vorige pagina</source>
+        <translation>P&amp;revious page</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="111"/>
+        <source>V&amp;olgende pagina</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="125"/>
+        <source>Vermeldingen in het auditlog</source>
+        <translation>Audit log entries</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="126"/>
+        <source>Tijdstip</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="126"/>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="126"/>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="127"/>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="127"/>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="139"/>
+        <source>Vermelding &amp;verifiëren</source>
+        <translation>&amp;Verify entry</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="142"/>
+        <source>De gekozen vermelding verifiëren: inclusiebewijs en ondertekend controlepunt</source>
+        <translation>Verify the selected entry: inclusion proof and signed checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="193"/>
+        <source>Vul eerst het doel van uw raadpleging in; er is niets gevraagd.</source>
+        <translation>First enter the purpose of your query; nothing has been requested.</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="225"/>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="266"/>
+        <source>Geen vermeldingen gevonden. Uw raadpleging is vastgelegd met uw doel.</source>
+        <translation>No entries found. Your query has been recorded with your purpose.</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="267"/>
+        <source>Pagina %1: %2 vermeldingen%3. Uw raadpleging is vastgelegd met uw doel.</source>
+        <translation>Page %1: %2 entries%3. Your query has been recorded with your purpose.</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="270"/>
+        <source> (er zijn er meer)</source>
+        <translation> (there are more)</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="283"/>
+        <source>Vul eerst een geldige verificatiesleutel in.</source>
+        <translation>First enter a valid verification key.</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="291"/>
+        <source>Vermelding %1 wordt geverifieerd…</source>
+        <translation>Verifying entry %1…</translation>
+    </message>
+    <message>
+        <location filename="../audit_query_panel.cc" line="301"/>
+        <source>Niet geverifieerd: %1</source>
+        <translation>Not verified: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AuditView</name>
+    <message>
+        <location filename="../audit_view.cc" line="32"/>
+        <source>&lt;h2&gt;Audit&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Audit&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="36"/>
+        <source>Verificatiesleutel van het auditlog</source>
+        <translation>Audit log verification key</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="37"/>
+        <source>naam+sleutel-id+sleutel, van de beheerder van het auditlog</source>
+        <translation>name+key-id+key, from the audit log administrator</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="40"/>
+        <source>&amp;Verificatiesleutel:</source>
+        <translation>&amp;Verification key:</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="49"/>
+        <source>Deze sleutel wordt onthouden voor %1.</source>
+        <translation>This key will be remembered for %1.</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="57"/>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="61"/>
+        <source>&amp;Zoeken in het auditlog</source>
+        <translation>&amp;Search the audit log</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="62"/>
+        <source>Wie heeft dit &amp;dossier bekeken</source>
+        <translation>Who has viewed this &amp;file</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="63"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="85"/>
+        <source>De verificatiesleutel van de server wordt opgehaald…</source>
+        <translation>Fetching the verification key from the server…</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="97"/>
+        <source>De verificatiesleutel kon niet worden opgehaald: %1</source>
+        <translation>The verification key could not be fetched: %1</translation>
+    </message>
+    <message>
+        <location filename="../audit_view.cc" line="109"/>
+        <source>Sleutel van de server overgenomen bij eerste gebruik en onthouden. Vergelijk hem met de sleutel die de beheerder van het auditlog publiceert: alleen dan bewijst een controle dat niemand het log heeft vervalst.</source>
+        <translation>Key taken from the server on first use and remembered. Compare it with the key published by the audit log administrator: only then does a verification prove that nobody has forged the log.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseFamilyTab</name>
+    <message>
+        <location filename="../case_family_tab.cc" line="55"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="55"/>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="55"/>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="55"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="55"/>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="56"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="57"/>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="57"/>
+        <source>Relatie</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="57"/>
+        <source>Naar</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="58"/>
+        <source>Relaties</source>
+        <translation>Relationships</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="63"/>
+        <source>Gezinsdiagram</source>
+        <translation>Family diagram</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="65"/>
+        <source>Een vak per persoon en een lijn per relatie; dezelfde gegevens staan in de tabellen.</source>
+        <translation>One box per person and one line per relationship; the same data is in the tables.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="72"/>
+        <source>Per&amp;sonen</source>
+        <translation>&amp;People</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="74"/>
+        <source>Re&amp;laties</source>
+        <translation>Re&amp;lationships</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="114"/>
+        <source>(onbekende persoon)</source>
+        <translation>(unknown person)</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseMeetingsTab</name>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="42"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="42"/>
+        <source>Voorzitter</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="42"/>
+        <source>Gezin aanwezig</source>
+        <translation>Family present</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="42"/>
+        <source>Aanwezigen</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="43"/>
+        <source>Verslag</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="43"/>
+        <source>Besluiten</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="44"/>
+        <source>Overleggen</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="45"/>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="45"/>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="45"/>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="45"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="45"/>
+        <location filename="../case_meetings_tab.cc" line="116"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="46"/>
+        <source>Statusnotitie</source>
+        <translation>Status note</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="47"/>
+        <source>Acties</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="50"/>
+        <source>Actie &amp;afgerond</source>
+        <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="52"/>
+        <source>Geselecteerde actie als afgerond markeren</source>
+        <translation>Mark the selected action as completed</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="60"/>
+        <source>Over&amp;leggen</source>
+        <translation>&amp;Meetings</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="62"/>
+        <source>A&amp;cties</source>
+        <translation>A&amp;ctions</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="99"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="99"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="156"/>
+        <source>Actie bijwerken…</source>
+        <translation>Updating action…</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="170"/>
+        <source>De actie is intussen gewijzigd; de gegevens worden opnieuw geladen.</source>
+        <translation>The action has been changed in the meantime; the data is being reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="177"/>
+        <source>De actie is als afgerond gemarkeerd.</source>
+        <translation>The action has been marked as completed.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseNotesTab</name>
+    <message>
+        <location filename="../case_notes_tab.cc" line="44"/>
+        <source>Gedeelde notities</source>
+        <translation>Shared notes</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="45"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="45"/>
+        <source>Gevoeligheid</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="45"/>
+        <source>Gedeeld met</source>
+        <translation>Shared with</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="54"/>
+        <source>Notitie toevoegen</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="57"/>
+        <source>Tekst van de notitie</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="62"/>
+        <source>Gevoeligheid van de notitie</source>
+        <translation>Note sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="69"/>
+        <source>Notitie to&amp;evoegen</source>
+        <translation>&amp;Add note</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="71"/>
+        <source>Notitie toevoegen aan de casus</source>
+        <translation>Add a note to the case</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="75"/>
+        <source>Te&amp;kst</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="81"/>
+        <source>Gevoe&amp;ligheid</source>
+        <translation>&amp;Sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="92"/>
+        <source>Organisatie om de notitie mee te delen</source>
+        <translation>Organisation to share the note with</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="93"/>
+        <source>&amp;Delen met organisatie</source>
+        <translation>S&amp;hare with organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="95"/>
+        <source>Geselecteerde notitie delen met de gekozen organisatie</source>
+        <translation>Share the selected note with the chosen organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="99"/>
+        <source>Geselecteerde notitie delen met:</source>
+        <translation>Share selected note with:</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="164"/>
+        <source>Alleen de casusregisseur deelt een notitie met een organisatie.</source>
+        <translation>Only the case director can share a note with an organisation.</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="184"/>
+        <source>Notitie opslaan…</source>
+        <translation>Saving note…</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="200"/>
+        <source>De casus is intussen gewijzigd; de gegevens worden opnieuw geladen. Probeer het daarna opnieuw.</source>
+        <translation>The case has been changed in the meantime; the data is being reloaded. Please try again afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="210"/>
+        <source>De notitie is toegevoegd.</source>
+        <translation>The note has been added.</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="235"/>
+        <source>De notitie is niet opgeslagen:</source>
+        <translation>The note has not been saved:</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="238"/>
+        <source>De notitie is niet opgeslagen; zie het gemarkeerde veld.</source>
+        <translation>The note has not been saved; see the highlighted field.</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="247"/>
+        <source>Kies eerst een notitie in de lijst en een organisatie.</source>
+        <translation>First choose a note in the list and an organisation.</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="257"/>
+        <source>Notitie delen…</source>
+        <translation>Sharing note…</translation>
+    </message>
+    <message>
+        <location filename="../case_notes_tab.cc" line="274"/>
+        <source>De notitie is gedeeld.</source>
+        <translation>The note has been shared.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CasePlanDiff</name>
+    <message>
+        <location filename="../case_plan_diff.cc" line="152"/>
+        <source>Oudere versie</source>
+        <translation>Older version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="155"/>
+        <source>Nieuwere versie</source>
+        <translation>Newer version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="156"/>
+        <source>Verge&amp;lijken</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="158"/>
+        <source>De twee gekozen versies vergelijken</source>
+        <translation>Compare the two chosen versions</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="164"/>
+        <source>Verschillen tussen de versies</source>
+        <translation>Differences between the versions</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="165"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="165"/>
+        <source>Onderdeel</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="165"/>
+        <source>Inhoud</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="165"/>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="176"/>
+        <source>+ toegevoegd (groen), − verwijderd (rood), ~ gewijzigd (geel); zonder teken: ongewijzigd.</source>
+        <translation>+ added (green), − removed (red), ~ changed (yellow); no sign: unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="180"/>
+        <source>V&amp;an versie</source>
+        <translation>&amp;From version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="182"/>
+        <source>Vergelijken &amp;met versie</source>
+        <translation>Compare &amp;with version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="208"/>
+        <source>Versie %1 (%2)</source>
+        <translation>Version %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="234"/>
+        <source>Kies twee verschillende versies.</source>
+        <translation>Choose two different versions.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="239"/>
+        <source>Versies vergelijken…</source>
+        <translation>Comparing versions…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="286"/>
+        <source>Versie %1 → %2: %3 wijziging(en).</source>
+        <translation>Version %1 → %2: %3 change(s).</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_diff.cc" line="293"/>
+        <source>Evaluatiedatum gewijzigd naar %1.</source>
+        <translation>Evaluation date changed to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CasePlanTab</name>
+    <message>
+        <location filename="../case_plan_tab.cc" line="75"/>
+        <source>Onderdelen van het veiligheidsplan</source>
+        <translation>Sections of the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="79"/>
+        <source>Onderdeel</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="79"/>
+        <source>Gevoeligheid</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="79"/>
+        <source>Inhoud</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="80"/>
+        <source>Inhoud van het veiligheidsplan</source>
+        <translation>Content of the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="81"/>
+        <source>Partij</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="81"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="81"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="81"/>
+        <source>Getekend</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="82"/>
+        <location filename="../case_plan_tab.cc" line="85"/>
+        <source>Ondertekeningen</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="89"/>
+        <source>In&amp;houd</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="122"/>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <source>Gebaseerd op</source>
+        <translation>Based on</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <source>Van kracht sinds</source>
+        <translation>In force since</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="95"/>
+        <source>Versies van het plan</source>
+        <translation>Versions of the plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="97"/>
+        <source>Versie &amp;bekijken</source>
+        <translation>&amp;View version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="99"/>
+        <source>De geselecteerde versie tonen</source>
+        <translation>Show the selected version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="115"/>
+        <source>Ver&amp;sies en vergelijken</source>
+        <translation>Ver&amp;sions and comparison</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="119"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="119"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="119"/>
+        <source>Politiekenmerk</source>
+        <translation>Police reference</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="119"/>
+        <source>Gemeld door</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="120"/>
+        <source>Herzien uiterlijk</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="120"/>
+        <source>Herzien</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="121"/>
+        <location filename="../case_plan_tab.cc" line="126"/>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="122"/>
+        <source>Geëvalueerd</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="122"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="122"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="123"/>
+        <source>Volgende evaluatie</source>
+        <translation>Next evaluation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="123"/>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="124"/>
+        <location filename="../case_plan_tab.cc" line="128"/>
+        <source>Evaluaties</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="130"/>
+        <source>Incidenten en &amp;evaluaties</source>
+        <translation>Incidents and &amp;evaluations</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="146"/>
+        <source>Veiligheidsplan laden…</source>
+        <translation>Loading safety plan…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="170"/>
+        <source>Deze casus heeft nog geen veiligheidsplan.</source>
+        <translation>This case does not have a safety plan yet.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="186"/>
+        <source>Versie %1 — %2</source>
+        <translation>Version %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="188"/>
+        <source>Van kracht sinds %1</source>
+        <translation>In force since %1</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="190"/>
+        <source>Volgende evaluatie: %1</source>
+        <translation>Next evaluation: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="193"/>
+        <source>Evaluatiedatum van deze versie: %1</source>
+        <translation>Evaluation date of this version: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="196"/>
+        <source>De veiligheidsvoorwaarden zijn gewijzigd: Veilig Thuis tekent mee.</source>
+        <translation>The safety conditions have changed: Veilig Thuis co-signs.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="231"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="253"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="253"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseResponsibilityTab</name>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <source>Tot</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <source>Aanleiding</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="73"/>
+        <source>Geschiedenis van de regie</source>
+        <translation>History of lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <source>Voorgesteld</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <source>Naar</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="75"/>
+        <source>Accepteren uiterlijk</source>
+        <translation>Accept by</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="76"/>
+        <source>Overdrachten</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="78"/>
+        <source>Overdracht &amp;voorstellen</source>
+        <translation>&amp;Propose handover</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="80"/>
+        <source>Overdracht van de regie voorstellen</source>
+        <translation>Propose a handover of lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="87"/>
+        <source>Ges&amp;chiedenis van de regie</source>
+        <translation>Lead responsibility &amp;history</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="89"/>
+        <source>Over&amp;drachten</source>
+        <translation>Han&amp;dovers</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="109"/>
+        <source>Regie laden…</source>
+        <translation>Loading lead responsibility…</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="140"/>
+        <source>Overdracht in behandeling: naar %1 (fase %2)</source>
+        <translation>Handover pending: to %1 (phase %2)</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="143"/>
+        <source>, accepteren uiterlijk %1</source>
+        <translation>, accept by %1</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="149"/>
+        <source>Regie: %1</source>
+        <translation>Lead responsibility: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="154"/>
+        <source>Fase: %1</source>
+        <translation>Phase: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="155"/>
+        <source>Sinds: %1</source>
+        <translation>Since: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="157"/>
+        <source>Houdt nog zicht: %1 (tot het eerste contact is bevestigd)</source>
+        <translation>Still keeping sight of safety: %1 (until first contact is confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="164"/>
+        <source>Overdracht in behandeling</source>
+        <translation>Handover pending</translation>
+    </message>
+    <message>
+        <location filename="../case_responsibility_tab.cc" line="178"/>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseTeamTab</name>
+    <message>
+        <location filename="../case_team_tab.cc" line="21"/>
+        <source>Casusteam</source>
+        <translation>Case team</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="22"/>
+        <source>Regie</source>
+        <translation>Lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="22"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="22"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="23"/>
+        <source>Soort organisatie</source>
+        <translation>Type of organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="23"/>
+        <source>Rol in de casus</source>
+        <translation>Role in the case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="23"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="24"/>
+        <source>Tot</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="40"/>
+        <source>Uw rol in deze casus: %1</source>
+        <translation>Your role in this case: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="59"/>
+        <source>Casusregisseur</source>
+        <translation>Case director</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseTimelineTab</name>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="62"/>
+        <source>Tijdlijn van de casus</source>
+        <translation>Case timeline</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="63"/>
+        <source>Tijdstip</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="63"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="63"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="63"/>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="84"/>
+        <source>Tijdlijn laden…</source>
+        <translation>Loading timeline…</translation>
+    </message>
+    <message>
+        <location filename="../case_timeline_tab.cc" line="120"/>
+        <source>Aantal gebeurtenissen: %1</source>
+        <translation>Number of events: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CaseWindow</name>
+    <message>
+        <location filename="../case_window.cc" line="40"/>
+        <location filename="../case_window.cc" line="152"/>
+        <source>Casus %1 — Schakel</source>
+        <translation>Case %1 — Schakel</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="41"/>
+        <location filename="../case_window.cc" line="153"/>
+        <source>Casus %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="65"/>
+        <source>Onderdelen van de casus</source>
+        <translation>Sections of the case</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="66"/>
+        <source>&amp;Gezin</source>
+        <translation>&amp;Family</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="67"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="68"/>
+        <source>&amp;Notities</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="69"/>
+        <source>&amp;Overleggen en acties</source>
+        <translation>&amp;Meetings and actions</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="70"/>
+        <source>T&amp;ijdlijn</source>
+        <translation>T&amp;imeline</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="71"/>
+        <source>Veiligheids&amp;plan</source>
+        <translation>Safety &amp;plan</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="72"/>
+        <source>Ve&amp;rantwoordelijkheid</source>
+        <translation>&amp;Responsibility</translation>
+    </message>
+    <message>
+        <location filename="../case_window.cc" line="120"/>
+        <source>Casus laden…</source>
+        <translation>Loading case…</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::ConfirmContactDialog</name>
+    <message>
+        <location filename="../handover_dialogs.cc" line="271"/>
+        <source>Eerste contact bevestigen</source>
+        <translation>Confirm first contact</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="271"/>
+        <source>&amp;Bevestigen</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="273"/>
+        <source>Het contact was &amp;zojuist</source>
+        <translation>The contact was &amp;just now</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="275"/>
+        <source>Het contact was zojuist</source>
+        <translation>The contact was just now</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="286"/>
+        <source>Tijdstip van het eerste contact</source>
+        <translation>Time of first contact</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="292"/>
+        <source>&amp;Tijdstip (Amsterdam):</source>
+        <translation>&amp;Time (Amsterdam):</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::DeclineHandoverDialog</name>
+    <message>
+        <location filename="../handover_dialogs.cc" line="220"/>
+        <source>Overdracht weigeren</source>
+        <translation>Decline handover</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="221"/>
+        <source>&amp;Weigeren</source>
+        <translation>&amp;Decline</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="223"/>
+        <source>Reden van weigeren</source>
+        <translation>Reason for declining</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="224"/>
+        <source>&amp;Reden (verplicht):</source>
+        <translation>&amp;Reason (required):</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::HandoverActionDialog</name>
+    <message>
+        <location filename="../handover_dialogs.cc" line="78"/>
+        <source>Overdracht laden…</source>
+        <translation>Loading handover…</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="83"/>
+        <source>Gegevens van de overdracht</source>
+        <translation>Handover details</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="97"/>
+        <source>De overdracht kon niet worden gelezen: %1</source>
+        <translation>The handover could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="115"/>
+        <source>Casus: %1</source>
+        <translation>Case: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="118"/>
+        <source>Van: %1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="118"/>
+        <source>Aan: %1</source>
+        <translation>To: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="119"/>
+        <source>Fase: %1</source>
+        <translation>Phase: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="120"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="121"/>
+        <source>Voorgesteld op: %1</source>
+        <translation>Proposed on: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="123"/>
+        <source>Antwoord uiterlijk: %1</source>
+        <translation>Reply by: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="126"/>
+        <source>Eerste contact uiterlijk: %1</source>
+        <translation>First contact by: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="129"/>
+        <source>Eerste contact op: %1</source>
+        <translation>First contact on: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="131"/>
+        <source>De familie is ingelicht.</source>
+        <translation>The family has been informed.</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="134"/>
+        <source>Samenvatting van de verzender:</source>
+        <translation>Sender&apos;s summary:</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="138"/>
+        <source>Veiligheidsvoorwaarden:</source>
+        <translation>Safety conditions:</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="139"/>
+        <source>Afspraken:</source>
+        <translation>Agreements:</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="140"/>
+        <source>Open risico&apos;s:</source>
+        <translation>Open risks:</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="141"/>
+        <source>Open acties:</source>
+        <translation>Open actions:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::HandoverFormDialog</name>
+    <message>
+        <location filename="../handover_form.cc" line="122"/>
+        <source>Bezig met verzenden</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="131"/>
+        <location filename="../handover_form.cc" line="133"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="156"/>
+        <source>Bezig met verzenden…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="175"/>
+        <source>Gelukt.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="183"/>
+        <source>Geannuleerd. Mogelijk is het toch verwerkt; met OK probeert u het veilig opnieuw.</source>
+        <translation>Cancelled. It may have been processed anyway; click OK to try again safely.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="188"/>
+        <source>Iemand anders heeft deze overdracht intussen gewijzigd.</source>
+        <translation>Someone else has changed this handover in the meantime.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="193"/>
+        <source>Controleer de gemarkeerde velden.</source>
+        <translation>Check the highlighted fields.</translation>
+    </message>
+    <message>
+        <location filename="../handover_form.cc" line="194"/>
+        <source>Niet verzonden:
+%1</source>
+        <translation>Not sent:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>schakel::desktop::InboxView</name>
     <message>
-        <location filename="../inbox_view.cc" line="118"/>
+        <location filename="../inbox_view.cc" line="178"/>
         <source>&lt;h2&gt;Inbox&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Inbox&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="119"/>
+        <location filename="../inbox_view.cc" line="179"/>
         <source>&amp;Vernieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="120"/>
+        <location filename="../inbox_view.cc" line="180"/>
         <source>Inbox vernieuwen</source>
         <translation>Refresh inbox</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="129"/>
+        <location filename="../inbox_view.cc" line="189"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="131"/>
+        <location filename="../inbox_view.cc" line="191"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="131"/>
+        <location filename="../inbox_view.cc" line="191"/>
         <source>Casus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="131"/>
+        <location filename="../inbox_view.cc" line="191"/>
         <source>Uiterlijk</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="131"/>
+        <location filename="../inbox_view.cc" line="191"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="155"/>
+        <location filename="../inbox_view.cc" line="213"/>
+        <source>&amp;Accepteren</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="213"/>
+        <source>Overdracht accepteren</source>
+        <translation>Accept handover</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="215"/>
+        <source>&amp;Weigeren</source>
+        <translation>&amp;Decline</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="215"/>
+        <source>Overdracht weigeren</source>
+        <translation>Decline handover</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="217"/>
+        <source>&amp;Intrekken</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="217"/>
+        <source>Overdracht intrekken</source>
+        <translation>Withdraw handover</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="219"/>
+        <source>&amp;Eerste contact bevestigen</source>
+        <translation>Confirm &amp;first contact</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="219"/>
+        <source>Eerste contact bevestigen</source>
+        <translation>Confirm first contact</translation>
+    </message>
+    <message>
+        <location filename="../inbox_view.cc" line="309"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="164"/>
+        <location filename="../inbox_view.cc" line="418"/>
         <source>%1 (te laat)</source>
         <translation>%1 (overdue)</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="181"/>
+        <location filename="../inbox_view.cc" line="449"/>
         <source>Er wacht niets op u.</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="182"/>
+        <location filename="../inbox_view.cc" line="450"/>
         <source>Aantal items: %1</source>
         <translation>Items: %1</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="187"/>
+        <location filename="../inbox_view.cc" line="456"/>
         <source>Niet alles kon worden opgehaald: %1</source>
         <translation>Not everything could be fetched: %1</translation>
     </message>
     <message>
-        <location filename="../inbox_view.cc" line="142"/>
+        <location filename="../inbox_view.cc" line="232"/>
         <source>Verbinding met de server verbroken; opnieuw verbinden…</source>
         <translation>Connection to the server lost; reconnecting…</translation>
     </message>
@@ -280,260 +3402,1798 @@
 <context>
     <name>schakel::desktop::MainWindow</name>
     <message>
-        <location filename="../main_window.cc" line="62"/>
+        <location filename="../main_window.cc" line="49"/>
         <source>Schakel</source>
         <translation>Schakel</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="67"/>
+        <location filename="../main_window.cc" line="54"/>
         <source>Aangemeld als</source>
         <translation>Signed in as</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="72"/>
+        <location filename="../main_window.cc" line="59"/>
         <source>Onderdelen</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="79"/>
+        <location filename="../main_window.cc" line="66"/>
         <source>Ctrl+%1</source>
         <translation>Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="86"/>
+        <location filename="../main_window.cc" line="73"/>
         <source>Uw rollen geven geen toegang tot een onderdeel van deze toepassing. Neem contact op met uw beheerder.</source>
         <translation>Your roles give no access to any part of this program. Please contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="104"/>
+        <location filename="../main_window.cc" line="87"/>
+        <source>Geen verbinding met de server. Schakel probeert het steeds opnieuw; wat u ziet kan verouderd zijn.</source>
+        <translation>No connection to the server. Schakel keeps trying again; what you see may be out of date.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cc" line="91"/>
+        <source>Verbindingsstatus</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cc" line="107"/>
+        <location filename="../main_window.cc" line="180"/>
         <source>Verbonden met %1</source>
         <translation>Connected to %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cc" line="176"/>
+        <source>Geen verbinding met %1</source>
+        <translation>No connection to %1</translation>
     </message>
 </context>
 <context>
     <name>schakel::desktop::MyCasesView</name>
     <message>
-        <location filename="../my_cases_view.cc" line="50"/>
+        <location filename="../my_cases_view.cc" line="51"/>
         <source>&lt;h2&gt;Mijn casussen&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;My cases&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="51"/>
+        <location filename="../my_cases_view.cc" line="52"/>
         <source>&amp;Vernieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="52"/>
+        <location filename="../my_cases_view.cc" line="53"/>
         <source>Mijn casussen vernieuwen</source>
         <translation>Refresh my cases</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="61"/>
+        <location filename="../my_cases_view.cc" line="55"/>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../my_cases_view.cc" line="57"/>
+        <source>Geselecteerde casus openen</source>
+        <translation>Open selected case</translation>
+    </message>
+    <message>
+        <location filename="../my_cases_view.cc" line="68"/>
         <source>Mijn casussen</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="62"/>
+        <location filename="../my_cases_view.cc" line="69"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="62"/>
+        <location filename="../my_cases_view.cc" line="69"/>
         <source>Mijn rol</source>
         <translation>My role</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="62"/>
+        <location filename="../my_cases_view.cc" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="62"/>
+        <location filename="../my_cases_view.cc" line="69"/>
         <source>Geopend</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="63"/>
+        <location filename="../my_cases_view.cc" line="70"/>
         <source>Open acties</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="63"/>
+        <location filename="../my_cases_view.cc" line="70"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="82"/>
+        <location filename="../my_cases_view.cc" line="126"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="113"/>
+        <location filename="../my_cases_view.cc" line="157"/>
         <source>U staat op geen enkele casus.</source>
         <translation>You are not on any case.</translation>
     </message>
     <message>
-        <location filename="../my_cases_view.cc" line="114"/>
+        <location filename="../my_cases_view.cc" line="158"/>
         <source>Aantal casussen: %1</source>
         <translation>Cases: %1</translation>
     </message>
 </context>
 <context>
+    <name>schakel::desktop::ProposeHandoverDialog</name>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="64"/>
+        <source>Overdracht voorstellen</source>
+        <translation>Propose handover</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="64"/>
+        <source>Voorste&amp;llen</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="72"/>
+        <source>Ontvangende organisatie</source>
+        <translation>Receiving organisation</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="73"/>
+        <source>Organisaties laden…</source>
+        <translation>Loading organisations…</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="77"/>
+        <source>Ontvangende professional (optioneel)</source>
+        <translation>Receiving professional (optional)</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="78"/>
+        <location filename="../handover_propose_dialog.cc" line="165"/>
+        <source>Geen voorkeur</source>
+        <translation>No preference</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="82"/>
+        <source>Fase waarin de ontvanger de regie voert</source>
+        <translation>Phase in which the receiver holds lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="83"/>
+        <source>Kies een fase</source>
+        <translation>Choose a phase</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="88"/>
+        <source>Samenvatting voor de ontvanger</source>
+        <translation>Summary for the receiver</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="90"/>
+        <source>Veiligheidsvoorwaarden, één per regel</source>
+        <translation>Safety conditions, one per line</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="91"/>
+        <source>Afspraken, één per regel</source>
+        <translation>Agreements, one per line</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="92"/>
+        <source>Open risico&apos;s, één per regel</source>
+        <translation>Open risks, one per line</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="93"/>
+        <source>Open acties, één per regel</source>
+        <translation>Open actions, one per line</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="95"/>
+        <source>De fa&amp;milie is ingelicht</source>
+        <translation>The fa&amp;mily has been informed</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="97"/>
+        <source>De familie is ingelicht</source>
+        <translation>The family has been informed</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="101"/>
+        <source>Werkdagen om te accepteren</source>
+        <translation>Working days to accept</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="103"/>
+        <source>standaard</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="105"/>
+        <source>&amp;Ontvangende organisatie:</source>
+        <translation>Receiving &amp;organisation:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="106"/>
+        <source>Ontvangende &amp;professional:</source>
+        <translation>Receiving pro&amp;fessional:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="107"/>
+        <source>&amp;Fase:</source>
+        <translation>P&amp;hase:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="108"/>
+        <source>&amp;Samenvatting:</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="109"/>
+        <source>&amp;Veiligheidsvoorwaarden:</source>
+        <translation>Safety &amp;conditions:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="110"/>
+        <source>Afspr&amp;aken:</source>
+        <translation>&amp;Agreements:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="111"/>
+        <source>Open &amp;risico&apos;s:</source>
+        <translation>Open &amp;risks:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="112"/>
+        <source>Open a&amp;cties:</source>
+        <translation>Open ac&amp;tions:</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="114"/>
+        <source>&amp;Termijn om te accepteren (werkdagen):</source>
+        <translation>&amp;Deadline to accept (working days):</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="145"/>
+        <source>Organisaties konden niet worden gelezen</source>
+        <translation>Organisations could not be read</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="147"/>
+        <source>De organisaties konden niet worden gelezen: %1</source>
+        <translation>The organisations could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_propose_dialog.cc" line="150"/>
+        <source>Kies een organisatie</source>
+        <translation>Choose an organisation</translation>
+    </message>
+</context>
+<context>
     <name>schakel::desktop::SignInDialog</name>
     <message>
-        <location filename="../sign_in_dialog.cc" line="39"/>
+        <location filename="../sign_in_dialog.cc" line="41"/>
         <source>Aanmelden bij Schakel</source>
         <translation>Sign in to Schakel</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="48"/>
+        <location filename="../sign_in_dialog.cc" line="50"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="51"/>
+        <location filename="../sign_in_dialog.cc" line="53"/>
         <source>host:poort</source>
         <translation>host:port</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="52"/>
+        <location filename="../sign_in_dialog.cc" line="54"/>
         <source>Certificaatbestand</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="54"/>
+        <location filename="../sign_in_dialog.cc" line="56"/>
         <source>Sleutelbestand</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="56"/>
+        <location filename="../sign_in_dialog.cc" line="58"/>
         <source>CA-bestand</source>
         <translation>CA file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="65"/>
+        <location filename="../sign_in_dialog.cc" line="60"/>
+        <source>Wachtwoord van het PKCS#12-bestand</source>
+        <translation>Password of the PKCS#12 file</translation>
+    </message>
+    <message>
+        <location filename="../sign_in_dialog.cc" line="70"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="69"/>
+        <location filename="../sign_in_dialog.cc" line="75"/>
         <source>Bladeren…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="70"/>
+        <location filename="../sign_in_dialog.cc" line="76"/>
         <source>Bladeren: %1</source>
         <translation>Browse: %1</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="76"/>
-        <source>&amp;Certificaat (PEM):</source>
-        <translation>&amp;Certificate (PEM):</translation>
-    </message>
-    <message>
-        <location filename="../sign_in_dialog.cc" line="76"/>
+        <location filename="../sign_in_dialog.cc" line="82"/>
         <source>Certificaat kiezen</source>
         <translation>Choose certificate</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="77"/>
+        <location filename="../sign_in_dialog.cc" line="82"/>
+        <source>&amp;Certificaat (PEM of PKCS#12):</source>
+        <translation>&amp;Certificate (PEM or PKCS#12):</translation>
+    </message>
+    <message>
+        <location filename="../sign_in_dialog.cc" line="83"/>
         <source>&amp;Sleutel (PEM):</source>
         <translation>&amp;Key (PEM):</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="77"/>
+        <location filename="../sign_in_dialog.cc" line="83"/>
         <source>Sleutel kiezen</source>
         <translation>Choose key</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="78"/>
+        <location filename="../sign_in_dialog.cc" line="84"/>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../sign_in_dialog.cc" line="85"/>
         <source>C&amp;A (PEM):</source>
         <translation>C&amp;A (PEM):</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="78"/>
+        <location filename="../sign_in_dialog.cc" line="85"/>
         <source>CA-certificaat kiezen</source>
         <translation>Choose CA certificate</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="83"/>
+        <location filename="../sign_in_dialog.cc" line="93"/>
         <source>Meldingen</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="85"/>
+        <location filename="../sign_in_dialog.cc" line="95"/>
         <source>Aanmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="88"/>
+        <location filename="../sign_in_dialog.cc" line="98"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="106"/>
-        <source>PEM-bestanden (*.pem *.crt *.key);;Alle bestanden (*)</source>
-        <translation>PEM files (*.pem *.crt *.key);;All files (*)</translation>
+        <location filename="../sign_in_dialog.cc" line="116"/>
+        <source>Certificaten en sleutels (*.pem *.crt *.key *.p12 *.pfx);;Alle bestanden (*)</source>
+        <translation>Certificates and keys (*.pem *.crt *.key *.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="114"/>
+        <location filename="../sign_in_dialog.cc" line="126"/>
         <source>Het certificaatbestand</source>
         <translation>The certificate file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="115"/>
+        <location filename="../sign_in_dialog.cc" line="127"/>
         <source>Het sleutelbestand</source>
         <translation>The key file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="116"/>
+        <location filename="../sign_in_dialog.cc" line="128"/>
         <source>Het CA-bestand</source>
         <translation>The CA file</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="119"/>
+        <location filename="../sign_in_dialog.cc" line="132"/>
         <source>%1 is niet gekozen.</source>
         <translation>%1 has not been chosen.</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="121"/>
+        <location filename="../sign_in_dialog.cc" line="134"/>
         <source>%1 „%2” bestaat niet.</source>
         <translation>%1 “%2” does not exist.</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="123"/>
+        <location filename="../sign_in_dialog.cc" line="136"/>
         <source>%1 „%2” kan niet worden gelezen.</source>
         <translation>%1 “%2” cannot be read.</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="131"/>
+        <location filename="../sign_in_dialog.cc" line="144"/>
         <source>Het sleutelbestand „%1” is ook voor anderen leesbaar. Maak het alleen voor uzelf leesbaar (chmod 600 %1).</source>
         <translation>The key file “%1” can be read by others too. Make it readable for you alone (chmod 600 %1).</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="142"/>
+        <location filename="../sign_in_dialog.cc" line="155"/>
         <source>Vul het adres van de server in (host:poort).</source>
         <translation>Enter the address of the server (host:port).</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="164"/>
+        <location filename="../sign_in_dialog.cc" line="179"/>
         <source>Bezig met aanmelden…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="184"/>
+        <location filename="../sign_in_dialog.cc" line="208"/>
+        <source>Het PKCS#12-bestand gaat niet open: het wachtwoord is onjuist of het bestand is geen PKCS#12-bestand.</source>
+        <translation>The PKCS#12 file cannot be opened: the password is incorrect or the file is not a PKCS#12 file.</translation>
+    </message>
+    <message>
+        <location filename="../sign_in_dialog.cc" line="216"/>
         <source>De certificaatbestanden konden niet worden gelezen: %1</source>
         <translation>The certificate files could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="197"/>
+        <location filename="../sign_in_dialog.cc" line="229"/>
         <source>Uw certificaat wordt niet (meer) geaccepteerd. Neem contact op met uw beheerder.</source>
         <translation>Your certificate is not (or no longer) accepted. Please contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../sign_in_dialog.cc" line="202"/>
+        <location filename="../sign_in_dialog.cc" line="234"/>
         <source>Aangemeld als %1</source>
         <translation>Signed in as %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::SupervisionView</name>
+    <message>
+        <location filename="../supervision_view.cc" line="61"/>
+        <source>&lt;h2&gt;Toezicht&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Supervision&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="64"/>
+        <source>Periode vanaf</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="65"/>
+        <source>Periode tot en met</source>
+        <translation>Period up to and including</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="66"/>
+        <source>&amp;Periode van</source>
+        <translation>&amp;Period from</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="68"/>
+        <source>t&amp;ot en met</source>
+        <translation>up t&amp;o and including</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="75"/>
+        <source>&amp;Vernieuwen (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="77"/>
+        <source>Toezicht vernieuwen</source>
+        <translation>Refresh supervision</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="79"/>
+        <source>E&amp;xporteren naar CSV…</source>
+        <translation>E&amp;xport to CSV…</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="81"/>
+        <source>Rapport exporteren naar CSV</source>
+        <translation>Export report to CSV</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="83"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="85"/>
+        <source>Ophalen annuleren</source>
+        <translation>Cancel retrieval</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="104"/>
+        <source>Bezig met ophalen</source>
+        <translation>Retrieving</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="115"/>
+        <source>Overdrachtsrapport</source>
+        <translation>Handover report</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="115"/>
+        <location filename="../supervision_view.cc" line="155"/>
+        <source>Maatstaf</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="115"/>
+        <location filename="../supervision_view.cc" line="155"/>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="117"/>
+        <location filename="../supervision_view.cc" line="390"/>
+        <source>Overdrachten per organisatie</source>
+        <translation>Handovers per organisation</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="118"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="118"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="118"/>
+        <source>Geaccepteerd</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="119"/>
+        <source>Afgewezen</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="119"/>
+        <location filename="../supervision_view.cc" line="152"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="119"/>
+        <source>Verzonden</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="121"/>
+        <source>Grafiek tijd tot acceptatie</source>
+        <translation>Chart of time to acceptance</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="123"/>
+        <source>Grafiek overdrachten per organisatie</source>
+        <translation>Chart of handovers per organisation</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="140"/>
+        <location filename="../supervision_view.cc" line="391"/>
+        <source>Gaten</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="141"/>
+        <source>Casus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="141"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="141"/>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="141"/>
+        <source>Einde</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="151"/>
+        <source>Normen</source>
+        <translation>Norms</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="152"/>
+        <source>Norm</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="152"/>
+        <source>Gemeten</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="152"/>
+        <source>Op tijd</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="153"/>
+        <source>Percentage op tijd</source>
+        <translation>Percentage on time</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="153"/>
+        <source>Norm (minimaal)</source>
+        <translation>Norm (minimum)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="153"/>
+        <source>Oordeel</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="155"/>
+        <source>Intakecijfers</source>
+        <translation>Intake figures</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="165"/>
+        <source>Onderdelen van het toezicht</source>
+        <translation>Sections of supervision</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="166"/>
+        <source>Over&amp;drachten</source>
+        <translation>Han&amp;dovers</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="167"/>
+        <location filename="../supervision_view.cc" line="300"/>
+        <location filename="../supervision_view.cc" line="319"/>
+        <source>&amp;Gaten</source>
+        <translation>&amp;Gaps</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="168"/>
+        <source>&amp;Intake</source>
+        <translation>&amp;Intake</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="195"/>
+        <source>Rapport exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="196"/>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="203"/>
+        <source>Wacht tot het ophalen klaar is, of annuleer het.</source>
+        <translation>Wait until retrieval has finished, or cancel it.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="217"/>
+        <source>Exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="217"/>
+        <source>Laden…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="234"/>
+        <source>Geannuleerd. De tabellen tonen wat ze eerder toonden.</source>
+        <translation>Cancelled. The tables show what they showed before.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="236"/>
+        <source>Export geannuleerd.</source>
+        <translation>Export cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="261"/>
+        <source>Bijgewerkt op %1.</source>
+        <translation>Updated at %1.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="271"/>
+        <source>Niet geëxporteerd: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="276"/>
+        <source>Geëxporteerd naar %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="293"/>
+        <source>Niet bekend: het overdrachtsrapport kon niet worden opgehaald.</source>
+        <translation>Unknown: the handover report could not be retrieved.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="305"/>
+        <source>Overdrachten voorgesteld van %1 tot en met %2; de gaten over alle casussen.</source>
+        <translation>Handovers proposed from %1 up to and including %2; the gaps across all cases.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="316"/>
+        <source>Er zijn geen gaten: geen open casus zat zonder leidende organisatie, of met twee.</source>
+        <translation>There are no gaps: no open case was without a lead organisation, or had two.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../supervision_view.cc" line="322"/>
+        <source>%n gat(en): een open casus zat zonder leidende organisatie, of met twee. Zoek uit wie de leiding heeft.</source>
+        <translation>
+            <numerusform>%n gap(s): an open case was without a lead organisation, or had two. Find out who is in charge.</numerusform>
+            <numerusform>%n gap(s): an open case was without a lead organisation, or had two. Find out who is in charge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="326"/>
+        <source>&amp;Gaten (%1)</source>
+        <translation>&amp;Gaps (%1)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="351"/>
+        <source>Het intakeoverzicht is er alleen voor toezichthouders van Veilig Thuis; voor uw organisatie zijn er geen intakecijfers.</source>
+        <translation>The intake overview is only available to Veilig Thuis supervisors; there are no intake figures for your organisation.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="354"/>
+        <source>Het intakeoverzicht wordt op deze server niet aangeboden.</source>
+        <translation>The intake overview is not offered on this server.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="358"/>
+        <source>De periode is niet geldig; zie de gemarkeerde datum.</source>
+        <translation>The period is not valid; see the highlighted date.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="367"/>
+        <source>Meldingen en adviesvragen ontvangen van %1 tot en met %2.</source>
+        <translation>Reports and advice requests received from %1 up to and including %2.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="389"/>
+        <source>Overdrachten</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="393"/>
+        <source>Intake: normen</source>
+        <translation>Intake: norms</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="394"/>
+        <source>Intake: cijfers</source>
+        <translation>Intake: figures</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageAssessmentForm</name>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="93"/>
+        <source>&amp;Acute onveiligheid</source>
+        <translation>&amp;Acute unsafety</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="95"/>
+        <source>&amp;Structurele onveiligheid</source>
+        <translation>&amp;Structural unsafety</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="101"/>
+        <source>Oordeel:</source>
+        <translation>Judgement:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="103"/>
+        <source>Onderbouwing</source>
+        <translation>Rationale</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="104"/>
+        <source>O&amp;nderbouwing:</source>
+        <translation>Ratio&amp;nale:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="105"/>
+        <source>Risicofactoren, één per regel</source>
+        <translation>Risk factors, one per line</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="106"/>
+        <source>&amp;Risicofactoren (één per regel):</source>
+        <translation>&amp;Risk factors (one per line):</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="108"/>
+        <source>Beschermende factoren, één per regel</source>
+        <translation>Protective factors, one per line</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="109"/>
+        <source>&amp;Beschermende factoren (één per regel):</source>
+        <translation>&amp;Protective factors (one per line):</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="113"/>
+        <source>Risicotaxatie-instrument</source>
+        <translation>Risk assessment instrument</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="118"/>
+        <source>Versie van het instrument</source>
+        <translation>Version of the instrument</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="118"/>
+        <source>versie</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="119"/>
+        <source>Uitkomst van het instrument</source>
+        <translation>Outcome of the instrument</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="120"/>
+        <source>uitkomst, bijvoorbeeld hoog risico</source>
+        <translation>outcome, e.g. high risk</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="125"/>
+        <source>Risicota&amp;xatie:</source>
+        <translation>Ris&amp;k assessment:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="136"/>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="139"/>
+        <source>R&amp;oute:</source>
+        <translation>R&amp;oute:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="149"/>
+        <source>Einde bemoeienis</source>
+        <translation>End of involvement</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="150"/>
+        <source>Reden voor einde bemoeienis</source>
+        <translation>Reason for end of involvement</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="151"/>
+        <source>Reden (verplicht bij onveiligheid):</source>
+        <translation>Reason (required if unsafe):</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="153"/>
+        <source>Overdracht</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="154"/>
+        <source>Ontvangende organisatie</source>
+        <translation>Receiving organisation</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="155"/>
+        <source>code van het lokale team of de hulpverlener</source>
+        <translation>code of the local team or care provider</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="156"/>
+        <source>Ontvangende organisatie:</source>
+        <translation>Receiving organisation:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="157"/>
+        <source>Toelichting voor de ontvanger</source>
+        <translation>Explanation for the receiver</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="158"/>
+        <source>Toelichting:</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="161"/>
+        <source>Voorwaarden en vervolg</source>
+        <translation>Conditions and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="162"/>
+        <source>Veiligheidsvoorwaarden</source>
+        <translation>Safety conditions</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="163"/>
+        <source>Veiligheidsvoorwaarden (één per regel):</source>
+        <translation>Safety conditions (one per line):</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="164"/>
+        <source>Organisatie die het plan maakt</source>
+        <translation>Organisation drawing up the plan</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="165"/>
+        <source>code van de organisatie</source>
+        <translation>code of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="166"/>
+        <source>Plan gemaakt door:</source>
+        <translation>Plan drawn up by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="168"/>
+        <source>Monitoringsdata</source>
+        <translation>Monitoring dates</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="168"/>
+        <source>dd-mm-jjjj, dd-mm-jjjj</source>
+        <translation>dd-mm-yyyy, dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="169"/>
+        <source>Monitoringsdata:</source>
+        <translation>Monitoring dates:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="172"/>
+        <source>Onderzoek door Veilig Thuis</source>
+        <translation>Investigation by Veilig Thuis</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="173"/>
+        <source>Onderzoeker</source>
+        <translation>Investigator</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="174"/>
+        <source>code van een collega van Veilig Thuis</source>
+        <translation>code of a Veilig Thuis colleague</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="175"/>
+        <source>Onderzoeker:</source>
+        <translation>Investigator:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="178"/>
+        <source>MDA++: inclusiecriteria (ten minste één) en reden</source>
+        <translation>MDA++: inclusion criteria (at least one) and reason</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="179"/>
+        <source>Structurele onveiligheid</source>
+        <translation>Structural unsafety</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="180"/>
+        <source>Structurele onveiligheid:</source>
+        <translation>Structural unsafety:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="181"/>
+        <source>Reguliere hulp uitgeput</source>
+        <translation>Regular help exhausted</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="182"/>
+        <source>Reguliere hulp uitgeput:</source>
+        <translation>Regular help exhausted:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="183"/>
+        <source>Geen samenhangende aanpak</source>
+        <translation>No coherent approach</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="184"/>
+        <source>Geen samenhangende aanpak:</source>
+        <translation>No coherent approach:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="185"/>
+        <source>Herhaalde of voortdurende onveiligheid</source>
+        <translation>Repeated or continuing unsafety</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="186"/>
+        <source>Herhaalde onveiligheid:</source>
+        <translation>Repeated unsafety:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="187"/>
+        <source>Reden voor MDA++</source>
+        <translation>Reason for MDA++</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="188"/>
+        <source>Reden voor MDA++:</source>
+        <translation>Reason for MDA++:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="189"/>
+        <source>Casusregisseur</source>
+        <translation>Case director</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="190"/>
+        <source>code van de casusregisseur, als die al bekend is</source>
+        <translation>code of the case director, if already known</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="191"/>
+        <source>Casusregisseur:</source>
+        <translation>Case director:</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="194"/>
+        <source>Verzoek tot onderzoek aan de Raad voor de &amp;Kinderbescherming</source>
+        <translation>Request for investigation by the &amp;Child Protection Board</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="196"/>
+        <source>Reden voor het verzoek aan de Raad</source>
+        <translation>Reason for the request to the Board</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="211"/>
+        <source>Beoordeling &amp;vastleggen</source>
+        <translation>Recor&amp;d assessment</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="213"/>
+        <source>Veiligheidsbeoordeling vastleggen</source>
+        <translation>Record safety assessment</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="359"/>
+        <source>Beoordeling vastleggen…</source>
+        <translation>Recording assessment…</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="386"/>
+        <source>Beoordeling vastgelegd: %1.</source>
+        <translation>Assessment recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="395"/>
+        <source>Niet vastgelegd: verbeter de gemarkeerde velden.</source>
+        <translation>Not recorded: correct the highlighted fields.</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="401"/>
+        <source>Niet vastgelegd: deze melding is al beoordeeld, of het is een adviesvraag die eerst een melding moet worden.</source>
+        <translation>Not recorded: this report has already been assessed, or it is an advice request that must first become a report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_assessment_form.cc" line="405"/>
+        <source>Niet vastgelegd: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageFeedbackPanel</name>
+    <message>
+        <location filename="../triage_feedback.cc" line="47"/>
+        <source>Ook &amp;afgeronde (laatste 30 dagen)</source>
+        <translation>Include &amp;completed (last 30 days)</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="56"/>
+        <source>Terugkoppeltaken</source>
+        <translation>Feedback tasks</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="57"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="57"/>
+        <source>Moment</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="57"/>
+        <source>Melder</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="57"/>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="58"/>
+        <source>Nog</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="58"/>
+        <source>Toegewezen aan</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="58"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="68"/>
+        <source>Wanneer teruggekoppeld</source>
+        <translation>When feedback was given</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="73"/>
+        <source>Hoe teruggekoppeld</source>
+        <translation>How feedback was given</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="76"/>
+        <source>Er is &amp;vervolg gestart</source>
+        <translation>&amp;Follow-up has started</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="80"/>
+        <source>Wie het heeft overgenomen</source>
+        <translation>Who has taken over</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="83"/>
+        <source>Het deel van de melder in de afspraken</source>
+        <translation>The reporter&apos;s part in the agreements</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="87"/>
+        <source>Wat is gezegd</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="93"/>
+        <source>&amp;Wanneer:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="94"/>
+        <source>&amp;Hoe:</source>
+        <translation>&amp;How:</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="96"/>
+        <source>&amp;Overgenomen door:</source>
+        <translation>Taken &amp;over by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="97"/>
+        <source>&amp;Deel van de melder:</source>
+        <translation>Reporter&apos;s &amp;part:</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="98"/>
+        <source>Wat is &amp;gezegd:</source>
+        <translation>What was &amp;said:</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="100"/>
+        <source>&amp;Terugkoppeling vastleggen</source>
+        <translation>&amp;Record feedback</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="102"/>
+        <source>Terugkoppeling aan de melder vastleggen</source>
+        <translation>Record feedback to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="131"/>
+        <source>Terugkoppeltaken laden…</source>
+        <translation>Loading feedback tasks…</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="145"/>
+        <source>De terugkoppeltaken konden niet worden opgehaald: %1</source>
+        <translation>The feedback tasks could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="172"/>
+        <source>Gegeven %1</source>
+        <translation>Given %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="172"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="173"/>
+        <source>TE LAAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="177"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="198"/>
+        <source>Open terugkoppelingen: %1, waarvan te laat: %2</source>
+        <translation>Open feedback: %1, of which overdue: %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="235"/>
+        <source>Terugkoppeling vastleggen…</source>
+        <translation>Recording feedback…</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="274"/>
+        <source>Terugkoppeling vastgelegd.</source>
+        <translation>Feedback recorded.</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="282"/>
+        <source>Niet vastgelegd: verbeter de gemarkeerde velden.</source>
+        <translation>Not recorded: correct the highlighted fields.</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="287"/>
+        <source>Niet vastgelegd: deze terugkoppeling is al vastgelegd of hoort niet bij deze melding.</source>
+        <translation>Not recorded: this feedback has already been recorded or does not belong to this report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="291"/>
+        <source>Niet vastgelegd: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageQueue</name>
+    <message>
+        <location filename="../triage_queue.cc" line="66"/>
+        <source>Triagewachtrij</source>
+        <translation>Triage queue</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="67"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="67"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="67"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="67"/>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="68"/>
+        <source>Nog</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="68"/>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="68"/>
+        <source>In behandeling bij</source>
+        <translation>Being handled by</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="69"/>
+        <source>Geweld</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="69"/>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="80"/>
+        <source>&amp;Oppakken</source>
+        <translation>&amp;Pick up</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="82"/>
+        <source>Geselecteerde melding oppakken</source>
+        <translation>Pick up selected report</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="84"/>
+        <source>U neemt de melding in behandeling; zij blijft in de wachtrij en de termijn loopt door.</source>
+        <translation>You take the report into your hands; it stays in the queue and the deadline keeps running.</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="86"/>
+        <source>&amp;Vrijgeven</source>
+        <translation>&amp;Release</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="88"/>
+        <source>Geselecteerde melding vrijgeven</source>
+        <translation>Release selected report</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="93"/>
+        <source>Bezig</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="146"/>
+        <source>Wachtrij laden…</source>
+        <translation>Loading queue…</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="154"/>
+        <source>De wachtrij kon niet worden opgehaald: %1</source>
+        <translation>The queue could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="179"/>
+        <source>%1 (u)</source>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="181"/>
+        <source> sinds %1</source>
+        <translation> since %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../triage_queue.cc" line="183"/>
+        <source>%n eerder</source>
+        <translation>
+            <numerusform>%n earlier</numerusform>
+            <numerusform>%n earlier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="184"/>
+        <source> (herhaald)</source>
+        <translation> (repeated)</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="187"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="192"/>
+        <source>geen termijn</source>
+        <translation>no deadline</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="209"/>
+        <source>De wachtrij is leeg.</source>
+        <translation>The queue is empty.</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="210"/>
+        <source>Open meldingen in de wachtrij: %1</source>
+        <translation>Open reports in the queue: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="225"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="241"/>
+        <source>ACUUT</source>
+        <translation>ACUTE</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="242"/>
+        <source>TE LAAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="278"/>
+        <source>Melding oppakken…</source>
+        <translation>Picking up report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="278"/>
+        <source>Melding vrijgeven…</source>
+        <translation>Releasing report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="312"/>
+        <source>Oppakken lukte niet: een collega heeft deze melding intussen opgepakt, of zij is al beoordeeld. De wachtrij is bijgewerkt.</source>
+        <translation>Could not pick up: a colleague has picked up this report in the meantime, or it has already been assessed. The queue has been updated.</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="314"/>
+        <source>Vrijgeven lukte niet: u houdt deze melding niet (meer) vast. De wachtrij is bijgewerkt.</source>
+        <translation>Could not release: you are no longer holding this report (or never were). The queue has been updated.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageReportPanel</name>
+    <message>
+        <location filename="../triage_report_panel.cc" line="76"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="79"/>
+        <source>&lt;b&gt;Radar: eerdere meldingen over dezelfde personen of adressen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Radar: earlier reports about the same people or addresses&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="88"/>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="89"/>
+        <source>Over</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="89"/>
+        <source>Eerdere melding</source>
+        <translation>Earlier report</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="89"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="90"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="90"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="90"/>
+        <source>Overeenkomst</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="106"/>
+        <location filename="../triage_report_panel.cc" line="121"/>
+        <source>Kies een melding in de wachtrij.</source>
+        <translation>Choose a report in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="124"/>
+        <source>Melding laden…</source>
+        <translation>Loading report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="131"/>
+        <source>De melding kon niet worden opgehaald: %1</source>
+        <translation>The report could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="142"/>
+        <source>De radar kon niet worden opgehaald: %1</source>
+        <translation>The radar could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="154"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="159"/>
+        <source>ACUUT: de melder schat de situatie nu als acuut onveilig in.</source>
+        <translation>ACUTE: the reporter currently judges the situation to be acutely unsafe.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="161"/>
+        <source>Kanaal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="162"/>
+        <source>Ontvangen:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="163"/>
+        <source>Beoordeling uiterlijk:</source>
+        <translation>Assessment due by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="164"/>
+        <source>Acuut uiterlijk:</source>
+        <translation>Acute due by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="165"/>
+        <source>Stand:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="166"/>
+        <source>In behandeling bij:</source>
+        <translation>Being handled by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="167"/>
+        <source>Kenmerk melder:</source>
+        <translation>Reporter&apos;s reference:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="170"/>
+        <source>Melder</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="171"/>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="172"/>
+        <source>Organisatie:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="173"/>
+        <source>Beroep:</source>
+        <translation>Profession:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="174"/>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="175"/>
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="176"/>
+        <source>Politiekenmerk:</source>
+        <translation>Police reference:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="177"/>
+        <source>Anoniem:</source>
+        <translation>Anonymous:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="177"/>
+        <source>ja (geen terugkoppeling)</source>
+        <translation>yes (no feedback)</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="179"/>
+        <source>Anoniem naar het gezin:</source>
+        <translation>Anonymous towards the family:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="179"/>
+        <source>ja, noem de melder niet tegenover het gezin</source>
+        <translation>yes, do not name the reporter to the family</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="182"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="188"/>
+        <source>geboren %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="190"/>
+        <source>BSN %1</source>
+        <translation>BSN %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="196"/>
+        <source>Geweld:</source>
+        <translation>Violence:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="198"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="204"/>
+        <source>Eerdere meldingen: %1 (laatste 12 maanden: %2).</source>
+        <translation>Earlier reports: %1 (last 12 months: %2).</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="207"/>
+        <source>HERHAALDE MELDING: twee of meer in de laatste 12 maanden.</source>
+        <translation>REPEAT REPORT: two or more in the last 12 months.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="208"/>
+        <source>Er loopt een MDA++-casus uit een eerdere melding.</source>
+        <translation>There is an ongoing MDA++ case from an earlier report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="216"/>
+        <source>, lopende MDA++-casus</source>
+        <translation>, ongoing MDA++ case</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="234"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="240"/>
+        <source>adres %1</source>
+        <translation>address %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageSignalsPanel</name>
+    <message>
+        <location filename="../triage_signals.cc" line="49"/>
+        <source>Herinneringen en escalaties</source>
+        <translation>Reminders and escalations</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="50"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="50"/>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="50"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="50"/>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="51"/>
+        <source>Aan</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="51"/>
+        <source>Gemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="51"/>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="67"/>
+        <source>Signalen laden…</source>
+        <translation>Loading signals…</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="80"/>
+        <source>De signalen konden niet worden opgehaald: %1</source>
+        <translation>The signals could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="90"/>
+        <source>het team</source>
+        <translation>the team</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="95"/>
+        <source>toezichthouders</source>
+        <translation>supervisors</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="112"/>
+        <source>Geen herinneringen of escalaties in de laatste 30 dagen.</source>
+        <translation>No reminders or escalations in the last 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="113"/>
+        <source>Herinneringen en escalaties: %1</source>
+        <translation>Reminders and escalations: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageView</name>
+    <message>
+        <location filename="../triage_view.cc" line="20"/>
+        <source>&lt;h2&gt;Triage&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Triage&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="21"/>
+        <source>&amp;Vernieuwen (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="22"/>
+        <source>Triage vernieuwen</source>
+        <translation>Refresh triage</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="37"/>
+        <source>&amp;Melding en radar</source>
+        <translation>Re&amp;port and radar</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="38"/>
+        <source>&amp;Beoordeling</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="48"/>
+        <source>&amp;Wachtrij</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="49"/>
+        <source>&amp;Terugkoppeling</source>
+        <translation>&amp;Feedback</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="50"/>
+        <source>&amp;Signalen</source>
+        <translation>&amp;Signals</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::WithdrawHandoverDialog</name>
+    <message>
+        <location filename="../handover_dialogs.cc" line="245"/>
+        <source>Overdracht intrekken</source>
+        <translation>Withdraw handover</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="246"/>
+        <source>&amp;Intrekken</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="248"/>
+        <source>Reden van intrekken</source>
+        <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialogs.cc" line="249"/>
+        <source>&amp;Reden (optioneel):</source>
+        <translation>&amp;Reason (optional):</translation>
     </message>
 </context>
 </TS>

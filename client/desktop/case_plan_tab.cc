@@ -1,0 +1,257 @@
+#include "client/desktop/case_plan_tab.h"
+
+#include <string>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStringList>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "client/desktop/case_common.h"
+#include "client/desktop/case_plan_diff.h"
+#include "client/desktop/display.h"
+#include "client/desktop/error_text.h"
+#include "client/desktop/rpc_runner.h"
+#include "client/desktop/widgets.h"
+#include "schakel/v1/safetyplan.grpc.pb.h"
+
+namespace schakel::desktop {
+
+namespace {
+
+void SetRow(QTableWidget* t, int row, const QStringList& cells) {
+  for (int col = 0; col < cells.size(); ++col) {
+    t->setItem(row, col, new QTableWidgetItem(cells[col]));
+  }
+}
+
+QString DecisionName(v1::EvaluationDecision decision) {
+  switch (decision) {
+    case v1::EVALUATION_DECISION_CONFIRM:
+      return QCoreApplication::translate("CaseText", "Plan bevestigd");
+    case v1::EVALUATION_DECISION_NEXT_VERSION:
+      return QCoreApplication::translate("CaseText", "Nieuwe versie gestart");
+    default:
+      return QString();
+  }
+}
+
+QString PartyName(const std::string& party) {
+  if (party == "CASE_DIRECTOR") return QCoreApplication::translate("CaseText", "Casusregisseur");
+  if (party == "VEILIG_THUIS") return QCoreApplication::translate("CaseText", "Veilig Thuis");
+  return QString::fromStdString(party);
+}
+
+}  // namespace
+
+CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+    : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
+  summary_ = new QLabel(this);
+  summary_->setObjectName(QStringLiteral("planSummary"));
+  summary_->setWordWrap(true);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+
+  auto* sub = new QTabWidget(this);
+  sub->setObjectName(QStringLiteral("planSubTabs"));
+  sub->setAccessibleName(tr("Onderdelen van het veiligheidsplan"));
+
+  // The content of the version shown, with its sign-offs.
+  auto* content = new QWidget(sub);
+  items_ = NewTable({tr("Onderdeel"), tr("Gevoeligheid"), tr("Inhoud")},
+                    QStringLiteral("planItems"), tr("Inhoud van het veiligheidsplan"), content);
+  sign_offs_ = NewTable({tr("Partij"), tr("Professional"), tr("Organisatie"), tr("Getekend")},
+                        QStringLiteral("signOffsTable"), tr("Ondertekeningen"), content);
+  auto* content_layout = new QVBoxLayout(content);
+  content_layout->addWidget(items_, 3);
+  auto* sign_label = new QLabel(tr("Ondertekeningen"), content);
+  sign_label->setBuddy(sign_offs_);
+  content_layout->addWidget(sign_label);
+  content_layout->addWidget(sign_offs_, 1);
+  sub->addTab(content, tr("In&houd"));
+
+  // The versions and the comparison.
+  auto* versions = new QWidget(sub);
+  versions_ = NewTable(
+      {tr("Versie"), tr("Status"), tr("Gebaseerd op"), tr("Aangemaakt"), tr("Van kracht sinds")},
+      QStringLiteral("planVersions"), tr("Versies van het plan"), versions);
+  versions_->setSelectionMode(QAbstractItemView::SingleSelection);
+  show_version_ = new QPushButton(tr("Versie &bekijken"), versions);
+  show_version_->setObjectName(QStringLiteral("showPlanVersion"));
+  show_version_->setAccessibleName(tr("De geselecteerde versie tonen"));
+  auto show_selected = [this] {
+    const int row = versions_->currentRow();
+    if (row >= 0 && versions_->item(row, 0) != nullptr) {
+      showVersion(versions_->item(row, 0)->data(Qt::UserRole).toInt());
+    }
+  };
+  connect(show_version_, &QPushButton::clicked, this, show_selected);
+  connect(versions_, &QTableWidget::itemActivated, this, show_selected);
+  diff_ = new CasePlanDiff(channel_, case_id_, versions);
+  auto* versions_layout = new QVBoxLayout(versions);
+  auto* versions_row = new QHBoxLayout;
+  versions_row->addWidget(versions_, 1);
+  versions_row->addWidget(show_version_, 0, Qt::AlignTop);
+  versions_layout->addLayout(versions_row, 1);
+  versions_layout->addWidget(diff_, 2);
+  sub->addTab(versions, tr("Ver&sies en vergelijken"));
+
+  // What happened since: incidents and evaluations.
+  auto* events = new QWidget(sub);
+  incidents_ = NewTable({tr("Wanneer"), tr("Wat"), tr("Politiekenmerk"), tr("Gemeld door"),
+                         tr("Herzien uiterlijk"), tr("Herzien")},
+                        QStringLiteral("incidentsTable"), tr("Incidenten"), events);
+  evaluations_ = NewTable({tr("Geëvalueerd"), tr("Versie"), tr("Door"), tr("Besluit"),
+                           tr("Volgende evaluatie"), tr("Notities")},
+                          QStringLiteral("evaluationsTable"), tr("Evaluaties"), events);
+  auto* events_layout = new QVBoxLayout(events);
+  events_layout->addWidget(new QLabel(tr("Incidenten"), events));
+  events_layout->addWidget(incidents_, 1);
+  events_layout->addWidget(new QLabel(tr("Evaluaties"), events));
+  events_layout->addWidget(evaluations_, 1);
+  sub->addTab(events, tr("Incidenten en &evaluaties"));
+
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("planStatus"));
+  status_->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(summary_);
+  layout->addWidget(sub, 1);
+  layout->addWidget(status_);
+}
+
+void CasePlanTab::refresh() { showVersion(0); }
+
+void CasePlanTab::showVersion(int version) {
+  if (busy_) return;
+  busy_ = true;
+  status_->setText(tr("Veiligheidsplan laden…"));
+  RunOffUiThread(
+      this,
+      [channel = channel_, id = case_id_.toStdString(), version]() {
+        v1::GetPlanRequest req;
+        req.set_case_id(id);
+        req.set_version(version);
+        CallResult<v1::GetPlanResponse> out;
+        out.status = v1::SafetyPlanService::NewStub(channel)->GetPlan(NewCallContext().get(), req,
+                                                                      &out.response);
+        return out;
+      },
+      [this](CallResult<v1::GetPlanResponse> out) {
+        busy_ = false;
+        if (!out.status.ok()) {
+          summary_->clear();
+          items_->setRowCount(0);
+          versions_->setRowCount(0);
+          sign_offs_->setRowCount(0);
+          incidents_->setRowCount(0);
+          evaluations_->setRowCount(0);
+          diff_->setVersions({});
+          // NOT_FOUND comes only after the access check: the case has no plan yet.
+          status_->setText(out.status.error_code() == grpc::StatusCode::NOT_FOUND
+                               ? tr("Deze casus heeft nog geen veiligheidsplan.")
+                               : CaseErrorText(out.status));
+          status_->setToolTip(TechnicalDetail(out.status));
+          emit loaded(false);
+          return;
+        }
+        showPlan(out.response);
+        status_->clear();
+        status_->setToolTip({});
+        emit loaded(true);
+      });
+}
+
+void CasePlanTab::showPlan(const v1::GetPlanResponse& plan) {
+  const v1::PlanVersion& v = plan.version();
+  QStringList lines;
+  lines << tr("Versie %1 — %2").arg(v.version()).arg(PlanVersionStateName(v.state()));
+  if (v.has_activated_at())
+    lines << tr("Van kracht sinds %1").arg(FormatAmsterdam(v.activated_at()));
+  if (plan.has_next_evaluation_date()) {
+    lines << tr("Volgende evaluatie: %1").arg(FormatDate(plan.next_evaluation_date()));
+  } else if (v.content().has_evaluation_date()) {
+    lines
+        << tr("Evaluatiedatum van deze versie: %1").arg(FormatDate(v.content().evaluation_date()));
+  }
+  if (v.conditions_changed()) {
+    lines << tr("De veiligheidsvoorwaarden zijn gewijzigd: Veilig Thuis tekent mee.");
+  }
+  summary_->setText(lines.join(QStringLiteral("\n")));
+
+  // The items, section by section.
+  int rows = 0;
+  for (const v1::PlanSectionItems& s : v.content().sections()) rows += s.items_size();
+  items_->setRowCount(rows);
+  int row = 0;
+  for (const v1::PlanSectionItems& s : v.content().sections()) {
+    for (const v1::PlanItem& item : s.items()) {
+      SetRow(
+          items_, row,
+          {PlanSectionName(s.section()), SensitivityName(item.sensitivity()), PlanItemText(item)});
+      if (item.hidden()) items_->item(row, 2)->setForeground(Qt::darkGray);
+      ++row;
+    }
+  }
+  items_->resizeColumnToContents(0);
+  items_->resizeRowsToContents();
+
+  sign_offs_->setRowCount(v.sign_offs_size());
+  for (int i = 0; i < v.sign_offs_size(); ++i) {
+    const v1::SignOff& s = v.sign_offs(i);
+    SetRow(sign_offs_, i,
+           {PartyName(s.party()), QString::fromStdString(s.professional_id()),
+            QString::fromStdString(s.organisation_id()), FormatAmsterdam(s.signed_at())});
+  }
+
+  std::vector<v1::PlanVersionSummary> summaries(plan.versions().begin(), plan.versions().end());
+  versions_->setRowCount(static_cast<int>(summaries.size()));
+  for (int i = 0; i < static_cast<int>(summaries.size()); ++i) {
+    const v1::PlanVersionSummary& s = summaries[i];
+    SetRow(versions_, i,
+           {QString::number(s.version()), PlanVersionStateName(s.state()),
+            s.based_on() == 0 ? tr("—") : QString::number(s.based_on()),
+            FormatAmsterdam(s.created_at()), FormatAmsterdam(s.activated_at())});
+    versions_->item(i, 0)->setData(Qt::UserRole, s.version());
+    if (s.version() == v.version()) {
+      for (int col = 0; col < versions_->columnCount(); ++col) {
+        QFont bold = versions_->item(i, col)->font();
+        bold.setBold(true);
+        versions_->item(i, col)->setFont(bold);
+      }
+    }
+  }
+  versions_->resizeColumnsToContents();
+  diff_->setVersions(summaries);
+
+  incidents_->setRowCount(plan.incidents_size());
+  for (int i = 0; i < plan.incidents_size(); ++i) {
+    const v1::Incident& inc = plan.incidents(i);
+    SetRow(
+        incidents_, i,
+        {FormatAmsterdam(inc.occurred_at()),
+         inc.hidden() ? HiddenText(inc.hidden_reason()) : QString::fromStdString(inc.what()),
+         QString::fromStdString(inc.police_reference()), QString::fromStdString(inc.reported_by()),
+         FormatDate(inc.review_due()), inc.reviewed() ? tr("ja") : tr("nee")});
+  }
+  incidents_->resizeRowsToContents();
+
+  evaluations_->setRowCount(plan.evaluations_size());
+  for (int i = 0; i < plan.evaluations_size(); ++i) {
+    const v1::Evaluation& e = plan.evaluations(i);
+    SetRow(evaluations_, i,
+           {FormatAmsterdam(e.evaluated_at()), QString::number(e.version()),
+            QString::fromStdString(e.evaluated_by()), DecisionName(e.decision()),
+            e.has_next_evaluation_date() ? FormatDate(e.next_evaluation_date()) : QString(),
+            e.notes_hidden() ? HiddenText(e.notes_hidden_reason())
+                             : QString::fromStdString(e.notes())});
+  }
+  evaluations_->resizeRowsToContents();
+}
+
+}  // namespace schakel::desktop

@@ -1,0 +1,52 @@
+// Verantwoordelijkheid: the case's responsibility ledger (HandoverService.GetResponsibility) — the
+// lead organisation and phase now, who still watches, a banner while a handover is pending, the
+// ledger's history (periods and what began each) and the case's handovers. "Overdracht
+// voorstellen" asks the window's owner to open the propose dialog.
+#ifndef SCHAKEL_CLIENT_DESKTOP_CASE_RESPONSIBILITY_TAB_H_
+#define SCHAKEL_CLIENT_DESKTOP_CASE_RESPONSIBILITY_TAB_H_
+
+#include <memory>
+
+#include <QString>
+#include <QWidget>
+
+#include <grpcpp/channel.h>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace schakel::desktop {
+
+// Children: "handoverPendingBanner" (shown only while a handover is pending), "leadSummary",
+// "ledgerTable" (phase, organisation, professional, from, until, cause), "handoversTable",
+// "proposeHandover", "responsibilityStatus".
+class CaseResponsibilityTab : public QWidget {
+  Q_OBJECT
+
+ public:
+  CaseResponsibilityTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
+                        QWidget* parent = nullptr);
+
+ signals:
+  void loaded(bool ok);
+  void proposeHandoverRequested();
+
+ public slots:
+  void refresh();
+
+ private:
+  std::shared_ptr<grpc::Channel> channel_;
+  QString case_id_;
+  bool busy_ = false;
+  QLabel* banner_;
+  QLabel* summary_;
+  QTableWidget* ledger_;
+  QTableWidget* handovers_;
+  QPushButton* propose_;
+  QLabel* status_;
+};
+
+}  // namespace schakel::desktop
+
+#endif  // SCHAKEL_CLIENT_DESKTOP_CASE_RESPONSIBILITY_TAB_H_

@@ -1,0 +1,324 @@
+#include "client/desktop/triage_queue.h"
+
+#include <utility>
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "client/desktop/display.h"
+#include "client/desktop/error_text.h"
+#include "client/desktop/intake_proto.h"
+#include "client/desktop/rpc_runner.h"
+#include "client/desktop/triage_text.h"
+#include "client/lib/connection.h"
+
+namespace schakel::desktop {
+
+namespace {
+
+// 500 a page (the service's most), so that a region's queue comes in one or two calls.
+constexpr int kPageSize = 500;
+constexpr int kMaxPages = 10;
+
+struct QueueOutcome {
+  grpc::Status status;
+  std::vector<v1::TriageRow> rows;
+  int total = 0;
+};
+
+QueueOutcome FetchQueue(const std::shared_ptr<grpc::Channel>& channel) {
+  QueueOutcome out;
+  auto stub = v1::IntakeService::NewStub(channel);
+  v1::ListTriageQueueRequest req;
+  req.set_page_size(kPageSize);
+  for (int page = 0; page < kMaxPages; ++page) {
+    v1::ListTriageQueueResponse resp;
+    out.status = stub->ListTriageQueue(NewCallContext().get(), req, &resp);
+    if (!out.status.ok()) return out;
+    out.total = resp.total();
+    for (const v1::TriageRow& r : resp.rows()) out.rows.push_back(r);
+    if (resp.next_page_token().empty()) break;
+    req.set_page_token(resp.next_page_token());
+  }
+  return out;
+}
+
+const QColor kAcuteBackground(0xff, 0xe0, 0xb2);  // orange
+const QColor kOverdueText(0xb0, 0x00, 0x20);      // dark red
+
+}  // namespace
+
+TriageQueue::TriageQueue(const Session& session, QWidget* parent)
+    : QWidget(parent),
+      channel_(session.channel),
+      me_(QString::fromStdString(session.me.principal_id())) {
+  table_ = new QTableWidget(0, kColumnCount, this);
+  table_->setObjectName(QStringLiteral("queueTable"));
+  table_->setAccessibleName(tr("Triagewachtrij"));
+  table_->setHorizontalHeaderLabels({tr("Melding"), tr("Soort"), tr("Ontvangen"), tr("Uiterlijk"),
+                                     tr("Nog"), tr("Signaal"), tr("In behandeling bij"),
+                                     tr("Geweld"), tr("Radar")});
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->setVisible(false);
+  connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
+    updateButtons();
+    emit reportSelected(selectedReportId());
+  });
+
+  claim_button_ = new QPushButton(tr("&Oppakken"), this);
+  claim_button_->setObjectName(QStringLiteral("claimButton"));
+  claim_button_->setAccessibleName(tr("Geselecteerde melding oppakken"));
+  claim_button_->setToolTip(
+      tr("U neemt de melding in behandeling; zij blijft in de wachtrij en de termijn loopt door."));
+  connect(claim_button_, &QPushButton::clicked, this, &TriageQueue::claim);
+  release_button_ = new QPushButton(tr("&Vrijgeven"), this);
+  release_button_->setObjectName(QStringLiteral("releaseButton"));
+  release_button_->setAccessibleName(tr("Geselecteerde melding vrijgeven"));
+  connect(release_button_, &QPushButton::clicked, this, &TriageQueue::release);
+
+  progress_ = new QProgressBar(this);
+  progress_->setObjectName(QStringLiteral("queueProgress"));
+  progress_->setAccessibleName(tr("Bezig"));
+  progress_->setRange(0, 0);  // busy, without a known length
+  progress_->setMaximumWidth(120);
+  progress_->setTextVisible(false);
+  progress_->hide();
+
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("queueStatus"));
+  status_->setWordWrap(true);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(claim_button_);
+  buttons->addWidget(release_button_);
+  buttons->addStretch();
+  buttons->addWidget(progress_);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(table_, 1);
+  layout->addLayout(buttons);
+  layout->addWidget(status_);
+  setTabOrder(table_, claim_button_);
+  setTabOrder(claim_button_, release_button_);
+
+  ticker_ = new QTimer(this);
+  ticker_->setInterval(1000);
+  connect(ticker_, &QTimer::timeout, this, &TriageQueue::tick);
+  updateButtons();
+}
+
+QString TriageQueue::selectedReportId() const {
+  const QList<QTableWidgetItem*> selected = table_->selectedItems();
+  if (selected.isEmpty()) return {};
+  const QTableWidgetItem* item = table_->item(selected.first()->row(), kReport);
+  return item != nullptr ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void TriageQueue::selectReport(const QString& report_id) {
+  for (int r = 0; r < table_->rowCount(); ++r) {
+    if (table_->item(r, kReport)->data(Qt::UserRole).toString() == report_id) {
+      table_->selectRow(r);
+      return;
+    }
+  }
+}
+
+void TriageQueue::refresh() {
+  if (busy_) {
+    again_ = true;  // a claim changed the queue while it was being read
+    return;
+  }
+  busy_ = true;
+  progress_->show();
+  status_->setText(tr("Wachtrij laden…"));
+  RunOffUiThread(
+      this, [channel = channel_]() { return FetchQueue(channel); },
+      [this](QueueOutcome out) {
+        busy_ = false;
+        progress_->setVisible(changing_);
+        if (!out.status.ok()) {
+          status_->setText(
+              tr("De wachtrij kon niet worden opgehaald: %1").arg(CallErrorText(out.status)));
+          status_->setToolTip(TechnicalDetail(out.status));
+          notice_.clear();
+        } else {
+          showRows(std::move(out.rows), out.total);
+        }
+        emit loaded(out.status.ok());
+        if (again_) {
+          again_ = false;
+          refresh();
+        }
+      });
+}
+
+void TriageQueue::showRows(std::vector<v1::TriageRow> rows, int total) {
+  const QString selected = selectedReportId();
+  since_answer_.start();
+  rows_.clear();
+  for (v1::TriageRow& r : rows) rows_.push_back(Row{std::move(r), false});
+  const QSignalBlocker block(table_);  // one reportSelected at the end, not one per row
+  table_->clearSelection();
+  table_->setRowCount(static_cast<int>(rows_.size()));
+  for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
+    const v1::TriageRow& r = rows_[i].row;
+    QString holder = QString::fromStdString(r.claimed_by());
+    if (!holder.isEmpty() && holder == me_) holder = tr("%1 (u)").arg(holder);
+    if (!holder.isEmpty() && r.has_claim_time()) {
+      holder += tr(" sinds %1").arg(FormatAmsterdam(r.claim_time()));
+    }
+    QString radar = r.radar_earlier() > 0 ? tr("%n eerder", nullptr, r.radar_earlier()) : QString();
+    if (r.repeat()) radar += tr(" (herhaald)");
+    QString kind = ReportKindName(r.kind());
+    if (r.channel() != v1::REPORT_CHANNEL_UNSPECIFIED) {
+      kind = tr("%1, %2").arg(kind, ReportChannelName(r.channel()));
+    }
+    const QStringList cells = {QString::fromStdString(r.report_id()),
+                               kind,
+                               FormatAmsterdam(r.received_at()),
+                               r.has_due() ? FormatDeadline(r.due()) : tr("geen termijn"),
+                               QString(),
+                               QString(),
+                               holder,
+                               ViolenceKindNames(r.violence_kinds()),
+                               radar};
+    for (int col = 0; col < cells.size(); ++col) {
+      auto* item = new QTableWidgetItem(cells[col]);
+      if (col == kReport) item->setData(Qt::UserRole, QString::fromStdString(r.report_id()));
+      table_->setItem(i, col, item);
+    }
+    rows_[i].overdue = r.overdue();
+  }
+  tick();
+  table_->resizeColumnsToContents();
+  if (!selected.isEmpty()) selectReport(selected);
+  ticker_->start();
+  status_->setText(rows_.empty() ? tr("De wachtrij is leeg.")
+                                 : tr("Open meldingen in de wachtrij: %1").arg(total));
+  status_->setToolTip({});
+  if (!notice_.isEmpty()) {
+    status_->setText(notice_);
+    status_->setToolTip(notice_detail_);
+    notice_.clear();
+  }
+  updateButtons();
+  if (selectedReportId() != selected) emit reportSelected(selectedReportId());
+}
+
+void TriageQueue::tick() {
+  const int64_t elapsed = since_answer_.isValid() ? since_answer_.elapsed() / 1000 : 0;
+  for (int i = 0; i < static_cast<int>(rows_.size()) && i < table_->rowCount(); ++i) {
+    const v1::TriageRow& r = rows_[i].row;
+    QString left = tr("—");
+    if (r.has_due()) {
+      const int64_t seconds = r.seconds_left() - elapsed;
+      left = TimeLeftText(seconds);
+      // The term passed while on screen: the service's deadline, counted down here.
+      if (seconds < 0) rows_[i].overdue = true;
+    }
+    table_->item(i, kTimeLeft)->setText(left);
+    styleRow(i);
+  }
+}
+
+void TriageQueue::styleRow(int i) {
+  const v1::TriageRow& r = rows_[i].row;
+  const bool overdue = rows_[i].overdue;
+  QStringList marks;
+  if (r.acute()) marks << tr("ACUUT");
+  if (overdue) marks << tr("TE LAAT");
+  const QString signal = marks.join(QStringLiteral(", "));
+  QTableWidgetItem* signal_item = table_->item(i, kSignal);
+  if (signal_item->text() != signal) signal_item->setText(signal);
+  for (int col = 0; col < kColumnCount; ++col) {
+    QTableWidgetItem* item = table_->item(i, col);
+    QFont font = item->font();
+    font.setBold(r.acute() || overdue);
+    item->setFont(font);
+    item->setBackground(r.acute() ? QBrush(kAcuteBackground) : QBrush());
+    item->setForeground(overdue ? QBrush(kOverdueText) : QBrush());
+  }
+}
+
+void TriageQueue::updateButtons() {
+  const QString id = selectedReportId();
+  QString holder;
+  for (const Row& r : rows_) {
+    if (QString::fromStdString(r.row.report_id()) == id) {
+      holder = QString::fromStdString(r.row.claimed_by());
+    }
+  }
+  claim_button_->setEnabled(!id.isEmpty() && !changing_ && holder != me_);
+  // Releasing another's claim is for supervisors; the service decides, so it stays possible.
+  release_button_->setEnabled(!id.isEmpty() && !changing_ && !holder.isEmpty());
+}
+
+void TriageQueue::claim() { changeClaim(true); }
+void TriageQueue::release() { changeClaim(false); }
+
+void TriageQueue::changeClaim(bool claim) {
+  const QString id = selectedReportId();
+  if (id.isEmpty() || changing_) return;
+  changing_ = true;
+  updateButtons();
+  progress_->show();
+  status_->setText(claim ? tr("Melding oppakken…") : tr("Melding vrijgeven…"));
+  RunOffUiThread(
+      this,
+      [channel = channel_, report_id = id.toStdString(), claim]() {
+        auto stub = v1::IntakeService::NewStub(channel);
+        CallResult<v1::Report> out;
+        // One request id for the call and gRPC's retries of it: a retry changes nothing twice.
+        const std::string request_id = client::NewRequestId();
+        if (claim) {
+          v1::ClaimReportRequest req;
+          req.set_request_id(request_id);
+          req.set_report_id(report_id);
+          v1::ClaimReportResponse resp;
+          out.status = stub->ClaimReport(NewCallContext().get(), req, &resp);
+          out.response = resp.report();
+        } else {
+          v1::ReleaseReportRequest req;
+          req.set_request_id(request_id);
+          req.set_report_id(report_id);
+          v1::ReleaseReportResponse resp;
+          out.status = stub->ReleaseReport(NewCallContext().get(), req, &resp);
+          out.response = resp.report();
+        }
+        return out;
+      },
+      [this, id, claim](CallResult<v1::Report> out) {
+        changing_ = false;
+        updateButtons();
+        if (out.status.ok()) {
+          emit claimChanged(id);
+          refresh();
+          return;
+        }
+        if (out.status.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
+          notice_ = claim ? tr("Oppakken lukte niet: een collega heeft deze melding intussen "
+                               "opgepakt, of zij is al beoordeeld. De wachtrij is bijgewerkt.")
+                          : tr("Vrijgeven lukte niet: u houdt deze melding niet (meer) vast. De "
+                               "wachtrij is bijgewerkt.");
+        } else {
+          notice_ = CallErrorText(out.status);
+        }
+        notice_detail_ = TechnicalDetail(out.status);
+        refresh();  // the holder as the service has it now; the refusal is said after it
+      });
+}
+
+}  // namespace schakel::desktop
