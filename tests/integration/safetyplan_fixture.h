@@ -91,7 +91,7 @@ struct PlanWorldOptions {
   std::filesystem::path data_dir;
   const TestPki* pki = nullptr;
   const Clock* clock = nullptr;  // default: the real clock
-  bool with_intake = false;       // also host the intake service (the desktop client's views)
+  bool with_intake = false;      // also host the intake service (the desktop client's views)
 };
 
 class PlanWorld {
