@@ -9,14 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${SCHAKEL_PRESET:-ci}
 [[ -d "build/$preset" ]] || cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j"$(nproc)" --target desktop_screenshot_tests
+cmake --build --preset "$preset" -j"$(nproc)" --target desktop_tests
 out=docs/screenshots
 rm -rf "$out.new"
 mkdir -p "$out.new"
 # The ci build has the sanitizers: their known leak suppressions, as ctest uses them.
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" SCHAKEL_SCREENSHOT_DIR="$PWD/$out.new" SCHAKEL_SCREENSHOT_WIDTH=${SCHAKEL_SCREENSHOT_WIDTH:-760} \
   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
-  "build/$preset/tests/desktop_screenshot_tests"
+  "build/$preset/tests/desktop_tests" --gtest_filter='ScreenshotTest.*'
 rm -rf "$out"
 mv "$out.new" "$out"
 ls -l "$out"/*/

@@ -25,7 +25,7 @@ namespace {
 
 // Enough for any one client's file: 20 pages of the service's largest page.
 constexpr int kMaxPages = 20;
-constexpr int kPageSize = 1000;
+constexpr int kOverviewPageSize = 1000;
 
 struct Overview {
   grpc::Status status;
@@ -37,7 +37,7 @@ struct Overview {
 Overview FetchOverview(const std::shared_ptr<grpc::Channel>& channel, v1::QueryEntriesRequest req) {
   Overview out;
   auto stub = v1::AuditService::NewStub(channel);
-  req.set_page_size(kPageSize);
+  req.set_page_size(kOverviewPageSize);
   for (int page = 0; page < kMaxPages; ++page) {
     v1::QueryEntriesResponse resp;
     out.status = stub->QueryEntries(NewCallContext().get(), req, &resp);

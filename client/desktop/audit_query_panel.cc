@@ -27,7 +27,7 @@ namespace schakel::desktop {
 namespace {
 
 // Entries on one page of the table.
-constexpr int kPageSize = 50;
+constexpr int kQueryPageSize = 50;
 
 // The first moment of `day` in Europe/Amsterdam.
 google::protobuf::Timestamp StartOfDay(const QDate& day) {
@@ -203,7 +203,7 @@ void AuditQueryPanel::search() {
     *request_.mutable_start_time() = StartOfDay(from_->date());
     *request_.mutable_end_time() = StartOfDay(to_->date().addDays(1));
   }
-  request_.set_page_size(kPageSize);
+  request_.set_page_size(kQueryPageSize);
   page_tokens_.assign(1, std::string());
   page_ = -1;
   next_token_.clear();

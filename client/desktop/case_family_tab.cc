@@ -4,6 +4,7 @@
 #include <map>
 #include <numbers>
 #include <string>
+#include <utility>
 
 #include <QBrush>
 #include <QFont>
@@ -39,7 +40,9 @@ void SetRow(QTableWidget* t, int row, const QStringList& cells) {
 
 }  // namespace
 
-CaseFamilyTab::CaseFamilyTab(QWidget* parent) : QWidget(parent) {
+CaseFamilyTab::CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
+                             QWidget* parent)
+    : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   persons_ = NewTable({tr("Naam"), tr("Rol"), tr("Geboortedatum"), tr("BSN"), tr("Notities")},
                       QStringLiteral("personsTable"), tr("Personen"), this);
   relations_ = NewTable({tr("Van"), tr("Relatie"), tr("Naar")}, QStringLiteral("relationsTable"),

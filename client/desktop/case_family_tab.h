@@ -4,7 +4,12 @@
 #ifndef SCHAKEL_CLIENT_DESKTOP_CASE_FAMILY_TAB_H_
 #define SCHAKEL_CLIENT_DESKTOP_CASE_FAMILY_TAB_H_
 
+#include <memory>
+
+#include <QString>
 #include <QWidget>
+
+#include <grpcpp/channel.h>
 
 class QGraphicsScene;
 class QGraphicsView;
@@ -23,12 +28,18 @@ class CaseFamilyTab : public QWidget {
   Q_OBJECT
 
  public:
-  explicit CaseFamilyTab(QWidget* parent = nullptr);
+  CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
 
+ signals:
+  // Something in the case was changed from this tab: the case should be read again.
+  void caseChanged();
+
  private:
+  std::shared_ptr<grpc::Channel> channel_;
+  QString case_id_;
   void drawDiagram(const v1::Case& c);
 
   QTableWidget* persons_;

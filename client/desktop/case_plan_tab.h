@@ -37,6 +37,9 @@ class CasePlanTab : public QWidget {
 
  signals:
   void loaded(bool ok);
+  // The plan was changed from this tab (a version, sign-off, incident or evaluation): the case
+  // and its timeline should be read again.
+  void caseChanged();
 
  public slots:
   // Reads the version in force (or the newest) again.

@@ -1,5 +1,7 @@
 #include "client/desktop/case_team_tab.h"
 
+#include <utility>
+
 #include <QFont>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,7 +15,8 @@
 
 namespace schakel::desktop {
 
-CaseTeamTab::CaseTeamTab(QWidget* parent) : QWidget(parent) {
+CaseTeamTab::CaseTeamTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+    : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   my_role_ = new QLabel(this);
   my_role_->setObjectName(QStringLiteral("myCaseRole"));
   table_ = new QTableWidget(0, 7, this);

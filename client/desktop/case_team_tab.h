@@ -3,7 +3,12 @@
 #ifndef SCHAKEL_CLIENT_DESKTOP_CASE_TEAM_TAB_H_
 #define SCHAKEL_CLIENT_DESKTOP_CASE_TEAM_TAB_H_
 
+#include <memory>
+
+#include <QString>
 #include <QWidget>
+
+#include <grpcpp/channel.h>
 
 class QLabel;
 class QTableWidget;
@@ -19,12 +24,18 @@ class CaseTeamTab : public QWidget {
   Q_OBJECT
 
  public:
-  explicit CaseTeamTab(QWidget* parent = nullptr);
+  CaseTeamTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
 
+ signals:
+  // Something in the case was changed from this tab: the case should be read again.
+  void caseChanged();
+
  private:
+  std::shared_ptr<grpc::Channel> channel_;
+  QString case_id_;
   QLabel* my_role_;
   QTableWidget* table_;
 };

@@ -52,8 +52,8 @@ CaseWindow::CaseWindow(std::shared_ptr<grpc::Channel> channel, const QString& ca
   status_->setObjectName(QStringLiteral("caseStatus"));
   status_->setWordWrap(true);
 
-  family_ = new CaseFamilyTab(this);
-  team_ = new CaseTeamTab(this);
+  family_ = new CaseFamilyTab(channel_, case_id_, this);
+  team_ = new CaseTeamTab(channel_, case_id_, this);
   notes_ = new CaseNotesTab(channel_, case_id_, this);
   meetings_ = new CaseMeetingsTab(channel_, case_id_, this);
   timeline_ = new CaseTimelineTab(channel_, case_id_, this);
@@ -80,9 +80,18 @@ CaseWindow::CaseWindow(std::shared_ptr<grpc::Channel> channel, const QString& ca
     loadCase();
     timeline_->refresh();
   });
-  connect(meetings_, &CaseMeetingsTab::caseChanged, this, [this] {
+  // A change made in one tab shows in the others: the case and the timeline are read again (and
+  // the responsibility ledger, which an incident's phase change moves).
+  const auto case_changed = [this] {
     loadCase();
     timeline_->refresh();
+  };
+  connect(meetings_, &CaseMeetingsTab::caseChanged, this, case_changed);
+  connect(family_, &CaseFamilyTab::caseChanged, this, case_changed);
+  connect(team_, &CaseTeamTab::caseChanged, this, case_changed);
+  connect(plan_, &CasePlanTab::caseChanged, this, [this, case_changed] {
+    case_changed();
+    responsibility_->refresh();
   });
   connect(timeline_, &CaseTimelineTab::loaded, this, [this] { oneLoaded(kTimelineLoad); });
   connect(plan_, &CasePlanTab::loaded, this, [this] { oneLoaded(kPlanLoad); });

@@ -1,30 +1,16 @@
-// What the handover dialogs share: a form with OK and Cancel whose call runs off the UI thread with
-// one request id for the dialog's whole life (pressing OK again after a lost answer repeats the
-// same request, which the service answers once), a busy bar while the call is under way (Cancel
-// or Esc then cancels the call and closes), the bad fields marked (FieldMarks) and a refusal in one
-// sentence.
+// What the handover dialogs share: a FormDialog (form_dialog.h) whose refusals read as the handover
+// service's (HandoverRefusalText).
 #ifndef SCHAKEL_CLIENT_DESKTOP_HANDOVER_FORM_H_
 #define SCHAKEL_CLIENT_DESKTOP_HANDOVER_FORM_H_
 
-#include <functional>
 #include <memory>
-#include <string>
 
-#include <QDialog>
 #include <QString>
 
 #include <grpcpp/channel.h>
-#include <grpcpp/client_context.h>
 #include <grpcpp/support/status.h>
 
-#include "client/desktop/field_errors.h"
-#include "schakel/v1/handover.pb.h"
-
-class QDialogButtonBox;
-class QFormLayout;
-class QLabel;
-class QProgressBar;
-class QPushButton;
+#include "client/desktop/form_dialog.h"
 
 namespace schakel::desktop {
 
@@ -34,63 +20,16 @@ namespace schakel::desktop {
 // may not see or change reads the same as one that does not exist; anything else as CallErrorText.
 QString HandoverRefusalText(const grpc::Status& status);
 
-// A new client-generated request id (a UUID).
-std::string NewRequestId();
-
-// A dialog with a form, a status line, a busy bar and OK / Cancel. Subclasses add their fields to
-// form(), bind them in marks(), and build their call in prepareCall().
-//
-// Child object names: "formStatus", "formBusy", "okButton" (plus the subclass's).
-class HandoverFormDialog : public QDialog {
+class HandoverFormDialog : public FormDialog {
   Q_OBJECT
 
  public:
   HandoverFormDialog(std::shared_ptr<grpc::Channel> channel, const QString& title,
                      const QString& ok_text, QWidget* parent = nullptr);
 
-  // The request id every attempt of this dialog sends.
-  const std::string& requestId() const { return request_id_; }
-  // Whether a call is under way.
-  bool busy() const { return context_ != nullptr; }
-
-  // Cancels a call under way, then closes.
-  void reject() override;
-
- signals:
-  // The call answered; the dialog is done (and accepted). `ok` false after a refusal.
-  void callFinished(bool ok);
-
  protected:
-  // The call for the current fields, run off the UI thread with `ctx` (deadline set). Copy every
-  // field's value into the returned function; never touch a widget in it. Return an empty function
-  // to send nothing (a message is then already in the status line).
-  using Call = std::function<grpc::Status(grpc::ClientContext* ctx)>;
-  virtual Call prepareCall() = 0;
-  // On the UI thread after the call succeeded, before the dialog closes.
-  virtual void succeeded() {}
-  // A stale etag: after the person chose to reload. Default: nothing.
-  virtual void reload() {}
-
-  QFormLayout* form() const { return form_; }
-  FieldMarks& marks() { return marks_; }
-  QPushButton* okButton() const { return ok_; }
-  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
-  void setStatus(const QString& text, const QString& tooltip = {});
-
- private:
-  void send();
-  void finish(const grpc::Status& status);
-
-  std::shared_ptr<grpc::Channel> channel_;
-  const std::string request_id_;
-  QFormLayout* form_;
-  QLabel* status_;
-  QProgressBar* busy_bar_;
-  QDialogButtonBox* buttons_;
-  QPushButton* ok_;
-  FieldMarks marks_;
-  std::shared_ptr<grpc::ClientContext> context_;  // the call under way
-  bool done_ = false;                             // succeeded once: OK sends nothing more
+  QString refusalText(const grpc::Status& status) const override;
+  QString staleText() const override;
 };
 
 }  // namespace schakel::desktop

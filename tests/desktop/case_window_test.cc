@@ -46,7 +46,7 @@ const char kChangedWorry[] =
     "Vader slaat moeder als hij gedronken heeft; de kinderen zien het "
     "en de oudste grijpt in.";
 const char kHidden[] = "verborgen voor uw organisatie";
-const char kNoAccess[] = "U heeft geen toegang tot deze casus of deze bestaat niet.";
+const char kNoCaseAccess[] = "U heeft geen toegang tot deze casus of deze bestaat niet.";
 
 class CaseWindowTest : public DesktopTest {
  protected:
@@ -474,9 +474,10 @@ TEST_F(CaseWindowTest, ACaseOneMayNotSeeReadsLikeOneThatDoesNotExist) {
     CaseWindow* window = view.openCase(QString::fromStdString(id), QStringLiteral("?"));
     ASSERT_NE(window, nullptr);
     ASSERT_TRUE(WaitUntil([&] { return window->allLoaded(); }));
-    EXPECT_EQ(Child<QLabel>(*window, "caseStatus")->text(), QString::fromUtf8(kNoAccess));
-    EXPECT_EQ(Child<QLabel>(*window, "responsibilityStatus")->text(), QString::fromUtf8(kNoAccess));
-    EXPECT_EQ(Child<QLabel>(*window, "timelineStatus")->text(), QString::fromUtf8(kNoAccess));
+    EXPECT_EQ(Child<QLabel>(*window, "caseStatus")->text(), QString::fromUtf8(kNoCaseAccess));
+    EXPECT_EQ(Child<QLabel>(*window, "responsibilityStatus")->text(),
+              QString::fromUtf8(kNoCaseAccess));
+    EXPECT_EQ(Child<QLabel>(*window, "timelineStatus")->text(), QString::fromUtf8(kNoCaseAccess));
     EXPECT_EQ(Child<QTableWidget>(*window, "personsTable")->rowCount(), 0);
     EXPECT_FALSE(AllTextIn(*window).join('\n').contains(QStringLiteral("Sanne")));
   }

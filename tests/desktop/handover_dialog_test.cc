@@ -44,7 +44,7 @@ const QString kSent = QStringLiteral("Voorgesteld, wacht op antwoord");
 constexpr char kSummary[] = "Traumabehandeling van moeder; vader in behandeling";
 
 // The first row of `table` whose kind (column 0) is `kind`; -1 when there is none.
-int RowOf(const QTableWidget& table, const QString& kind) {
+int RowOfKind(const QTableWidget& table, const QString& kind) {
   for (int r = 0; r < table.rowCount(); ++r) {
     if (table.item(r, 0) != nullptr && table.item(r, 0)->text() == kind) return r;
   }
@@ -92,11 +92,11 @@ class HandoverDialogTest : public DesktopTest {
   // Selects the row of `kind` in `view`'s inbox (waiting for it to appear); false when it did not.
   static bool SelectRow(InboxView& view, const QString& kind) {
     auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
-    if (!WaitUntil([&] { return RowOf(*table, kind) >= 0; }, std::chrono::seconds(20))) {
+    if (!WaitUntil([&] { return RowOfKind(*table, kind) >= 0; }, std::chrono::seconds(20))) {
       ADD_FAILURE() << "no row " << kind.toStdString() << " in the inbox";
       return false;
     }
-    table->selectRow(RowOf(*table, kind));
+    table->selectRow(RowOfKind(*table, kind));
     return true;
   }
 
@@ -167,7 +167,7 @@ TEST_F(HandoverDialogTest, TheReceiverAcceptsThroughTheInboxAndTheLeadMoves) {
   ASSERT_TRUE(ClickOk(*dialog)) << StatusOf(*dialog).toStdString();
   // The dialog closes; the inbox row of the waiting handover goes away.
   auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
-  EXPECT_TRUE(WaitUntil([&] { return RowOf(*table, kWaiting) < 0; }, std::chrono::seconds(20)));
+  EXPECT_TRUE(WaitUntil([&] { return RowOfKind(*table, kWaiting) < 0; }, std::chrono::seconds(20)));
   EXPECT_TRUE(WaitUntil([&] { return dialog.isNull(); })) << "the dialog stays";
 
   const v1::GetResponsibilityResponse ledger = Ledger(case_id);
@@ -241,7 +241,7 @@ TEST_F(HandoverDialogTest, DecliningNeedsAReason) {
   reason->setPlainText(QStringLiteral("Geen capaciteit voor traumabehandeling deze maand."));
   ASSERT_TRUE(ClickOk(*dialog)) << StatusOf(*dialog).toStdString();
   auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
-  EXPECT_TRUE(WaitUntil([&] { return RowOf(*table, kWaiting) < 0; }, std::chrono::seconds(20)));
+  EXPECT_TRUE(WaitUntil([&] { return RowOfKind(*table, kWaiting) < 0; }, std::chrono::seconds(20)));
   ledger = Ledger(case_id);
   EXPECT_EQ(ledger.responsibility().lead_organisation_id(), world::kVt);
   EXPECT_FALSE(ledger.responsibility().has_pending_handover());
@@ -262,7 +262,7 @@ TEST_F(HandoverDialogTest, TheSenderWithdrawsTheirOwnProposal) {
   view.refresh();  // the full look at what my organisation sent
   ASSERT_TRUE(SelectRow(view, kSent));
   auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
-  const int row = RowOf(*table, kSent);
+  const int row = RowOfKind(*table, kSent);
   EXPECT_TRUE(table->item(row, 3)->text().contains(QString::fromLatin1(world::kGgz2)))
       << table->item(row, 3)->text().toStdString();
   EXPECT_FALSE(table->item(row, 2)->text().isEmpty()) << "the deadline to answer";
@@ -276,7 +276,7 @@ TEST_F(HandoverDialogTest, TheSenderWithdrawsTheirOwnProposal) {
   dialog->findChild<QPlainTextEdit*>(QStringLiteral("withdrawReason"))
       ->setPlainText(QStringLiteral("Nieuw incident; wij houden de regie."));
   ASSERT_TRUE(ClickOk(*dialog)) << StatusOf(*dialog).toStdString();
-  EXPECT_TRUE(WaitUntil([&] { return RowOf(*table, kSent) < 0; }, std::chrono::seconds(20)))
+  EXPECT_TRUE(WaitUntil([&] { return RowOfKind(*table, kSent) < 0; }, std::chrono::seconds(20)))
       << "the withdrawn proposal stays in the inbox";
 
   const v1::GetResponsibilityResponse ledger = Ledger(case_id);
@@ -404,7 +404,8 @@ TEST_F(HandoverDialogTest, TheNewLeadConfirmsTheFirstContact) {
   now->setChecked(true);
   ASSERT_TRUE(ClickOk(*dialog)) << StatusOf(*dialog).toStdString();
   auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
-  EXPECT_TRUE(WaitUntil([&] { return RowOf(*table, kContactDue) < 0; }, std::chrono::seconds(20)));
+  EXPECT_TRUE(
+      WaitUntil([&] { return RowOfKind(*table, kContactDue) < 0; }, std::chrono::seconds(20)));
 
   v1::GetHandoverRequest get;
   get.set_handover_id(handover_id);

@@ -42,7 +42,7 @@ using schakel::testing::PCtx;
 namespace plan = schakel::testing::plan_world;
 namespace intake = schakel::testing::intake_world;
 
-const char kNoAccess[] = "U heeft geen toegang tot dit onderdeel.";
+const char kNoViewAccess[] = "U heeft geen toegang tot dit onderdeel.";
 
 QTableWidget* Table(const QWidget& view, const char* name) {
   return view.findChild<QTableWidget*>(QString::fromLatin1(name));
@@ -53,7 +53,7 @@ QString LabelText(const QWidget& view, const char* name) {
 }
 
 // The row of `table` whose first cell is `first`; empty when there is none.
-QStringList RowOf(const QTableWidget& table, const QString& first) {
+QStringList RowStartingWith(const QTableWidget& table, const QString& first) {
   for (int r = 0; r < table.rowCount(); ++r) {
     if (table.item(r, 0) != nullptr && table.item(r, 0)->text() == first) {
       QStringList row;
@@ -179,17 +179,17 @@ TEST_F(SupervisionViewTest, TheHandoverReportShowsTheAcceptedAndTheDeclinedAndNo
 
   // Per organisation: received, accepted, declined, overdue, sent.
   const QTableWidget& orgs = *Table(view, "organisationTable");
-  EXPECT_EQ(RowOf(orgs, QString::fromLatin1(plan::kTeam)),
+  EXPECT_EQ(RowStartingWith(orgs, QString::fromLatin1(plan::kTeam)),
             (QStringList{QString::fromLatin1(plan::kTeam), "1", "1", "0", "0", "1"}));
-  EXPECT_EQ(RowOf(orgs, QString::fromLatin1(plan::kGgz)),
+  EXPECT_EQ(RowStartingWith(orgs, QString::fromLatin1(plan::kGgz)),
             (QStringList{QString::fromLatin1(plan::kGgz), "1", "0", "1", "0", "0"}));
-  EXPECT_EQ(RowOf(orgs, QString::fromLatin1(plan::kVt)),
+  EXPECT_EQ(RowStartingWith(orgs, QString::fromLatin1(plan::kVt)),
             (QStringList{QString::fromLatin1(plan::kVt), "0", "0", "0", "0", "1"}));
   const QTableWidget& summary = *Table(view, "handoverSummary");
-  EXPECT_EQ(RowOf(summary, "Overdrachten: Geaccepteerd").value(1), QStringLiteral("1"));
-  EXPECT_EQ(RowOf(summary, "Overdrachten: Afgewezen").value(1), QStringLiteral("1"));
-  EXPECT_EQ(RowOf(summary, "Gaten").value(1), QStringLiteral("0"));
-  EXPECT_TRUE(RowOf(summary, "Tijd tot acceptatie: mediaan").value(1).endsWith(" uur"));
+  EXPECT_EQ(RowStartingWith(summary, "Overdrachten: Geaccepteerd").value(1), QStringLiteral("1"));
+  EXPECT_EQ(RowStartingWith(summary, "Overdrachten: Afgewezen").value(1), QStringLiteral("1"));
+  EXPECT_EQ(RowStartingWith(summary, "Gaten").value(1), QStringLiteral("0"));
+  EXPECT_TRUE(RowStartingWith(summary, "Tijd tot acceptatie: mediaan").value(1).endsWith(" uur"));
 
   // No gaps: the list is empty and says so.
   EXPECT_EQ(Table(view, "gapList")->rowCount(), 0);
@@ -250,7 +250,8 @@ TEST_F(SupervisionViewTest, AGapIsListedAndStandsOut) {
   EXPECT_TRUE(status.startsWith(QStringLiteral("1 gat"))) << status.toStdString();
   auto* tabs = view.findChild<QTabWidget*>(QStringLiteral("supervisionTabs"));
   EXPECT_EQ(tabs->tabText(1), QStringLiteral("&Gaten (1)"));
-  EXPECT_EQ(RowOf(*Table(view, "handoverSummary"), "Gaten").value(1), QStringLiteral("1"));
+  EXPECT_EQ(RowStartingWith(*Table(view, "handoverSummary"), "Gaten").value(1),
+            QStringLiteral("1"));
 }
 
 TEST_F(SupervisionViewTest, TheCsvFileHoldsTheTablesRows) {
@@ -287,7 +288,7 @@ TEST_F(SupervisionViewTest, TheCsvFileHoldsTheTablesRows) {
   }
   // A Dutch decimal comma is quoted.
   const QString median =
-      RowOf(*Table(view, "handoverSummary"), "Tijd tot acceptatie: mediaan").value(1);
+      RowStartingWith(*Table(view, "handoverSummary"), "Tijd tot acceptatie: mediaan").value(1);
   EXPECT_TRUE(median.contains(','));
   EXPECT_TRUE(lines.contains(QStringLiteral("Tijd tot acceptatie: mediaan,\"%1\"").arg(median)));
   EXPECT_TRUE(lines.contains(CsvLine({QString::fromLatin1(plan::kTeam), "1", "1", "0", "0", "1"})));
@@ -298,8 +299,8 @@ TEST_F(SupervisionViewTest, SomeoneWithoutASupervisorsRoleIsRefused) {
   ASSERT_TRUE(session.has_value());
   SupervisionView view(*session);
   ASSERT_EQ(Load(view), std::optional<bool>(false));
-  EXPECT_EQ(LabelText(view, "supervisionStatus"), QString::fromUtf8(kNoAccess));
-  EXPECT_EQ(LabelText(view, "handoverStatus"), QString::fromUtf8(kNoAccess));
+  EXPECT_EQ(LabelText(view, "supervisionStatus"), QString::fromUtf8(kNoViewAccess));
+  EXPECT_EQ(LabelText(view, "handoverStatus"), QString::fromUtf8(kNoViewAccess));
   EXPECT_EQ(Table(view, "organisationTable")->rowCount(), 0);
   EXPECT_FALSE(LabelText(view, "gapStatus").contains(QStringLiteral("geen gaten")));
   // gRPC's own text only in a tooltip.
@@ -411,11 +412,11 @@ TEST_F(SupervisionIntakeTest, TheNormsShowTheServicesNumbers) {
   ASSERT_EQ(figures.assessments().measured(), 3);
   ASSERT_EQ(figures.investigations().measured(), 1);
   const QTableWidget& norms = *Table(view, "normTable");
-  EXPECT_EQ(RowOf(norms, AssessmentNormName()),
+  EXPECT_EQ(RowStartingWith(norms, AssessmentNormName()),
             (QStringList{AssessmentNormName(), "3", "2", "1", "66,7%", "90%", "niet gehaald"}));
-  EXPECT_EQ(RowOf(norms, InvestigationNormName()),
+  EXPECT_EQ(RowStartingWith(norms, InvestigationNormName()),
             (QStringList{InvestigationNormName(), "1", "1", "0", "100,0%", "80%", "gehaald"}));
-  EXPECT_EQ(RowOf(norms, AssessmentNormName()).value(4),
+  EXPECT_EQ(RowStartingWith(norms, AssessmentNormName()).value(4),
             FormatShare(figures.assessments().share()));
   EXPECT_FALSE(figures.assessments().met());
   EXPECT_TRUE(figures.investigations().met());
@@ -431,7 +432,7 @@ TEST_F(SupervisionIntakeTest, TheNormsShowTheServicesNumbers) {
   EXPECT_NE(NormColour(figures.assessments()), NormColour(figures.investigations()));
 
   const QTableWidget& intake_summary = *Table(view, "intakeSummary");
-  EXPECT_EQ(RowOf(intake_summary, "Meldingen en adviesvragen ontvangen").value(1),
+  EXPECT_EQ(RowStartingWith(intake_summary, "Meldingen en adviesvragen ontvangen").value(1),
             QString::number(figures.received()));
   // No handovers in this world: and no gaps.
   EXPECT_TRUE(LabelText(view, "gapStatus").contains(QStringLiteral("geen gaten")));
@@ -478,7 +479,7 @@ TEST_F(SupervisionIntakeTest, IntakeStaffAreRefusedBothReports) {
   SetPeriod(view, QDate(2026, 1, 1), QDate(2026, 1, 31));
   ASSERT_EQ(Load(view), std::optional<bool>(false));
   for (const char* name : {"supervisionStatus", "handoverStatus", "intakeStatus"}) {
-    EXPECT_EQ(LabelText(view, name), QString::fromUtf8(kNoAccess)) << name;
+    EXPECT_EQ(LabelText(view, name), QString::fromUtf8(kNoViewAccess)) << name;
   }
   EXPECT_EQ(Table(view, "normTable")->rowCount(), 0);
   EXPECT_EQ(Table(view, "handoverSummary")->rowCount(), 0);
