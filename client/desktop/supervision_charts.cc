@@ -97,7 +97,8 @@ void ShowTimeToAccept(QWidget* widget, const v1::HandoverReport& report) {
   Describe(widget);
 }
 
-void ShowOrganisationCounts(QWidget* widget, const v1::HandoverReport& report) {
+void ShowOrganisationCounts(QWidget* widget, const v1::HandoverReport& report,
+                            const OrganisationName& name_of) {
   QChart* chart = ChartOf(widget);
   if (chart == nullptr) return;
   Reset(chart);
@@ -112,7 +113,7 @@ void ShowOrganisationCounts(QWidget* widget, const v1::HandoverReport& report) {
   int highest = 0;
   for (int i = 0; i < report.organisations_size(); ++i) {
     const v1::OrganisationFigures& f = report.organisations(i);
-    organisations << QString::fromStdString(f.organisation_id());
+    organisations << name_of(f.organisation_id());
     *received << f.received();
     *accepted << f.accepted();
     *declined << f.declined();

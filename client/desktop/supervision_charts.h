@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "client/desktop/supervision_tables.h"
 #include "schakel/v1/handover.pb.h"
 
 class QWidget;
@@ -25,7 +26,8 @@ void ShowTimeToAccept(QWidget* chart, const v1::HandoverReport& report);
 
 // Shows, in a chart made by NewChart, per organisation the handovers it received, accepted,
 // declined, and let run late.
-void ShowOrganisationCounts(QWidget* chart, const v1::HandoverReport& report);
+void ShowOrganisationCounts(QWidget* chart, const v1::HandoverReport& report,
+                            const OrganisationName& name_of);
 
 // Empties a chart made by NewChart (a failed call shows no old figures).
 void ClearChart(QWidget* chart);

@@ -138,11 +138,12 @@ void FillHandoverSummary(QTableWidget& table, const v1::HandoverReport& report) 
   FillMeasures(table, rows);
 }
 
-void FillOrganisations(QTableWidget& table, const v1::HandoverReport& report) {
+void FillOrganisations(QTableWidget& table, const v1::HandoverReport& report,
+                       const OrganisationName& name_of) {
   table.setRowCount(report.organisations_size());
   for (int r = 0; r < report.organisations_size(); ++r) {
     const v1::OrganisationFigures& f = report.organisations(r);
-    table.setItem(r, 0, Cell(QString::fromStdString(f.organisation_id())));
+    table.setItem(r, 0, Cell(name_of(f.organisation_id())));
     table.setItem(r, 1, Number(f.received()));
     table.setItem(r, 2, Number(f.accepted()));
     table.setItem(r, 3, Number(f.declined()));

@@ -4,6 +4,9 @@
 #ifndef SCHAKEL_CLIENT_DESKTOP_SUPERVISION_TABLES_H_
 #define SCHAKEL_CLIENT_DESKTOP_SUPERVISION_TABLES_H_
 
+#include <functional>
+#include <string>
+
 #include <QColor>
 #include <QString>
 #include <QStringList>
@@ -36,6 +39,9 @@ QString NormLine(const QString& name, const v1::NormShare& share);
 QString AssessmentNormName();
 QString InvestigationNormName();
 
+// An organisation's name for its id (DirectoryNames::organisation).
+using OrganisationName = std::function<QString(const std::string& id)>;
+
 // A read-only table of the view with `headers`, its object and accessible name.
 QTableWidget* NewReportTable(QWidget* parent, const QString& object_name,
                              const QString& accessible_name, const QStringList& headers);
@@ -43,7 +49,8 @@ QTableWidget* NewReportTable(QWidget* parent, const QString& object_name,
 // Fill (or, for an empty report, clear) the tables: the handover report's measures ("Maatstaf",
 // "Waarde"), its per-organisation figures, its gaps; the intake report's norms and its measures.
 void FillHandoverSummary(QTableWidget& table, const v1::HandoverReport& report);
-void FillOrganisations(QTableWidget& table, const v1::HandoverReport& report);
+void FillOrganisations(QTableWidget& table, const v1::HandoverReport& report,
+                       const OrganisationName& name_of);
 void FillGaps(QTableWidget& table, const v1::HandoverReport& report);
 void FillNorms(QTableWidget& table, const v1::IntakeReport& report);
 void FillIntakeSummary(QTableWidget& table, const v1::IntakeReport& report);

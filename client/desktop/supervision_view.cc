@@ -57,7 +57,14 @@ void SetColoured(QLabel* label, const QString& text, const QColor& colour) {
 }  // namespace
 
 SupervisionView::SupervisionView(const Session& session, QWidget* parent)
-    : ViewPage(parent), session_(session) {
+    : ViewPage(parent), session_(session), names_(new DirectoryNames(session.channel, this)) {
+  // Organisations by name once the directory answered.
+  names_->loadOrganisations();
+  connect(names_, &DirectoryNames::namesChanged, this, [this] {
+    if (!handover_ok_) return;
+    FillOrganisations(*organisations_, shown_report_, organisationName());
+    ShowOrganisationCounts(organisation_chart_, shown_report_, organisationName());
+  });
   auto* title = new QLabel(tr("<h2>Toezicht</h2>"), this);
 
   const QDate today = TodayInAmsterdam();
@@ -307,10 +314,11 @@ void SupervisionView::showHandover(const grpc::Status& status, const Supervision
                p.to.toString(QStringLiteral("dd-MM-yyyy"))));
   handover_status_->setToolTip({});
   FillHandoverSummary(*handover_summary_, report);
-  FillOrganisations(*organisations_, report);
+  shown_report_ = report;
+  FillOrganisations(*organisations_, report, organisationName());
   FillGaps(*gaps_, report);
   ShowTimeToAccept(time_chart_, report);
-  ShowOrganisationCounts(organisation_chart_, report);
+  ShowOrganisationCounts(organisation_chart_, report, organisationName());
   if (report.gaps_size() == 0) {
     SetColoured(gap_status_,
                 tr("Er zijn geen gaten: geen open casus zat zonder leidende organisatie, of met "

@@ -8,10 +8,12 @@
 
 #include <QString>
 
+#include "client/desktop/directory_names.h"
 #include "client/desktop/field_errors.h"
 #include "client/desktop/session.h"
 #include "client/desktop/supervision_csv.h"
 #include "client/desktop/supervision_fetch.h"
+#include "client/desktop/supervision_tables.h"
 #include "client/desktop/view_page.h"
 
 class QDateEdit;
@@ -75,6 +77,9 @@ class SupervisionView : public ViewPage {
                   const v1::GetIntakeReportResponse& answer);
   void clearIntake();
   void setBusy(bool busy, const QString& text);
+  OrganisationName organisationName() {
+    return [this](const std::string& id) { return names_->organisation(id); };
+  }
 
   Session session_;
   QDateEdit* from_;
@@ -99,6 +104,8 @@ class SupervisionView : public ViewPage {
   QTableWidget* intake_summary_;
   FieldMarks period_marks_;
 
+  DirectoryNames* names_;
+  v1::HandoverReport shown_report_;  // the report the tables show (drawn again when names arrive)
   std::shared_ptr<CallCanceller> canceller_;
   int fetch_ = 0;  // the fetch under way (or the last); a cancelled fetch's answer is dropped
   bool busy_ = false;
