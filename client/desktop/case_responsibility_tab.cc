@@ -1,6 +1,7 @@
 #include "client/desktop/case_responsibility_tab.h"
 
 #include <string>
+#include <utility>
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -12,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "client/desktop/case_common.h"
+#include "client/desktop/directory_names.h"
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
@@ -43,7 +45,14 @@ QString CauseText(const std::string& cause) {
 
 CaseResponsibilityTab::CaseResponsibilityTab(std::shared_ptr<grpc::Channel> channel,
                                              QString case_id, QWidget* parent)
-    : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
+    : QWidget(parent),
+      channel_(std::move(channel)),
+      case_id_(std::move(case_id)),
+      names_(new DirectoryNames(channel_, this)) {
+  // Organisations and professionals by name once the directory answered.
+  connect(names_, &DirectoryNames::namesChanged, this, [this] {
+    if (has_shown_) show(shown_);
+  });
   banner_ = new QLabel(this);
   banner_->setObjectName(QStringLiteral("handoverPendingBanner"));
   banner_->setWordWrap(true);
@@ -114,87 +123,90 @@ void CaseResponsibilityTab::refresh() {
           summary_->clear();
           ledger_->setRowCount(0);
           handovers_->setRowCount(0);
+          has_shown_ = false;
           emit loaded(false);
           return;
         }
-        const v1::GetResponsibilityResponse& resp = out.response;
-        const v1::Responsibility& r = resp.responsibility();
-        // The pending handover.
-        const bool pending = r.has_pending_handover() && !r.pending_handover().id().empty() &&
-                             r.pending_handover().state() == v1::HANDOVER_STATE_PROPOSED;
-        if (pending) {
-          const v1::Handover& h = r.pending_handover();
-          QString text =
-              tr("Overdracht in behandeling: naar %1 (fase %2)")
-                  .arg(QString::fromStdString(h.to_organisation_id()), PhaseName(h.phase()));
-          const QString deadline = FormatDeadline(h.accept_deadline());
-          if (!deadline.isEmpty()) text += tr(", accepteren uiterlijk %1").arg(deadline);
-          banner_->setText(text + QStringLiteral("."));
-        }
-        banner_->setVisible(pending);
-        // The lead now.
-        QStringList lines;
-        lines << tr("Regie: %1").arg(QString::fromStdString(r.lead_organisation_id()));
-        if (!r.lead_professional_id().empty()) {
-          lines.back() +=
-              QStringLiteral(" (%1)").arg(QString::fromStdString(r.lead_professional_id()));
-        }
-        lines << tr("Fase: %1").arg(PhaseName(r.phase()));
-        if (r.has_lead_since()) lines << tr("Sinds: %1").arg(FormatAmsterdam(r.lead_since()));
-        if (!r.watching_organisation_id().empty()) {
-          lines << tr("Houdt nog zicht: %1 (tot het eerste contact is bevestigd)")
-                       .arg(QString::fromStdString(r.watching_organisation_id()));
-        }
-        for (const std::string& n : r.notices()) {
-          const QString dutch = DutchPart(n);
-          // The pending banner says it already.
-          if (!(pending &&
-                dutch.startsWith(tr("Overdracht in behandeling"), Qt::CaseInsensitive))) {
-            lines << dutch;
-          }
-        }
-        summary_->setText(lines.join(QStringLiteral("\n")));
-        // The ledger.
-        ledger_->setRowCount(resp.history_size());
-        for (int row = 0; row < resp.history_size(); ++row) {
-          const v1::LeadPeriod& p = resp.history(row);
-          const bool current = !p.has_end() || p.end().seconds() == 0;
-          const QStringList cells = {PhaseName(p.phase()),
-                                     QString::fromStdString(p.organisation_id()),
-                                     QString::fromStdString(p.professional_id()),
-                                     FormatAmsterdam(p.start()),
-                                     current ? tr("nu") : FormatAmsterdam(p.end()),
-                                     CauseText(p.cause())};
-          for (int col = 0; col < cells.size(); ++col) {
-            auto* item = new QTableWidgetItem(cells[col]);
-            if (current) {
-              QFont bold = item->font();
-              bold.setBold(true);
-              item->setFont(bold);
-            }
-            ledger_->setItem(row, col, item);
-          }
-        }
-        ledger_->resizeColumnsToContents();
-        // The handovers.
-        handovers_->setRowCount(resp.handovers_size());
-        for (int row = 0; row < resp.handovers_size(); ++row) {
-          const v1::Handover& h = resp.handovers(row);
-          const QStringList cells = {FormatAmsterdam(h.proposed_at()),
-                                     QString::fromStdString(h.from_organisation_id()),
-                                     QString::fromStdString(h.to_organisation_id()),
-                                     PhaseName(h.phase()),
-                                     HandoverStateName(h.state()),
-                                     FormatDeadline(h.accept_deadline())};
-          for (int col = 0; col < cells.size(); ++col) {
-            handovers_->setItem(row, col, new QTableWidgetItem(cells[col]));
-          }
-        }
-        handovers_->resizeColumnsToContents();
+        shown_ = std::move(out.response);
+        has_shown_ = true;
+        show(shown_);
         status_->clear();
         status_->setToolTip({});
         emit loaded(true);
       });
+}
+
+void CaseResponsibilityTab::show(const v1::GetResponsibilityResponse& resp) {
+  const auto org = [this](const std::string& id) { return names_->organisation(id); };
+  const v1::Responsibility& r = resp.responsibility();
+  // The pending handover.
+  const bool pending = r.has_pending_handover() && !r.pending_handover().id().empty() &&
+                       r.pending_handover().state() == v1::HANDOVER_STATE_PROPOSED;
+  if (pending) {
+    const v1::Handover& h = r.pending_handover();
+    QString text = tr("Overdracht in behandeling: naar %1 (fase %2)")
+                       .arg(org(h.to_organisation_id()), PhaseName(h.phase()));
+    const QString deadline = FormatDeadline(h.accept_deadline());
+    if (!deadline.isEmpty()) text += tr(", accepteren uiterlijk %1").arg(deadline);
+    banner_->setText(text + QStringLiteral("."));
+  }
+  banner_->setVisible(pending);
+  // The lead now.
+  QStringList lines;
+  lines << tr("Regie: %1").arg(org(r.lead_organisation_id()));
+  if (!r.lead_professional_id().empty()) {
+    lines.back() += QStringLiteral(" (%1)").arg(names_->professional(r.lead_professional_id()));
+  }
+  lines << tr("Fase: %1").arg(PhaseName(r.phase()));
+  if (r.has_lead_since()) lines << tr("Sinds: %1").arg(FormatAmsterdam(r.lead_since()));
+  if (!r.watching_organisation_id().empty()) {
+    lines << tr("Houdt nog zicht: %1 (tot het eerste contact is bevestigd)")
+                 .arg(org(r.watching_organisation_id()));
+  }
+  for (const std::string& n : r.notices()) {
+    const QString dutch = DutchPart(n);
+    // The pending banner says it already.
+    if (!(pending && dutch.startsWith(tr("Overdracht in behandeling"), Qt::CaseInsensitive))) {
+      lines << dutch;
+    }
+  }
+  summary_->setText(lines.join(QStringLiteral("\n")));
+  // The ledger.
+  ledger_->setRowCount(resp.history_size());
+  for (int row = 0; row < resp.history_size(); ++row) {
+    const v1::LeadPeriod& p = resp.history(row);
+    const bool current = !p.has_end() || p.end().seconds() == 0;
+    const QStringList cells = {
+        PhaseName(p.phase()),
+        org(p.organisation_id()),
+        p.professional_id().empty() ? QString() : names_->professional(p.professional_id()),
+        FormatAmsterdam(p.start()),
+        current ? tr("nu") : FormatAmsterdam(p.end()),
+        CauseText(p.cause())};
+    for (int col = 0; col < cells.size(); ++col) {
+      auto* item = new QTableWidgetItem(cells[col]);
+      if (current) {
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+      }
+      ledger_->setItem(row, col, item);
+    }
+  }
+  ledger_->resizeColumnsToContents();
+  // The handovers.
+  handovers_->setRowCount(resp.handovers_size());
+  for (int row = 0; row < resp.handovers_size(); ++row) {
+    const v1::Handover& h = resp.handovers(row);
+    const QStringList cells = {
+        FormatAmsterdam(h.proposed_at()), org(h.from_organisation_id()),
+        org(h.to_organisation_id()),      PhaseName(h.phase()),
+        HandoverStateName(h.state()),     FormatDeadline(h.accept_deadline())};
+    for (int col = 0; col < cells.size(); ++col) {
+      handovers_->setItem(row, col, new QTableWidgetItem(cells[col]));
+    }
+  }
+  handovers_->resizeColumnsToContents();
 }
 
 }  // namespace schakel::desktop

@@ -12,11 +12,15 @@
 
 #include <grpcpp/channel.h>
 
+#include "schakel/v1/handover.pb.h"
+
 class QLabel;
 class QPushButton;
 class QTableWidget;
 
 namespace schakel::desktop {
+
+class DirectoryNames;
 
 // Children: "handoverPendingBanner" (shown only while a handover is pending), "leadSummary",
 // "ledgerTable" (phase, organisation, professional, from, until, cause), "handoversTable",
@@ -36,6 +40,9 @@ class CaseResponsibilityTab : public QWidget {
   void refresh();
 
  private:
+  // Draws the answer (again when the directory's names arrive).
+  void show(const v1::GetResponsibilityResponse& resp);
+
   std::shared_ptr<grpc::Channel> channel_;
   QString case_id_;
   bool busy_ = false;
@@ -45,6 +52,9 @@ class CaseResponsibilityTab : public QWidget {
   QTableWidget* handovers_;
   QPushButton* propose_;
   QLabel* status_;
+  DirectoryNames* names_;
+  v1::GetResponsibilityResponse shown_;  // the answer on screen
+  bool has_shown_ = false;
 };
 
 }  // namespace schakel::desktop

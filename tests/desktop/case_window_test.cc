@@ -385,7 +385,9 @@ TEST_F(CaseWindowTest, APendingHandoverShowsTheBanner) {
   ASSERT_NE(ledger, nullptr);
   ASSERT_EQ(ledger->rowCount(), 1);
   EXPECT_EQ(ledger->item(0, 0)->text(), QStringLiteral("Directe veiligheid"));
-  EXPECT_EQ(ledger->item(0, 1)->text(), QString::fromLatin1(world::kVt));
+  // The organisation by its name from the directory.
+  EXPECT_TRUE(WaitUntil([&] { return ledger->item(0, 1)->text() == OrgName(world::kVt); }))
+      << ledger->item(0, 1)->text().toStdString();
   EXPECT_EQ(ledger->item(0, 5)->text(), QStringLiteral("Casus geopend"));
 
   v1::ProposeHandoverRequest propose;

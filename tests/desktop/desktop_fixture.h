@@ -58,6 +58,12 @@ inline bool WaitUntil(const std::function<bool()>& done,
   return true;
 }
 
+// How the test hosts name an organisation (TestHost::AddOrganisation): what the views show once
+// DirectoryNames has the directory's answer.
+inline QString OrgName(const char* id) {
+  return QStringLiteral("Organisatie ") + QString::fromLatin1(id);
+}
+
 inline std::vector<QString> SideBarTexts(const MainWindow& window) {
   std::vector<QString> texts;
   auto* bar = window.findChild<QListWidget*>(QStringLiteral("sideBar"));

@@ -64,9 +64,6 @@ QStringList RowStartingWith(const QTableWidget& table, const QString& first) {
   return {};
 }
 
-// How the test host names an organisation (TestHost::AddOrganisation).
-QString OrgName(const char* id) { return QStringLiteral("Organisatie ") + QString::fromLatin1(id); }
-
 // Refreshes `view` and waits for the answer; the `ok` it reported.
 std::optional<bool> Load(SupervisionView& view) {
   std::optional<bool> result;
