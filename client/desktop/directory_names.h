@@ -1,8 +1,9 @@
 // Names for the directory's ids, so that a table shows "Politie Haaglanden" and "Fatima Bakker"
-// rather than "politie-haaglanden" and "f.bakker". Organisations are read once (every page of
-// ListOrganisations), a professional on first sight (GetProfessional), both off the UI thread and
-// kept for the life of the object; an id not known (yet, or a lookup that failed) reads as itself,
-// and namesChanged() tells the owner to draw again once names arrive.
+// rather than "politie-haaglanden" and "f.bakker": read from the directory off the UI thread
+// (ListOrganisations once, then GetOrganisation for an id it did not list; GetProfessional per
+// professional), each id asked once and kept for the object's life. Until the answer (and when the
+// directory does not know the id or does not answer) a name reads as the id itself; each answer
+// emits namesChanged(), and whoever shows names draws again.
 #ifndef SCHAKEL_CLIENT_DESKTOP_DIRECTORY_NAMES_H_
 #define SCHAKEL_CLIENT_DESKTOP_DIRECTORY_NAMES_H_
 
@@ -24,25 +25,32 @@ class DirectoryNames : public QObject {
  public:
   explicit DirectoryNames(std::shared_ptr<grpc::Channel> channel, QObject* parent = nullptr);
 
-  // The organisation's name, or its id while it is not known. The first call reads every
-  // organisation.
+  // The professional's name, or `id` (asked for when not yet known). Empty for an empty id.
+  QString professional(const std::string& id);
+  // The organisation's name, or `id` (asked for when not yet known). Empty for an empty id.
   QString organisation(const std::string& id);
   // Reads every organisation now (once), so that the first table drawn has their names.
   void loadOrganisations();
-  // The professional's name, or the id while it is not known; an unknown id is looked up once.
-  QString professional(const std::string& id);
 
  signals:
-  // Names arrived: what shows ids may show names now.
+  // Names arrived: whatever shows a name through this object should show it again.
   void namesChanged();
 
  private:
+  void askOrganisation(const std::string& id);
+
   std::shared_ptr<grpc::Channel> channel_;
-  std::map<std::string, QString> organisations_;
-  std::map<std::string, QString> professionals_;
-  std::set<std::string> asked_;  // professionals looked up (answered or not)
-  bool organisations_asked_ = false;
+  std::map<std::string, QString> professionals_;  // asked; the name once answered (else empty)
+  std::map<std::string, QString> organisations_;  // as listed or asked
+  std::set<std::string> organisations_waiting_;   // asked while the list was under way
+  bool organisations_listed_ = false;             // the list was asked for
+  bool organisations_answered_ = false;           // ... and answered (or failed)
 };
+
+// The name `names` gives `id`, or `id` when there is no `names` (a professional's).
+QString NameOfProfessional(DirectoryNames* names, const std::string& id);
+// The same for an organisation.
+QString NameOfOrganisation(DirectoryNames* names, const std::string& id);
 
 }  // namespace schakel::desktop
 

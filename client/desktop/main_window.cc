@@ -19,12 +19,16 @@
 #include "client/desktop/inbox_view.h"
 #include "client/desktop/my_cases_view.h"
 #include "client/desktop/supervision_view.h"
+#include "client/desktop/triage_handed.h"
 #include "client/desktop/triage_view.h"
 #include "client/desktop/view_page.h"
 
 namespace schakel::desktop {
 
 namespace {
+
+// Ctrl+1 ... Ctrl+6 open the side bar's views.
+constexpr int kJumpShortcuts = 6;
 
 const char* PageName(View view) {
   switch (view) {
@@ -34,6 +38,8 @@ const char* PageName(View view) {
       return "myCasesPage";
     case View::kInbox:
       return "inboxPage";
+    case View::kHandedReports:
+      return "handedReportsPage";
     case View::kSupervision:
       return "supervisionPage";
     case View::kAudit:
@@ -63,7 +69,7 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
   for (size_t i = 0; i < views_.size(); ++i) {
     auto* item = new QListWidgetItem(ViewTitle(views_[i]), side_bar_);
-    if (i < 5) item->setToolTip(tr("Ctrl+%1").arg(i + 1));
+    if (i < kJumpShortcuts) item->setToolTip(tr("Ctrl+%1").arg(i + 1));
     ViewPage* p = makePage(views_[i]);
     p->setObjectName(QString::fromLatin1(PageName(views_[i])));
     pages_.push_back(p);
@@ -108,7 +114,7 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
   auto* refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
   connect(refresh, &QShortcut::activated, this, &MainWindow::refreshCurrent);
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < kJumpShortcuts; ++i) {
     auto* jump = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
     connect(jump, &QShortcut::activated, this, [this, i] { showView(i); });
   }
@@ -135,6 +141,8 @@ ViewPage* MainWindow::makePage(View view) {
     }
     case View::kInbox:
       return new InboxView(session_.channel, stack_);
+    case View::kHandedReports:
+      return new TriageHandedPanel(session_.channel, nullptr, stack_);
     case View::kTriage:
       return new TriageView(session_, stack_);
     case View::kSupervision:

@@ -62,6 +62,11 @@ TriageFeedbackPanel::TriageFeedbackPanel(std::shared_ptr<grpc::Channel> channel,
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->verticalHeader()->setVisible(false);
   connect(table_, &QTableWidget::itemSelectionChanged, this, &TriageFeedbackPanel::taskSelected);
+  connect(table_, &QTableWidget::itemActivated, this, [this](QTableWidgetItem* item) {
+    const QTableWidgetItem* id = table_->item(item->row(), kReport);
+    if (id != nullptr) emit reportActivated(id->data(Qt::UserRole).toString());
+  });
+  table_->setToolTip(tr("Dubbelklik om de melding te tonen."));
 
   given_at_ = new QDateTimeEdit(this);
   given_at_->setObjectName(QStringLiteral("feedbackGivenAt"));
@@ -122,6 +127,22 @@ TriageFeedbackPanel::TriageFeedbackPanel(std::shared_ptr<grpc::Channel> channel,
   taskSelected();
 }
 
+void TriageFeedbackPanel::setNames(DirectoryNames* names) {
+  names_ = names;
+  if (names_ != nullptr) {
+    connect(names_, &DirectoryNames::namesChanged, this, &TriageFeedbackPanel::showAssignees);
+  }
+  showAssignees();
+}
+
+void TriageFeedbackPanel::showAssignees() {
+  for (int r = 0; r < static_cast<int>(tasks_.size()) && r < table_->rowCount(); ++r) {
+    QTableWidgetItem* item = table_->item(r, kAssignee);
+    const QString name = NameOfProfessional(names_, tasks_[r].assignee());
+    if (item != nullptr && item->text() != name) item->setText(name);
+  }
+}
+
 void TriageFeedbackPanel::refresh() {
   if (busy_) {
     again_ = true;  // asked again meanwhile (another filter, a task just recorded)
@@ -177,7 +198,7 @@ void TriageFeedbackPanel::showTasks(const v1::ListFeedbackTasksResponse& tasks) 
         tr("%1 (%2)").arg(ReporterTypeName(t.reporter_type()), FeedbackScopeName(t.scope())),
         FormatDeadline(t.due()),
         t.done() ? QString() : TimeLeftText(t.seconds_left()),
-        QString::fromStdString(t.assignee()),
+        NameOfProfessional(names_, t.assignee()),
         state};
     for (int col = 0; col < cells.size(); ++col) {
       auto* item = new QTableWidgetItem(cells[col]);

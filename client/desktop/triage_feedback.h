@@ -27,6 +27,8 @@ class QTableWidget;
 
 namespace schakel::desktop {
 
+class DirectoryNames;
+
 // Child object names: "feedbackTable" (column 0 holds the report id as Qt::UserRole),
 // "feedbackSummary", "includeDone", "feedbackGivenAt" (Amsterdam wall-clock time),
 // "feedbackMethod", "feedbackFollowUp", "feedbackTakenOverBy", "feedbackReporterPart",
@@ -49,11 +51,15 @@ class TriageFeedbackPanel : public QWidget {
   explicit TriageFeedbackPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
 
   const FieldMarks& marks() const { return marks_; }
+  // Names of assignees from `names` (not owned; may be null: ids).
+  void setNames(DirectoryNames* names);
 
  signals:
   void loaded(bool ok);
   // After each answer to record().
   void recorded(bool ok);
+  // A task's row was double-clicked (or Enter pressed on it): show its report.
+  void reportActivated(const QString& report_id);
 
  public slots:
   void refresh();
@@ -64,7 +70,10 @@ class TriageFeedbackPanel : public QWidget {
   void taskSelected();
   const v1::FeedbackTask* selectedTask() const;
 
+  void showAssignees();
+
   std::shared_ptr<grpc::Channel> channel_;
+  DirectoryNames* names_ = nullptr;
   std::vector<v1::FeedbackTask> tasks_;
   std::string request_id_;
   bool busy_ = false;

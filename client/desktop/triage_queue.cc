@@ -1,13 +1,18 @@
 #include "client/desktop/triage_queue.h"
 
+#include <algorithm>
+#include <functional>
+#include <mutex>
 #include <utility>
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -35,17 +40,55 @@ struct QueueOutcome {
   int total = 0;
 };
 
-QueueOutcome FetchQueue(const std::shared_ptr<grpc::Channel>& channel) {
+// After each page: the rows read so far and the queue's total.
+using QueueProgress = std::function<void(int loaded, int total)>;
+
+}  // namespace
+
+// A read of the queue under way, shared by the UI thread (which may stop it) and the call thread.
+struct TriageQueueLoad {
+  std::mutex mu;
+  std::shared_ptr<grpc::ClientContext> call;  // the page being read
+  bool cancelled = false;
+
+  // Stops the read: the page under way is cancelled, no further page is asked.
+  void Cancel() {
+    std::lock_guard<std::mutex> lock(mu);
+    cancelled = true;
+    if (call) call->TryCancel();
+  }
+};
+
+namespace {
+
+QueueOutcome FetchQueue(const std::shared_ptr<grpc::Channel>& channel,
+                        const std::shared_ptr<TriageQueueLoad>& load,
+                        const QueueProgress& progress) {
   QueueOutcome out;
   auto stub = v1::IntakeService::NewStub(channel);
   v1::ListTriageQueueRequest req;
   req.set_page_size(kPageSize);
   for (int page = 0; page < kMaxPages; ++page) {
+    std::shared_ptr<grpc::ClientContext> ctx;
+    {
+      std::lock_guard<std::mutex> lock(load->mu);
+      if (load->cancelled) {
+        out.status = grpc::Status(grpc::StatusCode::CANCELLED, "stopped");
+        return out;
+      }
+      ctx = NewCallContext();
+      load->call = ctx;
+    }
     v1::ListTriageQueueResponse resp;
-    out.status = stub->ListTriageQueue(NewCallContext().get(), req, &resp);
+    out.status = stub->ListTriageQueue(ctx.get(), req, &resp);
+    {
+      std::lock_guard<std::mutex> lock(load->mu);
+      load->call.reset();
+    }
     if (!out.status.ok()) return out;
     out.total = resp.total();
     for (const v1::TriageRow& r : resp.rows()) out.rows.push_back(r);
+    progress(static_cast<int>(out.rows.size()), out.total);
     if (resp.next_page_token().empty()) break;
     req.set_page_token(resp.next_page_token());
   }
@@ -96,6 +139,12 @@ TriageQueue::TriageQueue(const Session& session, QWidget* parent)
   progress_->setTextVisible(false);
   progress_->hide();
 
+  stop_button_ = new QPushButton(tr("Sto&ppen"), this);
+  stop_button_->setObjectName(QStringLiteral("queueStopButton"));
+  stop_button_->setAccessibleName(tr("Laden van de wachtrij stoppen"));
+  stop_button_->hide();
+  connect(stop_button_, &QPushButton::clicked, this, &TriageQueue::stopLoading);
+
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("queueStatus"));
   status_->setWordWrap(true);
@@ -105,6 +154,7 @@ TriageQueue::TriageQueue(const Session& session, QWidget* parent)
   buttons->addWidget(release_button_);
   buttons->addStretch();
   buttons->addWidget(progress_);
+  buttons->addWidget(stop_button_);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -113,6 +163,7 @@ TriageQueue::TriageQueue(const Session& session, QWidget* parent)
   layout->addWidget(status_);
   setTabOrder(table_, claim_button_);
   setTabOrder(claim_button_, release_button_);
+  setTabOrder(release_button_, stop_button_);
 
   ticker_ = new QTimer(this);
   ticker_->setInterval(1000);
@@ -134,21 +185,46 @@ void TriageQueue::selectReport(const QString& report_id) {
       return;
     }
   }
+  table_->clearSelection();
+}
+
+void TriageQueue::setNames(DirectoryNames* names) {
+  names_ = names;
+  if (names_ != nullptr)
+    connect(names_, &DirectoryNames::namesChanged, this, &TriageQueue::showHolders);
+  showHolders();
 }
 
 void TriageQueue::refresh() {
-  if (busy_) {
-    again_ = true;  // a claim changed the queue while it was being read
-    return;
-  }
-  busy_ = true;
+  // A newer read replaces the one under way (a claim changed the queue, or F5 again).
+  if (load_) load_->Cancel();
+  load_ = std::make_shared<TriageQueueLoad>();
+  const int generation = ++generation_;
+  reload_on_show_ = false;
+  progress_->setRange(0, 0);  // busy until the first page says how many there are
   progress_->show();
+  stop_button_->show();
   status_->setText(tr("Wachtrij laden…"));
+  status_->setToolTip({});
+  QPointer<TriageQueue> guard(this);
+  QueueProgress progress = [guard, generation](int loaded, int total) {
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [guard, generation, loaded, total] {
+          if (!guard.isNull() && guard->generation_ == generation) {
+            guard->showProgress(loaded, total);
+          }
+        },
+        Qt::QueuedConnection);
+  };
   RunOffUiThread(
-      this, [channel = channel_]() { return FetchQueue(channel); },
-      [this](QueueOutcome out) {
-        busy_ = false;
-        progress_->setVisible(changing_);
+      this,
+      [channel = channel_, load = load_, progress]() {
+        return FetchQueue(channel, load, progress);
+      },
+      [this, generation](QueueOutcome out) {
+        if (generation != generation_) return;  // stopped, or a newer read started
+        endLoad();
         if (!out.status.ok()) {
           status_->setText(
               tr("De wachtrij kon niet worden opgehaald: %1").arg(CallErrorText(out.status)));
@@ -158,11 +234,66 @@ void TriageQueue::refresh() {
           showRows(std::move(out.rows), out.total);
         }
         emit loaded(out.status.ok());
-        if (again_) {
-          again_ = false;
-          refresh();
-        }
       });
+}
+
+void TriageQueue::showProgress(int loaded, int total) {
+  if (total <= 0) return;
+  progress_->setRange(0, total);
+  progress_->setValue(std::min(loaded, total));
+  status_->setText(tr("Wachtrij laden… %1 van %2").arg(loaded).arg(total));
+}
+
+void TriageQueue::endLoad() {
+  load_.reset();
+  stop_button_->hide();
+  progress_->setRange(0, 0);
+  progress_->setVisible(changing_);
+}
+
+void TriageQueue::stopLoading() {
+  if (!load_) return;
+  load_->Cancel();
+  ++generation_;  // its answer is no longer shown
+  endLoad();
+  status_->setText(rows_.empty() ? tr("Laden gestopt.")
+                                 : tr("Laden gestopt; de wachtrij toont de vorige stand."));
+  status_->setToolTip({});
+  updateButtons();
+  emit loadCancelled();
+}
+
+void TriageQueue::hideEvent(QHideEvent* event) {
+  // Nobody looks at it: the read is not needed now, and is done again when it shows.
+  if (load_) {
+    stopLoading();
+    reload_on_show_ = true;
+  }
+  QWidget::hideEvent(event);
+}
+
+void TriageQueue::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (reload_on_show_) refresh();
+}
+
+QString TriageQueue::holderText(const v1::TriageRow& r) const {
+  if (r.claimed_by().empty()) return {};
+  QString holder = NameOfProfessional(names_, r.claimed_by());
+  if (QString::fromStdString(r.claimed_by()) == me_) holder = tr("%1 (u)").arg(holder);
+  if (r.has_claim_time()) holder += tr(" sinds %1").arg(FormatAmsterdam(r.claim_time()));
+  return holder;
+}
+
+void TriageQueue::showHolders() {
+  for (int i = 0; i < static_cast<int>(rows_.size()) && i < table_->rowCount(); ++i) {
+    QTableWidgetItem* item = table_->item(i, kHolder);
+    const QString text = holderText(rows_[i].row);
+    if (item != nullptr && item->text() != text) {
+      item->setText(text);
+      item->setToolTip(QString::fromStdString(rows_[i].row.claimed_by()));
+    }
+  }
 }
 
 void TriageQueue::showRows(std::vector<v1::TriageRow> rows, int total) {
@@ -175,11 +306,7 @@ void TriageQueue::showRows(std::vector<v1::TriageRow> rows, int total) {
   table_->setRowCount(static_cast<int>(rows_.size()));
   for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
     const v1::TriageRow& r = rows_[i].row;
-    QString holder = QString::fromStdString(r.claimed_by());
-    if (!holder.isEmpty() && holder == me_) holder = tr("%1 (u)").arg(holder);
-    if (!holder.isEmpty() && r.has_claim_time()) {
-      holder += tr(" sinds %1").arg(FormatAmsterdam(r.claim_time()));
-    }
+    const QString holder = holderText(r);
     QString radar = r.radar_earlier() > 0 ? tr("%n eerder", nullptr, r.radar_earlier()) : QString();
     if (r.repeat()) radar += tr(" (herhaald)");
     QString kind = ReportKindName(r.kind());
@@ -198,6 +325,7 @@ void TriageQueue::showRows(std::vector<v1::TriageRow> rows, int total) {
     for (int col = 0; col < cells.size(); ++col) {
       auto* item = new QTableWidgetItem(cells[col]);
       if (col == kReport) item->setData(Qt::UserRole, QString::fromStdString(r.report_id()));
+      if (col == kHolder) item->setToolTip(QString::fromStdString(r.claimed_by()));
       table_->setItem(i, col, item);
     }
     rows_[i].overdue = r.overdue();

@@ -4,8 +4,10 @@
 #include <string>
 #include <utility>
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -14,6 +16,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/desktop/triage_actions.h"
 #include "client/desktop/triage_text.h"
 
 namespace schakel::desktop {
@@ -97,16 +100,81 @@ TriageReportPanel::TriageReportPanel(std::shared_ptr<grpc::Channel> channel, QWi
   status_->setObjectName(QStringLiteral("reportStatus"));
   status_->setWordWrap(true);
 
+  convert_ = new QPushButton(tr("Om&zetten in melding…"), this);
+  convert_->setObjectName(QStringLiteral("convertAdviceButton"));
+  convert_->setAccessibleName(tr("Adviesvraag omzetten in melding"));
+  convert_->setToolTip(tr("De adviesvraag wordt een melding; de termijn van 5 werkdagen begint."));
+  connect(convert_, &QPushButton::clicked, this, &TriageReportPanel::convertAdvice);
+  complete_ = new QPushButton(tr("Onderzoek a&fronden…"), this);
+  complete_->setObjectName(QStringLiteral("completeInvestigationButton"));
+  complete_->setAccessibleName(tr("Onderzoek afronden"));
+  connect(complete_, &QPushButton::clicked, this, &TriageReportPanel::completeInvestigation);
+  auto* actions = new QHBoxLayout;
+  actions->addWidget(convert_);
+  actions->addWidget(complete_);
+  actions->addStretch();
+
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(text_, 3);
+  layout->addLayout(actions);
   layout->addWidget(radar_title);
   layout->addWidget(radar_summary_);
   layout->addWidget(radar_, 2);
   layout->addWidget(status_);
+  setTabOrder(text_, convert_);
+  setTabOrder(convert_, complete_);
+  setTabOrder(complete_, radar_);
   clear(tr("Kies een melding in de wachtrij."));
 }
 
+void TriageReportPanel::setNames(DirectoryNames* names) {
+  names_ = names;
+  if (names_ != nullptr) {
+    connect(names_, &DirectoryNames::namesChanged, this, &TriageReportPanel::rerender);
+  }
+}
+
+void TriageReportPanel::rerender() {
+  if (!report_.id().empty()) text_->setHtml(reportHtml(report_));
+}
+
+void TriageReportPanel::updateActions() {
+  const bool shown = !report_.id().empty();
+  // Offered for the reports the actions are for; the service still decides.
+  convert_->setEnabled(shown && report_.input().kind() == v1::REPORT_KIND_ADVICE &&
+                       report_.state() == v1::REPORT_STATE_OPEN);
+  complete_->setEnabled(shown && report_.has_investigation_due() &&
+                        !report_.has_investigation_end());
+}
+
+void TriageReportPanel::convertAdvice() {
+  if (report_.id().empty()) return;
+  auto* dialog = new ConvertAdviceDialog(channel_, report_, names_, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TriageReportDialog::reportChanged, this, [this](const v1::Report& r) {
+    const QString id = QString::fromStdString(r.id());
+    if (id == report_id_) showReport(id);
+    emit reportChanged(id);
+  });
+  dialog->open();
+}
+
+void TriageReportPanel::completeInvestigation() {
+  if (report_.id().empty()) return;
+  auto* dialog = new CompleteInvestigationDialog(channel_, report_, names_, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TriageReportDialog::reportChanged, this, [this](const v1::Report& r) {
+    const QString id = QString::fromStdString(r.id());
+    if (id == report_id_) showReport(id);
+    emit reportChanged(id);
+  });
+  dialog->open();
+}
+
 void TriageReportPanel::clear(const QString& status) {
+  report_.Clear();
+  radar_answer_.Clear();
+  updateActions();
   text_->clear();
   radar_summary_->clear();
   radar_->setRowCount(0);
@@ -133,6 +201,9 @@ void TriageReportPanel::showReport(const QString& report_id) {
           emit loaded(false, v1::Report());
           return;
         }
+        report_ = out.report;
+        radar_answer_ = out.radar;
+        updateActions();
         render(out.report, out.radar);
         if (out.radar_status.ok()) {
           status_->clear();
@@ -149,55 +220,9 @@ void TriageReportPanel::showReport(const QString& report_id) {
 
 void TriageReportPanel::render(const v1::Report& report, const v1::GetRadarResponse& radar) {
   const v1::ReportInput& in = report.input();
-  QString html;
-  html += QStringLiteral("<h3>%1</h3>")
-              .arg(tr("%1 %2").arg(ReportKindName(in.kind()), Esc(report.id())));
-  if (in.acute()) {
-    html +=
-        QStringLiteral("<p style=\"color:#b00020\"><b>%1</b></p>")
-            .arg(
-                tr("ACUUT: de melder schat de situatie nu als acuut onveilig in.").toHtmlEscaped());
-  }
-  html += Line(tr("Kanaal:"), ReportChannelName(in.channel()));
-  html += Line(tr("Ontvangen:"), FormatAmsterdam(in.received_at()));
-  html += Line(tr("Beoordeling uiterlijk:"), FormatDeadline(report.assessment_due()));
-  html += Line(tr("Acuut uiterlijk:"), FormatAmsterdam(report.acute_due()));
-  html += Line(tr("Stand:"), ReportStateName(report.state()));
-  html += Line(tr("In behandeling bij:"), QString::fromStdString(report.claimed_by()));
-  html += Line(tr("Kenmerk melder:"), QString::fromStdString(in.external_reference()));
-
-  const v1::Reporter& r = in.reporter();
-  html += QStringLiteral("<h4>%1</h4>").arg(tr("Melder").toHtmlEscaped());
-  html += Line(tr("Soort:"), ReporterTypeName(r.type()));
-  html += Line(tr("Organisatie:"), QString::fromStdString(r.organisation_name()));
-  html += Line(tr("Beroep:"), QString::fromStdString(r.profession()));
-  html += Line(tr("Naam:"), QString::fromStdString(r.name()));
-  html += Line(tr("Contact:"), QString::fromStdString(r.contact()));
-  html += Line(tr("Politiekenmerk:"), QString::fromStdString(r.police_reference()));
-  if (r.anonymous()) html += Line(tr("Anoniem:"), tr("ja (geen terugkoppeling)"));
-  if (r.anonymous_towards_family()) {
-    html += Line(tr("Anoniem naar het gezin:"), tr("ja, noem de melder niet tegenover het gezin"));
-  }
-
-  html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Personen").toHtmlEscaped());
+  text_->setHtml(reportHtml(report));
   std::map<std::string, QString> names;  // person id → name, for the radar
-  for (const v1::ReportedPerson& p : in.persons()) {
-    names[p.id()] = QString::fromStdString(p.name());
-    QStringList parts = {ReportedRoleName(p.role())};
-    if (const QString dob = FormatDate(p.date_of_birth()); !dob.isEmpty()) {
-      parts << tr("geboren %1").arg(dob);
-    }
-    if (!p.bsn_masked().empty()) parts << tr("BSN %1").arg(QString::fromStdString(p.bsn_masked()));
-    if (const QString address = AddressText(p.address()); !address.isEmpty()) parts << address;
-    html += QStringLiteral("<li><b>%1</b> — %2</li>")
-                .arg(Esc(p.name()), parts.join(QStringLiteral(", ")).toHtmlEscaped());
-  }
-  html += QStringLiteral("</ul>");
-  html += Line(tr("Geweld:"), ViolenceKindNames(in.violence_kinds()));
-  html += QStringLiteral("<h4>%1</h4><p>%2</p>")
-              .arg(tr("Omschrijving").toHtmlEscaped(),
-                   Esc(in.description()).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-  text_->setHtml(html);
+  for (const v1::ReportedPerson& p : in.persons()) names[p.id()] = QString::fromStdString(p.name());
 
   // The radar: one row per earlier report per person or address it matched on.
   QStringList summary;
@@ -241,6 +266,104 @@ void TriageReportPanel::render(const v1::Report& report, const v1::GetRadarRespo
     }
   }
   radar_->resizeColumnsToContents();
+}
+
+QString TriageReportPanel::reportHtml(const v1::Report& report) {
+  const v1::ReportInput& in = report.input();
+  QString html;
+  html += QStringLiteral("<h3>%1</h3>")
+              .arg(tr("%1 %2").arg(ReportKindName(in.kind()), Esc(report.id())));
+  if (in.acute()) {
+    html +=
+        QStringLiteral("<p style=\"color:#b00020\"><b>%1</b></p>")
+            .arg(
+                tr("ACUUT: de melder schat de situatie nu als acuut onveilig in.").toHtmlEscaped());
+  }
+  html += Line(tr("Kanaal:"), ReportChannelName(in.channel()));
+  html += Line(tr("Ontvangen:"), FormatAmsterdam(in.received_at()));
+  html += Line(tr("Beoordeling uiterlijk:"), FormatDeadline(report.assessment_due()));
+  html += Line(tr("Acuut uiterlijk:"), FormatAmsterdam(report.acute_due()));
+  html += Line(tr("Stand:"), ReportStateName(report.state()));
+  html += Line(tr("In behandeling bij:"), NameOfProfessional(names_, report.claimed_by()));
+  if (report.has_converted_at()) {
+    html += Line(tr("Omgezet in melding:"), FormatAmsterdam(report.converted_at()));
+  }
+  html += Line(tr("Kenmerk melder:"), QString::fromStdString(in.external_reference()));
+
+  const v1::Reporter& r = in.reporter();
+  html += QStringLiteral("<h4>%1</h4>").arg(tr("Melder").toHtmlEscaped());
+  html += Line(tr("Soort:"), ReporterTypeName(r.type()));
+  html += Line(tr("Organisatie:"), QString::fromStdString(r.organisation_name()));
+  html += Line(tr("Beroep:"), QString::fromStdString(r.profession()));
+  html += Line(tr("Naam:"), QString::fromStdString(r.name()));
+  html += Line(tr("Contact:"), QString::fromStdString(r.contact()));
+  html += Line(tr("Politiekenmerk:"), QString::fromStdString(r.police_reference()));
+  if (r.anonymous()) html += Line(tr("Anoniem:"), tr("ja (geen terugkoppeling)"));
+  if (r.anonymous_towards_family()) {
+    html += Line(tr("Anoniem naar het gezin:"), tr("ja, noem de melder niet tegenover het gezin"));
+  }
+
+  html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Personen").toHtmlEscaped());
+  for (const v1::ReportedPerson& p : in.persons()) {
+    QStringList parts = {ReportedRoleName(p.role())};
+    if (const QString dob = FormatDate(p.date_of_birth()); !dob.isEmpty()) {
+      parts << tr("geboren %1").arg(dob);
+    }
+    if (!p.bsn_masked().empty()) parts << tr("BSN %1").arg(QString::fromStdString(p.bsn_masked()));
+    if (const QString address = AddressText(p.address()); !address.isEmpty()) parts << address;
+    html += QStringLiteral("<li><b>%1</b> — %2</li>")
+                .arg(Esc(p.name()), parts.join(QStringLiteral(", ")).toHtmlEscaped());
+  }
+  html += QStringLiteral("</ul>");
+  html += Line(tr("Geweld:"), ViolenceKindNames(in.violence_kinds()));
+  html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+              .arg(tr("Omschrijving").toHtmlEscaped(),
+                   Esc(in.description()).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+  html += assessmentHtml(report);
+  return html;
+}
+
+// The safety assessment as made, the investigation's term and end, and the handover's answer.
+QString TriageReportPanel::assessmentHtml(const v1::Report& report) {
+  if (!report.has_assessment()) return {};
+  const v1::SafetyAssessment& a = report.assessment();
+  QString html = QStringLiteral("<h4>%1</h4>").arg(tr("Veiligheidsbeoordeling").toHtmlEscaped());
+  html += Line(tr("Route:"), AssessmentRouteName(a.route()));
+  html += Line(tr("Beoordeeld door:"), NameOfProfessional(names_, report.assessed_by()));
+  html += Line(tr("Beoordeeld op:"), FormatAmsterdam(report.assess_time()));
+  html += Line(tr("Acuut onveilig:"), a.acute_unsafety() ? tr("ja") : tr("nee"));
+  html += Line(tr("Structureel onveilig:"), a.structural_unsafety() ? tr("ja") : tr("nee"));
+  html += Line(tr("Onderbouwing:"), QString::fromStdString(a.reasoning()));
+  if (a.route() == v1::ASSESSMENT_ROUTE_INVESTIGATION || report.has_investigation_due()) {
+    html += Line(tr("Onderzoeker:"), NameOfProfessional(names_, report.investigator_id()));
+    html += Line(tr("Onderzoek uiterlijk:"), FormatDeadline(report.investigation_due()));
+  }
+  if (report.has_investigation_end()) {
+    const v1::InvestigationEnd& end = report.investigation_end();
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Onderzoek afgerond").toHtmlEscaped());
+    html += Line(tr("Afgerond door:"), NameOfProfessional(names_, end.completed_by()));
+    html += Line(tr("Afgerond op:"), FormatAmsterdam(end.complete_time()));
+    html += Line(tr("Binnen de termijn:"), end.on_time() ? tr("ja") : tr("nee"));
+    html += Line(tr("Conclusie:"), QString::fromStdString(end.conclusion()));
+    html += Line(tr("Vervolg:"), InvestigationFollowUpName(end.follow_up()));
+    html += Line(tr("Toelichting vervolg:"), QString::fromStdString(end.follow_up_note()));
+  }
+  if (report.has_handover()) {
+    const v1::ReportHandover& h = report.handover();
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Overdracht").toHtmlEscaped());
+    html += Line(tr("Aan:"), NameOfOrganisation(names_, h.to_organisation_id()));
+    html += Line(tr("Stand van de overdracht:"), ReportHandoverStateName(h.state()));
+    if (h.state() == v1::REPORT_HANDOVER_STATE_PROPOSED) {
+      html += Line(tr("Antwoord uiterlijk:"), FormatDeadline(h.accept_due()));
+    }
+    html += Line(tr("Beantwoord door:"), NameOfProfessional(names_, h.answered_by()));
+    html += Line(tr("Beantwoord op:"), FormatAmsterdam(h.answered_at()));
+    html += Line(tr("Reden van weigeren:"), QString::fromStdString(h.decline_reason()));
+  }
+  if (!report.case_id().empty()) {
+    html += Line(tr("MDA++-casus:"), QString::fromStdString(report.case_id()));
+  }
+  return html;
 }
 
 }  // namespace schakel::desktop

@@ -1,7 +1,9 @@
 // One report of the triage queue as the service gives it (IntakeService.GetReport: the reporter,
 // the persons, the kinds of violence, the description — as far as the service shows them) with
 // its radar hits (GetRadar): earlier reports and advice requests about the same persons and
-// addresses.
+// addresses; the assessment, investigation and handover as far as made. From here an advice
+// request is converted into a report ("Omzetten in melding…") and an investigation completed
+// ("Onderzoek afronden…"), each through its dialog (triage_actions.h).
 #ifndef SCHAKEL_CLIENT_DESKTOP_TRIAGE_REPORT_PANEL_H_
 #define SCHAKEL_CLIENT_DESKTOP_TRIAGE_REPORT_PANEL_H_
 
@@ -14,13 +16,18 @@
 #include "client/desktop/intake_proto.h"
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTextBrowser;
 
 namespace schakel::desktop {
 
+class DirectoryNames;
+
 // Child object names: "reportText" (the report), "radarSummary", "radarTable" (one row per
-// earlier report per person or address it matched), "reportStatus".
+// earlier report per person or address it matched), "reportStatus", "convertAdviceButton",
+// "completeInvestigationButton" (each enabled for a report the action is for; the dialogs they
+// open are children of the panel).
 class TriageReportPanel : public QWidget {
   Q_OBJECT
 
@@ -31,18 +38,31 @@ class TriageReportPanel : public QWidget {
 
   // The report shown (empty: none).
   const QString& reportId() const { return report_id_; }
+  // The report as last read (empty until read).
+  const v1::Report& report() const { return report_; }
+  // Names of professionals and organisations from `names` (not owned; may be null: ids).
+  void setNames(DirectoryNames* names);
 
  signals:
   // After each answer to showReport(), with the report (empty when it failed).
   void loaded(bool ok, const v1::Report& report);
+  // A dialog of this panel changed the report (the panel reads it again).
+  void reportChanged(const QString& report_id);
 
  public slots:
   // Reads `report_id` and its radar and shows them; empty clears the panel.
   void showReport(const QString& report_id);
+  // Open the dialogs for the report shown (nothing when none is shown).
+  void convertAdvice();
+  void completeInvestigation();
 
  private:
   void render(const v1::Report& report, const v1::GetRadarResponse& radar);
+  QString reportHtml(const v1::Report& report);
+  QString assessmentHtml(const v1::Report& report);
   void clear(const QString& status);
+  void updateActions();
+  void rerender();
 
   std::shared_ptr<grpc::Channel> channel_;
   QString report_id_;
@@ -51,6 +71,11 @@ class TriageReportPanel : public QWidget {
   QLabel* radar_summary_;
   QTableWidget* radar_;
   QLabel* status_;
+  QPushButton* convert_;
+  QPushButton* complete_;
+  DirectoryNames* names_ = nullptr;
+  v1::Report report_;
+  v1::GetRadarResponse radar_answer_;
 };
 
 }  // namespace schakel::desktop

@@ -14,6 +14,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/desktop/triage_text.h"
 
 namespace schakel::desktop {
 
@@ -53,6 +54,11 @@ TriageSignalsPanel::TriageSignalsPanel(std::shared_ptr<grpc::Channel> channel, Q
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->verticalHeader()->setVisible(false);
+  table_->setToolTip(tr("Dubbelklik om de melding te tonen."));
+  connect(table_, &QTableWidget::itemActivated, this, [this](QTableWidgetItem* item) {
+    const QTableWidgetItem* id = table_->item(item->row(), 0);
+    if (id != nullptr) emit reportActivated(id->text());
+  });
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("signalsStatus"));
   status_->setWordWrap(true);
@@ -82,38 +88,52 @@ void TriageSignalsPanel::refresh() {
           emit loaded(false);
           return;
         }
-        const auto& signals_ = SignalsOf(out.response);
-        table_->setRowCount(signals_.size());
-        for (int r = 0; r < signals_.size(); ++r) {
-          const v1::Signal& s = signals_[r];
-          const QString to =
-              s.addressee().empty() ? tr("het team") : QString::fromStdString(s.addressee());
-          const QStringList cells = {QString::fromStdString(s.report_id()),
-                                     ClockName(s.clock()),
-                                     SignalName(s.signal()),
-                                     FormatDeadline(s.due()),
-                                     s.signal() == "escalation" ? tr("toezichthouders") : to,
-                                     FormatAmsterdam(s.create_time()),
-                                     DutchPart(s.text())};
-          for (int col = 0; col < cells.size(); ++col) {
-            auto* item = new QTableWidgetItem(cells[col]);
-            item->setToolTip(cells[col]);
-            if (s.signal() == "escalation") {
-              item->setForeground(Qt::red);
-              QFont bold = item->font();
-              bold.setBold(true);
-              item->setFont(bold);
-            }
-            table_->setItem(r, col, item);
-          }
-        }
-        table_->resizeColumnsToContents();
-        status_->setText(signals_.empty()
-                             ? tr("Geen herinneringen of escalaties in de laatste 30 dagen.")
-                             : tr("Herinneringen en escalaties: %1").arg(signals_.size()));
+        const auto& answered = SignalsOf(out.response);
+        shown_.assign(answered.begin(), answered.end());
+        showSignals();
+        status_->setText(
+            shown_.empty()
+                ? tr("Geen herinneringen of escalaties in de laatste 30 dagen.")
+                : tr("Herinneringen en escalaties: %1").arg(static_cast<int>(shown_.size())));
         status_->setToolTip({});
         emit loaded(true);
       });
+}
+
+void TriageSignalsPanel::setNames(DirectoryNames* names) {
+  names_ = names;
+  if (names_ != nullptr) {
+    connect(names_, &DirectoryNames::namesChanged, this, &TriageSignalsPanel::showSignals);
+  }
+  showSignals();
+}
+
+void TriageSignalsPanel::showSignals() {
+  table_->setRowCount(static_cast<int>(shown_.size()));
+  for (int r = 0; r < static_cast<int>(shown_.size()); ++r) {
+    const v1::Signal& s = shown_[r];
+    const QString to =
+        s.addressee().empty() ? tr("het team") : NameOfProfessional(names_, s.addressee());
+    const QStringList cells = {QString::fromStdString(s.report_id()),
+                               ClockName(s.clock()),
+                               SignalName(s.signal()),
+                               FormatDeadline(s.due()),
+                               s.signal() == "escalation" ? tr("toezichthouders") : to,
+                               FormatAmsterdam(s.create_time()),
+                               DutchPart(s.text())};
+    for (int col = 0; col < cells.size(); ++col) {
+      auto* item = new QTableWidgetItem(cells[col]);
+      item->setToolTip(cells[col]);
+      if (s.signal() == "escalation") {
+        item->setForeground(Qt::red);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+      }
+      table_->setItem(r, col, item);
+    }
+  }
+  table_->resizeColumnsToContents();
 }
 
 }  // namespace schakel::desktop

@@ -4,31 +4,46 @@
 #define SCHAKEL_CLIENT_DESKTOP_TRIAGE_SIGNALS_H_
 
 #include <memory>
+#include <vector>
 
 #include <QWidget>
 
 #include <grpcpp/channel.h>
+
+#include "client/desktop/intake_proto.h"
 
 class QLabel;
 class QTableWidget;
 
 namespace schakel::desktop {
 
-// Child object names: "signalsTable", "signalsStatus".
+class DirectoryNames;
+
+// Child object names: "signalsTable" (column 0 the report id), "signalsStatus". The addressee
+// (column 4) by name when setNames() gave DirectoryNames.
 class TriageSignalsPanel : public QWidget {
   Q_OBJECT
 
  public:
   explicit TriageSignalsPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
 
+  // Names of addressees from `names` (not owned; may be null: ids).
+  void setNames(DirectoryNames* names);
+
  signals:
   void loaded(bool ok);
+  // A signal's row was double-clicked (or Enter pressed on it): show its report.
+  void reportActivated(const QString& report_id);
 
  public slots:
   void refresh();
 
  private:
+  void showSignals();
+
   std::shared_ptr<grpc::Channel> channel_;
+  DirectoryNames* names_ = nullptr;
+  std::vector<v1::Signal> shown_;
   QTableWidget* table_;
   QLabel* status_;
   bool busy_ = false;

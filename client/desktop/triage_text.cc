@@ -5,8 +5,6 @@
 
 namespace schakel::desktop {
 
-namespace {}  // namespace
-
 QString ReportKindName(v1::ReportKind kind) {
   switch (kind) {
     case v1::REPORT_KIND_ADVICE:
@@ -205,5 +203,39 @@ QString TimeLeftText(int64_t seconds) {
       days > 0 ? QCoreApplication::translate("TriageText", "%1 d %2").arg(days).arg(clock) : clock;
   return late ? QCoreApplication::translate("TriageText", "te laat %1").arg(span) : span;
 }
+
+QString InvestigationFollowUpName(v1::InvestigationFollowUp follow_up) {
+  switch (follow_up) {
+    case v1::INVESTIGATION_FOLLOW_UP_END_OF_INVOLVEMENT:
+      return QCoreApplication::translate("TriageText", "Einde bemoeienis");
+    case v1::INVESTIGATION_FOLLOW_UP_HANDOVER:
+      return QCoreApplication::translate("TriageText",
+                                         "Overdracht (lokaal team of bestaande hulp)");
+    case v1::INVESTIGATION_FOLLOW_UP_CONDITIONS_FOLLOW_UP:
+      return QCoreApplication::translate("TriageText", "Voorwaarden en vervolg");
+    case v1::INVESTIGATION_FOLLOW_UP_MDA_PLUS_PLUS:
+      return QCoreApplication::translate("TriageText", "MDA++");
+    case v1::INVESTIGATION_FOLLOW_UP_CHILD_PROTECTION_BOARD:
+      return QCoreApplication::translate("TriageText",
+                                         "Verzoek tot onderzoek Raad voor de Kinderbescherming");
+    default:
+      return QCoreApplication::translate("TriageText", "— kies het vervolg —");
+  }
+}
+
+QString ReportHandoverStateName(v1::ReportHandoverState state) {
+  switch (state) {
+    case v1::REPORT_HANDOVER_STATE_PROPOSED:
+      return QCoreApplication::translate("TriageText", "Wacht op antwoord");
+    case v1::REPORT_HANDOVER_STATE_ACCEPTED:
+      return QCoreApplication::translate("TriageText", "Geaccepteerd");
+    case v1::REPORT_HANDOVER_STATE_DECLINED:
+      return QCoreApplication::translate("TriageText", "Geweigerd");
+    default:
+      return QCoreApplication::translate("TriageText", "Onbekend");
+  }
+}
+
+// --- DirectoryNames ----------------------------------------------------------------------------
 
 }  // namespace schakel::desktop

@@ -1,5 +1,6 @@
 // How the triage view writes the intake service's values for people: the kinds, channels, roles,
-// routes and states in Dutch words (translated), and the time left to a term.
+// routes and states in Dutch words (translated), the time left to a term, and the names of the
+// professionals and organisations the services name by id (DirectoryNames).
 #ifndef SCHAKEL_CLIENT_DESKTOP_TRIAGE_TEXT_H_
 #define SCHAKEL_CLIENT_DESKTOP_TRIAGE_TEXT_H_
 
@@ -8,6 +9,7 @@
 
 #include <QString>
 
+#include "client/desktop/directory_names.h"
 #include "client/desktop/intake_proto.h"
 #include "schakel/v1/cases.pb.h"
 
@@ -26,6 +28,8 @@ QString RiskInstrumentName(v1::RiskInstrumentKind kind);
 QString FeedbackMethodName(v1::FeedbackMethod method);
 QString FeedbackScopeName(v1::FeedbackScope scope);
 QString FeedbackOccasionName(v1::FeedbackOccasion occasion);
+QString InvestigationFollowUpName(v1::InvestigationFollowUp follow_up);
+QString ReportHandoverStateName(v1::ReportHandoverState state);
 // How a radar hit matched ("bsn", "name_dob", "name_dob_folded", "address").
 QString RadarMatchName(const std::string& matched_on);
 

@@ -27,6 +27,9 @@ std::vector<View> ViewsForRoles(const std::vector<v1::Role>& roles) {
                          v1::ROLE_SUPERVISOR})) {
     views.push_back(View::kInbox);
   }
+  if (HasAnyRole(roles, {v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR, v1::ROLE_SUPERVISOR})) {
+    views.push_back(View::kHandedReports);
+  }
   if (HasAnyRole(roles, {v1::ROLE_SUPERVISOR, v1::ROLE_REGIONAL_SUPERVISOR})) {
     views.push_back(View::kSupervision);
   }
@@ -42,6 +45,8 @@ QString ViewTitle(View view) {
       return QCoreApplication::translate("View", "Mijn casussen");
     case View::kInbox:
       return QCoreApplication::translate("View", "Inbox");
+    case View::kHandedReports:
+      return QCoreApplication::translate("View", "Overgedragen meldingen");
     case View::kSupervision:
       return QCoreApplication::translate("View", "Toezicht");
     case View::kAudit:

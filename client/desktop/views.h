@@ -13,17 +13,19 @@ namespace schakel::desktop {
 
 // The views of the side bar, in the order it lists them.
 enum class View {
-  kTriage,       // Veilig Thuis intake: the report queue
-  kMyCases,      // Mijn casussen
-  kInbox,        // handovers, reminders, escalations
-  kSupervision,  // Toezicht
-  kAudit,        // the audit log
+  kTriage,         // Veilig Thuis intake: the report queue
+  kMyCases,        // Mijn casussen
+  kInbox,          // handovers, reminders, escalations
+  kHandedReports,  // reports Veilig Thuis handed over to the organisation, to accept or decline
+  kSupervision,    // Toezicht
+  kAudit,          // the audit log
 };
 
 // The views `roles` allow, in side bar order, each once:
 //   Triage        VT_INTAKE
 //   Mijn casussen PROFESSIONAL, CASE_DIRECTOR, VT_INTAKE
 //   Inbox         PROFESSIONAL, CASE_DIRECTOR, VT_INTAKE, SUPERVISOR
+//   Overgedragen meldingen  PROFESSIONAL, CASE_DIRECTOR, SUPERVISOR (the receiving organisations)
 //   Toezicht      SUPERVISOR, REGIONAL_SUPERVISOR
 //   Audit         AUDITOR
 // No roles (or only ADMIN): no views.

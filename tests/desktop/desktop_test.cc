@@ -66,9 +66,12 @@ const char kNotAccepted[] =
 TEST(ViewsForRolesTest, EachRoleOpensItsViews) {
   using enum View;
   EXPECT_EQ(ViewsForRoles({v1::ROLE_VT_INTAKE}), (std::vector<View>{kTriage, kMyCases, kInbox}));
-  EXPECT_EQ(ViewsForRoles({v1::ROLE_PROFESSIONAL}), (std::vector<View>{kMyCases, kInbox}));
-  EXPECT_EQ(ViewsForRoles({v1::ROLE_CASE_DIRECTOR}), (std::vector<View>{kMyCases, kInbox}));
-  EXPECT_EQ(ViewsForRoles({v1::ROLE_SUPERVISOR}), (std::vector<View>{kInbox, kSupervision}));
+  EXPECT_EQ(ViewsForRoles({v1::ROLE_PROFESSIONAL}),
+            (std::vector<View>{kMyCases, kInbox, kHandedReports}));
+  EXPECT_EQ(ViewsForRoles({v1::ROLE_CASE_DIRECTOR}),
+            (std::vector<View>{kMyCases, kInbox, kHandedReports}));
+  EXPECT_EQ(ViewsForRoles({v1::ROLE_SUPERVISOR}),
+            (std::vector<View>{kInbox, kHandedReports, kSupervision}));
   EXPECT_EQ(ViewsForRoles({v1::ROLE_REGIONAL_SUPERVISOR}), (std::vector<View>{kSupervision}));
   EXPECT_EQ(ViewsForRoles({v1::ROLE_AUDITOR}), (std::vector<View>{kAudit}));
   EXPECT_TRUE(ViewsForRoles({v1::ROLE_ADMIN}).empty());
@@ -78,9 +81,9 @@ TEST(ViewsForRolesTest, EachRoleOpensItsViews) {
 TEST(ViewsForRolesTest, SeveralRolesOpenEachViewOnceInSideBarOrder) {
   using enum View;
   EXPECT_EQ(ViewsForRoles({v1::ROLE_AUDITOR, v1::ROLE_CASE_DIRECTOR, v1::ROLE_PROFESSIONAL}),
-            (std::vector<View>{kMyCases, kInbox, kAudit}));
+            (std::vector<View>{kMyCases, kInbox, kHandedReports, kAudit}));
   EXPECT_EQ(ViewsForRoles({v1::ROLE_SUPERVISOR, v1::ROLE_VT_INTAKE}),
-            (std::vector<View>{kTriage, kMyCases, kInbox, kSupervision}));
+            (std::vector<View>{kTriage, kMyCases, kInbox, kHandedReports, kSupervision}));
 }
 
 TEST(DisplayTest, TimesAreAmsterdamInDutchNotation) {
@@ -107,10 +110,10 @@ TEST_F(DesktopTest, EachRoleSeesOnlyItsViews) {
     std::string id;
     std::vector<View> views;
   } people[] = {
-      {"vt", {View::kTriage, View::kMyCases, View::kInbox}},  // VT_INTAKE
-      {"dir", {View::kMyCases, View::kInbox}},                // CASE_DIRECTOR, PROFESSIONAL
-      {"vtsup", {View::kInbox, View::kSupervision}},          // SUPERVISOR
-      {"wtaud", {View::kAudit}},                              // AUDITOR
+      {"vt", {View::kTriage, View::kMyCases, View::kInbox}},          // VT_INTAKE
+      {"dir", {View::kMyCases, View::kInbox, View::kHandedReports}},  // CASE_DIRECTOR, PROFESSIONAL
+      {"vtsup", {View::kInbox, View::kHandedReports, View::kSupervision}},  // SUPERVISOR
+      {"wtaud", {View::kAudit}},                                            // AUDITOR
   };
   for (const auto& person : people) {
     SCOPED_TRACE(person.id);
@@ -285,7 +288,8 @@ TEST_F(DesktopTest, TheInboxShowsAPendingHandover) {
   std::optional<Session> session = SignInAs("ontvanger");
   ASSERT_TRUE(session.has_value());
   MainWindow window(*session);
-  ASSERT_EQ(window.views(), (std::vector<View>{View::kMyCases, View::kInbox}));
+  ASSERT_EQ(window.views(),
+            (std::vector<View>{View::kMyCases, View::kInbox, View::kHandedReports}));
   window.showView(1);
   auto* view = qobject_cast<InboxView*>(window.page(View::kInbox));
   ASSERT_NE(view, nullptr);
@@ -408,6 +412,8 @@ TEST_F(DesktopTest, ShortcutsOpenViewsAndRefresh) {
   EXPECT_EQ(pages->currentWidget(), window.page(View::kInbox));
   QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);  // no fifth view: nothing changes
   EXPECT_EQ(bar->currentRow(), 1);
+  QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+  EXPECT_EQ(pages->currentWidget(), window.page(View::kHandedReports));
   QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
   EXPECT_EQ(pages->currentWidget(), window.page(View::kMyCases));
 

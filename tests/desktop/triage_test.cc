@@ -197,22 +197,27 @@ TEST_F(TriageTest, AClaimThroughTheButtonShowsWhoHoldsTheReport) {
   EXPECT_EQ(claim->text(), QStringLiteral("&Oppakken"));
   ASSERT_TRUE(claim->isEnabled());
   claim->click();
+  // The holder by name (the directory's), once the name has been looked up.
   ASSERT_TRUE(WaitUntil([&] {
-    return table->rowCount() == 1 && table->item(0, TriageQueue::kHolder)->text().startsWith("vt1");
+    return table->rowCount() == 1 &&
+           table->item(0, TriageQueue::kHolder)->text().startsWith("Professional vt1");
   }));
   EXPECT_TRUE(table->item(0, TriageQueue::kHolder)->text().contains(QStringLiteral("(u)")));
   // The service agrees, and the report panel shows the holder too.
   EXPECT_EQ(world_.Queue("vt2").rows(0).claimed_by(), "vt1");
   auto* text = Child<QTextBrowser>(*mine, "reportText");
-  EXPECT_TRUE(WaitUntil([&] { return text->toPlainText().contains("In behandeling bij: vt1"); }))
-      << text->toPlainText().toStdString();
+  EXPECT_TRUE(WaitUntil([&] {
+    return text->toPlainText().contains("In behandeling bij: Professional vt1");
+  })) << text->toPlainText().toStdString();
 
   // A colleague sees who holds it, and cannot take it over.
   auto theirs = OpenTriage("vt2");
   ASSERT_NE(theirs, nullptr);
   QTableWidget* their_table = QueueTable(*theirs);
   ASSERT_EQ(their_table->rowCount(), 1);
-  EXPECT_TRUE(their_table->item(0, TriageQueue::kHolder)->text().startsWith("vt1"));
+  EXPECT_TRUE(WaitUntil([&] {
+    return their_table->item(0, TriageQueue::kHolder)->text().startsWith("Professional vt1");
+  }));
   EXPECT_FALSE(their_table->item(0, TriageQueue::kHolder)->text().contains("(u)"));
   ASSERT_TRUE(SelectReport(*theirs, id));
   Child<QPushButton>(*theirs, "claimButton")->click();
