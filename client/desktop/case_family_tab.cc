@@ -13,15 +13,19 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsView>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPen>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStringList>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "client/desktop/case_common.h"
+#include "client/desktop/case_family_dialogs.h"
 #include "client/desktop/display.h"
 #include "client/desktop/widgets.h"
 #include "schakel/v1/cases.pb.h"
@@ -36,6 +40,14 @@ constexpr double kBoxHeight = 54;
 void SetRow(QTableWidget* t, int row, const QStringList& cells) {
   for (int col = 0; col < cells.size(); ++col)
     t->setItem(row, col, new QTableWidgetItem(cells[col]));
+}
+
+QPushButton* FamilyButton(const QString& text, const QString& name, const QString& accessible,
+                          QWidget* parent) {
+  auto* b = new QPushButton(text, parent);
+  b->setObjectName(name);
+  b->setAccessibleName(accessible);
+  return b;
 }
 
 }  // namespace
@@ -69,6 +81,41 @@ CaseFamilyTab::CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString cas
   tables_layout->addWidget(relations_label);
   tables_layout->addWidget(relations_, 1);
 
+  persons_->setContextMenuPolicy(Qt::CustomContextMenu);
+  relations_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(persons_, &QWidget::customContextMenuRequested, this,
+          [this](const QPoint& pos) { showMenu(persons_, pos); });
+  connect(relations_, &QWidget::customContextMenuRequested, this,
+          [this](const QPoint& pos) { showMenu(relations_, pos); });
+  connect(persons_, &QTableWidget::itemSelectionChanged, this, &CaseFamilyTab::updateButtons);
+  connect(relations_, &QTableWidget::itemSelectionChanged, this, &CaseFamilyTab::updateButtons);
+  connect(persons_, &QTableWidget::cellDoubleClicked, this, [this](int, int) { editPerson(); });
+
+  add_person_ = FamilyButton(tr("Persoon toevo&egen"), QStringLiteral("addPerson"),
+                             tr("Persoon toevoegen aan het gezinssysteem"), this);
+  edit_person_ = FamilyButton(tr("Persoon &wijzigen"), QStringLiteral("editPerson"),
+                              tr("Geselecteerde persoon wijzigen"), this);
+  remove_person_ = FamilyButton(tr("Persoon verwij&deren"), QStringLiteral("removePerson"),
+                                tr("Geselecteerde persoon verwijderen"), this);
+  add_relation_ = FamilyButton(tr("Rel&atie toevoegen"), QStringLiteral("addRelation"),
+                               tr("Relatie tussen twee personen toevoegen"), this);
+  remove_relation_ = FamilyButton(tr("Relatie &verwijderen"), QStringLiteral("removeRelation"),
+                                  tr("Geselecteerde relatie verwijderen"), this);
+  connect(add_person_, &QPushButton::clicked, this, &CaseFamilyTab::addPerson);
+  connect(edit_person_, &QPushButton::clicked, this, &CaseFamilyTab::editPerson);
+  connect(remove_person_, &QPushButton::clicked, this, &CaseFamilyTab::removePerson);
+  connect(add_relation_, &QPushButton::clicked, this, &CaseFamilyTab::addRelation);
+  connect(remove_relation_, &QPushButton::clicked, this, &CaseFamilyTab::removeRelation);
+  auto* buttons = new QHBoxLayout;
+  for (QPushButton* b :
+       {add_person_, edit_person_, remove_person_, add_relation_, remove_relation_}) {
+    buttons->addWidget(b);
+  }
+  buttons->addStretch();
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("familyStatus"));
+  status_->setWordWrap(true);
+
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(tables);
   split->addWidget(diagram_);
@@ -78,17 +125,31 @@ CaseFamilyTab::CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString cas
   diagram_->setMinimumWidth(240);
   split->setSizes({500, 500});
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(split);
+  layout->addWidget(split, 1);
+  layout->addLayout(buttons);
+  layout->addWidget(status_);
   setTabOrder(persons_, relations_);
+  setTabOrder(relations_, add_person_);
+  setTabOrder(add_person_, edit_person_);
+  setTabOrder(edit_person_, remove_person_);
+  setTabOrder(remove_person_, add_relation_);
+  setTabOrder(add_relation_, remove_relation_);
+  updateButtons();
 }
 
 void CaseFamilyTab::clear() {
+  case_.Clear();
+  have_case_ = false;
   persons_->setRowCount(0);
   relations_->setRowCount(0);
   scene_->clear();
+  updateButtons();
 }
 
-void CaseFamilyTab::showCase(const v1::Case& c) {
+void CaseFamilyTab::showCase(const v1::Case& shown) {
+  case_ = shown;
+  have_case_ = true;
+  const v1::Case& c = case_;
   std::map<std::string, QString> names;
   persons_->setRowCount(c.persons_size());
   for (int i = 0; i < c.persons_size(); ++i) {
@@ -112,9 +173,11 @@ void CaseFamilyTab::showCase(const v1::Case& c) {
     const v1::Relation& r = c.relations(i);
     SetRow(relations_, i,
            {name_of(r.from_person_id()), RelationTypeName(r.type()), name_of(r.to_person_id())});
+    relations_->item(i, 0)->setData(Qt::UserRole, QString::fromStdString(r.id()));
   }
   relations_->resizeColumnsToContents();
   drawDiagram(c);
+  updateButtons();
 }
 
 void CaseFamilyTab::drawDiagram(const v1::Case& c) {
@@ -165,6 +228,107 @@ void CaseFamilyTab::drawDiagram(const v1::Case& c) {
     label->setPos(at - QPointF(lb.width() / 2, lb.height() / 2));
   }
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20));
+}
+
+int CaseFamilyTab::selectedPerson() const {
+  const int row = persons_->currentRow();
+  if (row < 0 || row >= case_.persons_size() || persons_->selectedItems().isEmpty()) return -1;
+  return row;
+}
+
+int CaseFamilyTab::selectedRelation() const {
+  const int row = relations_->currentRow();
+  if (row < 0 || row >= case_.relations_size() || relations_->selectedItems().isEmpty()) {
+    return -1;
+  }
+  return row;
+}
+
+QString CaseFamilyTab::personName(const std::string& id) const {
+  for (const v1::Person& p : case_.persons()) {
+    if (p.id() == id) return QString::fromStdString(p.name());
+  }
+  return tr("(onbekende persoon)");
+}
+
+void CaseFamilyTab::updateButtons() {
+  add_person_->setEnabled(have_case_);
+  edit_person_->setEnabled(selectedPerson() >= 0);
+  remove_person_->setEnabled(selectedPerson() >= 0);
+  add_relation_->setEnabled(have_case_ && case_.persons_size() >= 2);
+  remove_relation_->setEnabled(selectedRelation() >= 0);
+}
+
+void CaseFamilyTab::showMenu(QTableWidget* table, const QPoint& pos) {
+  if (!have_case_) return;
+  if (QTableWidgetItem* item = table->itemAt(pos)) table->selectRow(item->row());
+  QMenu menu(this);
+  if (table == persons_) {
+    menu.addAction(tr("Persoon toevoegen…"), this, &CaseFamilyTab::addPerson);
+    QAction* edit = menu.addAction(tr("Persoon wijzigen…"), this, &CaseFamilyTab::editPerson);
+    QAction* remove =
+        menu.addAction(tr("Persoon verwijderen…"), this, &CaseFamilyTab::removePerson);
+    edit->setEnabled(selectedPerson() >= 0);
+    remove->setEnabled(selectedPerson() >= 0);
+  } else {
+    QAction* add = menu.addAction(tr("Relatie toevoegen…"), this, &CaseFamilyTab::addRelation);
+    QAction* remove =
+        menu.addAction(tr("Relatie verwijderen…"), this, &CaseFamilyTab::removeRelation);
+    add->setEnabled(case_.persons_size() >= 2);
+    remove->setEnabled(selectedRelation() >= 0);
+  }
+  menu.exec(table->viewport()->mapToGlobal(pos));
+}
+
+void CaseFamilyTab::openDialog(CaseEditDialog* dialog, const QString& done_text) {
+  connect(dialog, &FormDialog::callFinished, this, [this, done_text](bool ok) {
+    if (!ok) return;
+    status_->setText(done_text);
+    emit caseChanged();
+  });
+  connect(dialog, &CaseEditDialog::reloadRequested, this, &CaseFamilyTab::caseChanged);
+  connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+  status_->clear();
+  dialog->open();
+}
+
+void CaseFamilyTab::addPerson() {
+  if (!have_case_) return;
+  openDialog(new PersonDialog(channel_, case_id_, this), tr("De persoon is toegevoegd."));
+}
+
+void CaseFamilyTab::editPerson() {
+  const int row = selectedPerson();
+  if (row < 0) return;
+  openDialog(new PersonDialog(channel_, case_id_, case_.persons(row), this),
+             tr("De persoon is gewijzigd."));
+}
+
+void CaseFamilyTab::removePerson() {
+  const int row = selectedPerson();
+  if (row < 0) return;
+  const v1::Person& p = case_.persons(row);
+  openDialog(new FamilyRemovalDialog(channel_, case_id_, FamilyRemovalDialog::Kind::kPerson,
+                                     QString::fromStdString(p.id()),
+                                     QString::fromStdString(p.name()), this),
+             tr("De persoon is verwijderd."));
+}
+
+void CaseFamilyTab::addRelation() {
+  if (!have_case_ || case_.persons_size() < 2) return;
+  openDialog(new RelationDialog(channel_, case_id_, case_, this), tr("De relatie is vastgelegd."));
+}
+
+void CaseFamilyTab::removeRelation() {
+  const int row = selectedRelation();
+  if (row < 0) return;
+  const v1::Relation& r = case_.relations(row);
+  const QString what = QStringLiteral("%1 — %2 — %3")
+                           .arg(personName(r.from_person_id()), RelationTypeName(r.type()),
+                                personName(r.to_person_id()));
+  openDialog(new FamilyRemovalDialog(channel_, case_id_, FamilyRemovalDialog::Kind::kRelation,
+                                     QString::fromStdString(r.id()), what, this),
+             tr("De relatie is verwijderd."));
 }
 
 }  // namespace schakel::desktop

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "client/desktop/case_common.h"
+#include "client/desktop/case_meeting_dialog.h"
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
@@ -29,6 +30,12 @@ CaseMeetingsTab::CaseMeetingsTab(std::shared_ptr<grpc::Channel> channel, QString
                       QStringLiteral("actionsTable"), tr("Acties"), this);
   connect(actions_, &QTableWidget::itemSelectionChanged, this, &CaseMeetingsTab::updateButton);
 
+  record_ = new QPushButton(tr("Overleg &vastleggen…"), this);
+  record_->setObjectName(QStringLiteral("recordMeeting"));
+  record_->setAccessibleName(tr("Overleg vastleggen"));
+  record_->setEnabled(false);
+  connect(record_, &QPushButton::clicked, this, &CaseMeetingsTab::recordMeeting);
+
   done_ = new QPushButton(tr("Actie &afgerond"), this);
   done_->setObjectName(QStringLiteral("markActionDone"));
   done_->setAccessibleName(tr("Geselecteerde actie als afgerond markeren"));
@@ -44,6 +51,7 @@ CaseMeetingsTab::CaseMeetingsTab(std::shared_ptr<grpc::Channel> channel, QString
   auto* actions_label = new QLabel(tr("A&cties"), this);
   actions_label->setBuddy(actions_);
   auto* buttons = new QHBoxLayout;
+  buttons->addWidget(record_);
   buttons->addStretch();
   buttons->addWidget(done_);
   auto* layout = new QVBoxLayout(this);
@@ -53,6 +61,7 @@ CaseMeetingsTab::CaseMeetingsTab(std::shared_ptr<grpc::Channel> channel, QString
   layout->addWidget(actions_, 1);
   layout->addLayout(buttons);
   layout->addWidget(status_);
+  setTabOrder(record_, meetings_);
   setTabOrder(meetings_, actions_);
   setTabOrder(actions_, done_);
 }
@@ -115,7 +124,21 @@ void CaseMeetingsTab::showCase(const v1::Case& c) {
   updateButton();
 }
 
+void CaseMeetingsTab::recordMeeting() {
+  if (case_.id().empty() || findChild<RecordMeetingDialog*>() != nullptr) return;
+  auto* dialog = new RecordMeetingDialog(channel_, case_, this);
+  connect(dialog, &FormDialog::callFinished, this, [this](bool ok) {
+    if (!ok) return;
+    status_->setText(tr("Het overleg is vastgelegd."));
+    status_->setToolTip({});
+    emit caseChanged();
+  });
+  connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+  dialog->open();
+}
+
 void CaseMeetingsTab::updateButton() {
+  record_->setEnabled(!case_.id().empty());
   const int row = actions_->currentRow();
   const bool open = row >= 0 && row < case_.actions_size() &&
                     case_.actions(row).status() == v1::ACTION_STATUS_OPEN &&

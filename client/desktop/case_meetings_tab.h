@@ -1,6 +1,7 @@
 // Overleggen en acties: the case's multidisciplinary meetings (MDO) and the actions their decisions
-// created — owner, due date, status, overdue marked. An open action can be marked done
-// (UpdateAction); the service decides whether the caller may.
+// created — owner, due date, status, overdue marked. "Overleg vastleggen" records a meeting with
+// its decisions and actions (RecordMeetingDialog); an open action can be marked done
+// (UpdateAction). The service decides whether the caller may.
 #ifndef SCHAKEL_CLIENT_DESKTOP_CASE_MEETINGS_TAB_H_
 #define SCHAKEL_CLIENT_DESKTOP_CASE_MEETINGS_TAB_H_
 
@@ -20,7 +21,8 @@ class QTableWidget;
 namespace schakel::desktop {
 
 // Children: "meetingsTable", "actionsTable" (column 4 says "Te laat" for an overdue action; the
-// row's id in column 0's Qt::UserRole), "markActionDone", "meetingsStatus".
+// row's id in column 0's Qt::UserRole), "recordMeeting" (opens the RecordMeetingDialog, a child
+// named "recordMeetingDialog" while open), "markActionDone", "meetingsStatus".
 class CaseMeetingsTab : public QWidget {
   Q_OBJECT
 
@@ -38,6 +40,7 @@ class CaseMeetingsTab : public QWidget {
  private:
   void updateButton();
   void markDone();
+  void recordMeeting();
 
   std::shared_ptr<grpc::Channel> channel_;
   QString case_id_;
@@ -45,6 +48,7 @@ class CaseMeetingsTab : public QWidget {
   bool busy_ = false;
   QTableWidget* meetings_;
   QTableWidget* actions_;
+  QPushButton* record_;
   QPushButton* done_;
   QLabel* status_;
 };

@@ -1,9 +1,11 @@
 #include "client/desktop/case_plan_tab.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "client/desktop/case_common.h"
+#include "client/desktop/case_plan_dialogs.h"
 #include "client/desktop/case_plan_diff.h"
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
@@ -48,7 +51,152 @@ QString PartyName(const std::string& party) {
   return QString::fromStdString(party);
 }
 
+bool PlanContains(const grpc::Status& status, const char* part) {
+  return status.error_message().find(part) != std::string::npos;
+}
+
 }  // namespace
+
+// PlanRefusalText and PlanStepDialog (declared in case_plan_dialogs.h) live here, beside the tab's
+// buttons that open the steps, to keep case_plan_dialogs.cc near the size limit.
+
+QString PlanRefusalText(const grpc::Status& status) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::PERMISSION_DENIED:
+      if (PlanContains(status, "only the case director and the core team")) {
+        return QCoreApplication::translate(
+            "CaseText",
+            "Alleen de casusregisseur en het kernteam kunnen het veiligheidsplan "
+            "wijzigen.");
+      }
+      if (PlanContains(status, "only the case director signs off")) {
+        return QCoreApplication::translate(
+            "CaseText",
+            "Alleen de casusregisseur ondertekent het veiligheidsplan (en Veilig "
+            "Thuis als de veiligheidsvoorwaarden zijn gewijzigd).");
+      }
+      if (PlanContains(status, "only the case director evaluates")) {
+        return QCoreApplication::translate(
+            "CaseText", "Alleen de casusregisseur evalueert het veiligheidsplan.");
+      }
+      return CaseErrorText(status);
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::ALREADY_EXISTS:
+      if (PlanContains(status, "is not a draft")) {
+        return QCoreApplication::translate(
+            "CaseText", "Deze versie is geen concept meer; start een nieuw concept.");
+      }
+      if (PlanContains(status, "not proposed for sign-off")) {
+        return QCoreApplication::translate("CaseText",
+                                           "Deze versie ligt niet (meer) ter ondertekening voor.");
+      }
+      if (PlanContains(status, "already recorded")) {
+        return QCoreApplication::translate("CaseText",
+                                           "De ondertekening van uw organisatie is al vastgelegd.");
+      }
+      if (PlanContains(status, "did not change: only the case director")) {
+        return QCoreApplication::translate(
+            "CaseText",
+            "De veiligheidsvoorwaarden zijn niet gewijzigd: alleen de "
+            "casusregisseur ondertekent deze versie.");
+      }
+      if (PlanContains(status, "is not the plan in force")) {
+        return QCoreApplication::translate("CaseText",
+                                           "Alleen het geldende plan kan worden geëvalueerd.");
+      }
+      if (PlanContains(status, "case is closed")) {
+        return QCoreApplication::translate(
+            "CaseText", "De casus is gesloten; het veiligheidsplan verandert niet meer.");
+      }
+      if (PlanContains(status, "draft is gone")) {
+        return QCoreApplication::translate("CaseText",
+                                           "Het concept bestaat niet meer; laad het plan opnieuw.");
+      }
+      return CaseErrorText(status);
+    case grpc::StatusCode::NOT_FOUND:
+      return QCoreApplication::translate("CaseText", "Deze casus heeft nog geen veiligheidsplan.");
+    default:
+      return CaseErrorText(status);
+  }
+}
+
+// ---- Start, propose, sign off ----
+
+PlanStepDialog::PlanStepDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, Step step,
+                               int version, QWidget* parent)
+    : PlanFormDialog(std::move(channel), std::move(case_id),
+                     step == Step::kStartDraft ? tr("Concept starten")
+                     : step == Step::kPropose  ? tr("Ter ondertekening voorleggen")
+                                               : tr("Ondertekenen"),
+                     step == Step::kStartDraft ? tr("Concept &starten")
+                     : step == Step::kPropose  ? tr("&Voorleggen")
+                                               : tr("&Ondertekenen"),
+                     parent),
+      step_(step),
+      version_(version) {
+  QString text;
+  switch (step) {
+    case Step::kStartDraft:
+      setObjectName(QStringLiteral("startDraftDialog"));
+      text =
+          tr("Er wordt een concept gemaakt: leeg als er nog geen plan is, anders een kopie van "
+             "de nieuwste versie. Het casusteam werkt samen aan één concept.");
+      setDoneText(tr("Het concept is gestart."));
+      break;
+    case Step::kPropose:
+      setObjectName(QStringLiteral("proposeVersionDialog"));
+      text = tr("Concept versie %1 wordt ter ondertekening voorgelegd. Daarna verandert deze "
+                "versie niet meer.")
+                 .arg(version);
+      setDoneText(tr("Versie %1 ligt ter ondertekening voor.").arg(version));
+      break;
+    case Step::kSignOff:
+      setObjectName(QStringLiteral("signOffDialog"));
+      text = tr("U ondertekent versie %1 namens uw organisatie. Het plan gaat in zodra ieder die "
+                "moet tekenen heeft getekend.")
+                 .arg(version);
+      setDoneText(tr("Uw ondertekening van versie %1 is vastgelegd.").arg(version));
+      break;
+  }
+  addExplanation(text, QStringLiteral("planStepText"));
+}
+
+FormDialog::Call PlanStepDialog::prepareCall() {
+  const std::string request_id = requestId();
+  const std::string case_id = caseId();
+  const int version = version_;
+  switch (step_) {
+    case Step::kStartDraft:
+      return [channel = channel(), request_id, case_id](grpc::ClientContext* ctx) {
+        v1::StartDraftRequest req;
+        req.set_request_id(request_id);
+        req.set_case_id(case_id);
+        v1::StartDraftResponse resp;
+        return v1::SafetyPlanService::NewStub(channel)->StartDraft(ctx, req, &resp);
+      };
+    case Step::kPropose:
+      return [channel = channel(), request_id, case_id, version](grpc::ClientContext* ctx) {
+        v1::ProposeVersionRequest req;
+        req.set_request_id(request_id);
+        req.set_case_id(case_id);
+        req.set_version(version);
+        v1::ProposeVersionResponse resp;
+        return v1::SafetyPlanService::NewStub(channel)->ProposeVersion(ctx, req, &resp);
+      };
+    case Step::kSignOff:
+      return [channel = channel(), request_id, case_id, version](grpc::ClientContext* ctx) {
+        v1::SignOffVersionRequest req;
+        req.set_request_id(request_id);
+        req.set_case_id(case_id);
+        req.set_version(version);
+        v1::SignOffVersionResponse resp;
+        return v1::SafetyPlanService::NewStub(channel)->SignOffVersion(ctx, req, &resp);
+      };
+  }
+  return {};
+}
+
+// ---- The tab ----
 
 CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
@@ -119,17 +267,112 @@ CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("planStatus"));
   status_->setWordWrap(true);
+
+  auto button = [this](const QString& text, const QString& name, const QString& accessible,
+                       void (CasePlanTab::*slot)()) {
+    auto* b = new QPushButton(text, this);
+    b->setObjectName(name);
+    b->setAccessibleName(accessible);
+    b->setEnabled(false);
+    connect(b, &QPushButton::clicked, this, slot);
+    return b;
+  };
+  start_ = button(tr("Concept s&tarten…"), QStringLiteral("startDraft"), tr("Concept starten"),
+                  &CasePlanTab::startDraft);
+  edit_ = button(tr("Concept be&werken…"), QStringLiteral("editDraft"), tr("Concept bewerken"),
+                 &CasePlanTab::editDraft);
+  propose_ = button(tr("Ter &ondertekening voorleggen…"), QStringLiteral("proposeVersion"),
+                    tr("Ter ondertekening voorleggen"), &CasePlanTab::proposeVersion);
+  sign_ = button(tr("Onder&tekenen…"), QStringLiteral("signOffVersion"), tr("Ondertekenen"),
+                 &CasePlanTab::signOff);
+  incident_ = button(tr("Incident &vastleggen…"), QStringLiteral("recordIncident"),
+                     tr("Incident vastleggen"), &CasePlanTab::recordIncident);
+  evaluate_ = button(tr("E&valueren…"), QStringLiteral("evaluatePlan"), tr("Evalueren"),
+                     &CasePlanTab::evaluate);
+  auto* buttons = new QHBoxLayout;
+  for (QPushButton* b : {start_, edit_, propose_, sign_, incident_, evaluate_}) {
+    buttons->addWidget(b);
+  }
+  buttons->addStretch();
+
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(summary_);
+  layout->addLayout(buttons);
   layout->addWidget(sub, 1);
   layout->addWidget(status_);
+  setTabOrder(start_, edit_);
+  setTabOrder(edit_, propose_);
+  setTabOrder(propose_, sign_);
+  setTabOrder(sign_, incident_);
+  setTabOrder(incident_, evaluate_);
+  setTabOrder(evaluate_, sub);
+}
+
+void CasePlanTab::updateButtons() {
+  const bool idle = !busy_ && findChild<PlanFormDialog*>() == nullptr;
+  start_->setEnabled(idle && readable_ && draft_ == 0);
+  edit_->setEnabled(idle && draft_ != 0);
+  propose_->setEnabled(idle && draft_ != 0);
+  sign_->setEnabled(idle && proposed_ != 0);
+  incident_->setEnabled(idle && readable_);
+  evaluate_->setEnabled(idle && active_ != 0);
+}
+
+void CasePlanTab::openDialog(PlanFormDialog* dialog) {
+  connect(dialog, &FormDialog::callFinished, this, [this, dialog](bool ok) {
+    if (!ok) return;
+    after_load_text_ = dialog->doneText();
+    status_->setText(after_load_text_);
+    status_->setToolTip({});
+    refresh();
+    emit caseChanged();
+  });
+  connect(dialog, &QDialog::finished, this, [this, dialog] {
+    dialog->setParent(nullptr);
+    dialog->deleteLater();
+    updateButtons();
+  });
+  dialog->open();
+  updateButtons();
+}
+
+void CasePlanTab::startDraft() {
+  openDialog(new PlanStepDialog(channel_, case_id_, PlanStepDialog::Step::kStartDraft, 0, this));
+}
+
+void CasePlanTab::editDraft() {
+  if (draft_ != 0) openDialog(new PlanDraftDialog(channel_, case_id_, draft_, this));
+}
+
+void CasePlanTab::proposeVersion() {
+  if (draft_ == 0) return;
+  openDialog(new PlanStepDialog(channel_, case_id_, PlanStepDialog::Step::kPropose, draft_, this));
+}
+
+void CasePlanTab::signOff() {
+  if (proposed_ == 0) return;
+  openDialog(
+      new PlanStepDialog(channel_, case_id_, PlanStepDialog::Step::kSignOff, proposed_, this));
+}
+
+void CasePlanTab::recordIncident() {
+  openDialog(new RecordIncidentDialog(channel_, case_id_, this));
+}
+
+void CasePlanTab::evaluate() {
+  if (active_ != 0) openDialog(new EvaluatePlanDialog(channel_, case_id_, active_, this));
 }
 
 void CasePlanTab::refresh() { showVersion(0); }
 
 void CasePlanTab::showVersion(int version) {
-  if (busy_) return;
+  if (busy_) {
+    // A change was made while a read was under way: read the plan in force once more after it.
+    if (version == 0) reload_pending_ = true;
+    return;
+  }
   busy_ = true;
+  updateButtons();
   status_->setText(tr("Veiligheidsplan laden…"));
   RunOffUiThread(
       this,
@@ -144,6 +387,16 @@ void CasePlanTab::showVersion(int version) {
       },
       [this](CallResult<v1::GetPlanResponse> out) {
         busy_ = false;
+        if (reload_pending_) {
+          reload_pending_ = false;
+          showVersion(0);
+          return;
+        }
+        const QString done = after_load_text_;
+        after_load_text_.clear();
+        draft_ = proposed_ = active_ = 0;
+        // NOT_FOUND comes only after the access check: the case has no plan yet.
+        readable_ = out.status.ok() || out.status.error_code() == grpc::StatusCode::NOT_FOUND;
         if (!out.status.ok()) {
           summary_->clear();
           items_->setRowCount(0);
@@ -153,16 +406,26 @@ void CasePlanTab::showVersion(int version) {
           evaluations_->setRowCount(0);
           diff_->setVersions({});
           // NOT_FOUND comes only after the access check: the case has no plan yet.
-          status_->setText(out.status.error_code() == grpc::StatusCode::NOT_FOUND
-                               ? tr("Deze casus heeft nog geen veiligheidsplan.")
-                               : CaseErrorText(out.status));
+          const QString why = out.status.error_code() == grpc::StatusCode::NOT_FOUND
+                                  ? tr("Deze casus heeft nog geen veiligheidsplan.")
+                                  : CaseErrorText(out.status);
+          status_->setText(done.isEmpty() ? why : done + QLatin1Char(' ') + why);
           status_->setToolTip(TechnicalDetail(out.status));
+          updateButtons();
           emit loaded(false);
           return;
         }
+        for (const v1::PlanVersionSummary& v : out.response.versions()) {
+          if (v.state() == v1::PLAN_VERSION_STATE_DRAFT) draft_ = std::max(draft_, v.version());
+          if (v.state() == v1::PLAN_VERSION_STATE_PROPOSED) {
+            proposed_ = std::max(proposed_, v.version());
+          }
+          if (v.state() == v1::PLAN_VERSION_STATE_ACTIVE) active_ = std::max(active_, v.version());
+        }
         showPlan(out.response);
-        status_->clear();
+        status_->setText(done);
         status_->setToolTip({});
+        updateButtons();
         emit loaded(true);
       });
 }

@@ -1,7 +1,10 @@
 // Veiligheidsplan: the case's safety plan (SafetyPlanService.GetPlan) — the version in force (or
 // the newest), every version with its state (in force, proposed, draft, superseded), its sign-offs,
 // the next evaluation date, evaluations and incidents; and a comparison of two versions
-// (CasePlanDiff). Items the caller may not see read as the service redacts them.
+// (CasePlanDiff). Items the caller may not see read as the service redacts them. Its buttons open
+// the dialogs that change the plan (case_plan_dialogs.h): start, edit and propose a draft, sign off
+// a proposed version, record an incident, evaluate the plan in force. They are enabled as the
+// plan's versions suggest; the service decides, and the dialog shows its refusal.
 #ifndef SCHAKEL_CLIENT_DESKTOP_CASE_PLAN_TAB_H_
 #define SCHAKEL_CLIENT_DESKTOP_CASE_PLAN_TAB_H_
 
@@ -23,10 +26,13 @@ class GetPlanResponse;
 namespace schakel::desktop {
 
 class CasePlanDiff;
+class PlanFormDialog;
 
 // Children: "planSummary", "planItems" (section, sensitivity, content), "planVersions" (version,
 // state, ...; column 0's Qt::UserRole the version number), "showPlanVersion", "signOffsTable",
-// "incidentsTable", "evaluationsTable", "planStatus", and the CasePlanDiff's children.
+// "incidentsTable", "evaluationsTable", "planStatus", and the CasePlanDiff's children. Buttons:
+// "startDraft", "editDraft", "proposeVersion", "signOffVersion", "recordIncident", "evaluatePlan";
+// each opens its dialog as a child of the tab (see case_plan_dialogs.h for their names).
 class CasePlanTab : public QWidget {
   Q_OBJECT
 
@@ -49,6 +55,17 @@ class CasePlanTab : public QWidget {
 
  private:
   void showPlan(const v1::GetPlanResponse& plan);
+  // The plan's versions as last read: which steps fit (a draft, a proposal, a plan in force).
+  void updateButtons();
+  // Opens `dialog` (made by the caller, a child of this tab); on success refreshes the plan and
+  // emits caseChanged().
+  void openDialog(PlanFormDialog* dialog);
+  void startDraft();
+  void editDraft();
+  void proposeVersion();
+  void signOff();
+  void recordIncident();
+  void evaluate();
 
   std::shared_ptr<grpc::Channel> channel_;
   QString case_id_;
@@ -62,6 +79,20 @@ class CasePlanTab : public QWidget {
   QTableWidget* evaluations_;
   CasePlanDiff* diff_;
   QLabel* status_;
+  QPushButton* start_;
+  QPushButton* edit_;
+  QPushButton* propose_;
+  QPushButton* sign_;
+  QPushButton* incident_;
+  QPushButton* evaluate_;
+  // From the last read: whether the plan could be read (or the case has none yet) and the newest
+  // version in each state (0: none).
+  bool readable_ = false;
+  int draft_ = 0;
+  int proposed_ = 0;
+  int active_ = 0;
+  bool reload_pending_ = false;
+  QString after_load_text_;  // the sentence of the change just made, shown once read again
 };
 
 }  // namespace schakel::desktop
