@@ -63,6 +63,32 @@ QString FieldErrorText(const std::string& description) {
        QT_TRANSLATE_NOOP("FieldError", "Noem ten minste één vorm van geweld.")},
       {"name at least one attendee",
        QT_TRANSLATE_NOOP("FieldError", "Noem ten minste één aanwezige.")},
+      {"must be one of the person roles", QT_TRANSLATE_NOOP("FieldError", "Kies een rol.")},
+      {"must be PARTNER, EX_PARTNER, PARENT_OF, SIBLING or HOUSEHOLD_MEMBER",
+       QT_TRANSLATE_NOOP("FieldError", "Kies het soort relatie.")},
+      {"a person cannot be related to themselves",
+       QT_TRANSLATE_NOOP("FieldError", "Een persoon kan geen relatie met zichzelf hebben.")},
+      {"must be CORE_TEAM or INVOLVED",
+       QT_TRANSLATE_NOOP("FieldError", "Kies kernteam of betrokken.")},
+      {"is not met; meet it, or explain in deviation why the case closes anyway",
+       QT_TRANSLATE_NOOP("FieldError",
+                         "Hieraan is niet voldaan: voldoe eraan, of leg bij de afwijking uit "
+                         "waarom de casus toch sluit.")},
+      {"cannot hand the director role to yourself",
+       QT_TRANSLATE_NOOP("FieldError",
+                         "U kunt de rol van casusregisseur niet aan uzelf overdragen.")},
+      {"has no case-work role (CASE_DIRECTOR, PROFESSIONAL or VT_INTAKE)",
+       QT_TRANSLATE_NOOP("FieldError",
+                         "Deze persoon heeft geen rol voor casuswerk (casusregisseur, "
+                         "professional of Veilig Thuis-intake).")},
+      {"is the case director (a case always has one); transfer the director role first",
+       QT_TRANSLATE_NOOP("FieldError",
+                         "Dit is de casusregisseur (een casus heeft er altijd een); draag die "
+                         "rol eerst over.")},
+      {"is not the professional's organisation",
+       QT_TRANSLATE_NOOP("FieldError", "Dit is niet de organisatie van deze professional.")},
+      {"the operator never sees client data",
+       QT_TRANSLATE_NOOP("FieldError", "De beheerder ziet nooit cliëntgegevens.")},
   };
   for (const Known& k : kKnown) {
     if (d == QLatin1String(k.english)) return QCoreApplication::translate("FieldError", k.text);

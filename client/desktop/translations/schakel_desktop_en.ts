@@ -314,7 +314,7 @@
     </message>
     <message>
         <location filename="../case_common.cc" line="78"/>
-        <location filename="../case_plan_tab.cc" line="60"/>
+        <location filename="../case_plan_tab.cc" line="50"/>
         <source>Veilig Thuis</source>
         <translation>Veilig Thuis</translation>
     </message>
@@ -514,19 +514,74 @@
         <translation> — for the child: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="50"/>
+        <location filename="../case_plan_tab.cc" line="40"/>
         <source>Plan bevestigd</source>
         <translation>Plan confirmed</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="52"/>
+        <location filename="../case_plan_tab.cc" line="42"/>
         <source>Nieuwe versie gestart</source>
         <translation>New version started</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="59"/>
+        <location filename="../case_plan_tab.cc" line="49"/>
         <source>Casusregisseur</source>
         <translation>Case director</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="67"/>
+        <source>Alleen de casusregisseur en het kernteam kunnen het veiligheidsplan wijzigen.</source>
+        <translation>Only the case director and the core team can change the safety plan.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="73"/>
+        <source>Alleen de casusregisseur ondertekent het veiligheidsplan (en Veilig Thuis als de veiligheidsvoorwaarden zijn gewijzigd).</source>
+        <translation>Only the case director signs the safety plan (and Veilig Thuis if the safety conditions have changed).</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="79"/>
+        <source>Alleen de casusregisseur evalueert het veiligheidsplan.</source>
+        <translation>Only the case director evaluates the safety plan.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="86"/>
+        <source>Deze versie is geen concept meer; start een nieuw concept.</source>
+        <translation>This version is no longer a draft; start a new draft.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="90"/>
+        <source>Deze versie ligt niet (meer) ter ondertekening voor.</source>
+        <translation>This version is not (or no longer) up for signature.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="94"/>
+        <source>De ondertekening van uw organisatie is al vastgelegd.</source>
+        <translation>Your organisation&apos;s signature has already been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="98"/>
+        <source>De veiligheidsvoorwaarden zijn niet gewijzigd: alleen de casusregisseur ondertekent deze versie.</source>
+        <translation>The safety conditions have not changed: only the case director signs this version.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="104"/>
+        <source>Alleen het geldende plan kan worden geëvalueerd.</source>
+        <translation>Only the plan in force can be evaluated.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="108"/>
+        <source>De casus is gesloten; het veiligheidsplan verandert niet meer.</source>
+        <translation>The case is closed; the safety plan can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="112"/>
+        <source>Het concept bestaat niet meer; laad het plan opnieuw.</source>
+        <translation>The draft no longer exists; reload the plan.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="117"/>
+        <source>Deze casus heeft nog geen veiligheidsplan.</source>
+        <translation>This case does not have a safety plan yet.</translation>
     </message>
     <message>
         <location filename="../case_plan_diff.cc" line="77"/>
@@ -554,34 +609,64 @@
         <translation>was: %1 (changed: %2)</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="39"/>
+        <location filename="../case_responsibility_tab.cc" line="29"/>
         <source>Casus geopend</source>
         <translation>Case opened</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="41"/>
+        <location filename="../case_responsibility_tab.cc" line="31"/>
         <source>Overdracht geaccepteerd</source>
         <translation>Handover accepted</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="43"/>
+        <location filename="../case_responsibility_tab.cc" line="33"/>
         <source>Casus gesloten</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="45"/>
+        <location filename="../case_responsibility_tab.cc" line="35"/>
         <source>Casus heropend</source>
         <translation>Case reopened</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="47"/>
+        <location filename="../case_responsibility_tab.cc" line="37"/>
         <source>Fase gewijzigd</source>
         <translation>Phase changed</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="49"/>
+        <location filename="../case_responsibility_tab.cc" line="39"/>
         <source>Incident in het veiligheidsplan</source>
         <translation>Incident in the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="154"/>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="176"/>
+        <source>Standaard van mijn organisatie</source>
+        <translation>My organisation&apos;s default</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="177"/>
+        <source>Kies de gevoeligheid</source>
+        <translation>Choose the sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="399"/>
+        <source>Alleen de casusregisseur en het kernteam kunnen een overleg vastleggen.</source>
+        <translation>Only the case director and the core team can record a meeting.</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="403"/>
+        <source>U kijkt mee als toezichthouder en kunt deze casus niet wijzigen.</source>
+        <translation>You are viewing as a supervisor and cannot change this case.</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="409"/>
+        <source>De casus is gesloten; heropen hem eerst.</source>
+        <translation>The case is closed; reopen it first.</translation>
     </message>
 </context>
 <context>
@@ -854,37 +939,87 @@
         <translation>Name at least one attendee.</translation>
     </message>
     <message>
+        <location filename="../field_errors.cc" line="66"/>
+        <source>Kies een rol.</source>
+        <translation>Choose a role.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="68"/>
+        <source>Kies het soort relatie.</source>
+        <translation>Choose the kind of relation.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="70"/>
+        <source>Een persoon kan geen relatie met zichzelf hebben.</source>
+        <translation>A person cannot be related to themselves.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="72"/>
+        <source>Kies kernteam of betrokken.</source>
+        <translation>Choose core team or involved.</translation>
+    </message>
+    <message>
         <location filename="../field_errors.cc" line="74"/>
+        <source>Hieraan is niet voldaan: voldoe eraan, of leg bij de afwijking uit waarom de casus toch sluit.</source>
+        <translation>This is not met: meet it, or explain under deviation why the case closes anyway.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="78"/>
+        <source>U kunt de rol van casusregisseur niet aan uzelf overdragen.</source>
+        <translation>You cannot hand the case director role to yourself.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="81"/>
+        <source>Deze persoon heeft geen rol voor casuswerk (casusregisseur, professional of Veilig Thuis-intake).</source>
+        <translation>This person has no case-work role (case director, professional or Veilig Thuis intake).</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="85"/>
+        <source>Dit is de casusregisseur (een casus heeft er altijd een); draag die rol eerst over.</source>
+        <translation>This is the case director (a case always has one); hand that role over first.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="89"/>
+        <source>Dit is niet de organisatie van deze professional.</source>
+        <translation>This is not this professional&apos;s organisation.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="91"/>
+        <source>De beheerder ziet nooit cliëntgegevens.</source>
+        <translation>The administrator never sees client data.</translation>
+    </message>
+    <message>
+        <location filename="../field_errors.cc" line="100"/>
         <source>Hoogstens %1 tekens.</source>
         <translation>At most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="76"/>
+        <location filename="../field_errors.cc" line="102"/>
         <source>Hoogstens %1 tekens (nu %2).</source>
         <translation>At most %1 characters (currently %2).</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="79"/>
+        <location filename="../field_errors.cc" line="105"/>
         <source>Ongeldige waarde: %1</source>
         <translation>Invalid value: %1</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="97"/>
+        <location filename="../field_errors.cc" line="123"/>
         <source>Intussen gewijzigd</source>
         <translation>Changed in the meantime</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="98"/>
+        <location filename="../field_errors.cc" line="124"/>
         <source>Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen. Wilt u de actuele gegevens opnieuw laden?</source>
         <translation>Someone else has changed this in the meantime. Your change has not been saved. Do you want to reload the current data?</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="104"/>
+        <location filename="../field_errors.cc" line="130"/>
         <source>&amp;Opnieuw laden</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../field_errors.cc" line="106"/>
+        <location filename="../field_errors.cc" line="132"/>
         <source>&amp;Annuleren</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -892,67 +1027,67 @@
 <context>
     <name>HandoverText</name>
     <message>
-        <location filename="../handover_form.cc" line="34"/>
+        <location filename="../handover_form.cc" line="24"/>
         <source>Alleen professionals van de ontvangende organisatie kunnen dit doen.</source>
         <translation>Only professionals of the receiving organisation can do this.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="38"/>
+        <location filename="../handover_form.cc" line="28"/>
         <source>Alleen de organisatie die de regie heeft kan een overdracht voorstellen.</source>
         <translation>Only the organisation with lead responsibility can propose a handover.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="42"/>
+        <location filename="../handover_form.cc" line="32"/>
         <source>Dit kunt u niet doen bij deze overdracht, of de overdracht bestaat niet.</source>
         <translation>You cannot do this with this handover, or the handover does not exist.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="48"/>
+        <location filename="../handover_form.cc" line="38"/>
         <source>Mensenhandel: leg eerst de schriftelijke toestemming vast voordat de casus met een andere organisatie wordt gedeeld.</source>
         <translation>Human trafficking: record the written consent before the case is shared with another organisation.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="54"/>
+        <location filename="../handover_form.cc" line="44"/>
         <source>Er staat al een overdracht van deze casus open. Trek die eerst in of wacht op het antwoord.</source>
         <translation>A handover of this case is already pending. Withdraw it first or wait for the response.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="60"/>
+        <location filename="../handover_form.cc" line="50"/>
         <source>Wie de regie overneemt moet eerst in het casusteam staan. Vraag de casusregisseur om diegene toe te voegen.</source>
         <translation>Whoever takes over lead responsibility must first be in the case team. Ask the case director to add them.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="66"/>
+        <location filename="../handover_form.cc" line="56"/>
         <source>De termijn om te accepteren is verstreken; de verzender blijft verantwoordelijk.</source>
         <translation>The deadline for accepting has passed; the sender remains responsible.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="71"/>
+        <location filename="../handover_form.cc" line="61"/>
         <source>Het eerste contact is al bevestigd.</source>
         <translation>The first contact has already been confirmed.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="74"/>
+        <location filename="../handover_form.cc" line="64"/>
         <source>Alleen bij een geaccepteerde overdracht kan het eerste contact worden bevestigd.</source>
         <translation>The first contact can only be confirmed for an accepted handover.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="80"/>
+        <location filename="../handover_form.cc" line="70"/>
         <source>Deze overdracht is al beantwoord, ingetrokken of verlopen.</source>
         <translation>This handover has already been responded to, withdrawn or expired.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="84"/>
+        <location filename="../handover_form.cc" line="74"/>
         <source>De casus is gesloten.</source>
         <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="86"/>
+        <location filename="../handover_form.cc" line="76"/>
         <source>Het gaat nu om eergerelateerd geweld en het voorstel zegt dat de familie is ingelicht. De verzender trekt het voorstel in en stelt opnieuw voor.</source>
         <translation>This case now involves honour-related violence, and the proposal says the family has been informed. The sender must withdraw the proposal and propose again.</translation>
     </message>
     <message>
-        <location filename="../handover_form.cc" line="93"/>
+        <location filename="../handover_form.cc" line="83"/>
         <source>De regie of de fase van de casus is intussen gewijzigd. Laad de casus opnieuw.</source>
         <translation>The lead responsibility or the phase of the case has changed in the meantime. Reload the case.</translation>
     </message>
@@ -1021,6 +1156,182 @@
     </message>
 </context>
 <context>
+    <name>PlanDraftDialog</name>
+    <message>
+        <location filename="../case_plan_editor.cc" line="48"/>
+        <source>Afspraak:</source>
+        <translation>Agreement:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="49"/>
+        <source>Eigenaar:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="50"/>
+        <source>Uiterlijk:</source>
+        <translation>Due by:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="51"/>
+        <source>Wie controleert:</source>
+        <translation>Who checks:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="52"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="54"/>
+        <source>Signaal:</source>
+        <translation>Warning sign:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="55"/>
+        <source>Wat ieder dan doet:</source>
+        <translation>What each person then does:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="56"/>
+        <source>Wie bellen:</source>
+        <translation>Who to call:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="58"/>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="59"/>
+        <source>Rol in het netwerk:</source>
+        <translation>Role in the network:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="60"/>
+        <source>Bereikbaar via:</source>
+        <translation>Contact via:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="63"/>
+        <source>Wat het kind zei:</source>
+        <translation>What the child said:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="64"/>
+        <source>Tegen wie:</source>
+        <translation>Said to:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="65"/>
+        <source>Wanneer:</source>
+        <translation>When:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="67"/>
+        <source>Het plan in woorden van het kind:</source>
+        <translation>The plan in the child&apos;s words:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="69"/>
+        <source>Tekst:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="152"/>
+        <source>Kies een eigenaar uit het team</source>
+        <translation>Choose an owner from the team</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="194"/>
+        <source>Gevoeligheid van dit onderdeel</source>
+        <translation>Sensitivity of this item</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="196"/>
+        <source>Gevoeligheid:</source>
+        <translation>Sensitivity:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMeetingDialog</name>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="53"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="59"/>
+        <source>Gevoeligheid van het besluit</source>
+        <translation>Sensitivity of the decision</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="62"/>
+        <source>Dit besluit maakt een &amp;actie</source>
+        <translation>This decision creates an &amp;action</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="65"/>
+        <source>Dit besluit maakt een actie</source>
+        <translation>This decision creates an action</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="69"/>
+        <source>Omschrijving van de actie</source>
+        <translation>Description of the action</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="71"/>
+        <source>Wat moet er gebeuren?</source>
+        <translation>What needs to happen?</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="75"/>
+        <source>Eigenaar van de actie (organisatie)</source>
+        <translation>Owner of the action (organisation)</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="81"/>
+        <source>Actie uiterlijk klaar op</source>
+        <translation>Action to be completed by</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="85"/>
+        <source>Gevoeligheid van de actie</source>
+        <translation>Sensitivity of the action</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="99"/>
+        <source>Besluit:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="100"/>
+        <source>Gevoeligheid:</source>
+        <translation>Sensitivity:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="102"/>
+        <source>Actie:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="103"/>
+        <source>Eigenaar:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="104"/>
+        <source>Uiterlijk:</source>
+        <translation>Due by:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="105"/>
+        <source>Gevoeligheid actie:</source>
+        <translation>Action sensitivity:</translation>
+    </message>
+</context>
+<context>
     <name>Supervision</name>
     <message>
         <location filename="../supervision_charts.cc" line="88"/>
@@ -1043,29 +1354,29 @@
         <translation>90% within</translation>
     </message>
     <message>
-        <location filename="../supervision_charts.cc" line="104"/>
+        <location filename="../supervision_charts.cc" line="105"/>
         <source>Overdrachten per organisatie</source>
         <translation>Handovers per organisation</translation>
     </message>
     <message>
-        <location filename="../supervision_charts.cc" line="105"/>
+        <location filename="../supervision_charts.cc" line="106"/>
         <source>Ontvangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../supervision_charts.cc" line="106"/>
+        <location filename="../supervision_charts.cc" line="107"/>
         <location filename="../supervision_tables.cc" line="47"/>
         <source>Geaccepteerd</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../supervision_charts.cc" line="107"/>
+        <location filename="../supervision_charts.cc" line="108"/>
         <location filename="../supervision_tables.cc" line="49"/>
         <source>Afgewezen</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../supervision_charts.cc" line="108"/>
+        <location filename="../supervision_charts.cc" line="109"/>
         <source>Te laat</source>
         <translation>Late</translation>
     </message>
@@ -1166,47 +1477,47 @@
         <translation>Gaps</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="166"/>
+        <location filename="../supervision_tables.cc" line="167"/>
         <source>duurt nog</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="198"/>
+        <location filename="../supervision_tables.cc" line="199"/>
         <source>Meldingen en adviesvragen ontvangen</source>
         <translation>Reports and advice requests received</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="200"/>
+        <location filename="../supervision_tables.cc" line="201"/>
         <source>Nu te laat: veiligheidsbeoordelingen</source>
         <translation>Now overdue: safety assessments</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="202"/>
+        <location filename="../supervision_tables.cc" line="203"/>
         <source>Nu te laat: onderzoeken</source>
         <translation>Now overdue: investigations</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="204"/>
+        <location filename="../supervision_tables.cc" line="205"/>
         <source>Nu te laat: terugkoppelingen</source>
         <translation>Now overdue: feedback</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="206"/>
+        <location filename="../supervision_tables.cc" line="207"/>
         <source>Terugkoppeltaken</source>
         <translation>Feedback tasks</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="208"/>
+        <location filename="../supervision_tables.cc" line="209"/>
         <source>Terugkoppeling gegeven</source>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="210"/>
+        <location filename="../supervision_tables.cc" line="211"/>
         <source>Terugkoppeling op tijd gegeven</source>
         <translation>Feedback given on time</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="212"/>
+        <location filename="../supervision_tables.cc" line="213"/>
         <source>Terugkoppeling open en te laat</source>
         <translation>Feedback open and overdue</translation>
     </message>
@@ -1227,42 +1538,42 @@
 <context>
     <name>TriageSignalsPanel</name>
     <message>
-        <location filename="../triage_signals.cc" line="23"/>
+        <location filename="../triage_signals.cc" line="24"/>
         <source>Acuut (24 uur)</source>
         <translation>Acute (24 hours)</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="25"/>
+        <location filename="../triage_signals.cc" line="26"/>
         <source>Veiligheidsbeoordeling (5 werkdagen)</source>
         <translation>Safety assessment (5 working days)</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="28"/>
+        <location filename="../triage_signals.cc" line="29"/>
         <source>Onderzoek (10 weken)</source>
         <translation>Investigation (10 weeks)</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="30"/>
+        <location filename="../triage_signals.cc" line="31"/>
         <source>Terugkoppeling aan de melder</source>
         <translation>Feedback to the reporter</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="32"/>
+        <location filename="../triage_signals.cc" line="33"/>
         <source>Terugkoppeling na onderzoek</source>
         <translation>Feedback after investigation</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="33"/>
+        <location filename="../triage_signals.cc" line="34"/>
         <source>Overdracht</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="38"/>
+        <location filename="../triage_signals.cc" line="39"/>
         <source>Herinnering</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="39"/>
+        <location filename="../triage_signals.cc" line="40"/>
         <source>Escalatie</source>
         <translation>Escalation</translation>
     </message>
@@ -1270,317 +1581,356 @@
 <context>
     <name>TriageText</name>
     <message>
-        <location filename="../triage_text.cc" line="13"/>
+        <location filename="../triage_text.cc" line="11"/>
         <source>Advies</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="15"/>
+        <location filename="../triage_text.cc" line="13"/>
         <source>Melding</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="17"/>
-        <location filename="../triage_text.cc" line="32"/>
-        <location filename="../triage_text.cc" line="45"/>
-        <location filename="../triage_text.cc" line="60"/>
-        <location filename="../triage_text.cc" line="73"/>
-        <location filename="../triage_text.cc" line="104"/>
-        <location filename="../triage_text.cc" line="171"/>
-        <location filename="../triage_text.cc" line="182"/>
+        <location filename="../triage_text.cc" line="15"/>
+        <location filename="../triage_text.cc" line="30"/>
+        <location filename="../triage_text.cc" line="43"/>
+        <location filename="../triage_text.cc" line="58"/>
+        <location filename="../triage_text.cc" line="71"/>
+        <location filename="../triage_text.cc" line="102"/>
+        <location filename="../triage_text.cc" line="169"/>
+        <location filename="../triage_text.cc" line="180"/>
+        <location filename="../triage_text.cc" line="235"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="24"/>
+        <location filename="../triage_text.cc" line="22"/>
         <source>Telefoon</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="26"/>
+        <location filename="../triage_text.cc" line="24"/>
         <source>Beveiligde mail</source>
         <translation>Secure email</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="28"/>
+        <location filename="../triage_text.cc" line="26"/>
         <source>Webformulier</source>
         <translation>Web form</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="30"/>
+        <location filename="../triage_text.cc" line="28"/>
         <source>Politie (zorgmelding)</source>
         <translation>Police (care report)</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="39"/>
+        <location filename="../triage_text.cc" line="37"/>
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="41"/>
+        <location filename="../triage_text.cc" line="39"/>
         <source>Burger</source>
         <translation>Member of the public</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="43"/>
+        <location filename="../triage_text.cc" line="41"/>
         <source>Politie</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="52"/>
+        <location filename="../triage_text.cc" line="50"/>
         <source>Slachtoffer</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="54"/>
+        <location filename="../triage_text.cc" line="52"/>
         <source>Vermoedelijke pleger</source>
         <translation>Suspected perpetrator</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="56"/>
+        <location filename="../triage_text.cc" line="54"/>
         <source>Kind</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="58"/>
+        <location filename="../triage_text.cc" line="56"/>
         <source>Gezinslid</source>
         <translation>Family member</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="67"/>
+        <location filename="../triage_text.cc" line="65"/>
         <source>Open (wacht op veiligheidsbeoordeling)</source>
         <translation>Open (awaiting safety assessment)</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="69"/>
+        <location filename="../triage_text.cc" line="67"/>
         <source>Beoordeeld</source>
         <translation>Assessed</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="71"/>
+        <location filename="../triage_text.cc" line="69"/>
         <source>Gesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="80"/>
+        <location filename="../triage_text.cc" line="78"/>
         <source>Partnergeweld</source>
         <translation>Partner violence</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="82"/>
+        <location filename="../triage_text.cc" line="80"/>
         <source>Lichamelijke kindermishandeling</source>
         <translation>Physical child abuse</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="84"/>
+        <location filename="../triage_text.cc" line="82"/>
         <source>Psychische kindermishandeling</source>
         <translation>Psychological child abuse</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="86"/>
+        <location filename="../triage_text.cc" line="84"/>
         <source>Seksueel misbruik van een kind</source>
         <translation>Sexual abuse of a child</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="88"/>
+        <location filename="../triage_text.cc" line="86"/>
         <source>Verwaarlozing</source>
         <translation>Neglect</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="90"/>
+        <location filename="../triage_text.cc" line="88"/>
         <source>Getuige van partnergeweld</source>
         <translation>Witnessing partner violence</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="92"/>
+        <location filename="../triage_text.cc" line="90"/>
         <source>Ouderenmishandeling</source>
         <translation>Elder abuse</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="94"/>
+        <location filename="../triage_text.cc" line="92"/>
         <source>Eergerelateerd geweld</source>
         <translation>Honour-related violence</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="96"/>
+        <location filename="../triage_text.cc" line="94"/>
         <source>Mensenhandel</source>
         <translation>Human trafficking</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="98"/>
+        <location filename="../triage_text.cc" line="96"/>
         <source>Seksueel geweld</source>
         <translation>Sexual violence</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="100"/>
+        <location filename="../triage_text.cc" line="98"/>
         <source>Vrouwelijke genitale verminking</source>
         <translation>Female genital mutilation</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="102"/>
+        <location filename="../triage_text.cc" line="100"/>
         <source>Complexe scheiding</source>
         <translation>Complex divorce</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="117"/>
+        <location filename="../triage_text.cc" line="115"/>
         <source>Einde bemoeienis (terug naar het gezin)</source>
         <translation>End of involvement (back to the family)</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="119"/>
+        <location filename="../triage_text.cc" line="117"/>
+        <location filename="../triage_text.cc" line="212"/>
         <source>Overdracht (lokaal team of bestaande hulp)</source>
         <translation>Handover (local team or existing help)</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="122"/>
+        <location filename="../triage_text.cc" line="120"/>
+        <location filename="../triage_text.cc" line="215"/>
         <source>Voorwaarden en vervolg</source>
         <translation>Conditions and follow-up</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="124"/>
+        <location filename="../triage_text.cc" line="122"/>
         <source>Onderzoek door Veilig Thuis</source>
         <translation>Investigation by Veilig Thuis</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="126"/>
+        <location filename="../triage_text.cc" line="124"/>
+        <location filename="../triage_text.cc" line="217"/>
         <source>MDA++</source>
         <translation>MDA++</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="128"/>
+        <location filename="../triage_text.cc" line="126"/>
         <source>— kies een route —</source>
         <translation>— choose a route —</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="135"/>
+        <location filename="../triage_text.cc" line="133"/>
         <source>RiHG</source>
         <translation>RiHG</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="137"/>
+        <location filename="../triage_text.cc" line="135"/>
         <source>LIRIK</source>
         <translation>LIRIK</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="139"/>
+        <location filename="../triage_text.cc" line="137"/>
         <source>ARIJ</source>
         <translation>ARIJ</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="141"/>
+        <location filename="../triage_text.cc" line="139"/>
         <source>CARE-NL</source>
         <translation>CARE-NL</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="143"/>
+        <location filename="../triage_text.cc" line="141"/>
         <source>B-SAFER</source>
         <translation>B-SAFER</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="145"/>
+        <location filename="../triage_text.cc" line="143"/>
         <source>Geen instrument</source>
         <translation>No instrument</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="152"/>
+        <location filename="../triage_text.cc" line="150"/>
         <source>Telefonisch</source>
         <translation>By phone</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="154"/>
+        <location filename="../triage_text.cc" line="152"/>
         <source>Per mail</source>
         <translation>By email</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="156"/>
+        <location filename="../triage_text.cc" line="154"/>
         <source>Per brief</source>
         <translation>By letter</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="158"/>
+        <location filename="../triage_text.cc" line="156"/>
         <source>Persoonlijk</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="160"/>
+        <location filename="../triage_text.cc" line="158"/>
         <source>— kies hoe —</source>
         <translation>— choose how —</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="167"/>
+        <location filename="../triage_text.cc" line="165"/>
         <source>Volledig</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="169"/>
+        <location filename="../triage_text.cc" line="167"/>
         <source>Beperkt (alleen of er vervolg is)</source>
         <translation>Limited (only whether there is follow-up)</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="178"/>
+        <location filename="../triage_text.cc" line="176"/>
         <source>Na de veiligheidsbeoordeling</source>
         <translation>After the safety assessment</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="180"/>
+        <location filename="../triage_text.cc" line="178"/>
         <source>Na het onderzoek</source>
         <translation>After the investigation</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="187"/>
+        <location filename="../triage_text.cc" line="185"/>
         <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="189"/>
+        <location filename="../triage_text.cc" line="187"/>
         <source>naam en geboortedatum</source>
         <translation>name and date of birth</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="191"/>
+        <location filename="../triage_text.cc" line="189"/>
         <source>naam (gelijkend) en geboortedatum</source>
         <translation>name (similar) and date of birth</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="192"/>
+        <location filename="../triage_text.cc" line="190"/>
         <source>adres</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="205"/>
+        <location filename="../triage_text.cc" line="203"/>
         <source>%1 d %2</source>
         <translation>%1 d %2</translation>
     </message>
     <message>
-        <location filename="../triage_text.cc" line="206"/>
+        <location filename="../triage_text.cc" line="204"/>
         <source>te laat %1</source>
         <translation>overdue by %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="210"/>
+        <source>Einde bemoeienis</source>
+        <translation>End of involvement</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="219"/>
+        <source>Verzoek tot onderzoek Raad voor de Kinderbescherming</source>
+        <translation>Request for investigation by the Child Protection Board</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="222"/>
+        <source>— kies het vervolg —</source>
+        <translation>— choose the follow-up —</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="229"/>
+        <source>Wacht op antwoord</source>
+        <translation>Awaiting answer</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="231"/>
+        <source>Geaccepteerd</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../triage_text.cc" line="233"/>
+        <source>Geweigerd</source>
+        <translation>Denied</translation>
     </message>
 </context>
 <context>
     <name>View</name>
     <message>
-        <location filename="../views.cc" line="40"/>
+        <location filename="../views.cc" line="43"/>
         <source>Triage</source>
         <translation>Triage</translation>
     </message>
     <message>
-        <location filename="../views.cc" line="42"/>
+        <location filename="../views.cc" line="45"/>
         <source>Mijn casussen</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../views.cc" line="44"/>
+        <location filename="../views.cc" line="47"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../views.cc" line="46"/>
+        <location filename="../views.cc" line="49"/>
+        <source>Overgedragen meldingen</source>
+        <translation>Handed-over reports</translation>
+    </message>
+    <message>
+        <location filename="../views.cc" line="51"/>
         <source>Toezicht</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../views.cc" line="48"/>
+        <location filename="../views.cc" line="53"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
@@ -1626,6 +1976,137 @@
         <location filename="../handover_dialogs.cc" line="171"/>
         <source>&amp;Regie bij:</source>
         <translation>&amp;Lead responsibility with:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AddTeamMemberDialog</name>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="93"/>
+        <source>Teamlid toevoegen</source>
+        <translation>Add team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="94"/>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="96"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="97"/>
+        <source>Organisaties laden…</source>
+        <translation>Loading organisations…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="98"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="99"/>
+        <source>Rol in de casus</source>
+        <translation>Role in the case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="103"/>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="104"/>
+        <source>&amp;Professional:</source>
+        <translation>&amp;Professional:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="105"/>
+        <source>&amp;Rol in de casus:</source>
+        <translation>&amp;Role in the case:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="124"/>
+        <source>(organisaties niet beschikbaar)</source>
+        <translation>(organisations not available)</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="126"/>
+        <source>De organisaties konden niet worden gelezen: %1</source>
+        <translation>The organisations could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="131"/>
+        <source>— kies een organisatie —</source>
+        <translation>— choose an organisation —</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="148"/>
+        <source>Professionals laden…</source>
+        <translation>Loading professionals…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="159"/>
+        <source>De professionals konden niet worden gelezen: %1</source>
+        <translation>The professionals could not be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::AnswerHandedReportDialog</name>
+    <message>
+        <location filename="../triage_handed.cc" line="273"/>
+        <source>Overgedragen melding beantwoorden</source>
+        <translation>Answer handed-over report</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="273"/>
+        <source>&amp;Versturen</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="277"/>
+        <source>Melding %1 van %2, beoordeeld door %3.</source>
+        <translation>Report %1 from %2, assessed by %3.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="286"/>
+        <source>&amp;Accepteren: wij nemen de melding over</source>
+        <translation>&amp;Accept: we take over the report</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="288"/>
+        <source>Accepteren</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="289"/>
+        <source>&amp;Weigeren: terug naar Veilig Thuis</source>
+        <translation>&amp;Decline: back to Veilig Thuis</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="291"/>
+        <source>Weigeren</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="298"/>
+        <source>Reden van weigeren</source>
+        <translation>Reason for declining</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="305"/>
+        <source>&amp;Reden (bij weigeren verplicht):</source>
+        <translation>&amp;Reason (required when declining):</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="332"/>
+        <source>Deze overdracht is al beantwoord.</source>
+        <translation>This handover has already been answered.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="335"/>
+        <source>U mag deze overdracht niet beantwoorden, of de melding bestaat niet.</source>
+        <translation>You may not answer this handover, or the report does not exist.</translation>
     </message>
 </context>
 <context>
@@ -2176,198 +2657,322 @@
     </message>
 </context>
 <context>
+    <name>schakel::desktop::CaseEditDialog</name>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="128"/>
+        <source>Iemand anders heeft de casus intussen gewijzigd.</source>
+        <translation>Someone else has changed the case in the meantime.</translation>
+    </message>
+</context>
+<context>
     <name>schakel::desktop::CaseFamilyTab</name>
     <message>
-        <location filename="../case_family_tab.cc" line="55"/>
+        <location filename="../case_family_tab.cc" line="58"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="55"/>
+        <location filename="../case_family_tab.cc" line="58"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="55"/>
+        <location filename="../case_family_tab.cc" line="58"/>
         <source>Geboortedatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="55"/>
+        <location filename="../case_family_tab.cc" line="58"/>
         <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="55"/>
+        <location filename="../case_family_tab.cc" line="58"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="56"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="57"/>
+        <location filename="../case_family_tab.cc" line="60"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="57"/>
+        <location filename="../case_family_tab.cc" line="60"/>
         <source>Relatie</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="57"/>
+        <location filename="../case_family_tab.cc" line="60"/>
         <source>Naar</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Relaties</source>
         <translation>Relationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="63"/>
+        <location filename="../case_family_tab.cc" line="66"/>
         <source>Gezinsdiagram</source>
         <translation>Family diagram</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="65"/>
+        <location filename="../case_family_tab.cc" line="68"/>
         <source>Een vak per persoon en een lijn per relatie; dezelfde gegevens staan in de tabellen.</source>
         <translation>One box per person and one line per relationship; the same data is in the tables.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="72"/>
+        <location filename="../case_family_tab.cc" line="75"/>
         <source>Per&amp;sonen</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="74"/>
+        <location filename="../case_family_tab.cc" line="77"/>
         <source>Re&amp;laties</source>
         <translation>Re&amp;lationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="114"/>
+        <location filename="../case_family_tab.cc" line="94"/>
+        <source>Persoon toevo&amp;egen</source>
+        <translation>&amp;Add person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="95"/>
+        <source>Persoon toevoegen aan het gezinssysteem</source>
+        <translation>Add a person to the family system</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="96"/>
+        <source>Persoon &amp;wijzigen</source>
+        <translation>&amp;Edit person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="97"/>
+        <source>Geselecteerde persoon wijzigen</source>
+        <translation>Edit the selected person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="98"/>
+        <source>Persoon verwij&amp;deren</source>
+        <translation>&amp;Remove person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="99"/>
+        <source>Geselecteerde persoon verwijderen</source>
+        <translation>Remove the selected person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="100"/>
+        <source>Rel&amp;atie toevoegen</source>
+        <translation>Add relations&amp;hip</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="101"/>
+        <source>Relatie tussen twee personen toevoegen</source>
+        <translation>Add a relationship between two people</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="102"/>
+        <source>Relatie &amp;verwijderen</source>
+        <translation>Remo&amp;ve relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="103"/>
+        <source>Geselecteerde relatie verwijderen</source>
+        <translation>Remove the selected relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="169"/>
+        <location filename="../case_family_tab.cc" line="251"/>
         <source>(onbekende persoon)</source>
         <translation>(unknown person)</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="267"/>
+        <source>Persoon toevoegen…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="268"/>
+        <source>Persoon wijzigen…</source>
+        <translation>Edit person…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="270"/>
+        <source>Persoon verwijderen…</source>
+        <translation>Remove person…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="274"/>
+        <source>Relatie toevoegen…</source>
+        <translation>Add relationship…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="276"/>
+        <source>Relatie verwijderen…</source>
+        <translation>Remove relationship…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="297"/>
+        <source>De persoon is toegevoegd.</source>
+        <translation>The person has been added.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="304"/>
+        <source>De persoon is gewijzigd.</source>
+        <translation>The person has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="314"/>
+        <source>De persoon is verwijderd.</source>
+        <translation>The person has been removed.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="319"/>
+        <source>De relatie is vastgelegd.</source>
+        <translation>The relationship has been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_tab.cc" line="331"/>
+        <source>De relatie is verwijderd.</source>
+        <translation>The relationship has been removed.</translation>
     </message>
 </context>
 <context>
     <name>schakel::desktop::CaseMeetingsTab</name>
     <message>
-        <location filename="../case_meetings_tab.cc" line="42"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="42"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Voorzitter</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="42"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Gezin aanwezig</source>
         <translation>Family present</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="42"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Aanwezigen</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="43"/>
+        <location filename="../case_meetings_tab.cc" line="26"/>
         <source>Verslag</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="43"/>
+        <location filename="../case_meetings_tab.cc" line="26"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="44"/>
+        <location filename="../case_meetings_tab.cc" line="27"/>
         <source>Overleggen</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="45"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Actie</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="45"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Eigenaar</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="45"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Uiterlijk</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="45"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="45"/>
-        <location filename="../case_meetings_tab.cc" line="116"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
+        <location filename="../case_meetings_tab.cc" line="107"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="46"/>
+        <location filename="../case_meetings_tab.cc" line="29"/>
         <source>Statusnotitie</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="47"/>
+        <location filename="../case_meetings_tab.cc" line="30"/>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="50"/>
+        <location filename="../case_meetings_tab.cc" line="33"/>
+        <source>Overleg &amp;vastleggen…</source>
+        <translation>&amp;Record meeting…</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="35"/>
+        <source>Overleg vastleggen</source>
+        <translation>Record meeting</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="39"/>
         <source>Actie &amp;afgerond</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="52"/>
+        <location filename="../case_meetings_tab.cc" line="41"/>
         <source>Geselecteerde actie als afgerond markeren</source>
         <translation>Mark the selected action as completed</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="60"/>
+        <location filename="../case_meetings_tab.cc" line="49"/>
         <source>Over&amp;leggen</source>
         <translation>&amp;Meetings</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="62"/>
+        <location filename="../case_meetings_tab.cc" line="51"/>
         <source>A&amp;cties</source>
         <translation>A&amp;ctions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="99"/>
+        <location filename="../case_meetings_tab.cc" line="90"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="99"/>
+        <location filename="../case_meetings_tab.cc" line="90"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="156"/>
+        <location filename="../case_meetings_tab.cc" line="132"/>
+        <source>Het overleg is vastgelegd.</source>
+        <translation>The meeting has been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../case_meetings_tab.cc" line="161"/>
         <source>Actie bijwerken…</source>
         <translation>Updating action…</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="170"/>
+        <location filename="../case_meetings_tab.cc" line="175"/>
         <source>De actie is intussen gewijzigd; de gegevens worden opnieuw geladen.</source>
         <translation>The action has been changed in the meantime; the data is being reloaded.</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="177"/>
+        <location filename="../case_meetings_tab.cc" line="182"/>
         <source>De actie is als afgerond gemarkeerd.</source>
         <translation>The action has been marked as completed.</translation>
     </message>
@@ -2586,226 +3191,286 @@
 <context>
     <name>schakel::desktop::CasePlanTab</name>
     <message>
-        <location filename="../case_plan_tab.cc" line="75"/>
+        <location filename="../case_plan_tab.cc" line="210"/>
         <source>Onderdelen van het veiligheidsplan</source>
         <translation>Sections of the safety plan</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="79"/>
+        <location filename="../case_plan_tab.cc" line="214"/>
         <source>Onderdeel</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="79"/>
+        <location filename="../case_plan_tab.cc" line="214"/>
         <source>Gevoeligheid</source>
         <translation>Sensitivity</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="79"/>
+        <location filename="../case_plan_tab.cc" line="214"/>
         <source>Inhoud</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="80"/>
+        <location filename="../case_plan_tab.cc" line="215"/>
         <source>Inhoud van het veiligheidsplan</source>
         <translation>Content of the safety plan</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="81"/>
+        <location filename="../case_plan_tab.cc" line="216"/>
         <source>Partij</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="81"/>
+        <location filename="../case_plan_tab.cc" line="216"/>
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="81"/>
+        <location filename="../case_plan_tab.cc" line="216"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="81"/>
+        <location filename="../case_plan_tab.cc" line="216"/>
         <source>Getekend</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="82"/>
-        <location filename="../case_plan_tab.cc" line="85"/>
+        <location filename="../case_plan_tab.cc" line="217"/>
+        <location filename="../case_plan_tab.cc" line="220"/>
         <source>Ondertekeningen</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="89"/>
+        <location filename="../case_plan_tab.cc" line="224"/>
         <source>In&amp;houd</source>
         <translation>&amp;Contents</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
-        <location filename="../case_plan_tab.cc" line="122"/>
+        <location filename="../case_plan_tab.cc" line="229"/>
+        <location filename="../case_plan_tab.cc" line="257"/>
         <source>Versie</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="229"/>
         <source>Gebaseerd op</source>
         <translation>Based on</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="229"/>
         <source>Aangemaakt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="229"/>
         <source>Van kracht sinds</source>
         <translation>In force since</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="95"/>
+        <location filename="../case_plan_tab.cc" line="230"/>
         <source>Versies van het plan</source>
         <translation>Versions of the plan</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="97"/>
+        <location filename="../case_plan_tab.cc" line="232"/>
         <source>Versie &amp;bekijken</source>
         <translation>&amp;View version</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="99"/>
+        <location filename="../case_plan_tab.cc" line="234"/>
         <source>De geselecteerde versie tonen</source>
         <translation>Show the selected version</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="115"/>
+        <location filename="../case_plan_tab.cc" line="250"/>
         <source>Ver&amp;sies en vergelijken</source>
         <translation>Ver&amp;sions and comparison</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="119"/>
+        <location filename="../case_plan_tab.cc" line="254"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="119"/>
+        <location filename="../case_plan_tab.cc" line="254"/>
         <source>Wat</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="119"/>
+        <location filename="../case_plan_tab.cc" line="254"/>
         <source>Politiekenmerk</source>
         <translation>Police reference</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="119"/>
+        <location filename="../case_plan_tab.cc" line="254"/>
         <source>Gemeld door</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="120"/>
+        <location filename="../case_plan_tab.cc" line="255"/>
         <source>Herzien uiterlijk</source>
         <translation>Review by</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="120"/>
+        <location filename="../case_plan_tab.cc" line="255"/>
         <source>Herzien</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="121"/>
-        <location filename="../case_plan_tab.cc" line="126"/>
+        <location filename="../case_plan_tab.cc" line="256"/>
+        <location filename="../case_plan_tab.cc" line="261"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="122"/>
+        <location filename="../case_plan_tab.cc" line="257"/>
         <source>Geëvalueerd</source>
         <translation>Evaluated</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="122"/>
+        <location filename="../case_plan_tab.cc" line="257"/>
         <source>Door</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="122"/>
+        <location filename="../case_plan_tab.cc" line="257"/>
         <source>Besluit</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="123"/>
+        <location filename="../case_plan_tab.cc" line="258"/>
         <source>Volgende evaluatie</source>
         <translation>Next evaluation</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="123"/>
+        <location filename="../case_plan_tab.cc" line="258"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="124"/>
-        <location filename="../case_plan_tab.cc" line="128"/>
+        <location filename="../case_plan_tab.cc" line="259"/>
+        <location filename="../case_plan_tab.cc" line="263"/>
         <source>Evaluaties</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="130"/>
+        <location filename="../case_plan_tab.cc" line="265"/>
         <source>Incidenten en &amp;evaluaties</source>
         <translation>Incidents and &amp;evaluations</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="146"/>
+        <location filename="../case_plan_tab.cc" line="280"/>
+        <source>Concept s&amp;tarten…</source>
+        <translation>S&amp;tart draft…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="280"/>
+        <source>Concept starten</source>
+        <translation>Start draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="282"/>
+        <source>Concept be&amp;werken…</source>
+        <translation>Ed&amp;it draft…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="282"/>
+        <source>Concept bewerken</source>
+        <translation>Edit draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="284"/>
+        <source>Ter &amp;ondertekening voorleggen…</source>
+        <translation>Su&amp;bmit for signature…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="285"/>
+        <source>Ter ondertekening voorleggen</source>
+        <translation>Submit for signature</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="286"/>
+        <source>Onder&amp;tekenen…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="286"/>
+        <source>Ondertekenen</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="288"/>
+        <source>Incident &amp;vastleggen…</source>
+        <translation>&amp;Record incident…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="289"/>
+        <source>Incident vastleggen</source>
+        <translation>Record incident</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="290"/>
+        <source>E&amp;valueren…</source>
+        <translation>Eva&amp;luate…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="290"/>
+        <source>Evalueren</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="376"/>
         <source>Veiligheidsplan laden…</source>
         <translation>Loading safety plan…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="170"/>
+        <location filename="../case_plan_tab.cc" line="410"/>
         <source>Deze casus heeft nog geen veiligheidsplan.</source>
         <translation>This case does not have a safety plan yet.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="186"/>
+        <location filename="../case_plan_tab.cc" line="436"/>
         <source>Versie %1 — %2</source>
         <translation>Version %1 — %2</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="188"/>
+        <location filename="../case_plan_tab.cc" line="438"/>
         <source>Van kracht sinds %1</source>
         <translation>In force since %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="190"/>
+        <location filename="../case_plan_tab.cc" line="440"/>
         <source>Volgende evaluatie: %1</source>
         <translation>Next evaluation: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="193"/>
+        <location filename="../case_plan_tab.cc" line="443"/>
         <source>Evaluatiedatum van deze versie: %1</source>
         <translation>Evaluation date of this version: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="196"/>
+        <location filename="../case_plan_tab.cc" line="446"/>
         <source>De veiligheidsvoorwaarden zijn gewijzigd: Veilig Thuis tekent mee.</source>
         <translation>The safety conditions have changed: Veilig Thuis co-signs.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="231"/>
+        <location filename="../case_plan_tab.cc" line="481"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="253"/>
+        <location filename="../case_plan_tab.cc" line="503"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="253"/>
+        <location filename="../case_plan_tab.cc" line="503"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
@@ -2813,129 +3478,129 @@
 <context>
     <name>schakel::desktop::CaseResponsibilityTab</name>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
-        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
+        <location filename="../case_responsibility_tab.cc" line="71"/>
         <source>Fase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
-        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
+        <location filename="../case_responsibility_tab.cc" line="71"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
         <source>Tot</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="72"/>
+        <location filename="../case_responsibility_tab.cc" line="69"/>
         <source>Aanleiding</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="73"/>
+        <location filename="../case_responsibility_tab.cc" line="70"/>
         <source>Geschiedenis van de regie</source>
         <translation>History of lead responsibility</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <location filename="../case_responsibility_tab.cc" line="71"/>
         <source>Voorgesteld</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <location filename="../case_responsibility_tab.cc" line="71"/>
         <source>Naar</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="74"/>
+        <location filename="../case_responsibility_tab.cc" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="75"/>
+        <location filename="../case_responsibility_tab.cc" line="72"/>
         <source>Accepteren uiterlijk</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="76"/>
+        <location filename="../case_responsibility_tab.cc" line="73"/>
         <source>Overdrachten</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="78"/>
+        <location filename="../case_responsibility_tab.cc" line="75"/>
         <source>Overdracht &amp;voorstellen</source>
         <translation>&amp;Propose handover</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="80"/>
+        <location filename="../case_responsibility_tab.cc" line="77"/>
         <source>Overdracht van de regie voorstellen</source>
         <translation>Propose a handover of lead responsibility</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="87"/>
+        <location filename="../case_responsibility_tab.cc" line="84"/>
         <source>Ges&amp;chiedenis van de regie</source>
         <translation>Lead responsibility &amp;history</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="89"/>
+        <location filename="../case_responsibility_tab.cc" line="86"/>
         <source>Over&amp;drachten</source>
         <translation>Han&amp;dovers</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="109"/>
+        <location filename="../case_responsibility_tab.cc" line="106"/>
         <source>Regie laden…</source>
         <translation>Loading lead responsibility…</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="140"/>
+        <location filename="../case_responsibility_tab.cc" line="147"/>
         <source>Overdracht in behandeling: naar %1 (fase %2)</source>
         <translation>Handover pending: to %1 (phase %2)</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="143"/>
+        <location filename="../case_responsibility_tab.cc" line="150"/>
         <source>, accepteren uiterlijk %1</source>
         <translation>, accept by %1</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="149"/>
+        <location filename="../case_responsibility_tab.cc" line="156"/>
         <source>Regie: %1</source>
         <translation>Lead responsibility: %1</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="154"/>
+        <location filename="../case_responsibility_tab.cc" line="160"/>
         <source>Fase: %1</source>
         <translation>Phase: %1</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="155"/>
+        <location filename="../case_responsibility_tab.cc" line="161"/>
         <source>Sinds: %1</source>
         <translation>Since: %1</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="157"/>
+        <location filename="../case_responsibility_tab.cc" line="163"/>
         <source>Houdt nog zicht: %1 (tot het eerste contact is bevestigd)</source>
         <translation>Still keeping sight of safety: %1 (until first contact is confirmed)</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="164"/>
+        <location filename="../case_responsibility_tab.cc" line="169"/>
         <source>Overdracht in behandeling</source>
         <translation>Handover pending</translation>
     </message>
     <message>
-        <location filename="../case_responsibility_tab.cc" line="178"/>
+        <location filename="../case_responsibility_tab.cc" line="184"/>
         <source>nu</source>
         <translation>now</translation>
     </message>
@@ -2943,54 +3608,160 @@
 <context>
     <name>schakel::desktop::CaseTeamTab</name>
     <message>
-        <location filename="../case_team_tab.cc" line="21"/>
+        <location filename="../case_team_tab.cc" line="50"/>
         <source>Casusteam</source>
         <translation>Case team</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="22"/>
+        <location filename="../case_team_tab.cc" line="51"/>
         <source>Regie</source>
         <translation>Lead responsibility</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="22"/>
+        <location filename="../case_team_tab.cc" line="51"/>
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="22"/>
+        <location filename="../case_team_tab.cc" line="51"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="23"/>
+        <location filename="../case_team_tab.cc" line="52"/>
         <source>Soort organisatie</source>
         <translation>Type of organisation</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="23"/>
+        <location filename="../case_team_tab.cc" line="52"/>
         <source>Rol in de casus</source>
         <translation>Role in the case</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="23"/>
+        <location filename="../case_team_tab.cc" line="52"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="24"/>
+        <location filename="../case_team_tab.cc" line="53"/>
         <source>Tot</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="40"/>
+        <location filename="../case_team_tab.cc" line="63"/>
+        <source>Teamlid toevoeg&amp;en</source>
+        <translation>&amp;Add team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="64"/>
+        <source>Teamlid toevoegen uit het adresboek</source>
+        <translation>Add a team member from the address book</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="65"/>
+        <source>Teamlid &amp;verwijderen</source>
+        <translation>&amp;Remove team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="66"/>
+        <source>Geselecteerd teamlid verwijderen</source>
+        <translation>Remove the selected team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="67"/>
+        <source>Regie overdragen &amp;aan…</source>
+        <translation>Hand over &amp;lead to…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="68"/>
+        <source>De regie overdragen aan een ander teamlid</source>
+        <translation>Hand over lead responsibility to another team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="69"/>
+        <source>Casus &amp;sluiten</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="69"/>
+        <source>Casus sluiten</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="71"/>
+        <source>Casus &amp;heropenen</source>
+        <translation>Re&amp;open case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="71"/>
+        <source>Casus heropenen</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="113"/>
         <source>Uw rol in deze casus: %1</source>
         <translation>Your role in this case: %1</translation>
     </message>
     <message>
-        <location filename="../case_team_tab.cc" line="59"/>
+        <location filename="../case_team_tab.cc" line="116"/>
+        <source>Deze casus is gesloten op %1.</source>
+        <translation>This case was closed on %1.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="118"/>
+        <location filename="../case_team_tab.cc" line="120"/>
+        <source>Reden: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="124"/>
+        <source>Deze casus is open.</source>
+        <translation>This case is open.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="153"/>
         <source>Casusregisseur</source>
         <translation>Case director</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="189"/>
+        <source>Teamlid toevoegen…</source>
+        <translation>Add team member…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="190"/>
+        <source>Teamlid verwijderen…</source>
+        <translation>Remove team member…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="192"/>
+        <source>Regie overdragen aan…</source>
+        <translation>Hand over lead to…</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="210"/>
+        <source>Het teamlid is toegevoegd.</source>
+        <translation>The team member has been added.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="221"/>
+        <source>Het teamlid is verwijderd.</source>
+        <translation>The team member has been removed.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="238"/>
+        <source>De regie is overgedragen.</source>
+        <translation>Lead responsibility has been handed over.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="243"/>
+        <source>De casus is gesloten.</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_tab.cc" line="248"/>
+        <source>De casus is heropend.</source>
+        <translation>The case has been reopened.</translation>
     </message>
 </context>
 <context>
@@ -3035,13 +3806,13 @@
     <name>schakel::desktop::CaseWindow</name>
     <message>
         <location filename="../case_window.cc" line="40"/>
-        <location filename="../case_window.cc" line="152"/>
+        <location filename="../case_window.cc" line="161"/>
         <source>Casus %1 — Schakel</source>
         <translation>Case %1 — Schakel</translation>
     </message>
     <message>
         <location filename="../case_window.cc" line="41"/>
-        <location filename="../case_window.cc" line="153"/>
+        <location filename="../case_window.cc" line="162"/>
         <source>Casus %1</source>
         <translation>Case %1</translation>
     </message>
@@ -3086,9 +3857,160 @@
         <translation>&amp;Responsibility</translation>
     </message>
     <message>
-        <location filename="../case_window.cc" line="120"/>
+        <location filename="../case_window.cc" line="129"/>
         <source>Casus laden…</source>
         <translation>Loading case…</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CloseCaseDialog</name>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="254"/>
+        <source>Casus sluiten</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="255"/>
+        <source>Casus &amp;sluiten</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="257"/>
+        <source>Reden van sluiten</source>
+        <translation>Reason for closing</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="264"/>
+        <source>Stabiele veiligheid heeft de afgesproken periode stan&amp;dgehouden</source>
+        <translation>Stable safety has held for the agreed perio&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="266"/>
+        <source>De risicofactoren zijn &amp;aangepakt</source>
+        <translation>The risk factors have been &amp;addressed</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="268"/>
+        <source>Het herstel heeft een blijvende &amp;eigenaar</source>
+        <translation>Recovery has a lasting &amp;owner</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="269"/>
+        <source>&amp;Vervolgcontroles zijn afgesproken</source>
+        <translation>&amp;Follow-up checks have been agreed</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="273"/>
+        <source>Waarom de casus toch sluit (afwijking)</source>
+        <translation>Why the case is closing anyway (deviation)</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="275"/>
+        <source>Alleen invullen als een punt van de checklist niet is gehaald.</source>
+        <translation>Only fill in if an item on the checklist has not been met.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="278"/>
+        <source>Gevoeligheid van reden en afwijking</source>
+        <translation>Sensitivity of reason and deviation</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="281"/>
+        <source>Vervolgcontroles, maanden na sluiten</source>
+        <translation>Follow-up checks, months after closing</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="282"/>
+        <source>leeg: de standaard (bijv. 3, 6, 12, 18)</source>
+        <translation>empty: the default (e.g. 3, 6, 12, 18)</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="284"/>
+        <source>&amp;Reden:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="285"/>
+        <source>Checklist:</source>
+        <translation>Checklist:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="288"/>
+        <source>Af&amp;wijking:</source>
+        <translation>De&amp;viation:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="289"/>
+        <source>&amp;Gevoeligheid:</source>
+        <translation>&amp;Sensitivity:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="290"/>
+        <source>Vervolgcontroles (&amp;maanden):</source>
+        <translation>Follow-up checks (&amp;months):</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="327"/>
+        <source>Vervolgcontroles: geef hele maanden, gescheiden door komma&apos;s (bijv. 3, 6, 12).</source>
+        <translation>Follow-up checks: give whole months, separated by commas (e.g. 3, 6, 12).</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CompleteInvestigationDialog</name>
+    <message>
+        <location filename="../triage_actions.cc" line="170"/>
+        <source>Onderzoek afronden</source>
+        <translation>Complete investigation</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="171"/>
+        <source>&amp;Afronden</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="174"/>
+        <source>Conclusie van het onderzoek</source>
+        <translation>Conclusion of the investigation</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="177"/>
+        <source>Besloten vervolg</source>
+        <translation>Decided follow-up</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="182"/>
+        <source>Wie het overneemt of wat er volgt</source>
+        <translation>Who takes over or what happens next</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="183"/>
+        <source>&amp;Conclusie (verplicht):</source>
+        <translation>Co&amp;nclusion (required):</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="184"/>
+        <source>&amp;Vervolg (verplicht):</source>
+        <translation>&amp;Follow-up (required):</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="185"/>
+        <source>&amp;Toelichting vervolg:</source>
+        <translation>Follow-up &amp;details:</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="199"/>
+        <source>Onderzoeker: %1</source>
+        <translation>Investigator: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="202"/>
+        <source>Onderzoek uiterlijk: %1</source>
+        <translation>Investigation due by: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="225"/>
+        <source>Afronden kan niet: bij deze melding loopt geen onderzoek door Veilig Thuis, of het onderzoek is al afgerond.</source>
+        <translation>Cannot complete: there is no ongoing Veilig Thuis investigation for this report, or the investigation has already been completed.</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +4047,39 @@
     </message>
 </context>
 <context>
+    <name>schakel::desktop::ConvertAdviceDialog</name>
+    <message>
+        <location filename="../triage_actions.cc" line="130"/>
+        <source>Adviesvraag omzetten in melding</source>
+        <translation>Convert advice request into report</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="131"/>
+        <source>&amp;Omzetten</source>
+        <translation>&amp;Convert</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="134"/>
+        <source>Na het omzetten is Veilig Thuis verantwoordelijk voor de veiligheid en begint de termijn van 5 werkdagen voor de veiligheidsbeoordeling.</source>
+        <translation>After conversion, Veilig Thuis is responsible for safety and the 5-working-day term for the safety assessment begins.</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="140"/>
+        <source>Waarom de adviesvraag een melding wordt</source>
+        <translation>Why the advice request becomes a report</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="141"/>
+        <source>&amp;Reden (verplicht):</source>
+        <translation>&amp;Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="162"/>
+        <source>Omzetten kan niet: dit is al een melding, of de adviesvraag is niet meer open.</source>
+        <translation>Cannot convert: this is already a report, or the advice request is no longer open.</translation>
+    </message>
+</context>
+<context>
     <name>schakel::desktop::DeclineHandoverDialog</name>
     <message>
         <location filename="../handover_dialogs.cc" line="220"/>
@@ -3145,6 +4100,223 @@
         <location filename="../handover_dialogs.cc" line="224"/>
         <source>&amp;Reden (verplicht):</source>
         <translation>&amp;Reason (required):</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::EditableRowList</name>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="217"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="219"/>
+        <source>%1 verwijderen</source>
+        <translation>Remove %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::EvaluatePlanDialog</name>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="203"/>
+        <source>Veiligheidsplan evalueren</source>
+        <translation>Evaluate safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="203"/>
+        <source>&amp;Evalueren</source>
+        <translation>&amp;Evaluate</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="205"/>
+        <source>Evaluatie van versie %1, het geldende plan: geef per veiligheidsvoorwaarde aan of die is gehaald.</source>
+        <translation>Evaluation of version %1, the plan in force: indicate for each safety condition whether it has been met.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="209"/>
+        <source>Veiligheidsvoorwaarden</source>
+        <translation>Safety conditions</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="215"/>
+        <source>Besluit van de evaluatie</source>
+        <translation>Decision of the evaluation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="216"/>
+        <source>Plan bevestigen</source>
+        <translation>Confirm plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="217"/>
+        <source>Nieuwe versie starten</source>
+        <translation>Start new version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="219"/>
+        <source>Volgende evaluatie</source>
+        <translation>Next evaluation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="226"/>
+        <source>Notities bij de evaluatie</source>
+        <translation>Notes on the evaluation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="229"/>
+        <source>Gevoeligheid van de notities</source>
+        <translation>Sensitivity of the notes</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="235"/>
+        <source>&amp;Besluit:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="236"/>
+        <source>&amp;Volgende evaluatie:</source>
+        <translation>&amp;Next evaluation:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="237"/>
+        <source>&amp;Notities:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="238"/>
+        <source>&amp;Gevoeligheid notities:</source>
+        <translation>Notes &amp;sensitivity:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="257"/>
+        <source>Uitkomst: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="258"/>
+        <source>Gehaald</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="259"/>
+        <source>Deels gehaald</source>
+        <translation>Partly met</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="260"/>
+        <source>Niet gehaald</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="270"/>
+        <source>Deze versie heeft geen veiligheidsvoorwaarden.</source>
+        <translation>This version has no safety conditions.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="293"/>
+        <source>De evaluatie is vastgelegd; het plan blijft van kracht.</source>
+        <translation>The evaluation has been recorded; the plan stays in force.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="294"/>
+        <source>De evaluatie is vastgelegd; een nieuw concept is gestart.</source>
+        <translation>The evaluation has been recorded; a new draft has been started.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::FamilyRemovalDialog</name>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="433"/>
+        <source>Persoon verwijderen</source>
+        <translation>Remove person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="433"/>
+        <source>Relatie verwijderen</source>
+        <translation>Remove relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="434"/>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="444"/>
+        <source>Te verwijderen persoon: %1
+De relaties van deze persoon worden ook verwijderd. Alleen bedoeld voor iemand die bij de verkeerde casus is ingevoerd.</source>
+        <translation>Person to remove: %1
+This person&apos;s relationships will also be removed. Only intended for someone who was entered in the wrong case.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="448"/>
+        <source>Te verwijderen relatie: %1</source>
+        <translation>Relationship to remove: %1</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="450"/>
+        <source>Reden van verwijderen</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="452"/>
+        <source>Gevoeligheid van de reden</source>
+        <translation>Sensitivity of the reason</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="453"/>
+        <source>&amp;Reden:</source>
+        <translation>Re&amp;ason:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="454"/>
+        <source>&amp;Gevoeligheid van de reden:</source>
+        <translation>&amp;Sensitivity of the reason:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::FormDialog</name>
+    <message>
+        <location filename="../form_dialog.cc" line="35"/>
+        <source>Bezig met verzenden</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="44"/>
+        <location filename="../form_dialog.cc" line="46"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="59"/>
+        <source>Iemand anders heeft dit intussen gewijzigd.</source>
+        <translation>Someone else has changed this in the meantime.</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="73"/>
+        <source>Bezig met verzenden…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="92"/>
+        <source>Gelukt.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="100"/>
+        <source>Geannuleerd. Mogelijk is het toch verwerkt; met OK probeert u het veilig opnieuw.</source>
+        <translation>Cancelled. It may have been processed anyway; click OK to try again safely.</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="109"/>
+        <source>Controleer de gemarkeerde velden.</source>
+        <translation>Check the highlighted fields.</translation>
+    </message>
+    <message>
+        <location filename="../form_dialog.cc" line="110"/>
+        <source>Niet verzonden:
+%1</source>
+        <translation>Not sent:
+%1</translation>
     </message>
 </context>
 <context>
@@ -3243,47 +4415,9 @@
 <context>
     <name>schakel::desktop::HandoverFormDialog</name>
     <message>
-        <location filename="../handover_form.cc" line="122"/>
-        <source>Bezig met verzenden</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="131"/>
-        <location filename="../handover_form.cc" line="133"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="156"/>
-        <source>Bezig met verzenden…</source>
-        <translation>Sending…</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="175"/>
-        <source>Gelukt.</source>
-        <translation>Done.</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="183"/>
-        <source>Geannuleerd. Mogelijk is het toch verwerkt; met OK probeert u het veilig opnieuw.</source>
-        <translation>Cancelled. It may have been processed anyway; click OK to try again safely.</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="188"/>
+        <location filename="../handover_form.cc" line="103"/>
         <source>Iemand anders heeft deze overdracht intussen gewijzigd.</source>
         <translation>Someone else has changed this handover in the meantime.</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="193"/>
-        <source>Controleer de gemarkeerde velden.</source>
-        <translation>Check the highlighted fields.</translation>
-    </message>
-    <message>
-        <location filename="../handover_form.cc" line="194"/>
-        <source>Niet verzonden:
-%1</source>
-        <translation>Not sent:
-%1</translation>
     </message>
 </context>
 <context>
@@ -3402,48 +4536,48 @@
 <context>
     <name>schakel::desktop::MainWindow</name>
     <message>
-        <location filename="../main_window.cc" line="49"/>
+        <location filename="../main_window.cc" line="55"/>
         <source>Schakel</source>
         <translation>Schakel</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="54"/>
+        <location filename="../main_window.cc" line="60"/>
         <source>Aangemeld als</source>
         <translation>Signed in as</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="59"/>
+        <location filename="../main_window.cc" line="65"/>
         <source>Onderdelen</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="66"/>
+        <location filename="../main_window.cc" line="72"/>
         <source>Ctrl+%1</source>
         <translation>Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="73"/>
+        <location filename="../main_window.cc" line="79"/>
         <source>Uw rollen geven geen toegang tot een onderdeel van deze toepassing. Neem contact op met uw beheerder.</source>
         <translation>Your roles give no access to any part of this program. Please contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="87"/>
+        <location filename="../main_window.cc" line="93"/>
         <source>Geen verbinding met de server. Schakel probeert het steeds opnieuw; wat u ziet kan verouderd zijn.</source>
         <translation>No connection to the server. Schakel keeps trying again; what you see may be out of date.</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="91"/>
+        <location filename="../main_window.cc" line="97"/>
         <source>Verbindingsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="107"/>
-        <location filename="../main_window.cc" line="180"/>
+        <location filename="../main_window.cc" line="113"/>
+        <location filename="../main_window.cc" line="188"/>
         <source>Verbonden met %1</source>
         <translation>Connected to %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cc" line="176"/>
+        <location filename="../main_window.cc" line="184"/>
         <source>Geen verbinding met %1</source>
         <translation>No connection to %1</translation>
     </message>
@@ -3524,6 +4658,276 @@
         <location filename="../my_cases_view.cc" line="158"/>
         <source>Aantal casussen: %1</source>
         <translation>Cases: %1</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::PersonDialog</name>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="136"/>
+        <source>Persoon toevoegen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="137"/>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="144"/>
+        <source>Persoon wijzigen</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="144"/>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="154"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="157"/>
+        <source>Rol in het gezinssysteem</source>
+        <translation>Role in the family system</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="158"/>
+        <source>— kies een rol —</source>
+        <translation>— choose a role —</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="165"/>
+        <source>&amp;Bekend</source>
+        <translation>&amp;Known</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="167"/>
+        <source>Geboortedatum bekend</source>
+        <translation>Date of birth known</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="170"/>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="181"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="184"/>
+        <source>9 cijfers, of leeg</source>
+        <translation>9 digits, or empty</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="193"/>
+        <source>BSN &amp;wissen</source>
+        <translation>&amp;Clear BSN</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="195"/>
+        <source>Het bekende BSN wissen</source>
+        <translation>Clear the known BSN</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="199"/>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="200"/>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="201"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="202"/>
+        <source>Woonplaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="210"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="211"/>
+        <source>&amp;Rol:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="218"/>
+        <source>&amp;Geboortedatum:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="219"/>
+        <source>B&amp;SN:</source>
+        <translation>&amp;BSN:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="220"/>
+        <source>Straat en &amp;huisnummer:</source>
+        <translation>Street and &amp;house number:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="221"/>
+        <source>&amp;Postcode en woonplaats:</source>
+        <translation>&amp;Postcode and town:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="263"/>
+        <source>Bekend: %1. Laat het veld leeg om dit BSN te houden.</source>
+        <translation>Known: %1. Leave the field empty to keep this BSN.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="265"/>
+        <source>Geen BSN bekend.</source>
+        <translation>No BSN known.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="340"/>
+        <source>De actuele gegevens worden geladen…</source>
+        <translation>Loading the current data…</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="362"/>
+        <source>De actuele gegevens zijn geladen. Breng uw wijziging opnieuw aan.</source>
+        <translation>The current data has been loaded. Please make your change again.</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="366"/>
+        <source>Deze persoon staat niet meer in de casus.</source>
+        <translation>This person is no longer in the case.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::PlanDraftDialog</name>
+    <message>
+        <location filename="../case_plan_editor.cc" line="264"/>
+        <source>Concept bewerken</source>
+        <translation>Edit draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="264"/>
+        <source>Concept &amp;opslaan</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="267"/>
+        <source>Concept versie %1. Voeg per onderdeel regels toe, wijzig of verwijder ze; onderdelen die voor uw organisatie verborgen zijn blijven zoals ze zijn.</source>
+        <translation>Draft version %1. Add, change or remove lines per section; sections hidden from your organisation stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="273"/>
+        <source>Onderdelen van het plan</source>
+        <translation>Sections of the plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="277"/>
+        <source>Evaluatiedatum</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="278"/>
+        <source>&amp;Evaluatiedatum:</source>
+        <translation>&amp;Evaluation date:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="305"/>
+        <source>Regel &amp;toevoegen</source>
+        <translation>&amp;Add line</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_editor.cc" line="355"/>
+        <source>Het concept is opgeslagen.</source>
+        <translation>The draft has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::PlanFormDialog</name>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="51"/>
+        <source>Iemand anders heeft het concept intussen gewijzigd.</source>
+        <translation>Someone else has changed the draft in the meantime.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::PlanLoadingDialog</name>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="160"/>
+        <source>Veiligheidsplan laden…</source>
+        <translation>Loading safety plan…</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::PlanStepDialog</name>
+    <message>
+        <location filename="../case_plan_tab.cc" line="128"/>
+        <source>Concept starten</source>
+        <translation>Start draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="129"/>
+        <source>Ter ondertekening voorleggen</source>
+        <translation>Submit for signing</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="130"/>
+        <source>Ondertekenen</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="131"/>
+        <source>Concept &amp;starten</source>
+        <translation>&amp;Start draft</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="132"/>
+        <source>&amp;Voorleggen</source>
+        <translation>S&amp;ubmit</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="133"/>
+        <source>&amp;Ondertekenen</source>
+        <translation>Si&amp;gn</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="142"/>
+        <source>Er wordt een concept gemaakt: leeg als er nog geen plan is, anders een kopie van de nieuwste versie. Het casusteam werkt samen aan één concept.</source>
+        <translation>A draft is created: empty if there is no plan yet, otherwise a copy of the latest version. The case team works together on one draft.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="144"/>
+        <source>Het concept is gestart.</source>
+        <translation>The draft has been started.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="148"/>
+        <source>Concept versie %1 wordt ter ondertekening voorgelegd. Daarna verandert deze versie niet meer.</source>
+        <translation>Draft version %1 is submitted for signing. After that, this version no longer changes.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="151"/>
+        <source>Versie %1 ligt ter ondertekening voor.</source>
+        <translation>Version %1 is awaiting signatures.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="155"/>
+        <source>U ondertekent versie %1 namens uw organisatie. Het plan gaat in zodra ieder die moet tekenen heeft getekend.</source>
+        <translation>You sign version %1 on behalf of your organisation. The plan comes into force as soon as everyone who must sign has signed.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="158"/>
+        <source>Uw ondertekening van versie %1 is vastgelegd.</source>
+        <translation>Your signature of version %1 has been recorded.</translation>
     </message>
 </context>
 <context>
@@ -3673,6 +5077,321 @@
         <location filename="../handover_propose_dialog.cc" line="150"/>
         <source>Kies een organisatie</source>
         <translation>Choose an organisation</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RecordIncidentDialog</name>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="66"/>
+        <source>Incident vastleggen</source>
+        <translation>Record incident</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="67"/>
+        <source>Incident &amp;vastleggen</source>
+        <translation>&amp;Record incident</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="69"/>
+        <source>Een nieuw onveilig voorval: de casus gaat terug naar de fase directe veiligheid en het plan moet binnen enkele werkdagen worden herzien.</source>
+        <translation>A new unsafe event: the case goes back to the direct safety phase and the plan must be revised within a few working days.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="80"/>
+        <source>Wanneer het incident plaatsvond</source>
+        <translation>When the incident took place</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="85"/>
+        <source>Wat er gebeurde</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="89"/>
+        <source>Kenmerk van de politie</source>
+        <translation>Police reference</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="92"/>
+        <source>Gemeld door (een rol of organisatie, geen naam)</source>
+        <translation>Reported by (a role or organisation, not a name)</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>politie</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>buren</source>
+        <translation>neighbours</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>huisarts</source>
+        <translation>GP</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>wijkteam</source>
+        <translation>local team</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="95"/>
+        <source>gezin</source>
+        <translation>family</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="97"/>
+        <source>Gevoeligheid van het incident</source>
+        <translation>Incident sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="103"/>
+        <source>&amp;Wanneer (Amsterdam):</source>
+        <translation>&amp;When (Amsterdam):</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="104"/>
+        <source>W&amp;at gebeurde er:</source>
+        <translation>W&amp;hat happened:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="105"/>
+        <source>&amp;Politiekenmerk:</source>
+        <translation>&amp;Police reference:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="106"/>
+        <source>&amp;Gemeld door:</source>
+        <translation>Reported &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="107"/>
+        <source>Ge&amp;voeligheid:</source>
+        <translation>&amp;Sensitivity:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="140"/>
+        <source>Het incident is vastgelegd. De casus is terug in de fase %1.</source>
+        <translation>The incident has been recorded. The case is back in the %1 phase.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_dialogs.cc" line="142"/>
+        <source>Het incident is vastgelegd.</source>
+        <translation>The incident has been recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RecordMeetingDialog</name>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="249"/>
+        <source>Overleg vastleggen</source>
+        <translation>Record meeting</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="249"/>
+        <source>Overleg &amp;vastleggen</source>
+        <translation>&amp;Record meeting</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="254"/>
+        <source>Datum van het overleg</source>
+        <translation>Date of the meeting</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="258"/>
+        <source>Onafhankelijk voorzitter</source>
+        <translation>Independent chair</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="259"/>
+        <source>Het &amp;gezin nam deel</source>
+        <translation>The &amp;family took part</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="261"/>
+        <source>Het gezin nam deel</source>
+        <translation>The family took part</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="264"/>
+        <source>Eergerelateerd geweld: het gezin wordt niet betrokken.</source>
+        <translation>Honour-related violence: the family is not involved.</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="269"/>
+        <source>Aanwezigen uit het casusteam</source>
+        <translation>Attendees from the case team</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="274"/>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="290"/>
+        <source>Verslag</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="295"/>
+        <source>Gevoeligheid van het verslag</source>
+        <translation>Minutes sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="298"/>
+        <source>&amp;Besluit toevoegen</source>
+        <translation>Add d&amp;ecision</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="298"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="301"/>
+        <source>Besluiten en acties</source>
+        <translation>Decisions and actions</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="307"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="310"/>
+        <source>&amp;Voorzitter:</source>
+        <translation>&amp;Chair:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="314"/>
+        <source>&amp;Aanwezigen:</source>
+        <translation>A&amp;ttendees:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="317"/>
+        <source>Vers&amp;lag:</source>
+        <translation>&amp;Minutes:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="320"/>
+        <source>Gevoeligheid verslag:</source>
+        <translation>Minutes sensitivity:</translation>
+    </message>
+    <message>
+        <location filename="../case_meeting_dialog.cc" line="321"/>
+        <source>Besluiten en acties:</source>
+        <translation>Decisions and actions:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RelationDialog</name>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="374"/>
+        <source>Relatie toevoegen</source>
+        <translation>Add relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="375"/>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="379"/>
+        <source>Eerste persoon van de relatie</source>
+        <translation>First person in the relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="382"/>
+        <source>Tweede persoon van de relatie</source>
+        <translation>Second person in the relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="392"/>
+        <source>Soort relatie</source>
+        <translation>Type of relationship</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="393"/>
+        <source>— kies een soort —</source>
+        <translation>— choose a type —</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="399"/>
+        <source>&amp;Van:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="400"/>
+        <source>&amp;Relatie:</source>
+        <translation>&amp;Relationship:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="401"/>
+        <source>&amp;Naar:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../case_family_dialogs.cc" line="403"/>
+        <source>Bij &quot;ouder van&quot; is de eerste persoon de ouder van de tweede.</source>
+        <translation>For &quot;parent of&quot;, the first person is the parent of the second.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RemoveTeamMemberDialog</name>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="191"/>
+        <source>Teamlid verwijderen</source>
+        <translation>Remove team member</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="192"/>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="195"/>
+        <source>%1 verlaat het casusteam. Wat diegene vastlegde blijft bij de casus.</source>
+        <translation>%1 leaves the case team. What they recorded stays with the case.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::ReopenCaseDialog</name>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="344"/>
+        <source>Casus heropenen</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="345"/>
+        <source>Casus &amp;heropenen</source>
+        <translation>Re&amp;open case</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="347"/>
+        <source>Reden van heropenen</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="349"/>
+        <source>Gevoeligheid van de reden</source>
+        <translation>Sensitivity of the reason</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="350"/>
+        <source>&amp;Reden:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="351"/>
+        <source>&amp;Gevoeligheid:</source>
+        <translation>&amp;Sensitivity:</translation>
     </message>
 </context>
 <context>
@@ -3851,284 +5570,284 @@
 <context>
     <name>schakel::desktop::SupervisionView</name>
     <message>
-        <location filename="../supervision_view.cc" line="61"/>
+        <location filename="../supervision_view.cc" line="68"/>
         <source>&lt;h2&gt;Toezicht&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Supervision&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="64"/>
+        <location filename="../supervision_view.cc" line="71"/>
         <source>Periode vanaf</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="65"/>
+        <location filename="../supervision_view.cc" line="72"/>
         <source>Periode tot en met</source>
         <translation>Period up to and including</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="66"/>
+        <location filename="../supervision_view.cc" line="73"/>
         <source>&amp;Periode van</source>
         <translation>&amp;Period from</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="68"/>
+        <location filename="../supervision_view.cc" line="75"/>
         <source>t&amp;ot en met</source>
         <translation>up t&amp;o and including</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="75"/>
+        <location filename="../supervision_view.cc" line="82"/>
         <source>&amp;Vernieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="77"/>
+        <location filename="../supervision_view.cc" line="84"/>
         <source>Toezicht vernieuwen</source>
         <translation>Refresh supervision</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="79"/>
+        <location filename="../supervision_view.cc" line="86"/>
         <source>E&amp;xporteren naar CSV…</source>
         <translation>E&amp;xport to CSV…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="81"/>
+        <location filename="../supervision_view.cc" line="88"/>
         <source>Rapport exporteren naar CSV</source>
         <translation>Export report to CSV</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="83"/>
+        <location filename="../supervision_view.cc" line="90"/>
         <source>&amp;Annuleren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="85"/>
+        <location filename="../supervision_view.cc" line="92"/>
         <source>Ophalen annuleren</source>
         <translation>Cancel retrieval</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="104"/>
+        <location filename="../supervision_view.cc" line="111"/>
         <source>Bezig met ophalen</source>
         <translation>Retrieving</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="115"/>
+        <location filename="../supervision_view.cc" line="122"/>
         <source>Overdrachtsrapport</source>
         <translation>Handover report</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="115"/>
-        <location filename="../supervision_view.cc" line="155"/>
+        <location filename="../supervision_view.cc" line="122"/>
+        <location filename="../supervision_view.cc" line="162"/>
         <source>Maatstaf</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="115"/>
-        <location filename="../supervision_view.cc" line="155"/>
+        <location filename="../supervision_view.cc" line="122"/>
+        <location filename="../supervision_view.cc" line="162"/>
         <source>Waarde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="117"/>
-        <location filename="../supervision_view.cc" line="390"/>
+        <location filename="../supervision_view.cc" line="124"/>
+        <location filename="../supervision_view.cc" line="398"/>
         <source>Overdrachten per organisatie</source>
         <translation>Handovers per organisation</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="118"/>
+        <location filename="../supervision_view.cc" line="125"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="118"/>
+        <location filename="../supervision_view.cc" line="125"/>
         <source>Ontvangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="118"/>
+        <location filename="../supervision_view.cc" line="125"/>
         <source>Geaccepteerd</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="119"/>
+        <location filename="../supervision_view.cc" line="126"/>
         <source>Afgewezen</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="119"/>
-        <location filename="../supervision_view.cc" line="152"/>
+        <location filename="../supervision_view.cc" line="126"/>
+        <location filename="../supervision_view.cc" line="159"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="119"/>
+        <location filename="../supervision_view.cc" line="126"/>
         <source>Verzonden</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="121"/>
+        <location filename="../supervision_view.cc" line="128"/>
         <source>Grafiek tijd tot acceptatie</source>
         <translation>Chart of time to acceptance</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="123"/>
+        <location filename="../supervision_view.cc" line="130"/>
         <source>Grafiek overdrachten per organisatie</source>
         <translation>Chart of handovers per organisation</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="140"/>
-        <location filename="../supervision_view.cc" line="391"/>
+        <location filename="../supervision_view.cc" line="147"/>
+        <location filename="../supervision_view.cc" line="399"/>
         <source>Gaten</source>
         <translation>Gaps</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="141"/>
+        <location filename="../supervision_view.cc" line="148"/>
         <source>Casus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="141"/>
+        <location filename="../supervision_view.cc" line="148"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="141"/>
+        <location filename="../supervision_view.cc" line="148"/>
         <source>Begin</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="141"/>
+        <location filename="../supervision_view.cc" line="148"/>
         <source>Einde</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="151"/>
+        <location filename="../supervision_view.cc" line="158"/>
         <source>Normen</source>
         <translation>Norms</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="152"/>
+        <location filename="../supervision_view.cc" line="159"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="152"/>
+        <location filename="../supervision_view.cc" line="159"/>
         <source>Gemeten</source>
         <translation>Measured</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="152"/>
+        <location filename="../supervision_view.cc" line="159"/>
         <source>Op tijd</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="153"/>
+        <location filename="../supervision_view.cc" line="160"/>
         <source>Percentage op tijd</source>
         <translation>Percentage on time</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="153"/>
+        <location filename="../supervision_view.cc" line="160"/>
         <source>Norm (minimaal)</source>
         <translation>Norm (minimum)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="153"/>
+        <location filename="../supervision_view.cc" line="160"/>
         <source>Oordeel</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="155"/>
+        <location filename="../supervision_view.cc" line="162"/>
         <source>Intakecijfers</source>
         <translation>Intake figures</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="165"/>
+        <location filename="../supervision_view.cc" line="172"/>
         <source>Onderdelen van het toezicht</source>
         <translation>Sections of supervision</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="166"/>
+        <location filename="../supervision_view.cc" line="173"/>
         <source>Over&amp;drachten</source>
         <translation>Han&amp;dovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="167"/>
-        <location filename="../supervision_view.cc" line="300"/>
-        <location filename="../supervision_view.cc" line="319"/>
+        <location filename="../supervision_view.cc" line="174"/>
+        <location filename="../supervision_view.cc" line="307"/>
+        <location filename="../supervision_view.cc" line="327"/>
         <source>&amp;Gaten</source>
         <translation>&amp;Gaps</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="168"/>
+        <location filename="../supervision_view.cc" line="175"/>
         <source>&amp;Intake</source>
         <translation>&amp;Intake</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="195"/>
+        <location filename="../supervision_view.cc" line="202"/>
         <source>Rapport exporteren</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="196"/>
+        <location filename="../supervision_view.cc" line="203"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="203"/>
+        <location filename="../supervision_view.cc" line="210"/>
         <source>Wacht tot het ophalen klaar is, of annuleer het.</source>
         <translation>Wait until retrieval has finished, or cancel it.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="217"/>
+        <location filename="../supervision_view.cc" line="224"/>
         <source>Exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="217"/>
+        <location filename="../supervision_view.cc" line="224"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="234"/>
+        <location filename="../supervision_view.cc" line="241"/>
         <source>Geannuleerd. De tabellen tonen wat ze eerder toonden.</source>
         <translation>Cancelled. The tables show what they showed before.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="236"/>
+        <location filename="../supervision_view.cc" line="243"/>
         <source>Export geannuleerd.</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="261"/>
+        <location filename="../supervision_view.cc" line="268"/>
         <source>Bijgewerkt op %1.</source>
         <translation>Updated at %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="271"/>
+        <location filename="../supervision_view.cc" line="278"/>
         <source>Niet geëxporteerd: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="276"/>
+        <location filename="../supervision_view.cc" line="283"/>
         <source>Geëxporteerd naar %1.</source>
         <translation>Exported to %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="293"/>
+        <location filename="../supervision_view.cc" line="300"/>
         <source>Niet bekend: het overdrachtsrapport kon niet worden opgehaald.</source>
         <translation>Unknown: the handover report could not be retrieved.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="305"/>
+        <location filename="../supervision_view.cc" line="312"/>
         <source>Overdrachten voorgesteld van %1 tot en met %2; de gaten over alle casussen.</source>
         <translation>Handovers proposed from %1 up to and including %2; the gaps across all cases.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="316"/>
+        <location filename="../supervision_view.cc" line="324"/>
         <source>Er zijn geen gaten: geen open casus zat zonder leidende organisatie, of met twee.</source>
         <translation>There are no gaps: no open case was without a lead organisation, or had two.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../supervision_view.cc" line="322"/>
+        <location filename="../supervision_view.cc" line="330"/>
         <source>%n gat(en): een open casus zat zonder leidende organisatie, of met twee. Zoek uit wie de leiding heeft.</source>
         <translation>
             <numerusform>%n gap(s): an open case was without a lead organisation, or had two. Find out who is in charge.</numerusform>
@@ -4136,44 +5855,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="326"/>
+        <location filename="../supervision_view.cc" line="334"/>
         <source>&amp;Gaten (%1)</source>
         <translation>&amp;Gaps (%1)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="351"/>
+        <location filename="../supervision_view.cc" line="359"/>
         <source>Het intakeoverzicht is er alleen voor toezichthouders van Veilig Thuis; voor uw organisatie zijn er geen intakecijfers.</source>
         <translation>The intake overview is only available to Veilig Thuis supervisors; there are no intake figures for your organisation.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="354"/>
+        <location filename="../supervision_view.cc" line="362"/>
         <source>Het intakeoverzicht wordt op deze server niet aangeboden.</source>
         <translation>The intake overview is not offered on this server.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="358"/>
+        <location filename="../supervision_view.cc" line="366"/>
         <source>De periode is niet geldig; zie de gemarkeerde datum.</source>
         <translation>The period is not valid; see the highlighted date.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="367"/>
+        <location filename="../supervision_view.cc" line="375"/>
         <source>Meldingen en adviesvragen ontvangen van %1 tot en met %2.</source>
         <translation>Reports and advice requests received from %1 up to and including %2.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="389"/>
+        <location filename="../supervision_view.cc" line="397"/>
         <source>Overdrachten</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="393"/>
+        <location filename="../supervision_view.cc" line="401"/>
         <source>Intake: normen</source>
         <translation>Intake: norms</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="394"/>
+        <location filename="../supervision_view.cc" line="402"/>
         <source>Intake: cijfers</source>
         <translation>Intake: figures</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TransferDirectorDialog</name>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="223"/>
+        <source>Regie overdragen</source>
+        <translation>Hand over lead responsibility</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="224"/>
+        <source>&amp;Overdragen</source>
+        <translation>&amp;Hand over</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="226"/>
+        <source>Nieuwe casusregisseur</source>
+        <translation>New case director</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="229"/>
+        <source>De nieuwe casusregisseur neemt de regie direct over; u blijft in het kernteam.</source>
+        <translation>The new case director takes over lead responsibility immediately; you remain in the core team.</translation>
+    </message>
+    <message>
+        <location filename="../case_team_dialogs.cc" line="233"/>
+        <source>&amp;Nieuwe casusregisseur:</source>
+        <translation>&amp;New case director:</translation>
     </message>
 </context>
 <context>
@@ -4537,235 +6284,495 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="68"/>
+        <location filename="../triage_feedback.cc" line="69"/>
+        <source>Dubbelklik om de melding te tonen.</source>
+        <translation>Double-click to show the report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_feedback.cc" line="73"/>
         <source>Wanneer teruggekoppeld</source>
         <translation>When feedback was given</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="73"/>
+        <location filename="../triage_feedback.cc" line="78"/>
         <source>Hoe teruggekoppeld</source>
         <translation>How feedback was given</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="76"/>
+        <location filename="../triage_feedback.cc" line="81"/>
         <source>Er is &amp;vervolg gestart</source>
         <translation>&amp;Follow-up has started</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="80"/>
+        <location filename="../triage_feedback.cc" line="85"/>
         <source>Wie het heeft overgenomen</source>
         <translation>Who has taken over</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="83"/>
+        <location filename="../triage_feedback.cc" line="88"/>
         <source>Het deel van de melder in de afspraken</source>
         <translation>The reporter&apos;s part in the agreements</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="87"/>
+        <location filename="../triage_feedback.cc" line="92"/>
         <source>Wat is gezegd</source>
         <translation>What was said</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="93"/>
+        <location filename="../triage_feedback.cc" line="98"/>
         <source>&amp;Wanneer:</source>
         <translation>&amp;When:</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="94"/>
+        <location filename="../triage_feedback.cc" line="99"/>
         <source>&amp;Hoe:</source>
         <translation>&amp;How:</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="96"/>
+        <location filename="../triage_feedback.cc" line="101"/>
         <source>&amp;Overgenomen door:</source>
         <translation>Taken &amp;over by:</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="97"/>
+        <location filename="../triage_feedback.cc" line="102"/>
         <source>&amp;Deel van de melder:</source>
         <translation>Reporter&apos;s &amp;part:</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="98"/>
+        <location filename="../triage_feedback.cc" line="103"/>
         <source>Wat is &amp;gezegd:</source>
         <translation>What was &amp;said:</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="100"/>
+        <location filename="../triage_feedback.cc" line="105"/>
         <source>&amp;Terugkoppeling vastleggen</source>
         <translation>&amp;Record feedback</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="102"/>
+        <location filename="../triage_feedback.cc" line="107"/>
         <source>Terugkoppeling aan de melder vastleggen</source>
         <translation>Record feedback to the reporter</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="131"/>
+        <location filename="../triage_feedback.cc" line="152"/>
         <source>Terugkoppeltaken laden…</source>
         <translation>Loading feedback tasks…</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="145"/>
+        <location filename="../triage_feedback.cc" line="166"/>
         <source>De terugkoppeltaken konden niet worden opgehaald: %1</source>
         <translation>The feedback tasks could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="172"/>
+        <location filename="../triage_feedback.cc" line="193"/>
         <source>Gegeven %1</source>
         <translation>Given %1</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="172"/>
+        <location filename="../triage_feedback.cc" line="193"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="173"/>
+        <location filename="../triage_feedback.cc" line="194"/>
         <source>TE LAAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="177"/>
+        <location filename="../triage_feedback.cc" line="198"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="198"/>
+        <location filename="../triage_feedback.cc" line="219"/>
         <source>Open terugkoppelingen: %1, waarvan te laat: %2</source>
         <translation>Open feedback: %1, of which overdue: %2</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="235"/>
+        <location filename="../triage_feedback.cc" line="256"/>
         <source>Terugkoppeling vastleggen…</source>
         <translation>Recording feedback…</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="274"/>
+        <location filename="../triage_feedback.cc" line="295"/>
         <source>Terugkoppeling vastgelegd.</source>
         <translation>Feedback recorded.</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="282"/>
+        <location filename="../triage_feedback.cc" line="303"/>
         <source>Niet vastgelegd: verbeter de gemarkeerde velden.</source>
         <translation>Not recorded: correct the highlighted fields.</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="287"/>
+        <location filename="../triage_feedback.cc" line="308"/>
         <source>Niet vastgelegd: deze terugkoppeling is al vastgelegd of hoort niet bij deze melding.</source>
         <translation>Not recorded: this feedback has already been recorded or does not belong to this report.</translation>
     </message>
     <message>
-        <location filename="../triage_feedback.cc" line="291"/>
+        <location filename="../triage_feedback.cc" line="312"/>
         <source>Niet vastgelegd: %1</source>
         <translation>Not recorded: %1</translation>
     </message>
 </context>
 <context>
-    <name>schakel::desktop::TriageQueue</name>
+    <name>schakel::desktop::TriageHandedPanel</name>
     <message>
-        <location filename="../triage_queue.cc" line="66"/>
-        <source>Triagewachtrij</source>
-        <translation>Triage queue</translation>
+        <location filename="../triage_handed.cc" line="54"/>
+        <source>Meldingen die Veilig Thuis aan uw organisatie overdraagt. Veilig Thuis blijft verantwoordelijk tot u accepteert; bij weigeren beoordeelt Veilig Thuis opnieuw.</source>
+        <translation>Reports that Veilig Thuis hands over to your organisation. Veilig Thuis remains responsible until you accept; if you decline, Veilig Thuis reassesses.</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="67"/>
+        <location filename="../triage_handed.cc" line="58"/>
+        <source>Ook beantwoor&amp;de (laatste 90 dagen)</source>
+        <translation>Include &amp;answered (last 90 days)</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="62"/>
         <source>Melding</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="67"/>
-        <source>Soort</source>
-        <translation>Type</translation>
+        <location filename="../triage_handed.cc" line="62"/>
+        <source>Van</source>
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="67"/>
-        <source>Ontvangen</source>
-        <translation>Received</translation>
+        <location filename="../triage_handed.cc" line="62"/>
+        <source>Beoordeeld</source>
+        <translation>Assessed</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="67"/>
-        <source>Uiterlijk</source>
-        <translation>Due by</translation>
-    </message>
-    <message>
-        <location filename="../triage_queue.cc" line="68"/>
-        <source>Nog</source>
-        <translation>Remaining</translation>
-    </message>
-    <message>
-        <location filename="../triage_queue.cc" line="68"/>
-        <source>Signaal</source>
-        <translation>Signal</translation>
-    </message>
-    <message>
-        <location filename="../triage_queue.cc" line="68"/>
-        <source>In behandeling bij</source>
-        <translation>Being handled by</translation>
-    </message>
-    <message>
-        <location filename="../triage_queue.cc" line="69"/>
+        <location filename="../triage_handed.cc" line="62"/>
         <source>Geweld</source>
         <translation>Violence</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="69"/>
+        <location filename="../triage_handed.cc" line="62"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="63"/>
+        <source>Antwoord uiterlijk</source>
+        <translation>Reply by</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="64"/>
+        <source>Overgedragen meldingen</source>
+        <translation>Handed-over reports</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="69"/>
+        <source>Gegevens van de overgedragen melding</source>
+        <translation>Details of the handed-over report</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="72"/>
+        <source>&amp;Beantwoorden…</source>
+        <translation>&amp;Reply…</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="74"/>
+        <source>Overgedragen melding accepteren of weigeren</source>
+        <translation>Accept or decline a handed-over report</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="129"/>
+        <source>Overgedragen meldingen laden…</source>
+        <translation>Loading handed-over reports…</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="144"/>
+        <source>De overgedragen meldingen konden niet worden opgehaald: %1</source>
+        <translation>The handed-over reports could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="154"/>
+        <source>Geen overgedragen meldingen.</source>
+        <translation>No handed-over reports.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="155"/>
+        <source>Wachten op uw antwoord: %1</source>
+        <translation>Waiting for your reply: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="174"/>
+        <source>%1, TE LAAT</source>
+        <translation>%1, OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="175"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="208"/>
+        <source>Kies een overgedragen melding.</source>
+        <translation>Choose a handed-over report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="213"/>
+        <source>Overgedragen melding %1</source>
+        <translation>Handed-over report %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="218"/>
+        <source>ACUUT gemeld.</source>
+        <translation>Reported as ACUTE.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="220"/>
+        <source>Van:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="221"/>
+        <source>Aan:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="222"/>
+        <source>Beoordeeld door:</source>
+        <translation>Assessed by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="223"/>
+        <source>Beoordeeld op:</source>
+        <translation>Assessed on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="224"/>
+        <source>Voorgesteld op:</source>
+        <translation>Proposed on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="225"/>
+        <source>Stand:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="227"/>
+        <source>Antwoord uiterlijk:</source>
+        <translation>Reply by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="229"/>
+        <source>Beantwoord door:</source>
+        <translation>Answered by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="230"/>
+        <source>Beantwoord op:</source>
+        <translation>Answered on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="231"/>
+        <source>Reden van weigeren:</source>
+        <translation>Reason for declining:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="232"/>
+        <source>Notitie van Veilig Thuis:</source>
+        <translation>Note from Veilig Thuis:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="233"/>
+        <source>Geweld:</source>
+        <translation>Violence:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="234"/>
+        <source>Acuut onveilig:</source>
+        <translation>Acutely unsafe:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="234"/>
+        <location filename="../triage_handed.cc" line="235"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="234"/>
+        <location filename="../triage_handed.cc" line="235"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="235"/>
+        <source>Structureel onveilig:</source>
+        <translation>Structurally unsafe:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="236"/>
+        <source>Onderbouwing:</source>
+        <translation>Rationale:</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="237"/>
+        <source>Risicofactoren</source>
+        <translation>Risk factors</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="238"/>
+        <source>Beschermende factoren</source>
+        <translation>Protective factors</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="239"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="243"/>
+        <source>geboren %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="245"/>
+        <source>BSN %1</source>
+        <translation>BSN %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="260"/>
+        <source>Overdracht van melding %1 geaccepteerd.</source>
+        <translation>Handover of report %1 accepted.</translation>
+    </message>
+    <message>
+        <location filename="../triage_handed.cc" line="261"/>
+        <source>Overdracht van melding %1 geweigerd.</source>
+        <translation>Handover of report %1 declined.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageQueue</name>
+    <message>
+        <location filename="../triage_queue.cc" line="109"/>
+        <source>Triagewachtrij</source>
+        <translation>Triage queue</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="110"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="110"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="110"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="110"/>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="111"/>
+        <source>Nog</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="111"/>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="111"/>
+        <source>In behandeling bij</source>
+        <translation>Being handled by</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="112"/>
+        <source>Geweld</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="112"/>
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="80"/>
+        <location filename="../triage_queue.cc" line="123"/>
         <source>&amp;Oppakken</source>
         <translation>&amp;Pick up</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="82"/>
+        <location filename="../triage_queue.cc" line="125"/>
         <source>Geselecteerde melding oppakken</source>
         <translation>Pick up selected report</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="84"/>
+        <location filename="../triage_queue.cc" line="127"/>
         <source>U neemt de melding in behandeling; zij blijft in de wachtrij en de termijn loopt door.</source>
         <translation>You take the report into your hands; it stays in the queue and the deadline keeps running.</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="86"/>
+        <location filename="../triage_queue.cc" line="129"/>
         <source>&amp;Vrijgeven</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="88"/>
+        <location filename="../triage_queue.cc" line="131"/>
         <source>Geselecteerde melding vrijgeven</source>
         <translation>Release selected report</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="93"/>
+        <location filename="../triage_queue.cc" line="136"/>
         <source>Bezig</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="146"/>
+        <location filename="../triage_queue.cc" line="142"/>
+        <source>Sto&amp;ppen</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="144"/>
+        <source>Laden van de wachtrij stoppen</source>
+        <translation>Stop loading the queue</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="207"/>
         <source>Wachtrij laden…</source>
         <translation>Loading queue…</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="154"/>
+        <location filename="../triage_queue.cc" line="230"/>
         <source>De wachtrij kon niet worden opgehaald: %1</source>
         <translation>The queue could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="179"/>
+        <location filename="../triage_queue.cc" line="244"/>
+        <source>Wachtrij laden… %1 van %2</source>
+        <translation>Loading queue… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="259"/>
+        <source>Laden gestopt.</source>
+        <translation>Loading stopped.</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="260"/>
+        <source>Laden gestopt; de wachtrij toont de vorige stand.</source>
+        <translation>Loading stopped; the queue shows the previous state.</translation>
+    </message>
+    <message>
+        <location filename="../triage_queue.cc" line="283"/>
         <source>%1 (u)</source>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="181"/>
+        <location filename="../triage_queue.cc" line="284"/>
         <source> sinds %1</source>
         <translation> since %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../triage_queue.cc" line="183"/>
+        <location filename="../triage_queue.cc" line="310"/>
         <source>%n eerder</source>
         <translation>
             <numerusform>%n earlier</numerusform>
@@ -4773,286 +6780,508 @@
         </translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="184"/>
+        <location filename="../triage_queue.cc" line="311"/>
         <source> (herhaald)</source>
         <translation> (repeated)</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="187"/>
+        <location filename="../triage_queue.cc" line="314"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="192"/>
+        <location filename="../triage_queue.cc" line="319"/>
         <source>geen termijn</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="209"/>
+        <location filename="../triage_queue.cc" line="337"/>
         <source>De wachtrij is leeg.</source>
         <translation>The queue is empty.</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="210"/>
+        <location filename="../triage_queue.cc" line="338"/>
         <source>Open meldingen in de wachtrij: %1</source>
         <translation>Open reports in the queue: %1</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="225"/>
+        <location filename="../triage_queue.cc" line="353"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="241"/>
+        <location filename="../triage_queue.cc" line="369"/>
         <source>ACUUT</source>
         <translation>ACUTE</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="242"/>
+        <location filename="../triage_queue.cc" line="370"/>
         <source>TE LAAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="278"/>
+        <location filename="../triage_queue.cc" line="406"/>
         <source>Melding oppakken…</source>
         <translation>Picking up report…</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="278"/>
+        <location filename="../triage_queue.cc" line="406"/>
         <source>Melding vrijgeven…</source>
         <translation>Releasing report…</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="312"/>
+        <location filename="../triage_queue.cc" line="440"/>
         <source>Oppakken lukte niet: een collega heeft deze melding intussen opgepakt, of zij is al beoordeeld. De wachtrij is bijgewerkt.</source>
         <translation>Could not pick up: a colleague has picked up this report in the meantime, or it has already been assessed. The queue has been updated.</translation>
     </message>
     <message>
-        <location filename="../triage_queue.cc" line="314"/>
+        <location filename="../triage_queue.cc" line="442"/>
         <source>Vrijgeven lukte niet: u houdt deze melding niet (meer) vast. De wachtrij is bijgewerkt.</source>
         <translation>Could not release: you are no longer holding this report (or never were). The queue has been updated.</translation>
     </message>
 </context>
 <context>
-    <name>schakel::desktop::TriageReportPanel</name>
+    <name>schakel::desktop::TriageReportDialog</name>
     <message>
-        <location filename="../triage_report_panel.cc" line="76"/>
-        <source>Melding</source>
-        <translation>Report</translation>
+        <location filename="../triage_actions.cc" line="54"/>
+        <source>Gegevens van de melding</source>
+        <translation>Report details</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="79"/>
-        <source>&lt;b&gt;Radar: eerdere meldingen over dezelfde personen of adressen&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Radar: earlier reports about the same people or addresses&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="88"/>
-        <source>Radar</source>
-        <translation>Radar</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="89"/>
-        <source>Over</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="89"/>
-        <source>Eerdere melding</source>
-        <translation>Earlier report</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="89"/>
-        <source>Soort</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="90"/>
-        <source>Ontvangen</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="90"/>
-        <source>Stand</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="90"/>
-        <source>Overeenkomst</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="106"/>
-        <location filename="../triage_report_panel.cc" line="121"/>
-        <source>Kies een melding in de wachtrij.</source>
-        <translation>Choose a report in the queue.</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="124"/>
-        <source>Melding laden…</source>
-        <translation>Loading report…</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="131"/>
-        <source>De melding kon niet worden opgehaald: %1</source>
-        <translation>The report could not be retrieved: %1</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="142"/>
-        <source>De radar kon niet worden opgehaald: %1</source>
-        <translation>The radar could not be retrieved: %1</translation>
-    </message>
-    <message>
-        <location filename="../triage_report_panel.cc" line="154"/>
+        <location filename="../triage_actions.cc" line="64"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="159"/>
+        <location filename="../triage_actions.cc" line="65"/>
+        <source>Ontvangen: %1 (%2)</source>
+        <translation>Received: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="67"/>
+        <source>Melder: %1</source>
+        <translation>Reporter: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="69"/>
+        <source>Geweld: %1</source>
+        <translation>Violence: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="72"/>
+        <source>In behandeling bij: %1</source>
+        <translation>Being handled by: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="80"/>
+        <source>Melding opnieuw laden…</source>
+        <translation>Reloading report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="95"/>
+        <source>De melding kon niet opnieuw worden gelezen: %1</source>
+        <translation>The report could not be reloaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="102"/>
+        <source>De melding is opnieuw gelezen. Controleer uw invoer en kies opnieuw OK.</source>
+        <translation>The report has been reloaded. Check your input and choose OK again.</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="115"/>
+        <source>U mag deze melding niet wijzigen, of zij bestaat niet.</source>
+        <translation>You may not change this report, or it does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="122"/>
+        <source>Een collega heeft deze melding intussen gewijzigd.</source>
+        <translation>A colleague has changed this report in the meantime.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::TriageReportPanel</name>
+    <message>
+        <location filename="../triage_report_panel.cc" line="79"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="82"/>
+        <source>&lt;b&gt;Radar: eerdere meldingen over dezelfde personen of adressen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Radar: earlier reports about the same people or addresses&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="91"/>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="92"/>
+        <source>Over</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="92"/>
+        <source>Eerdere melding</source>
+        <translation>Earlier report</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="92"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="93"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="93"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="93"/>
+        <source>Overeenkomst</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="103"/>
+        <source>Om&amp;zetten in melding…</source>
+        <translation>&amp;Convert to report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="105"/>
+        <source>Adviesvraag omzetten in melding</source>
+        <translation>Convert advice request to report</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="106"/>
+        <source>De adviesvraag wordt een melding; de termijn van 5 werkdagen begint.</source>
+        <translation>The advice request becomes a report; the 5-working-day deadline starts.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="108"/>
+        <source>Onderzoek a&amp;fronden…</source>
+        <translation>Complete &amp;investigation…</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="110"/>
+        <source>Onderzoek afronden</source>
+        <translation>Complete investigation</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="127"/>
+        <location filename="../triage_report_panel.cc" line="189"/>
+        <source>Kies een melding in de wachtrij.</source>
+        <translation>Choose a report in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="192"/>
+        <source>Melding laden…</source>
+        <translation>Loading report…</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="199"/>
+        <source>De melding kon niet worden opgehaald: %1</source>
+        <translation>The report could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="213"/>
+        <source>De radar kon niet worden opgehaald: %1</source>
+        <translation>The radar could not be retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="275"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="280"/>
         <source>ACUUT: de melder schat de situatie nu als acuut onveilig in.</source>
         <translation>ACUTE: the reporter currently judges the situation to be acutely unsafe.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="161"/>
+        <location filename="../triage_report_panel.cc" line="282"/>
         <source>Kanaal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="162"/>
+        <location filename="../triage_report_panel.cc" line="283"/>
         <source>Ontvangen:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="163"/>
+        <location filename="../triage_report_panel.cc" line="284"/>
         <source>Beoordeling uiterlijk:</source>
         <translation>Assessment due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="164"/>
+        <location filename="../triage_report_panel.cc" line="285"/>
         <source>Acuut uiterlijk:</source>
         <translation>Acute due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="165"/>
+        <location filename="../triage_report_panel.cc" line="286"/>
         <source>Stand:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="166"/>
+        <location filename="../triage_report_panel.cc" line="287"/>
         <source>In behandeling bij:</source>
         <translation>Being handled by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="167"/>
+        <location filename="../triage_report_panel.cc" line="289"/>
+        <source>Omgezet in melding:</source>
+        <translation>Converted to report:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="291"/>
         <source>Kenmerk melder:</source>
         <translation>Reporter&apos;s reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="170"/>
+        <location filename="../triage_report_panel.cc" line="294"/>
         <source>Melder</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="171"/>
+        <location filename="../triage_report_panel.cc" line="295"/>
         <source>Soort:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="172"/>
+        <location filename="../triage_report_panel.cc" line="296"/>
         <source>Organisatie:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="173"/>
+        <location filename="../triage_report_panel.cc" line="297"/>
         <source>Beroep:</source>
         <translation>Profession:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="174"/>
+        <location filename="../triage_report_panel.cc" line="298"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="175"/>
+        <location filename="../triage_report_panel.cc" line="299"/>
         <source>Contact:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="176"/>
+        <location filename="../triage_report_panel.cc" line="300"/>
         <source>Politiekenmerk:</source>
         <translation>Police reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="177"/>
+        <location filename="../triage_report_panel.cc" line="301"/>
         <source>Anoniem:</source>
         <translation>Anonymous:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="177"/>
+        <location filename="../triage_report_panel.cc" line="301"/>
         <source>ja (geen terugkoppeling)</source>
         <translation>yes (no feedback)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="179"/>
+        <location filename="../triage_report_panel.cc" line="303"/>
         <source>Anoniem naar het gezin:</source>
         <translation>Anonymous towards the family:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="179"/>
+        <location filename="../triage_report_panel.cc" line="303"/>
         <source>ja, noem de melder niet tegenover het gezin</source>
         <translation>yes, do not name the reporter to the family</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="182"/>
+        <location filename="../triage_report_panel.cc" line="306"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="188"/>
+        <location filename="../triage_report_panel.cc" line="310"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="190"/>
+        <location filename="../triage_report_panel.cc" line="312"/>
         <source>BSN %1</source>
         <translation>BSN %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="196"/>
+        <location filename="../triage_report_panel.cc" line="318"/>
         <source>Geweld:</source>
         <translation>Violence:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="198"/>
+        <location filename="../triage_report_panel.cc" line="320"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="204"/>
+        <location filename="../triage_report_panel.cc" line="330"/>
+        <source>Veiligheidsbeoordeling</source>
+        <translation>Safety assessment</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="331"/>
+        <source>Route:</source>
+        <translation>Route:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="332"/>
+        <source>Beoordeeld door:</source>
+        <translation>Assessed by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="333"/>
+        <source>Beoordeeld op:</source>
+        <translation>Assessed on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="334"/>
+        <source>Acuut onveilig:</source>
+        <translation>Acutely unsafe:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="334"/>
+        <location filename="../triage_report_panel.cc" line="335"/>
+        <location filename="../triage_report_panel.cc" line="346"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="334"/>
+        <location filename="../triage_report_panel.cc" line="335"/>
+        <location filename="../triage_report_panel.cc" line="346"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="335"/>
+        <source>Structureel onveilig:</source>
+        <translation>Structurally unsafe:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="336"/>
+        <source>Onderbouwing:</source>
+        <translation>Rationale:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="338"/>
+        <source>Onderzoeker:</source>
+        <translation>Investigator:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="339"/>
+        <source>Onderzoek uiterlijk:</source>
+        <translation>Investigation due by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="343"/>
+        <source>Onderzoek afgerond</source>
+        <translation>Investigation completed</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="344"/>
+        <source>Afgerond door:</source>
+        <translation>Completed by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="345"/>
+        <source>Afgerond op:</source>
+        <translation>Completed on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="346"/>
+        <source>Binnen de termijn:</source>
+        <translation>Within the deadline:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="347"/>
+        <source>Conclusie:</source>
+        <translation>Conclusion:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="348"/>
+        <source>Vervolg:</source>
+        <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="349"/>
+        <source>Toelichting vervolg:</source>
+        <translation>Follow-up explanation:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="353"/>
+        <source>Overdracht</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="354"/>
+        <source>Aan:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="355"/>
+        <source>Stand van de overdracht:</source>
+        <translation>Handover status:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="357"/>
+        <source>Antwoord uiterlijk:</source>
+        <translation>Reply by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="359"/>
+        <source>Beantwoord door:</source>
+        <translation>Answered by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="360"/>
+        <source>Beantwoord op:</source>
+        <translation>Answered on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="361"/>
+        <source>Reden van weigeren:</source>
+        <translation>Reason for declining:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="364"/>
+        <source>MDA++-casus:</source>
+        <translation>MDA++ case:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="229"/>
         <source>Eerdere meldingen: %1 (laatste 12 maanden: %2).</source>
         <translation>Earlier reports: %1 (last 12 months: %2).</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="207"/>
+        <location filename="../triage_report_panel.cc" line="232"/>
         <source>HERHAALDE MELDING: twee of meer in de laatste 12 maanden.</source>
         <translation>REPEAT REPORT: two or more in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="208"/>
+        <location filename="../triage_report_panel.cc" line="233"/>
         <source>Er loopt een MDA++-casus uit een eerdere melding.</source>
         <translation>There is an ongoing MDA++ case from an earlier report.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="216"/>
+        <location filename="../triage_report_panel.cc" line="241"/>
         <source>, lopende MDA++-casus</source>
         <translation>, ongoing MDA++ case</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="234"/>
+        <location filename="../triage_report_panel.cc" line="259"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="240"/>
+        <location filename="../triage_report_panel.cc" line="265"/>
         <source>adres %1</source>
         <translation>address %1</translation>
     </message>
@@ -5060,72 +7289,77 @@
 <context>
     <name>schakel::desktop::TriageSignalsPanel</name>
     <message>
-        <location filename="../triage_signals.cc" line="49"/>
+        <location filename="../triage_signals.cc" line="50"/>
         <source>Herinneringen en escalaties</source>
         <translation>Reminders and escalations</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="50"/>
+        <location filename="../triage_signals.cc" line="51"/>
         <source>Melding</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="50"/>
+        <location filename="../triage_signals.cc" line="51"/>
         <source>Termijn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="50"/>
+        <location filename="../triage_signals.cc" line="51"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="50"/>
+        <location filename="../triage_signals.cc" line="51"/>
         <source>Uiterlijk</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="51"/>
+        <location filename="../triage_signals.cc" line="52"/>
         <source>Aan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="51"/>
+        <location filename="../triage_signals.cc" line="52"/>
         <source>Gemaakt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="51"/>
+        <location filename="../triage_signals.cc" line="52"/>
         <source>Tekst</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="67"/>
+        <location filename="../triage_signals.cc" line="57"/>
+        <source>Dubbelklik om de melding te tonen.</source>
+        <translation>Double-click to show the report.</translation>
+    </message>
+    <message>
+        <location filename="../triage_signals.cc" line="73"/>
         <source>Signalen laden…</source>
         <translation>Loading signals…</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="80"/>
+        <location filename="../triage_signals.cc" line="86"/>
         <source>De signalen konden niet worden opgehaald: %1</source>
         <translation>The signals could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="90"/>
+        <location filename="../triage_signals.cc" line="116"/>
         <source>het team</source>
         <translation>the team</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="95"/>
+        <location filename="../triage_signals.cc" line="121"/>
         <source>toezichthouders</source>
         <translation>supervisors</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="112"/>
+        <location filename="../triage_signals.cc" line="96"/>
         <source>Geen herinneringen of escalaties in de laatste 30 dagen.</source>
         <translation>No reminders or escalations in the last 30 days.</translation>
     </message>
     <message>
-        <location filename="../triage_signals.cc" line="113"/>
+        <location filename="../triage_signals.cc" line="97"/>
         <source>Herinneringen en escalaties: %1</source>
         <translation>Reminders and escalations: %1</translation>
     </message>
@@ -5133,44 +7367,74 @@
 <context>
     <name>schakel::desktop::TriageView</name>
     <message>
-        <location filename="../triage_view.cc" line="20"/>
+        <location filename="../triage_view.cc" line="38"/>
         <source>&lt;h2&gt;Triage&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Triage&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="21"/>
+        <location filename="../triage_view.cc" line="39"/>
         <source>&amp;Vernieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="22"/>
+        <location filename="../triage_view.cc" line="40"/>
         <source>Triage vernieuwen</source>
         <translation>Refresh triage</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="37"/>
+        <location filename="../triage_view.cc" line="44"/>
+        <source>Meldingnummer om te tonen</source>
+        <translation>Report number to show</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="45"/>
+        <source>Meldingnummer</source>
+        <translation>Report number</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="47"/>
+        <source>Meldingn&amp;ummer:</source>
+        <translation>Report &amp;number:</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="49"/>
+        <source>To&amp;nen</source>
+        <translation>Sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="51"/>
+        <source>Melding met dit nummer tonen</source>
+        <translation>Show the report with this number</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="83"/>
         <source>&amp;Melding en radar</source>
         <translation>Re&amp;port and radar</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="38"/>
+        <location filename="../triage_view.cc" line="84"/>
         <source>&amp;Beoordeling</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="48"/>
+        <location filename="../triage_view.cc" line="94"/>
         <source>&amp;Wachtrij</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="49"/>
+        <location filename="../triage_view.cc" line="95"/>
         <source>&amp;Terugkoppeling</source>
         <translation>&amp;Feedback</translation>
     </message>
     <message>
-        <location filename="../triage_view.cc" line="50"/>
+        <location filename="../triage_view.cc" line="96"/>
         <source>&amp;Signalen</source>
         <translation>&amp;Signals</translation>
+    </message>
+    <message>
+        <location filename="../triage_view.cc" line="97"/>
+        <source>Over&amp;gedragen meldingen</source>
+        <translation>&amp;Handed-over reports</translation>
     </message>
 </context>
 <context>
