@@ -1,5 +1,6 @@
 #include "client/desktop/case_family_tab.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -214,17 +215,20 @@ void CaseFamilyTab::drawDiagram(const v1::Case& c) {
   for (int i = 0; i < n; ++i) {
     const v1::Person& p = c.persons(i);
     const QPointF at = centre[p.id()];
-    auto* box = scene_->addRect(
-        QRectF(at.x() - kBoxWidth / 2, at.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight),
-        QPen(QColor(0x1f, 0x4e, 0x79), 2), QBrush(QColor(0xdd, 0xeb, 0xf7)));
-    box->setZValue(3);
-    box->setData(0, QString::fromStdString(p.id()));
     QString text =
         QString::fromStdString(p.name()) + QStringLiteral("\n") + PersonRoleName(p.role());
     if (p.has_date_of_birth()) text += QStringLiteral(", ") + FormatDate(p.date_of_birth());
-    box->setToolTip(text);
-    auto* label = new QGraphicsSimpleTextItem(text, box);
+    auto* label = new QGraphicsSimpleTextItem(text);
     const QRectF lb = label->boundingRect();
+    // As wide as its text (a long role and a date do not fit the usual box).
+    const double width = std::max(kBoxWidth, lb.width() + 16);
+    auto* box =
+        scene_->addRect(QRectF(at.x() - width / 2, at.y() - kBoxHeight / 2, width, kBoxHeight),
+                        QPen(QColor(0x1f, 0x4e, 0x79), 2), QBrush(QColor(0xdd, 0xeb, 0xf7)));
+    box->setZValue(3);
+    box->setData(0, QString::fromStdString(p.id()));
+    box->setToolTip(text);
+    label->setParentItem(box);
     label->setPos(at - QPointF(lb.width() / 2, lb.height() / 2));
   }
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20));
