@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "client/desktop/main_window.h"
+#include "client/desktop/rpc_runner.h"
 #include "client/desktop/sign_in_dialog.h"
 #include "client/desktop/translation.h"
 
@@ -29,5 +30,8 @@ int main(int argc, char** argv) {
   if (sign_in.exec() != QDialog::Accepted || !sign_in.session()) return 1;
   schakel::desktop::MainWindow window(*sign_in.session());
   window.show();
-  return app.exec();
+  const int result = app.exec();
+  // Calls still running post their answers to `app`: they finish (within their deadline) first.
+  schakel::desktop::CallPool().waitForDone();
+  return result;
 }
