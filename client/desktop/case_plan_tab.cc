@@ -18,6 +18,7 @@
 #include "client/desktop/case_common.h"
 #include "client/desktop/case_plan_dialogs.h"
 #include "client/desktop/case_plan_diff.h"
+#include "client/desktop/case_plan_records.h"
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
@@ -264,6 +265,10 @@ CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id
   events_layout->addWidget(evaluations_, 1);
   sub->addTab(events, tr("Incidenten en &evaluaties"));
 
+  // The case's risk assessments.
+  risk_ = new CasePlanRiskPanel(channel_, case_id_, sub);
+  sub->addTab(risk_, tr("Risicota&xaties"));
+
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("planStatus"));
   status_->setWordWrap(true);
@@ -289,8 +294,13 @@ CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id
                      tr("Incident vastleggen"), &CasePlanTab::recordIncident);
   evaluate_ = button(tr("E&valueren…"), QStringLiteral("evaluatePlan"), tr("Evalueren"),
                      &CasePlanTab::evaluate);
+  family_ = button(tr("Afspraak met &gezin vastleggen…"), QStringLiteral("recordFamilyAgreement"),
+                   tr("Afspraak met gezin vastleggen"), &CasePlanTab::recordFamilyAgreement);
+  risk_button_ = button(tr("&Risicotaxatie vastleggen…"), QStringLiteral("recordRiskInstrument"),
+                        tr("Risicotaxatie vastleggen"), &CasePlanTab::recordRiskInstrument);
   auto* buttons = new QHBoxLayout;
-  for (QPushButton* b : {start_, edit_, propose_, sign_, incident_, evaluate_}) {
+  for (QPushButton* b :
+       {start_, edit_, propose_, sign_, incident_, evaluate_, family_, risk_button_}) {
     buttons->addWidget(b);
   }
   buttons->addStretch();
@@ -305,7 +315,9 @@ CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id
   setTabOrder(propose_, sign_);
   setTabOrder(sign_, incident_);
   setTabOrder(incident_, evaluate_);
-  setTabOrder(evaluate_, sub);
+  setTabOrder(evaluate_, family_);
+  setTabOrder(family_, risk_button_);
+  setTabOrder(risk_button_, sub);
 }
 
 void CasePlanTab::updateButtons() {
@@ -316,6 +328,8 @@ void CasePlanTab::updateButtons() {
   sign_->setEnabled(idle && proposed_ != 0);
   incident_->setEnabled(idle && readable_);
   evaluate_->setEnabled(idle && active_ != 0);
+  family_->setEnabled(idle && (active_ != 0 || proposed_ != 0));
+  risk_button_->setEnabled(idle && readable_);
 }
 
 void CasePlanTab::openDialog(PlanFormDialog* dialog) {
@@ -363,7 +377,21 @@ void CasePlanTab::evaluate() {
   if (active_ != 0) openDialog(new EvaluatePlanDialog(channel_, case_id_, active_, this));
 }
 
-void CasePlanTab::refresh() { showVersion(0); }
+void CasePlanTab::recordFamilyAgreement() {
+  const int version = active_ != 0 ? active_ : proposed_;
+  if (version != 0) {
+    openDialog(new RecordFamilyAgreementDialog(channel_, case_id_, version, this));
+  }
+}
+
+void CasePlanTab::recordRiskInstrument() {
+  openDialog(new RecordRiskInstrumentDialog(channel_, case_id_, this));
+}
+
+void CasePlanTab::refresh() {
+  risk_->refresh();
+  showVersion(0);
+}
 
 void CasePlanTab::showVersion(int version) {
   if (busy_) {

@@ -26,13 +26,17 @@ class GetPlanResponse;
 namespace schakel::desktop {
 
 class CasePlanDiff;
+class CasePlanRiskPanel;
 class PlanFormDialog;
 
 // Children: "planSummary", "planItems" (section, sensitivity, content), "planVersions" (version,
 // state, ...; column 0's Qt::UserRole the version number), "showPlanVersion", "signOffsTable",
 // "incidentsTable", "evaluationsTable", "planStatus", and the CasePlanDiff's children. Buttons:
-// "startDraft", "editDraft", "proposeVersion", "signOffVersion", "recordIncident", "evaluatePlan";
-// each opens its dialog as a child of the tab (see case_plan_dialogs.h for their names).
+// "startDraft", "editDraft", "proposeVersion", "signOffVersion", "recordIncident", "evaluatePlan",
+// "recordFamilyAgreement" (for the version in force, else the one proposed),
+// "recordRiskInstrument"; each opens its dialog as a child of the tab (see case_plan_dialogs.h and
+// case_plan_records.h for their names). The case's risk assessments: the CasePlanRiskPanel's
+// "riskTable", read on refresh.
 class CasePlanTab : public QWidget {
   Q_OBJECT
 
@@ -40,6 +44,7 @@ class CasePlanTab : public QWidget {
   CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
 
   CasePlanDiff* diff() const { return diff_; }
+  CasePlanRiskPanel* riskPanel() const { return risk_; }
 
  signals:
   void loaded(bool ok);
@@ -66,6 +71,8 @@ class CasePlanTab : public QWidget {
   void signOff();
   void recordIncident();
   void evaluate();
+  void recordFamilyAgreement();
+  void recordRiskInstrument();
 
   std::shared_ptr<grpc::Channel> channel_;
   QString case_id_;
@@ -85,6 +92,9 @@ class CasePlanTab : public QWidget {
   QPushButton* sign_;
   QPushButton* incident_;
   QPushButton* evaluate_;
+  QPushButton* family_;
+  QPushButton* risk_button_;
+  CasePlanRiskPanel* risk_;
   // From the last read: whether the plan could be read (or the case has none yet) and the newest
   // version in each state (0: none).
   bool readable_ = false;

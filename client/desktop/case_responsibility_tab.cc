@@ -51,7 +51,7 @@ CaseResponsibilityTab::CaseResponsibilityTab(std::shared_ptr<grpc::Channel> chan
       names_(new DirectoryNames(channel_, this)) {
   // Organisations and professionals by name once the directory answered.
   connect(names_, &DirectoryNames::namesChanged, this, [this] {
-    if (has_shown_) show(shown_);
+    if (has_shown_) draw(shown_);
   });
   banner_ = new QLabel(this);
   banner_->setObjectName(QStringLiteral("handoverPendingBanner"));
@@ -129,14 +129,14 @@ void CaseResponsibilityTab::refresh() {
         }
         shown_ = std::move(out.response);
         has_shown_ = true;
-        show(shown_);
+        draw(shown_);
         status_->clear();
         status_->setToolTip({});
         emit loaded(true);
       });
 }
 
-void CaseResponsibilityTab::show(const v1::GetResponsibilityResponse& resp) {
+void CaseResponsibilityTab::draw(const v1::GetResponsibilityResponse& resp) {
   const auto org = [this](const std::string& id) { return names_->organisation(id); };
   const v1::Responsibility& r = resp.responsibility();
   // The pending handover.

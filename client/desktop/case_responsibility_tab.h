@@ -41,7 +41,7 @@ class CaseResponsibilityTab : public QWidget {
 
  private:
   // Draws the answer (again when the directory's names arrive).
-  void show(const v1::GetResponsibilityResponse& resp);
+  void draw(const v1::GetResponsibilityResponse& resp);
 
   std::shared_ptr<grpc::Channel> channel_;
   QString case_id_;

@@ -314,7 +314,7 @@
     </message>
     <message>
         <location filename="../case_common.cc" line="78"/>
-        <location filename="../case_plan_tab.cc" line="50"/>
+        <location filename="../case_plan_tab.cc" line="51"/>
         <source>Veilig Thuis</source>
         <translation>Veilig Thuis</translation>
     </message>
@@ -514,72 +514,72 @@
         <translation> — for the child: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="40"/>
+        <location filename="../case_plan_tab.cc" line="41"/>
         <source>Plan bevestigd</source>
         <translation>Plan confirmed</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="42"/>
+        <location filename="../case_plan_tab.cc" line="43"/>
         <source>Nieuwe versie gestart</source>
         <translation>New version started</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="49"/>
+        <location filename="../case_plan_tab.cc" line="50"/>
         <source>Casusregisseur</source>
         <translation>Case director</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="67"/>
+        <location filename="../case_plan_tab.cc" line="68"/>
         <source>Alleen de casusregisseur en het kernteam kunnen het veiligheidsplan wijzigen.</source>
         <translation>Only the case director and the core team can change the safety plan.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="73"/>
+        <location filename="../case_plan_tab.cc" line="74"/>
         <source>Alleen de casusregisseur ondertekent het veiligheidsplan (en Veilig Thuis als de veiligheidsvoorwaarden zijn gewijzigd).</source>
         <translation>Only the case director signs the safety plan (and Veilig Thuis if the safety conditions have changed).</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="79"/>
+        <location filename="../case_plan_tab.cc" line="80"/>
         <source>Alleen de casusregisseur evalueert het veiligheidsplan.</source>
         <translation>Only the case director evaluates the safety plan.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="86"/>
+        <location filename="../case_plan_tab.cc" line="87"/>
         <source>Deze versie is geen concept meer; start een nieuw concept.</source>
         <translation>This version is no longer a draft; start a new draft.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="90"/>
+        <location filename="../case_plan_tab.cc" line="91"/>
         <source>Deze versie ligt niet (meer) ter ondertekening voor.</source>
         <translation>This version is not (or no longer) up for signature.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="94"/>
+        <location filename="../case_plan_tab.cc" line="95"/>
         <source>De ondertekening van uw organisatie is al vastgelegd.</source>
         <translation>Your organisation&apos;s signature has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="98"/>
+        <location filename="../case_plan_tab.cc" line="99"/>
         <source>De veiligheidsvoorwaarden zijn niet gewijzigd: alleen de casusregisseur ondertekent deze versie.</source>
         <translation>The safety conditions have not changed: only the case director signs this version.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="104"/>
+        <location filename="../case_plan_tab.cc" line="105"/>
         <source>Alleen het geldende plan kan worden geëvalueerd.</source>
         <translation>Only the plan in force can be evaluated.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="108"/>
+        <location filename="../case_plan_tab.cc" line="109"/>
         <source>De casus is gesloten; het veiligheidsplan verandert niet meer.</source>
         <translation>The case is closed; the safety plan can no longer change.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="112"/>
+        <location filename="../case_plan_tab.cc" line="113"/>
         <source>Het concept bestaat niet meer; laad het plan opnieuw.</source>
         <translation>The draft no longer exists; reload the plan.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="117"/>
+        <location filename="../case_plan_tab.cc" line="118"/>
         <source>Deze casus heeft nog geen veiligheidsplan.</source>
         <translation>This case does not have a safety plan yet.</translation>
     </message>
@@ -667,6 +667,51 @@
         <location filename="../case_meeting_dialog.cc" line="409"/>
         <source>De casus is gesloten; heropen hem eerst.</source>
         <translation>The case is closed; reopen it first.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="93"/>
+        <source>laag</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="94"/>
+        <source>midden</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="95"/>
+        <source>matig</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="96"/>
+        <source>hoog</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="97"/>
+        <source>zeer hoog</source>
+        <translation>very high</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="104"/>
+        <source>In persoon</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="106"/>
+        <source>Schriftelijk</source>
+        <translation>In writing</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="108"/>
+        <source>Telefonisch</source>
+        <translation>By phone</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="110"/>
+        <source>— kies hoe —</source>
+        <translation>— choose how —</translation>
     </message>
 </context>
 <context>
@@ -2667,178 +2712,178 @@
 <context>
     <name>schakel::desktop::CaseFamilyTab</name>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Geboortedatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="58"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="59"/>
+        <location filename="../case_family_tab.cc" line="60"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Relatie</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Naar</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="61"/>
+        <location filename="../case_family_tab.cc" line="62"/>
         <source>Relaties</source>
         <translation>Relationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="66"/>
+        <location filename="../case_family_tab.cc" line="67"/>
         <source>Gezinsdiagram</source>
         <translation>Family diagram</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="68"/>
+        <location filename="../case_family_tab.cc" line="69"/>
         <source>Een vak per persoon en een lijn per relatie; dezelfde gegevens staan in de tabellen.</source>
         <translation>One box per person and one line per relationship; the same data is in the tables.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="75"/>
+        <location filename="../case_family_tab.cc" line="76"/>
         <source>Per&amp;sonen</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="77"/>
+        <location filename="../case_family_tab.cc" line="78"/>
         <source>Re&amp;laties</source>
         <translation>Re&amp;lationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="94"/>
+        <location filename="../case_family_tab.cc" line="95"/>
         <source>Persoon toevo&amp;egen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="95"/>
+        <location filename="../case_family_tab.cc" line="96"/>
         <source>Persoon toevoegen aan het gezinssysteem</source>
         <translation>Add a person to the family system</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="96"/>
+        <location filename="../case_family_tab.cc" line="97"/>
         <source>Persoon &amp;wijzigen</source>
         <translation>&amp;Edit person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="97"/>
+        <location filename="../case_family_tab.cc" line="98"/>
         <source>Geselecteerde persoon wijzigen</source>
         <translation>Edit the selected person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="98"/>
+        <location filename="../case_family_tab.cc" line="99"/>
         <source>Persoon verwij&amp;deren</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="99"/>
+        <location filename="../case_family_tab.cc" line="100"/>
         <source>Geselecteerde persoon verwijderen</source>
         <translation>Remove the selected person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="100"/>
+        <location filename="../case_family_tab.cc" line="101"/>
         <source>Rel&amp;atie toevoegen</source>
         <translation>Add relations&amp;hip</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="101"/>
+        <location filename="../case_family_tab.cc" line="102"/>
         <source>Relatie tussen twee personen toevoegen</source>
         <translation>Add a relationship between two people</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="102"/>
+        <location filename="../case_family_tab.cc" line="103"/>
         <source>Relatie &amp;verwijderen</source>
         <translation>Remo&amp;ve relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="103"/>
+        <location filename="../case_family_tab.cc" line="104"/>
         <source>Geselecteerde relatie verwijderen</source>
         <translation>Remove the selected relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="169"/>
-        <location filename="../case_family_tab.cc" line="251"/>
+        <location filename="../case_family_tab.cc" line="170"/>
+        <location filename="../case_family_tab.cc" line="255"/>
         <source>(onbekende persoon)</source>
         <translation>(unknown person)</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="267"/>
+        <location filename="../case_family_tab.cc" line="271"/>
         <source>Persoon toevoegen…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="268"/>
+        <location filename="../case_family_tab.cc" line="272"/>
         <source>Persoon wijzigen…</source>
         <translation>Edit person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="270"/>
+        <location filename="../case_family_tab.cc" line="274"/>
         <source>Persoon verwijderen…</source>
         <translation>Remove person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="274"/>
+        <location filename="../case_family_tab.cc" line="278"/>
         <source>Relatie toevoegen…</source>
         <translation>Add relationship…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="276"/>
+        <location filename="../case_family_tab.cc" line="280"/>
         <source>Relatie verwijderen…</source>
         <translation>Remove relationship…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="297"/>
+        <location filename="../case_family_tab.cc" line="301"/>
         <source>De persoon is toegevoegd.</source>
         <translation>The person has been added.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="304"/>
+        <location filename="../case_family_tab.cc" line="308"/>
         <source>De persoon is gewijzigd.</source>
         <translation>The person has been changed.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="314"/>
+        <location filename="../case_family_tab.cc" line="318"/>
         <source>De persoon is verwijderd.</source>
         <translation>The person has been removed.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="319"/>
+        <location filename="../case_family_tab.cc" line="323"/>
         <source>De relatie is vastgelegd.</source>
         <translation>The relationship has been recorded.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="331"/>
+        <location filename="../case_family_tab.cc" line="335"/>
         <source>De relatie is verwijderd.</source>
         <translation>The relationship has been removed.</translation>
     </message>
@@ -3189,288 +3234,361 @@
     </message>
 </context>
 <context>
-    <name>schakel::desktop::CasePlanTab</name>
+    <name>schakel::desktop::CasePlanRiskPanel</name>
     <message>
-        <location filename="../case_plan_tab.cc" line="210"/>
-        <source>Onderdelen van het veiligheidsplan</source>
-        <translation>Sections of the safety plan</translation>
+        <location filename="../case_plan_records.cc" line="313"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="214"/>
-        <source>Onderdeel</source>
-        <translation>Section</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="214"/>
-        <source>Gevoeligheid</source>
-        <translation>Sensitivity</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="214"/>
-        <source>Inhoud</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="215"/>
-        <source>Inhoud van het veiligheidsplan</source>
-        <translation>Content of the safety plan</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="216"/>
-        <source>Partij</source>
-        <translation>Party</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="216"/>
-        <source>Professional</source>
-        <translation>Professional</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="216"/>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="216"/>
-        <source>Getekend</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="217"/>
-        <location filename="../case_plan_tab.cc" line="220"/>
-        <source>Ondertekeningen</source>
-        <translation>Signatures</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="224"/>
-        <source>In&amp;houd</source>
-        <translation>&amp;Contents</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="229"/>
-        <location filename="../case_plan_tab.cc" line="257"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Versie</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="229"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../case_plan_records.cc" line="313"/>
+        <source>Afgenomen</source>
+        <translation>Assessed</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="229"/>
-        <source>Gebaseerd op</source>
-        <translation>Based on</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="229"/>
-        <source>Aangemaakt</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="229"/>
-        <source>Van kracht sinds</source>
-        <translation>In force since</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="230"/>
-        <source>Versies van het plan</source>
-        <translation>Versions of the plan</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="232"/>
-        <source>Versie &amp;bekijken</source>
-        <translation>&amp;View version</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="234"/>
-        <source>De geselecteerde versie tonen</source>
-        <translation>Show the selected version</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="250"/>
-        <source>Ver&amp;sies en vergelijken</source>
-        <translation>Ver&amp;sions and comparison</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="254"/>
-        <source>Wanneer</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="254"/>
-        <source>Wat</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="254"/>
-        <source>Politiekenmerk</source>
-        <translation>Police reference</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="254"/>
-        <source>Gemeld door</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="255"/>
-        <source>Herzien uiterlijk</source>
-        <translation>Review by</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="255"/>
-        <source>Herzien</source>
-        <translation>Reviewed</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="256"/>
-        <location filename="../case_plan_tab.cc" line="261"/>
-        <source>Incidenten</source>
-        <translation>Incidents</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="257"/>
-        <source>Geëvalueerd</source>
-        <translation>Evaluated</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="257"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Door</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="257"/>
-        <source>Besluit</source>
-        <translation>Decision</translation>
+        <location filename="../case_plan_records.cc" line="313"/>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="258"/>
-        <source>Volgende evaluatie</source>
-        <translation>Next evaluation</translation>
-    </message>
-    <message>
-        <location filename="../case_plan_tab.cc" line="258"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
+        <location filename="../case_plan_records.cc" line="314"/>
+        <source>Risicotaxaties</source>
+        <translation>Risk assessments</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="370"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="379"/>
+        <source>Er zijn nog geen risicotaxaties vastgelegd.</source>
+        <translation>No risk assessments have been recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CasePlanTab</name>
+    <message>
+        <location filename="../case_plan_tab.cc" line="211"/>
+        <source>Onderdelen van het veiligheidsplan</source>
+        <translation>Sections of the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="215"/>
+        <source>Onderdeel</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="215"/>
+        <source>Gevoeligheid</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="215"/>
+        <source>Inhoud</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="216"/>
+        <source>Inhoud van het veiligheidsplan</source>
+        <translation>Content of the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="217"/>
+        <source>Partij</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="217"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="217"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="217"/>
+        <source>Getekend</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="218"/>
+        <location filename="../case_plan_tab.cc" line="221"/>
+        <source>Ondertekeningen</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="225"/>
+        <source>In&amp;houd</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="230"/>
+        <location filename="../case_plan_tab.cc" line="258"/>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="230"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="230"/>
+        <source>Gebaseerd op</source>
+        <translation>Based on</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="230"/>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="230"/>
+        <source>Van kracht sinds</source>
+        <translation>In force since</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="231"/>
+        <source>Versies van het plan</source>
+        <translation>Versions of the plan</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="233"/>
+        <source>Versie &amp;bekijken</source>
+        <translation>&amp;View version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="235"/>
+        <source>De geselecteerde versie tonen</source>
+        <translation>Show the selected version</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="251"/>
+        <source>Ver&amp;sies en vergelijken</source>
+        <translation>Ver&amp;sions and comparison</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="255"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="255"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="255"/>
+        <source>Politiekenmerk</source>
+        <translation>Police reference</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="255"/>
+        <source>Gemeld door</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="256"/>
+        <source>Herzien uiterlijk</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="256"/>
+        <source>Herzien</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="257"/>
+        <location filename="../case_plan_tab.cc" line="262"/>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="258"/>
+        <source>Geëvalueerd</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="258"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="258"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
         <location filename="../case_plan_tab.cc" line="259"/>
-        <location filename="../case_plan_tab.cc" line="263"/>
+        <source>Volgende evaluatie</source>
+        <translation>Next evaluation</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="259"/>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="260"/>
+        <location filename="../case_plan_tab.cc" line="264"/>
         <source>Evaluaties</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="265"/>
+        <location filename="../case_plan_tab.cc" line="266"/>
         <source>Incidenten en &amp;evaluaties</source>
         <translation>Incidents and &amp;evaluations</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="280"/>
+        <location filename="../case_plan_tab.cc" line="270"/>
+        <source>Risicota&amp;xaties</source>
+        <translation>Risk a&amp;ssessments</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="285"/>
         <source>Concept s&amp;tarten…</source>
         <translation>S&amp;tart draft…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="280"/>
+        <location filename="../case_plan_tab.cc" line="285"/>
         <source>Concept starten</source>
         <translation>Start draft</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="282"/>
+        <location filename="../case_plan_tab.cc" line="287"/>
         <source>Concept be&amp;werken…</source>
         <translation>Ed&amp;it draft…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="282"/>
+        <location filename="../case_plan_tab.cc" line="287"/>
         <source>Concept bewerken</source>
         <translation>Edit draft</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="284"/>
+        <location filename="../case_plan_tab.cc" line="289"/>
         <source>Ter &amp;ondertekening voorleggen…</source>
         <translation>Su&amp;bmit for signature…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="285"/>
+        <location filename="../case_plan_tab.cc" line="290"/>
         <source>Ter ondertekening voorleggen</source>
         <translation>Submit for signature</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="286"/>
+        <location filename="../case_plan_tab.cc" line="291"/>
         <source>Onder&amp;tekenen…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="286"/>
+        <location filename="../case_plan_tab.cc" line="291"/>
         <source>Ondertekenen</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="288"/>
+        <location filename="../case_plan_tab.cc" line="293"/>
         <source>Incident &amp;vastleggen…</source>
         <translation>&amp;Record incident…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="289"/>
+        <location filename="../case_plan_tab.cc" line="294"/>
         <source>Incident vastleggen</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="290"/>
+        <location filename="../case_plan_tab.cc" line="295"/>
         <source>E&amp;valueren…</source>
         <translation>Eva&amp;luate…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="290"/>
+        <location filename="../case_plan_tab.cc" line="295"/>
         <source>Evalueren</source>
         <translation>Evaluate</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="376"/>
+        <location filename="../case_plan_tab.cc" line="297"/>
+        <source>Afspraak met &amp;gezin vastleggen…</source>
+        <translation>Record &amp;family agreement…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="298"/>
+        <source>Afspraak met gezin vastleggen</source>
+        <translation>Record family agreement</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="299"/>
+        <source>&amp;Risicotaxatie vastleggen…</source>
+        <translation>Record &amp;risk assessment…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="300"/>
+        <source>Risicotaxatie vastleggen</source>
+        <translation>Record risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_tab.cc" line="404"/>
         <source>Veiligheidsplan laden…</source>
         <translation>Loading safety plan…</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="410"/>
+        <location filename="../case_plan_tab.cc" line="438"/>
         <source>Deze casus heeft nog geen veiligheidsplan.</source>
         <translation>This case does not have a safety plan yet.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="436"/>
+        <location filename="../case_plan_tab.cc" line="464"/>
         <source>Versie %1 — %2</source>
         <translation>Version %1 — %2</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="438"/>
+        <location filename="../case_plan_tab.cc" line="466"/>
         <source>Van kracht sinds %1</source>
         <translation>In force since %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="440"/>
+        <location filename="../case_plan_tab.cc" line="468"/>
         <source>Volgende evaluatie: %1</source>
         <translation>Next evaluation: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="443"/>
+        <location filename="../case_plan_tab.cc" line="471"/>
         <source>Evaluatiedatum van deze versie: %1</source>
         <translation>Evaluation date of this version: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="446"/>
+        <location filename="../case_plan_tab.cc" line="474"/>
         <source>De veiligheidsvoorwaarden zijn gewijzigd: Veilig Thuis tekent mee.</source>
         <translation>The safety conditions have changed: Veilig Thuis co-signs.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="481"/>
+        <location filename="../case_plan_tab.cc" line="509"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="503"/>
+        <location filename="../case_plan_tab.cc" line="531"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="503"/>
+        <location filename="../case_plan_tab.cc" line="531"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
@@ -4870,62 +4988,62 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::PlanStepDialog</name>
     <message>
-        <location filename="../case_plan_tab.cc" line="128"/>
+        <location filename="../case_plan_tab.cc" line="129"/>
         <source>Concept starten</source>
         <translation>Start draft</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="129"/>
+        <location filename="../case_plan_tab.cc" line="130"/>
         <source>Ter ondertekening voorleggen</source>
         <translation>Submit for signing</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="130"/>
+        <location filename="../case_plan_tab.cc" line="131"/>
         <source>Ondertekenen</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="131"/>
+        <location filename="../case_plan_tab.cc" line="132"/>
         <source>Concept &amp;starten</source>
         <translation>&amp;Start draft</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="132"/>
+        <location filename="../case_plan_tab.cc" line="133"/>
         <source>&amp;Voorleggen</source>
         <translation>S&amp;ubmit</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="133"/>
+        <location filename="../case_plan_tab.cc" line="134"/>
         <source>&amp;Ondertekenen</source>
         <translation>Si&amp;gn</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="142"/>
+        <location filename="../case_plan_tab.cc" line="143"/>
         <source>Er wordt een concept gemaakt: leeg als er nog geen plan is, anders een kopie van de nieuwste versie. Het casusteam werkt samen aan één concept.</source>
         <translation>A draft is created: empty if there is no plan yet, otherwise a copy of the latest version. The case team works together on one draft.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="144"/>
+        <location filename="../case_plan_tab.cc" line="145"/>
         <source>Het concept is gestart.</source>
         <translation>The draft has been started.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="148"/>
+        <location filename="../case_plan_tab.cc" line="149"/>
         <source>Concept versie %1 wordt ter ondertekening voorgelegd. Daarna verandert deze versie niet meer.</source>
         <translation>Draft version %1 is submitted for signing. After that, this version no longer changes.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="151"/>
+        <location filename="../case_plan_tab.cc" line="152"/>
         <source>Versie %1 ligt ter ondertekening voor.</source>
         <translation>Version %1 is awaiting signatures.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="155"/>
+        <location filename="../case_plan_tab.cc" line="156"/>
         <source>U ondertekent versie %1 namens uw organisatie. Het plan gaat in zodra ieder die moet tekenen heeft getekend.</source>
         <translation>You sign version %1 on behalf of your organisation. The plan comes into force as soon as everyone who must sign has signed.</translation>
     </message>
     <message>
-        <location filename="../case_plan_tab.cc" line="158"/>
+        <location filename="../case_plan_tab.cc" line="159"/>
         <source>Uw ondertekening van versie %1 is vastgelegd.</source>
         <translation>Your signature of version %1 has been recorded.</translation>
     </message>
@@ -5077,6 +5195,89 @@ This person&apos;s relationships will also be removed. Only intended for someone
         <location filename="../handover_propose_dialog.cc" line="150"/>
         <source>Kies een organisatie</source>
         <translation>Choose an organisation</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RecordFamilyAgreementDialog</name>
+    <message>
+        <location filename="../case_plan_records.cc" line="119"/>
+        <source>Afspraak met gezin vastleggen</source>
+        <translation>Record family agreement</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="120"/>
+        <source>Afspraak &amp;vastleggen</source>
+        <translation>&amp;Record agreement</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="123"/>
+        <source>Leg vast welk gezinslid met versie %1 van het veiligheidsplan heeft ingestemd, hoe en wanneer.</source>
+        <translation>Record which family member agreed to version %1 of the safety plan, how and when.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="129"/>
+        <source>Gezinslid dat instemde</source>
+        <translation>Family member who agreed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="132"/>
+        <source>Hoe het gezinslid instemde</source>
+        <translation>How the family member agreed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="139"/>
+        <source>Wanneer het gezinslid instemde</source>
+        <translation>When the family member agreed</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="140"/>
+        <source>&amp;Gezinslid:</source>
+        <translation>&amp;Family member:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="141"/>
+        <source>&amp;Hoe:</source>
+        <translation>&amp;How:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="142"/>
+        <source>&amp;Wanneer (Amsterdam):</source>
+        <translation>&amp;When (Amsterdam):</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="149"/>
+        <source>De instemming van het gezin met versie %1 is vastgelegd.</source>
+        <translation>The family&apos;s agreement to version %1 has been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="155"/>
+        <source>Personen van de casus laden…</source>
+        <translation>Loading the case&apos;s persons…</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="178"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="184"/>
+        <source>Deze casus heeft geen personen.</source>
+        <translation>This case has no persons.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="206"/>
+        <source>Alleen de casusregisseur legt de instemming van het gezin vast.</source>
+        <translation>Only the case director records the family&apos;s agreement.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="209"/>
+        <source>Bij eergerelateerd geweld wordt de familie nooit betrokken.</source>
+        <translation>In honour-related violence the family is never involved.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="212"/>
+        <source>Het gezin stemt in met een voorgelegde of geldende versie, niet met een concept of een oude versie.</source>
+        <translation>The family agrees to a proposed version or the version in force, not to a draft or an old version.</translation>
     </message>
 </context>
 <context>
@@ -5288,6 +5489,94 @@ This person&apos;s relationships will also be removed. Only intended for someone
         <location filename="../case_meeting_dialog.cc" line="321"/>
         <source>Besluiten en acties:</source>
         <translation>Decisions and actions:</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::RecordRiskInstrumentDialog</name>
+    <message>
+        <location filename="../case_plan_records.cc" line="223"/>
+        <source>Risicotaxatie vastleggen</source>
+        <translation>Record risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="224"/>
+        <source>Risicotaxatie &amp;vastleggen</source>
+        <translation>&amp;Record risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="228"/>
+        <source>Instrument van de risicotaxatie</source>
+        <translation>Instrument of the risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="233"/>
+        <source>— kies een instrument —</source>
+        <translation>— choose an instrument —</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="239"/>
+        <source>Versie van het instrument</source>
+        <translation>Version of the instrument</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="242"/>
+        <source>Wanneer de risicotaxatie is afgenomen</source>
+        <translation>When the risk assessment was made</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="245"/>
+        <source>Uitkomst van de risicotaxatie</source>
+        <translation>Outcome of the risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="248"/>
+        <source>Notities bij de risicotaxatie</source>
+        <translation>Notes on the risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="251"/>
+        <source>Gevoeligheid van de notities</source>
+        <translation>Sensitivity of the notes</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="252"/>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrument:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="253"/>
+        <source>V&amp;ersie van het instrument:</source>
+        <translation>V&amp;ersion of the instrument:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="254"/>
+        <source>&amp;Afgenomen op (Amsterdam):</source>
+        <translation>&amp;Assessed on (Amsterdam):</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="255"/>
+        <source>&amp;Uitkomst:</source>
+        <translation>O&amp;utcome:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="256"/>
+        <source>&amp;Notities:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="257"/>
+        <source>Ge&amp;voeligheid:</source>
+        <translation>Sensiti&amp;vity:</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="272"/>
+        <source>De risicotaxatie is vastgelegd.</source>
+        <translation>The risk assessment has been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../case_plan_records.cc" line="278"/>
+        <source>— kies de uitkomst —</source>
+        <translation>— choose the outcome —</translation>
     </message>
 </context>
 <context>
