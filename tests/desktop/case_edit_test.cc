@@ -392,10 +392,17 @@ TEST_F(CaseEditTest, TheDirectorRemovesAPersonWithAReason) {
 TEST_F(CaseEditTest, ATeamMemberPickedFromTheDirectoryShowsByName) {
   ASSERT_NE(OpenAs("dir"), nullptr);
   auto* team = Child<QTableWidget>(*window_, "teamTable");
-  // The members already there read by name too (the directory answers off the UI thread).
-  ASSERT_TRUE(
-      WaitUntil([&] { return RowWith(*team, 1, QStringLiteral("Professional dir")) >= 0; }));
+  // The members already there read by name too. The directory answers off the UI thread, the
+  // professional and the organisation in separate calls, in either order: wait for both.
+  const auto named = [&](const QString& professional, const QString& organisation) {
+    const int row = RowWith(*team, 1, professional);
+    return row >= 0 && team->item(row, 2)->text() == organisation;
+  };
+  EXPECT_TRUE(WaitUntil([&] {
+    return named(QStringLiteral("Professional dir"), QStringLiteral("Organisatie wijkteam-org"));
+  }));
   const int dir_row = RowWith(*team, 1, QStringLiteral("Professional dir"));
+  ASSERT_GE(dir_row, 0);
   EXPECT_EQ(team->item(dir_row, 0)->text(), QStringLiteral("★"));
   EXPECT_EQ(team->item(dir_row, 1)->data(Qt::UserRole).toString(), QStringLiteral("dir"));
   EXPECT_EQ(team->item(dir_row, 2)->text(), QStringLiteral("Organisatie wijkteam-org"));
@@ -426,9 +433,11 @@ TEST_F(CaseEditTest, ATeamMemberPickedFromTheDirectoryShowsByName) {
     EXPECT_EQ(m.role(), v1::CASE_ROLE_INVOLVED);
   }
   EXPECT_TRUE(found) << "outsider is not on the team";
-  ASSERT_TRUE(
-      WaitUntil([&] { return RowWith(*team, 1, QStringLiteral("Professional outsider")) >= 0; }));
+  EXPECT_TRUE(WaitUntil([&] {
+    return named(QStringLiteral("Professional outsider"), QStringLiteral("Organisatie elders-org"));
+  }));
   const int row = RowWith(*team, 1, QStringLiteral("Professional outsider"));
+  ASSERT_GE(row, 0);
   EXPECT_EQ(team->item(row, 2)->text(), QStringLiteral("Organisatie elders-org"));
   EXPECT_EQ(team->item(row, 4)->text(), QStringLiteral("Betrokken"));
   EXPECT_EQ(RowWith(*team, 1, QStringLiteral("outsider")), -1) << "the name, not the id";
