@@ -180,6 +180,23 @@ void AuditService::ScheduleCheckpoint() {
 
 void AuditService::Stop() { checkpoint_job_.Cancel(); }
 
+std::vector<MetricSample> AuditService::MetricSamples() {
+  std::vector<MetricSample> out;
+  if (absl::StatusOr<int64_t> size = log_->Size(); size.ok()) {
+    out.push_back(
+        {"schakel_audit_log_entries", "Entries in the audit log.", {}, static_cast<double>(*size)});
+  }
+  absl::StatusOr<int64_t> newest =
+      sqlite::ReadInt(*db_, "SELECT MAX(create_time) FROM checkpoints");
+  if (newest.ok() && *newest > 0) {
+    out.push_back({"schakel_audit_checkpoint_age_seconds",
+                   "Time since the audit log's newest signed checkpoint.",
+                   {},
+                   absl::ToDoubleSeconds(env_.clock->Now() - absl::FromUnixMicros(*newest))});
+  }
+  return out;
+}
+
 grpc::ServerUnaryReactor* AuditService::Handle(grpc::CallbackServerContext* ctx,
                                                absl::string_view method,
                                                const google::protobuf::Message& request,

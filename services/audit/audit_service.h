@@ -69,6 +69,8 @@ class AuditService final : public v1::AuditService::CallbackService, public Host
   // Roles of the callers, from the directory. Its own audit records reach it by its outbox.
   std::vector<std::string> calls() const override { return {kDirectoryService}; }
   void Stop() override;
+  // The log's size and the age of its newest checkpoint.
+  std::vector<MetricSample> MetricSamples() override;
 
   AuditLog& log() { return *log_; }
 

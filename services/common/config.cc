@@ -85,6 +85,8 @@ void ApplyHostConfigDefaults(v1::HostConfig& config) {
   if (config.max_request_bytes() == 0) config.set_max_request_bytes(4 << 20);
   if (config.idempotency_retention_days() == 0) config.set_idempotency_retention_days(7);
   if (config.relay_alarm_seconds() == 0) config.set_relay_alarm_seconds(300);
+  if (config.metrics_listen().empty()) config.set_metrics_listen("127.0.0.1:7490");
+  if (config.metrics_interval_seconds() == 0) config.set_metrics_interval_seconds(15);
 }
 
 absl::Status ValidateHostConfig(const v1::HostConfig& config,
@@ -134,6 +136,14 @@ absl::Status ValidateHostConfig(const v1::HostConfig& config,
   }
   if (config.relay_alarm_seconds() < 1 || config.relay_alarm_seconds() > 86400) {
     v.Add("relay_alarm_seconds", "must be between 1 and 86400");
+  }
+  if (const std::string& m = config.metrics_listen();
+      !m.empty() && m != "off" &&
+      (m.rfind(':') == std::string::npos || m.rfind(':') + 1 == m.size())) {
+    v.Add("metrics_listen", "must be host:port (\"127.0.0.1:7490\") or \"off\"");
+  }
+  if (config.metrics_interval_seconds() < 0 || config.metrics_interval_seconds() > 3600) {
+    v.Add("metrics_interval_seconds", "must be between 1 and 3600 (0: the default, 15)");
   }
   return v.ToStatus();
 }

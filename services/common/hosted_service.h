@@ -60,6 +60,17 @@ struct OutboxRoute {
       send;
 };
 
+// One value a service reports for the host's metrics endpoint, as a gauge: `name` in Prometheus
+// form (schakel_..._total is for counters, so not here), with labels from a fixed set of keys
+// (HostMetrics refuses others) whose values name kinds of things, never a case, report or
+// person. The host adds the label service=<name()>.
+struct MetricSample {
+  std::string name;
+  std::string help;
+  std::vector<std::pair<std::string, std::string>> labels;
+  double value = 0;
+};
+
 // The edges between services, declared by each service for two readers: the host, which refuses
 // a set of co-hosted services whose *synchronous* calls form a cycle, and deployment tooling,
 // which needs every edge to know which addresses a host must be given.
@@ -93,6 +104,9 @@ class HostedService {
   virtual std::vector<std::string> calls() const { return {}; }
   // Services (short names) this one sends outbox messages to: the targets of outbox_routes().
   virtual std::vector<std::string> routes_to() const { return {}; }
+  // Gauges for the metrics endpoint (a backlog, overdue deadlines, the log's size), sampled on
+  // the host's scheduler every HostConfig.metrics_interval_seconds. Cheap reads only.
+  virtual std::vector<MetricSample> MetricSamples() { return {}; }
   // Called once when the host begins to shut down, before it waits for in-flight calls: end
   // long-lived streams so the wait does not last the whole grace period.
   virtual void BeginShutdown() {}

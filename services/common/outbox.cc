@@ -29,6 +29,22 @@ absl::StatusOr<int64_t> PendingOutboxMessages(sqlite::Database& db, absl::string
   return n;
 }
 
+absl::StatusOr<OutboxBacklog> OutboxBacklogOf(sqlite::Database& db, absl::string_view topic) {
+  OutboxBacklog backlog;
+  SCHAKEL_RETURN_IF_ERROR(db.Read([&](sqlite::Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(
+        auto s, c.Prepare("SELECT COUNT(*), MIN(create_time) FROM outbox WHERE topic = ?"));
+    s.Bind(1, topic);
+    SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row && s.ColumnInt(0) > 0) {
+      backlog.pending = s.ColumnInt(0);
+      backlog.oldest = absl::FromUnixMicros(s.ColumnInt(1));
+    }
+    return absl::OkStatus();
+  }));
+  return backlog;
+}
+
 OutboxRelay::OutboxRelay(sqlite::Database& db, std::string topic, Sender sender, Options options)
     : db_(db),
       topic_(std::move(topic)),

@@ -40,6 +40,14 @@ struct OutboxMessage {
 // How many messages wait under `topic`.
 absl::StatusOr<int64_t> PendingOutboxMessages(sqlite::Database& db, absl::string_view topic);
 
+// What waits under `topic`: how many messages, and when the oldest was written (nullopt when
+// none waits). For the host's metrics.
+struct OutboxBacklog {
+  int64_t pending = 0;
+  std::optional<absl::Time> oldest;
+};
+absl::StatusOr<OutboxBacklog> OutboxBacklogOf(sqlite::Database& db, absl::string_view topic);
+
 class OutboxRelay {
  public:
   // Delivers one batch; OK means the receiver has durably accepted every message in it.

@@ -182,6 +182,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     }
   }
 
+  if (!host->options_.metrics_listen.empty()) {
+    SCHAKEL_ASSIGN_OR_RETURN(host->metrics_, HostMetrics::Start(host->options_.metrics_listen));
+  }
+
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
@@ -194,6 +198,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   credentials->SetAuthMetadataProcessor(std::make_shared<CertificateAuthProcessor>());
   builder.AddListeningPort(host->options_.listen, credentials, &host->port_);
   for (auto& service : host->services_) builder.RegisterService(service->grpc_service());
+  if (host->metrics_ != nullptr) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> counters;
+    counters.push_back(host->metrics_->InterceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(counters));
+  }
   host->server_ = builder.BuildAndStart();
   if (host->server_ == nullptr || host->port_ == 0) {
     host->pool_->Join();
@@ -258,6 +267,13 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   }
   host->relay_watch_ = host->scheduler_->Schedule("host.relay_watch", absl::Seconds(1),
                                                   [raw] { raw->WatchRelays(); });
+  if (host->metrics_ != nullptr) {
+    host->metrics_job_ = host->scheduler_->Schedule("host.metrics", host->options_.metrics_interval,
+                                                    [raw] { raw->SampleMetrics(); });
+    LogEvent(LogLevel::kInfo, "host.metrics",
+             {{"listen", host->options_.metrics_listen},
+              {"port", static_cast<int64_t>(host->metrics_->port())}});
+  }
   LogEvent(LogLevel::kInfo, "host.serving",
            {{"listen", host->options_.listen},
             {"port", static_cast<int64_t>(host->port_)},
@@ -381,6 +397,7 @@ void ServiceHost::Shutdown() {
   // No periodic job runs after this (one that is running is waited for): no relay attempt, no
   // service timer.
   relay_watch_.Cancel();
+  metrics_job_.Cancel();
   if (scheduler_ != nullptr) scheduler_->Stop();
   for (auto& relay : relays_) relay->Stop(absl::ZeroDuration());
   for (auto& service : services_) service->Stop();
@@ -418,6 +435,36 @@ void ServiceHost::RunUntilSignal() {
   watch();
   io.run();
   Shutdown();
+}
+
+int ServiceHost::metrics_port() const { return metrics_ != nullptr ? metrics_->port() : 0; }
+
+void ServiceHost::SampleMetrics() {
+  if (metrics_ == nullptr) return;
+  const absl::Time now = env_.clock->Now();
+  std::vector<MetricSample> samples;
+  for (size_t i = 0; i < relays_.size(); ++i) {
+    const std::string service(relay_sources_[i]->name());
+    absl::StatusOr<OutboxBacklog> backlog =
+        OutboxBacklogOf(*relay_sources_[i]->outbox_database(), relays_[i]->topic());
+    if (!backlog.ok()) continue;  // a read that fails now is tried again next round
+    const std::vector<std::pair<std::string, std::string>> labels = {
+        {"service", service}, {"topic", relays_[i]->topic()}};
+    samples.push_back({"schakel_outbox_pending",
+                       "Messages waiting in an outbox, by sending service and topic.", labels,
+                       static_cast<double>(backlog->pending)});
+    samples.push_back(
+        {"schakel_outbox_oldest_age_seconds",
+         "Age of the oldest message waiting in an outbox (0 when none waits).", labels,
+         backlog->oldest ? std::max(0.0, absl::ToDoubleSeconds(now - *backlog->oldest)) : 0.0});
+  }
+  for (auto& service : services_) {
+    for (MetricSample& sample : service->MetricSamples()) {
+      sample.labels.insert(sample.labels.begin(), {"service", std::string(service->name())});
+      samples.push_back(std::move(sample));
+    }
+  }
+  metrics_->SetGauges(samples);
 }
 
 }  // namespace schakel

@@ -22,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/common/host_metrics.h"
 #include "services/common/hosted_service.h"
 #include "services/common/outbox.h"
 #include "services/common/scheduler.h"
@@ -50,6 +51,10 @@ class ServiceHost {
     v1::HostConfig config;
     // How the outbox relays ship audit records (tests shorten the backoff).
     OutboxRelay::Options relay;
+    // Where the metrics endpoint listens (HostMetrics); "" for none. Port 0 picks a free one.
+    std::string metrics_listen;
+    // How often the gauges are sampled.
+    absl::Duration metrics_interval = absl::Seconds(15);
   };
 
   // Opens the services and starts listening. Fails with a message that says what to fix: a bad
@@ -81,6 +86,11 @@ class ServiceHost {
   // themselves cause.
   absl::Status FlushOutboxes();
 
+  // The metrics endpoint's port (0 when there is none).
+  int metrics_port() const;
+  // Samples the gauges now (the scheduler does it every metrics_interval).
+  void SampleMetrics();
+
  private:
   ServiceHost() = default;
   bool Hosts(absl::string_view service) const;
@@ -90,6 +100,8 @@ class ServiceHost {
   void NoteUndeclaredCall(absl::string_view caller, absl::string_view callee);
 
   Options options_;
+  // Before the server: its interceptor counts into it until the server is gone.
+  std::unique_ptr<HostMetrics> metrics_;
   std::unique_ptr<WorkerPool> pool_;
   // One per service, for the calls co-hosted services make to it (see Start).
   std::vector<std::unique_ptr<WorkerPool>> internal_pools_;
@@ -106,6 +118,7 @@ class ServiceHost {
   // last logged. Only the watch job (on the scheduler's one thread) touches them.
   absl::flat_hash_map<HostedService*, absl::Time> stalled_;
   ScheduledJob relay_watch_;
+  ScheduledJob metrics_job_;
   // Health of each service from its relays: NOT_SERVING while one is stalled, logged each minute.
   void WatchRelays();
   absl::Mutex channels_mu_;

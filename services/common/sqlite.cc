@@ -327,4 +327,18 @@ absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body
   return result;
 }
 
+absl::StatusOr<int64_t> ReadInt(Database& db, absl::string_view sql,
+                                std::initializer_list<int64_t> binds) {
+  int64_t value = 0;
+  SCHAKEL_RETURN_IF_ERROR(db.Read([&](Connection& c) -> absl::Status {
+    SCHAKEL_ASSIGN_OR_RETURN(Statement s, c.Prepare(sql));
+    int i = 1;
+    for (int64_t b : binds) s.Bind(i++, b);
+    SCHAKEL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) value = s.ColumnInt(0);
+    return absl::OkStatus();
+  }));
+  return value;
+}
+
 }  // namespace schakel::sqlite

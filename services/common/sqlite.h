@@ -13,6 +13,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -200,6 +201,11 @@ class Database {
   std::vector<std::unique_ptr<Connection>> free_readers_ ABSL_GUARDED_BY(readers_mu_);
   int open_readers_ ABSL_GUARDED_BY(readers_mu_) = 0;
 };
+
+// The first column of the first row of `sql`, read with `binds` bound in order (a count, a
+// maximum); 0 when there is no row or the value is NULL. For the services' metrics.
+absl::StatusOr<int64_t> ReadInt(Database& db, absl::string_view sql,
+                                std::initializer_list<int64_t> binds = {});
 
 // Steps `s` through its rows, calling `row()` (which reads the columns of `s`) on each; stops at
 // the first error, from stepping or from `row`.

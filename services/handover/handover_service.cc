@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "services/common/case_client.h"
+#include "services/common/host_metrics.h"
 #include "services/common/migrations.h"
 #include "services/common/outbox.h"
 #include "services/common/status.h"
@@ -84,6 +85,20 @@ absl::Status HandoverService::Open(const HostEnv& env) {
 }
 
 void HandoverService::Stop() { scan_job_.Cancel(); }
+
+std::vector<MetricSample> HandoverService::MetricSamples() {
+  const int64_t now = absl::ToUnixMicros(env_.clock->Now());
+  std::vector<MetricSample> out;
+  // HANDOVER_STATE_PROPOSED = 1 (until the deadline scan expires it), ACCEPTED = 2.
+  AddOverdueCount(*rt_.db, "handover_acceptance",
+                  "SELECT COUNT(*) FROM handovers WHERE state = 1 AND accept_deadline < ?", {now},
+                  out);
+  AddOverdueCount(*rt_.db, "handover_first_contact",
+                  "SELECT COUNT(*) FROM handovers WHERE state = 2 AND contact_time IS NULL AND "
+                  "contact_deadline < ?",
+                  {now}, out);
+  return out;
+}
 
 grpc::ServerUnaryReactor* HandoverService::Handle(grpc::CallbackServerContext* ctx,
                                                   absl::string_view method, RpcHandler handler) {

@@ -56,6 +56,8 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
   std::vector<std::string> routes_to() const override { return {"cases"}; }
   void BeginShutdown() override;
   void Stop() override;
+  // Proposals past their acceptance deadline, accepted handovers past their first-contact one.
+  std::vector<MetricSample> MetricSamples() override;
 
   // Finds what fell due at the clock's now — expired acceptances, reminders, late first contacts
   // — and acts on each exactly once (the timer calls it; so does every change, and tests).

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/host_metrics.h"
 #include "services/common/ids.h"
 #include "services/common/person_fields.h"
 #include "services/common/proto_time.h"
@@ -223,5 +224,20 @@ bool IntakeService::ClaimLapsed(const ReportRow& r, absl::Time now) const {
 }
 
 std::unique_ptr<HostedService> NewIntakeService() { return std::make_unique<IntakeService>(); }
+
+std::vector<MetricSample> IntakeService::MetricSamples() {
+  const int64_t now = absl::ToUnixMicros(env_.clock->Now());
+  std::vector<MetricSample> out;
+  // REPORT_STATE_OPEN = 1: no safety assessment yet.
+  AddOverdueCount(*rt_.db, "report_acute",
+                  "SELECT COUNT(*) FROM reports WHERE state = 1 AND acute_due < ?", {now}, out);
+  AddOverdueCount(*rt_.db, "report_assessment",
+                  "SELECT COUNT(*) FROM reports WHERE state = 1 AND assessment_due < ?", {now},
+                  out);
+  AddOverdueCount(*rt_.db, "feedback",
+                  "SELECT COUNT(*) FROM feedback_tasks WHERE given_at IS NULL AND due <= ?", {now},
+                  out);
+  return out;
+}
 
 }  // namespace schakel::intake

@@ -64,6 +64,8 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   std::vector<OutboxRoute> outbox_routes() override;
   std::vector<std::string> routes_to() const override { return {"cases"}; }
   void Stop() override { scan_job_.Cancel(); }
+  // Open reports past their acute or assessment term; feedback tasks past due.
+  std::vector<MetricSample> MetricSamples() override;
 
   // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
   // timer calls it every IntakeConfig.deadline_scan_seconds; so do tests). Returns how many.

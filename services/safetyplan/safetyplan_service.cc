@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/case_client.h"
 #include "services/common/etag.h"
+#include "services/common/host_metrics.h"
 #include "services/common/migrations.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
@@ -95,6 +96,21 @@ absl::Status SafetyPlanService::Open(const HostEnv& env) {
 }
 
 void SafetyPlanService::Stop() { scan_job_.Cancel(); }
+
+std::vector<MetricSample> SafetyPlanService::MetricSamples() {
+  std::vector<MetricSample> out;
+  // The kinds of plan_deadlines (its CHECK constraint), as label values.
+  for (const auto& [kind, label] :
+       {std::pair{"EVALUATION", "plan_evaluation"}, std::pair{"AGREEMENT", "plan_agreement"},
+        std::pair{"INCIDENT_REVIEW", "plan_incident_review"}}) {
+    AddOverdueCount(*rt_.db, label,
+                    absl::StrCat("SELECT COUNT(*) FROM plan_deadlines WHERE done_at = 0 AND "
+                                 "kind = '",
+                                 kind, "' AND due < ?"),
+                    {YmdOf(Today())}, out);
+  }
+  return out;
+}
 
 std::vector<OutboxRoute> SafetyPlanService::outbox_routes() { return {CaseTimelineRoute()}; }
 

@@ -77,6 +77,8 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
 #undef SCHAKEL_PLAN_RPC
 
   void Stop() override;
+  // Plan deadlines (evaluations, agreements, incident reviews) past their last day, by kind.
+  std::vector<MetricSample> MetricSamples() override;
   // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
   // timer calls it; so do tests). Returns how many deadlines it acted on.
   absl::StatusOr<int> ScanDeadlines();

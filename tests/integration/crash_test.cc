@@ -72,12 +72,12 @@ class CrashTest : public ::testing::Test {
                     .ok());
     address_ = "127.0.0.1:" + std::to_string(FreePort());
     Write(d / "host.textproto",
-          "listen: \"" + address_ + "\"\ndata_dir: \"" + (d / "data").string() +
-              "\"\ntls { cert_file: \"" + (d / "server.crt").string() + "\" key_file: \"" +
-              (d / "server.key").string() + "\" ca_file: \"" + (d / "ca.crt").string() +
-              "\" }\naudit { master_key_file: \"" + (d / "master.key").string() +
-              "\" index_key_file: \"" + (d / "index.key").string() + "\" signing_key_file: \"" +
-              (d / "signing.pem").string() +
+          "listen: \"" + address_ + "\"\nmetrics_listen: \"127.0.0.1:0\"\ndata_dir: \"" +
+              (d / "data").string() + "\"\ntls { cert_file: \"" + (d / "server.crt").string() +
+              "\" key_file: \"" + (d / "server.key").string() + "\" ca_file: \"" +
+              (d / "ca.crt").string() + "\" }\naudit { master_key_file: \"" +
+              (d / "master.key").string() + "\" index_key_file: \"" + (d / "index.key").string() +
+              "\" signing_key_file: \"" + (d / "signing.pem").string() +
               "\" origin: \"schakel.test/audit\" }\ncases { data_key_file: \"" +
               (d / "cases-data.key").string() + "\" index_key_file: \"" +
               (d / "cases-index.key").string() + "\" }\nhandover { data_key_file: \"" +

@@ -127,6 +127,7 @@ TestHost::TestHost(TestHostOptions o, std::vector<std::unique_ptr<HostedService>
   for (auto& s : extra) services.push_back(std::move(s));
   ServiceHost::Options options;
   options.listen = o.listen;
+  options.metrics_listen = o.metrics_listen;
   options.config.set_max_request_bytes(o.max_request_bytes);
   options.config.set_relay_alarm_seconds(o.relay_alarm_seconds);
   auto& addresses = *options.config.mutable_service_addresses();

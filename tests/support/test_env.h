@@ -62,6 +62,9 @@ struct TestHostOptions {
   const Clock* clock = nullptr;   // default: the real clock
   int max_request_bytes = 0;      // HostConfig.max_request_bytes; 0: unset (the host's default)
   int relay_alarm_seconds = 0;    // HostConfig.relay_alarm_seconds; 0: unset
+  // The metrics endpoint ("127.0.0.1:0" to turn it on). Off by default: stopping its HTTP server
+  // (civetweb) takes up to 2 s, which every test would pay.
+  std::string metrics_listen;
 };
 
 // A running host on 127.0.0.1:<ephemeral>.

@@ -76,6 +76,8 @@ TEST(HostConfigTest, ValidationNamesEveryBadField) {
   c.set_max_request_bytes(65 << 20);
   c.set_idempotency_retention_days(365);
   c.set_relay_alarm_seconds(-1);
+  c.set_metrics_listen("localhost");
+  c.set_metrics_interval_seconds(7200);
   absl::Status st = ValidateHostConfig(c, {"directory"});
   std::set<std::string> fields;
   const google::rpc::BadRequest bad_request = BadRequestOf(st);
@@ -83,7 +85,8 @@ TEST(HostConfigTest, ValidationNamesEveryBadField) {
   EXPECT_EQ(fields, (std::set<std::string>{"data_dir", "tls.cert_file", "tls.key_file",
                                            "tls.ca_file", "services[0]", "worker_threads",
                                            "role_cache_ttl_ms", "max_request_bytes",
-                                           "idempotency_retention_days", "relay_alarm_seconds"}));
+                                           "idempotency_retention_days", "relay_alarm_seconds",
+                                           "metrics_listen", "metrics_interval_seconds"}));
 }
 
 TEST(HostConfigTest, ServiceAddressesAreAMapByServiceName) {
