@@ -27,6 +27,10 @@ packages=(
   # charts of the supervision view (Qt Charts' CMake package needs Qt's OpenGL one); a font for
   # the screenshots under Xvfb
   qt6-charts-dev libqt6opengl6-dev fonts-dejavu-core
+  # the metrics endpoint (Prometheus text format over HTTP on localhost)
+  prometheus-cpp-dev
+  # systemd-analyze: the tests verify the units under deploy/systemd
+  systemd
   # scripts
   procps iproute2 ca-certificates python3
   # time zone data: deadlines and "today" are Europe/Amsterdam
