@@ -12,7 +12,8 @@
 #
 # SCHAKEL_BUILD_JOBS=N sets the build's parallel jobs (default 2). For tests (tests/e2e), three
 # more: SCHAKEL_RUN_HOME=DIR keeps var/ under DIR instead of the checkout, SCHAKEL_LISTEN=HOST:PORT
-# listens elsewhere, SCHAKEL_PREBUILT=BUILD_DIR uses the binaries of an existing build and skips
+# listens elsewhere (and SCHAKEL_METRICS_LISTEN=HOST:PORT moves the metrics endpoint, by default
+# on the next port), SCHAKEL_PREBUILT=BUILD_DIR uses the binaries of an existing build and skips
 # the install and the build. With it running,
 # deploy/local/handover_scenario.sh plays a whole handover scenario on a new case,
 # deploy/local/intake_scenario.sh one at Veilig Thuis's intake desk, and
@@ -30,6 +31,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 LISTEN="${SCHAKEL_LISTEN:-127.0.0.1:7400}"
+# The metrics endpoint (plain HTTP, localhost): the port after the gRPC one, unless told.
+METRICS_LISTEN="${SCHAKEL_METRICS_LISTEN:-127.0.0.1:$((${LISTEN##*:} + 1))}"
 HOME_DIR="${SCHAKEL_RUN_HOME:-$ROOT}"
 VAR="$HOME_DIR/var"
 PKI="$VAR/pki"
@@ -784,6 +787,11 @@ start() {
   say "audit log, case, handover and intake keys in var/keys (made once)"
   ctl pki audit-keys --origin="$AUDIT_ORIGIN"
   ctl pki case-keys
+  # The backup key (schakeld backup/restore): 32 random bytes, made once.
+  if [[ ! -s "$VAR/keys/backup.key" ]]; then
+    head -c 32 /dev/urandom >"$VAR/keys/backup.key.tmp"
+    mv "$VAR/keys/backup.key.tmp" "$VAR/keys/backup.key"
+  fi
 
   say "configuration var/schakeld.textproto"
   local tmp="$CONFIG.tmp"
@@ -791,6 +799,7 @@ start() {
 # schakel.v1.HostConfig (proto/schakel/v1/config.proto), written by deploy/local/run.sh.
 # Edits are overwritten on the next run; pass flags to schakeld to try other settings.
 listen: $(textproto_string "$LISTEN")
+metrics_listen: $(textproto_string "$METRICS_LISTEN")
 data_dir: $(textproto_string "$VAR/data")
 tls {
   cert_file: $(textproto_string "$PKI/services/schakeld.crt")
@@ -907,6 +916,9 @@ EOF
 
 Schakel is running: schakeld on $LISTEN (mutual TLS; certificates in var/pki).
 Log: var/log/schakeld.log   Data: var/data   Config: var/schakeld.textproto
+Metrics (Prometheus text, localhost only): http://$METRICS_LISTEN/metrics
+Backup while it runs: build/release/services/schakeld/schakeld backup --config=var/schakeld.textproto \
+  --to=var/backups/\$(date +%Y%m%dT%H%M) --backup-key=var/keys/backup.key   (docs/operations.md)
 
 Try it, from $ROOT:
   $ctl_rel --as vt-medewerker whoami

@@ -9,11 +9,15 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/common/config.h"
 #include "services/common/flags.h"
 #include "services/common/service_host.h"
 #include "services/common/tls.h"
+#include "services/schakeld/backup_command.h"
+#include "services/schakeld/notify.h"
 #include "services/schakeld/registry.h"
 
 ABSL_FLAG(std::string, config, "", "HostConfig file in protobuf text format; flags override it");
@@ -25,6 +29,16 @@ ABSL_FLAG(std::string, tls_key, "", "Its private key (PEM)");
 ABSL_FLAG(std::string, tls_ca, "", "The CA certificate that signs every principal (PEM)");
 ABSL_FLAG(int, shutdown_grace_seconds, 0, "Time in-flight calls get after SIGTERM (default 10)");
 ABSL_FLAG(int, worker_threads, 0, "Threads for disk and crypto work (default 4)");
+ABSL_FLAG(std::string, to, "",
+          "backup: the new backup directory; restore: the empty data directory");
+ABSL_FLAG(std::string, from, "", "restore: the backup directory");
+ABSL_FLAG(std::string, backup_key, "", "backup, restore: the backup key file (32 random bytes)");
+ABSL_FLAG(std::string, audit_vkey, "",
+          "restore: the audit log's verifier key file, to check the checkpoint's signature");
+ABSL_FLAG(bool, check_config, false,
+          "Read and check the configuration (file and flags), say what is wrong, and exit");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "Address of the metrics endpoint (default 127.0.0.1:7490), or \"off\"");
 
 namespace {
 
@@ -42,11 +56,21 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Hosts Schakel's gRPC services over mutual TLS.\n"
       "  schakeld --services=all --listen=127.0.0.1:7400 --data-dir=DIR \\\n"
-      "           --tls-cert=FILE --tls-key=FILE --tls-ca=FILE   (or --config=FILE)");
+      "           --tls-cert=FILE --tls-key=FILE --tls-ca=FILE   (or --config=FILE)\n"
+      "  schakeld backup --config=FILE --to=NEW_DIR --backup-key=FILE\n"
+      "  schakeld restore --from=BACKUP_DIR --to=EMPTY_DIR --backup-key=FILE "
+      "[--audit-vkey=FILE]");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
-  if (positional.size() > 1) {
-    return Fail(
-        absl::InvalidArgumentError("unexpected argument '" + positional[1] + "'; see --help"));
+  const std::string command = positional.size() > 1 ? positional[1] : "";
+  if (positional.size() > 2 || (!command.empty() && command != "backup" && command != "restore")) {
+    return Fail(absl::InvalidArgumentError("unexpected argument '" + positional.back() +
+                                           "'; the commands are backup and restore; see --help"));
+  }
+  if (command == "restore") {
+    return schakel::RunRestore({.to = absl::GetFlag(FLAGS_to),
+                                .from = absl::GetFlag(FLAGS_from),
+                                .backup_key = absl::GetFlag(FLAGS_backup_key),
+                                .audit_vkey = absl::GetFlag(FLAGS_audit_vkey)});
   }
 
   schakel::v1::HostConfig config;
@@ -63,14 +87,27 @@ int main(int argc, char** argv) {
   overrides.mutable_tls()->set_ca_file(absl::GetFlag(FLAGS_tls_ca));
   overrides.set_shutdown_grace_seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
   overrides.set_worker_threads(absl::GetFlag(FLAGS_worker_threads));
+  overrides.set_metrics_listen(absl::GetFlag(FLAGS_metrics_listen));
   for (absl::string_view s :
        absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipEmpty())) {
     overrides.add_services(std::string(s));
   }
   schakel::MergeHostConfig(overrides, config);
+  if (command == "backup") {
+    // The data directory is all it needs of the configuration: it copies the databases there.
+    return schakel::RunBackup({.data_dir = config.data_dir(),
+                               .to = absl::GetFlag(FLAGS_to),
+                               .backup_key = absl::GetFlag(FLAGS_backup_key)});
+  }
   schakel::ApplyHostConfigDefaults(config);
   if (auto st = schakel::ValidateHostConfig(config, schakel::KnownServices()); !st.ok()) {
     return Fail(st);
+  }
+  if (absl::GetFlag(FLAGS_check_config)) {
+    std::cout << "schakeld: the configuration is valid (listen " << config.listen() << ", metrics "
+              << config.metrics_listen() << ", services " << absl::StrJoin(config.services(), ",")
+              << ")\n";
+    return 0;
   }
 
   auto tls = schakel::LoadTlsMaterial(
@@ -85,9 +122,18 @@ int main(int argc, char** argv) {
   options.data_dir = config.data_dir();
   options.shutdown_grace = absl::Seconds(config.shutdown_grace_seconds());
   options.worker_threads = config.worker_threads();
+  if (config.metrics_listen() != "off") options.metrics_listen = config.metrics_listen();
+  options.metrics_interval = absl::Seconds(config.metrics_interval_seconds());
   options.config = config;
   auto host = schakel::ServiceHost::Start(std::move(options), *std::move(services));
   if (!host.ok()) return Fail(host.status());
+  // Every service has opened its database and health says SERVING: tell systemd (Type=notify).
+  if (absl::Status st = schakel::NotifyServiceManager(
+          absl::StrCat("READY=1\nSTATUS=serving on ", config.listen()));
+      !st.ok()) {
+    std::cerr << "schakeld: could not tell the service manager it is ready: " << st.message()
+              << "\n";
+  }
   (*host)->RunUntilSignal();
   return 0;
 }

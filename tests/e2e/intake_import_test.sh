@@ -15,14 +15,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-failures=0
-passes=0
-check() { # check NAME COMMAND... : passes when the command succeeds
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e_lib.sh"
 json_field() { python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 export SCHAKEL_HOME=$WORK
@@ -39,6 +32,7 @@ done
 PORT=$(free_port)
 cat >"$WORK/host.textproto" <<CONF
 data_dir: "$WORK/data"
+metrics_listen: "127.0.0.1:0"
 tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.key" ca_file: "$PKI/ca.crt" }
 audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-index.key" signing_key_file: "$KEYS/audit-signing.pem" origin: "schakel.test/audit" }
 cases { data_key_file: "$KEYS/cases-data.key" index_key_file: "$KEYS/cases-index.key" }
@@ -188,5 +182,4 @@ out=$("${C[@]}" --as=vt --request-id=e2e-assess intake assess "$advice" \
 check "a retried assessment answers the same" test $rc -eq 0
 check "the log carries no names" bash -c "! grep -q 'Testpersoon' '$WORK/schakeld.log'"
 
-echo "e2e intake import: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "e2e intake import"

@@ -13,7 +13,7 @@ umask 077
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD=$1
 WORK=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e_lib.sh"
 PORT=$(free_port)
 export SCHAKEL_RUN_HOME=$WORK SCHAKEL_LISTEN=127.0.0.1:$PORT SCHAKEL_PREBUILT=$BUILD
 CTL=("$BUILD/client/cli/schakelctl" --home="$WORK" --server="127.0.0.1:$PORT")
@@ -22,13 +22,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-failures=0
-passes=0
-check() { # check NAME COMMAND... : passes when the command succeeds
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
 
 # What the demo made, as the people who see it: sorted JSON, so two runs compare byte for byte
 # (notices printed to stderr are not state).
@@ -125,5 +118,4 @@ leaks=$(grep -r -a -l -e "999990019" -e "Demi Voorbeeld" -e "999990044" -e "Jess
 [[ -z "$leaks" ]] || echo "in the clear in: $leaks"
 check "the demo families' BSNs and names are nowhere in var/ in the clear" test -z "$leaks"
 
-echo "run_twice: $passes passed, $failures failed"
-((failures == 0))
+finish "run_twice"

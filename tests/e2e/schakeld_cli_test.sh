@@ -14,17 +14,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-failures=0
-passes=0
-check() {  # check NAME COMMAND... : passes when the command succeeds
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-lacks() {  # lacks PATTERN TEXT : passes when TEXT does not contain PATTERN
-  ! grep -q -- "$1" <<<"$2"
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e_lib.sh"
 
 export SCHAKEL_HOME=$WORK
 PKI=$WORK/var/pki
@@ -35,8 +25,10 @@ PKI=$WORK/var/pki
 "$CTL" pki case-keys >/dev/null
 KEYS=$WORK/var/keys
 PORT=$(free_port)
+MPORT=$(free_port)
 cat >"$WORK/host.textproto" <<CONF
 data_dir: "$WORK/data"
+metrics_listen: "127.0.0.1:$MPORT"
 tls { cert_file: "$PKI/services/schakeld.crt" key_file: "$PKI/services/schakeld.key" ca_file: "$PKI/ca.crt" }
 audit { master_key_file: "$KEYS/audit-master.key" index_key_file: "$KEYS/audit-index.key" signing_key_file: "$KEYS/audit-signing.pem" origin: "schakel.test/audit" }
 cases { data_key_file: "$KEYS/cases-data.key" index_key_file: "$KEYS/cases-index.key" }
@@ -57,23 +49,49 @@ out=$("$SCHAKELD" --config="$WORK/host.textproto" --services=dictionary 2>&1); r
 check "unknown service exits non-zero" test $rc -ne 0
 check "unknown service is named" grep -q "dictionary" <<<"$out"
 
-# Start it (flags with dashes override the file).
-"$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --shutdown-grace-seconds=5 \
-  >"$WORK/schakeld.log" 2>&1 &
+# Start it (flags with dashes override the file), as systemd would a Type=notify service: a
+# socket in NOTIFY_SOCKET that should hear READY=1 once it serves.
+python3 - "$WORK/notify.sock" "$WORK/notify.txt" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(120)
+open(sys.argv[2], "w").write(s.recv(4096).decode())
+PY
+NOTIFY_PID=$!
+for _ in $(seq 1 100); do [ -S "$WORK/notify.sock" ] && break; sleep 0.1; done
+NOTIFY_SOCKET="$WORK/notify.sock" "$SCHAKELD" --config="$WORK/host.textproto" \
+  --listen=127.0.0.1:$PORT --shutdown-grace-seconds=5 >"$WORK/schakeld.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 300); do
   "$CTL" --server=127.0.0.1:$PORT --as=admin health >/dev/null 2>&1 && break
   sleep 0.1
 done
 check "health is SERVING" "$CTL" --server=127.0.0.1:$PORT --as=admin health
+wait "$NOTIFY_PID"
+check "systemd hears READY=1" grep -q "^READY=1" "$WORK/notify.txt"
+check "and the address served" grep -q "STATUS=serving on 127.0.0.1:$PORT" "$WORK/notify.txt"
 out=$("$CTL" --server=127.0.0.1:$PORT --as=admin --json whoami 2>&1)
 check "whoami answers as admin" grep -q '"principal_id": "admin"' <<<"$out"
 check "whoami shows the ADMIN role" grep -q 'ROLE_ADMIN' <<<"$out"
 
 # A second host on the same port fails and says so.
-out=$("$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --data-dir="$WORK/data2" 2>&1); rc=$?
+out=$("$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$PORT --data-dir="$WORK/data2" \
+  --metrics-listen=off 2>&1); rc=$?
 check "port in use exits non-zero" test $rc -ne 0
 check "port in use is explained" grep -q "cannot listen" <<<"$out"
+# So does one whose metrics port is taken (by the first host's endpoint).
+out=$("$SCHAKELD" --config="$WORK/host.textproto" --listen=127.0.0.1:$(free_port) \
+  --data-dir="$WORK/data3" 2>&1); rc=$?
+check "metrics port in use exits non-zero" test $rc -ne 0
+check "metrics port in use is named" grep -q "cannot serve metrics on 127.0.0.1:$MPORT" <<<"$out"
+
+# The metrics endpoint: plain HTTP on localhost, the calls above counted.
+metrics=$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())' \
+  "http://127.0.0.1:$MPORT/metrics" 2>&1)
+check "metrics count the whoami call" grep -q \
+  'schakel_rpc_requests_total{code="OK",method="WhoAmI",service="schakel.v1.DirectoryService"}' <<<"$metrics"
+check "metrics show the health checks" grep -q 'method="Check",service="grpc.health.v1.Health"' <<<"$metrics"
 
 # Idempotent mutation through the CLI; a second request_id for the same id is refused.
 "$CTL" --server=127.0.0.1:$PORT --as=admin --request-id=e2e-1 directory create-organisation \
@@ -289,6 +307,31 @@ out=$("$CTL" --server=127.0.0.1:$PORT --cert="$WORK/other/var/pki/users/admin.cr
   --key="$WORK/other/var/pki/users/admin.key" --ca="$PKI/ca.crt" whoami 2>&1); rc=$?
 check "foreign CA is refused" test $rc -ne 0
 
+# A backup while it serves, restored and checked against the audit log's signed checkpoint; a
+# backup with one byte changed is refused.
+head -c 32 /dev/urandom >"$WORK/backup.key"
+out=$("$SCHAKELD" backup --config="$WORK/host.textproto" --to="$WORK/backups/one" \
+  --backup-key="$WORK/backup.key" 2>&1); rc=$?
+check "backup while serving exits 0" test $rc -eq 0 || echo "$out"
+check "backup lists the audit log's checkpoint" grep -q "audit log checkpoint: size" <<<"$out"
+out=$("$SCHAKELD" restore --from="$WORK/backups/one" --to="$WORK/restored" \
+  --backup-key="$WORK/backup.key" --audit-vkey="$KEYS/audit.vkey" 2>&1); rc=$?
+check "restore exits 0" test $rc -eq 0 || echo "$out"
+check "restore proves the log against the signed checkpoint" \
+  grep -q "root equals the signed checkpoint's" <<<"$out"
+check "restore brings every database" test -s "$WORK/restored/cases.db" -a -s "$WORK/restored/audit.db"
+cp -r "$WORK/backups/one" "$WORK/backups/flipped"
+python3 - "$WORK/backups/flipped/directory.db.enc" <<'PY'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 1; open(p, "wb").write(b)
+PY
+out=$("$SCHAKELD" restore --from="$WORK/backups/flipped" --to="$WORK/restored2" \
+  --backup-key="$WORK/backup.key" 2>&1); rc=$?
+check "a flipped byte is refused" test $rc -eq 1
+check "and named" grep -q "directory.db.enc does not authenticate" <<<"$out"
+check "nothing is left of it" test -z "$(ls -A "$WORK/restored2")"
+
 # SIGTERM: a clean exit.
 kill -TERM "$PID"
 wait "$PID"; rc=$?
@@ -298,5 +341,4 @@ check "shutdown is logged" grep -q '"host.stopped"' "$WORK/schakeld.log"
 # No personal names in the log (the demo names are only in the directory).
 check "log carries no names" bash -c "! grep -q 'Veilig Thuis Utrecht\|Beheerder\|Ezra\|999990019' '$WORK/schakeld.log'"
 
-echo "e2e: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "e2e"

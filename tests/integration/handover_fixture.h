@@ -54,7 +54,10 @@ inline std::set<std::string> BadFieldsOf(const grpc::Status& st) { return BadFie
 class HandoverWorld {
  public:
   // `data_dir` and `pki` let a test restart the host on the same files.
-  explicit HandoverWorld(const std::filesystem::path& data_dir = {}, const TestPki* pki = nullptr) {
+  // `metrics_listen` turns the host's metrics endpoint on ("127.0.0.1:0").
+  explicit HandoverWorld(const std::filesystem::path& data_dir = {}, const TestPki* pki = nullptr,
+                         std::string metrics_listen = "")
+      : metrics_listen_(std::move(metrics_listen)) {
     clock_.Set(Amsterdam(2026, 1, 5, 9));  // a Monday
     Start(data_dir, pki);
     using namespace handover_world;
@@ -93,12 +96,15 @@ class HandoverWorld {
     options.data_dir = data_dir;
     options.pki = pki;
     options.clock = &clock_;
+    options.metrics_listen = metrics_listen_;
     host_ = std::make_unique<TestHost>(options, std::move(services));
   }
 
   // Stops the host and starts another on the same files (same clock).
-  void Restart(const TestPki& pki) {
-    const auto dir = host_->data_dir();
+  void Restart(const TestPki& pki) { RestartOn(host_->data_dir(), pki); }
+  // Stops the host and starts another on `data_dir` (a restored backup, say).
+  void RestartOn(const std::filesystem::path& data_dir, const TestPki& pki) {
+    const auto dir = data_dir;  // a copy: `data_dir` may be the host's own
     host_.reset();
     Start(dir, &pki);
   }
@@ -285,6 +291,7 @@ class HandoverWorld {
 
  private:
   FakeClock clock_;
+  std::string metrics_listen_;
   std::unique_ptr<TestHost> host_;
   handover::HandoverService* service_ = nullptr;
   std::map<std::string, std::string> orgs_;
