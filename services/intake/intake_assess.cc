@@ -12,7 +12,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "safety assessment";
+constexpr char kAssessPurpose[] = "safety assessment";
 
 }  // namespace
 
@@ -143,7 +143,7 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
       if (!again) SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
       *resp->mutable_report() = ToProto(*row);
       v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
-                                         "intake.report.assessed", row->id, kPurpose);
+                                         "intake.report.assessed", row->id, kAssessPurpose);
       AddObject(rec, "route", v1::AssessmentRoute_Name(a.route()));
       if (!row->investigator_id.empty()) AddObject(rec, "professional", row->investigator_id);
       if (!row->handover_org.empty()) AddObject(rec, "organisation", row->handover_org);
@@ -160,7 +160,7 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_VT_INTAKE},
-                              "intake.assessment.replayed", kPurpose);
+                              "intake.assessment.replayed", kAssessPurpose);
         },
     };
     return RunChange(spec, nullptr, change);

@@ -15,7 +15,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "feedback to the reporter";
+constexpr char kFeedbackPurpose[] = "feedback to the reporter";
 constexpr absl::Duration kDoneShown = absl::Hours(24 * 30);
 constexpr int kMaxTasksShown = 500;
 
@@ -164,7 +164,7 @@ grpc::ServerUnaryReactor* IntakeService::ListFeedbackTasks(grpc::CallbackServerC
     const ReadSpec spec{.audit = rt_.audit.get(),
                         .caller = &caller,
                         .event_type = "intake.feedback.read",
-                        .purpose_of_use = kPurpose,
+                        .purpose_of_use = kFeedbackPurpose,
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "region", v1::Region_Name(desk.region));
@@ -261,7 +261,7 @@ grpc::ServerUnaryReactor* IntakeService::RecordFeedback(grpc::CallbackServerCont
       if (!marked) return absl::AbortedError("the feedback task changed meanwhile; read it again");
       *resp->mutable_task() = FeedbackTaskProto(*task, now);
       v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
-                                         "intake.feedback.recorded", row->id, kPurpose);
+                                         "intake.feedback.recorded", row->id, kFeedbackPurpose);
       AddObject(rec, "feedback", absl::StrCat(row->id, "/", occasion));
       return rt_.audit->Record(c, rec);
     };
@@ -276,7 +276,7 @@ grpc::ServerUnaryReactor* IntakeService::RecordFeedback(grpc::CallbackServerCont
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_VT_INTAKE},
-                              "intake.feedback.replayed", kPurpose);
+                              "intake.feedback.replayed", kFeedbackPurpose);
         },
     };
     return RunChange(spec, nullptr, change);

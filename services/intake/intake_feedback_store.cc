@@ -14,7 +14,7 @@ std::string FeedbackAad(const std::string& report_id, const std::string& occasio
   return absl::StrCat("feedback/", report_id, "/", occasion);
 }
 
-constexpr char kColumns[] =
+constexpr char kTaskColumns[] =
     "report_id, occasion, region, reporter_type, scope, decided_at, due, assignee, given_at, "
     "given_by, record_time, signals_sent, next_signal_at, key_id, given";
 
@@ -64,7 +64,7 @@ absl::StatusOr<std::optional<FeedbackRow>> FeedbackStore::Get(const std::string&
                                                               bool decrypt) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached(absl::StrCat("SELECT ", kColumns,
+      c_.PrepareCached(absl::StrCat("SELECT ", kTaskColumns,
                                     " FROM feedback_tasks WHERE report_id = ? AND occasion = ?")));
   s->Bind(1, report_id).Bind(2, occasion);
   SCHAKEL_ASSIGN_OR_RETURN(auto rows, Query(*s, decrypt));
@@ -96,7 +96,7 @@ absl::StatusOr<std::vector<FeedbackRow>> FeedbackStore::List(v1::Region region,
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat(
-          "SELECT ", kColumns,
+          "SELECT ", kTaskColumns,
           " FROM feedback_tasks WHERE region = ?1 AND (given_at IS NULL OR (?2 IS NOT NULL AND "
           "given_at >= ?2)) ORDER BY given_at IS NOT NULL, CASE WHEN given_at IS NULL THEN due "
           "ELSE -given_at END, report_id, occasion LIMIT ?3")));

@@ -12,7 +12,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "handover of a report";
+constexpr char kHandoverPurpose[] = "handover of a report";
 constexpr absl::Duration kAnsweredShown = absl::Hours(24 * 90);
 constexpr int kDefaultAcceptDays = 5;
 
@@ -69,7 +69,7 @@ grpc::ServerUnaryReactor* IntakeService::ListHandedReports(grpc::CallbackServerC
     const ReadSpec spec{.audit = rt_.audit.get(),
                         .caller = &caller,
                         .event_type = "intake.handed.read",
-                        .purpose_of_use = kPurpose,
+                        .purpose_of_use = kHandoverPurpose,
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "organisation", caller.principal.organisation_id);
@@ -135,7 +135,7 @@ grpc::ServerUnaryReactor* IntakeService::AnswerReportHandover(
       v1::AuditRecord rec =
           ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
                        req->accept() ? "intake.handover.accepted" : "intake.handover.declined",
-                       row->id, kPurpose);
+                       row->id, kHandoverPurpose);
       return rt_.audit->Record(c, rec);
     };
     const ChangeSpec spec{
@@ -153,7 +153,7 @@ grpc::ServerUnaryReactor* IntakeService::AnswerReportHandover(
           SCHAKEL_RETURN_IF_ERROR(receiver_of(row));
           return rt_.audit->Record(
               c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ,
-                              "intake.handover.answer_replayed", row->id, kPurpose));
+                              "intake.handover.answer_replayed", row->id, kHandoverPurpose));
         },
     };
     return RunChange(spec, nullptr, change);

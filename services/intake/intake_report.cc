@@ -17,7 +17,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "oversight of statutory terms";
+constexpr char kReportPurpose[] = "oversight of statutory terms";
 constexpr double kAssessmentNorm = 0.9;
 constexpr double kInvestigationNorm = 0.8;
 constexpr int kMaxOverdueShown = 500;
@@ -182,7 +182,7 @@ grpc::ServerUnaryReactor* IntakeService::GetIntakeReport(grpc::CallbackServerCon
         .audit = rt_.audit.get(),
         .caller = &caller,
         .event_type = req->csv() ? "intake.figures.exported" : "intake.figures.read",
-        .purpose_of_use = kPurpose,
+        .purpose_of_use = kReportPurpose,
         .action = req->csv() ? v1::AUDIT_ACTION_EXECUTE : v1::AUDIT_ACTION_READ,
         .response = resp,
     };

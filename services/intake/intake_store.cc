@@ -10,7 +10,7 @@ namespace {
 
 std::string ReportAad(const std::string& id) { return absl::StrCat("report/", id); }
 
-constexpr char kColumns[] =
+constexpr char kReportColumns[] =
     "id, region, kind, channel, reporter_type, state, acute, received_at, submit_time, "
     "submitted_by, submitted_by_organisation_id, external_reference, violence_kinds, "
     "assessment_due, acute_due, converted_at, claimed_by, claim_time, claim_touch, version, "
@@ -24,7 +24,7 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(r.body, ReportAad(r.id)));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kColumns,
+      c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kReportColumns,
                                     ", queue_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                     "?, ?)")));
@@ -212,7 +212,7 @@ absl::StatusOr<std::optional<ReportRow>> IntakeStore::GetReport(const std::strin
                                                                 bool decrypt) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
-      c_.PrepareCached(absl::StrCat("SELECT ", kColumns, " FROM reports WHERE id = ?")));
+      c_.PrepareCached(absl::StrCat("SELECT ", kReportColumns, " FROM reports WHERE id = ?")));
   s->Bind(1, id);
   SCHAKEL_ASSIGN_OR_RETURN(auto rows, Query(*s, decrypt));
   if (rows.empty()) return std::nullopt;
@@ -255,7 +255,7 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::ListQueue(v1::Region region,
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat(
-          "SELECT ", kColumns,
+          "SELECT ", kReportColumns,
           " FROM reports WHERE region = ?1 AND state = 1 AND (?6 = '' OR claimed_by = ?6) AND "
           "(acute < ?2 OR (acute = ?2 AND (queue_due > ?3 OR (queue_due = ?3 AND "
           "(received_at > ?4 OR (received_at = ?4 AND id > ?5)))))) "
@@ -355,7 +355,7 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::ListHanded(const std::string
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat(
-          "SELECT ", kColumns,
+          "SELECT ", kReportColumns,
           " FROM reports WHERE handover_org = ?1 AND handover_org <> '' AND (handover_state = 1 "
           "OR (?2 AND handover_state IN (2, 3) AND submit_time >= ?3)) "
           "ORDER BY handover_state, handover_due, id LIMIT 500")));

@@ -10,7 +10,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "intake";
+constexpr char kSubmitPurpose[] = "intake";
 
 // The submitter's kind, or PERMISSION_DENIED: Veilig Thuis staff with VT_INTAKE, or police
 // professionals (the feed).
@@ -26,7 +26,7 @@ v1::AuditRecord SubmitRecord(const AuditTrail& audit, const Caller& caller,
                              const std::string& report_id, bool duplicate) {
   return ReportRecord(audit, caller, duplicate ? v1::AUDIT_ACTION_EXECUTE : v1::AUDIT_ACTION_CREATE,
                       duplicate ? "intake.report.resubmitted" : "intake.report.submitted",
-                      report_id, kPurpose);
+                      report_id, kSubmitPurpose);
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReport(grpc::CallbackServerContex
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return rt_.audit->Record(
               c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ, "intake.report.replayed",
-                              resp->report_id(), kPurpose));
+                              resp->report_id(), kSubmitPurpose));
         },
     };
     return RunChange(spec, nullptr, change);
@@ -157,7 +157,7 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReports(grpc::CallbackServerConte
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           v1::AuditRecord rec =
               rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_READ, "intake.batch.replayed");
-          rec.set_purpose_of_use(kPurpose);
+          rec.set_purpose_of_use(kSubmitPurpose);
           for (const auto& r : resp->results()) {
             if (!r.report_id().empty()) AddObject(rec, "report", r.report_id());
           }
@@ -205,7 +205,7 @@ grpc::ServerUnaryReactor* IntakeService::ConvertAdvice(grpc::CallbackServerConte
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       *resp->mutable_report() = ToProto(*row);
       return rt_.audit->Record(c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
-                                               "intake.advice.converted", row->id, kPurpose));
+                                               "intake.advice.converted", row->id, kSubmitPurpose));
     };
     const ChangeSpec spec{
         .db = rt_.db.get(),
@@ -218,7 +218,7 @@ grpc::ServerUnaryReactor* IntakeService::ConvertAdvice(grpc::CallbackServerConte
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_VT_INTAKE},
-                              "intake.advice.replayed", kPurpose);
+                              "intake.advice.replayed", kSubmitPurpose);
         },
     };
     return RunChange(spec, nullptr, change);

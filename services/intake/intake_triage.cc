@@ -10,7 +10,7 @@
 namespace schakel::intake {
 namespace {
 
-constexpr char kPurpose[] = "triage";
+constexpr char kTriagePurpose[] = "triage";
 constexpr absl::Duration kYear = absl::Hours(24 * 365);
 
 }  // namespace
@@ -27,7 +27,7 @@ grpc::ServerUnaryReactor* IntakeService::GetReport(grpc::CallbackServerContext* 
     const ReadSpec spec{.audit = rt_.audit.get(),
                         .caller = &caller,
                         .event_type = "intake.report.read",
-                        .purpose_of_use = req->purpose().empty() ? kPurpose : req->purpose(),
+                        .purpose_of_use = req->purpose().empty() ? kTriagePurpose : req->purpose(),
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
     const ReadSpec spec{.audit = rt_.audit.get(),
                         .caller = &caller,
                         .event_type = "intake.queue.read",
-                        .purpose_of_use = kPurpose,
+                        .purpose_of_use = kTriagePurpose,
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "region", v1::Region_Name(desk.region));
@@ -161,7 +161,7 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
     SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
     *out = ToProto(*row);
     return rt_.audit->Record(
-        c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE, event, report_id, kPurpose));
+        c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE, event, report_id, kTriagePurpose));
   };
   const ChangeSpec spec{
       .db = rt_.db.get(),
@@ -174,7 +174,7 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
       .protector = rt_.cipher.get(),
       .on_replay = [&](sqlite::Connection& c) -> absl::Status {
         return RecordReplay(c, caller, desk, report_id, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR},
-                            event + ".replayed", kPurpose);
+                            event + ".replayed", kTriagePurpose);
       },
   };
   return RunChange(spec, nullptr, change);
