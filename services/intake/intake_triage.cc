@@ -160,8 +160,8 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
     row->body = std::move(full->body);
     SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
     *out = ToProto(*row);
-    return rt_.audit->Record(
-        c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE, event, report_id, kTriagePurpose));
+    return rt_.audit->Record(c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE, event,
+                                             report_id, kTriagePurpose));
   };
   const ChangeSpec spec{
       .db = rt_.db.get(),
