@@ -5,6 +5,7 @@
 #include "absl/strings/string_view.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/common/status.h"
 
 namespace schakel::sqlite {
 

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/match.h"
 #include "services/backup/backup.h"
 #include "services/backup/backup_internal.h"
 #include "services/backup/sealed_file.h"
