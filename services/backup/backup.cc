@@ -1,8 +1,11 @@
 #include "services/backup/backup.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <memory>
 #include <vector>
@@ -58,6 +61,17 @@ using internal::ForEachRow;
 using internal::OpenSqlite;
 
 constexpr char kManifestContext[] = "schakel-backup-v1|manifest";
+
+// fsync of a file or a directory.
+absl::Status SyncPath(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return absl::ErrnoToStatus(errno, absl::StrCat("opening ", path.string()));
+  const int rc = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (rc != 0) return absl::ErrnoToStatus(error, absl::StrCat("fsync ", path.string()));
+  return absl::OkStatus();
+}
 
 // A consistent copy of `source` at `copy`, through SQLite's online backup API: one step over
 // every page, under one read transaction of the source, while its writers go on (WAL).
@@ -202,10 +216,12 @@ absl::Status WriteManifest(const std::filesystem::path& backup_dir, const std::s
     out.close();
     if (!out) return absl::DataLossError(absl::StrCat("cannot write ", tmp.string()));
   }
+  // The manifest marks the backup complete: on disk before it is named, and its name on disk too.
+  SCHAKEL_RETURN_IF_ERROR(SyncPath(tmp));
   std::error_code ec;
   std::filesystem::rename(tmp, backup_dir / kManifestFile, ec);
   if (ec) return absl::DataLossError(absl::StrCat("cannot write the manifest: ", ec.message()));
-  return absl::OkStatus();
+  return SyncPath(backup_dir);
 }
 
 absl::StatusOr<v1::BackupManifest> ReadManifest(const std::filesystem::path& backup_dir,
