@@ -57,7 +57,7 @@ using audit::merkle::Hash;
 namespace note = audit::note;
 
 std::unique_ptr<v1::AuditService::Stub> AuditStub() {
-  auto channel = Connect();
+  auto channel = Connect(v1::AuditService::service_full_name());
   if (!channel.ok()) {
     UsageError(channel.status().message());
     return nullptr;

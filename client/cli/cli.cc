@@ -25,7 +25,10 @@ ABSL_FLAG(std::string, as, "", "Act as this demo user: var/pki/users/NAME.{crt,k
 ABSL_FLAG(std::string, cert, "", "Client certificate (PEM), instead of --as");
 ABSL_FLAG(std::string, key, "", "Client private key (PEM), instead of --as");
 ABSL_FLAG(std::string, ca, "", "CA certificate (PEM); default var/pki/ca.crt");
-ABSL_FLAG(std::string, server, "127.0.0.1:7400", "Address of schakeld");
+ABSL_FLAG(std::string, server, "",
+          "Address of schakeld (HOST:PORT), or of each service when each runs in a process of its "
+          "own: directory=HOST:PORT,audit=HOST:PORT,... (a bare HOST:PORT serves the rest). "
+          "Default: $SCHAKEL_SERVER, else 127.0.0.1:7400");
 ABSL_FLAG(bool, json, false, "Print protobuf JSON instead of text");
 ABSL_FLAG(std::string, request_id, "", "request_id for a mutation (default: a new random one)");
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline of each call");
@@ -41,7 +44,22 @@ std::filesystem::path PkiDir() {
   return std::filesystem::path(home) / "var" / "pki";
 }
 
-absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect() {
+absl::StatusOr<client::ServerAddresses> Servers() {
+  std::string text = absl::GetFlag(FLAGS_server);
+  if (text.empty()) {
+    const char* env = std::getenv("SCHAKEL_SERVER");
+    text = env != nullptr && *env != '\0' ? env : "127.0.0.1:7400";
+  }
+  return client::ServerAddresses::Parse(text);
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(absl::string_view service) {
+  auto servers = Servers();
+  if (!servers.ok()) return servers.status();
+  return ConnectTo(servers->For(service));
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ConnectTo(const std::string& address) {
   TlsFiles files;
   files.ca = absl::GetFlag(FLAGS_ca).empty() ? PkiDir() / "ca.crt"
                                              : std::filesystem::path(absl::GetFlag(FLAGS_ca));
@@ -57,7 +75,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect() {
     return absl::InvalidArgumentError(
         "say who you are: --as NAME (a demo user) or --cert FILE --key FILE");
   }
-  return client::Connect(absl::GetFlag(FLAGS_server), files);
+  return client::Connect(address, files);
 }
 
 std::unique_ptr<grpc::ClientContext> NewContext() {

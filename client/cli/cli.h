@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/common.pb.h"
 
 namespace schakel::cli {
@@ -27,8 +28,17 @@ using Args = std::vector<std::string>;
 // <home>/var/pki: where `pki init` and `--as NAME` look (home: --home, $SCHAKEL_HOME, or ".").
 std::filesystem::path PkiDir();
 
-// A mutual-TLS channel to --server, as --as NAME or --cert/--key/--ca.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect();
+// Where each service answers, from --server, else $SCHAKEL_SERVER, else 127.0.0.1:7400
+// (client/lib/server_addresses.h: one address, or one per service); INVALID_ARGUMENT naming what
+// is wrong with it.
+absl::StatusOr<client::ServerAddresses> Servers();
+
+// A mutual-TLS channel to `address`, as --as NAME or --cert/--key/--ca.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ConnectTo(const std::string& address);
+
+// A mutual-TLS channel to the address of `service` (its gRPC full name, e.g.
+// v1::CaseService::service_full_name()) in --server.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(absl::string_view service);
 
 // A client context with the --timeout_seconds deadline.
 std::unique_ptr<grpc::ClientContext> NewContext();
@@ -94,7 +104,7 @@ bool RequireFlags(absl::string_view command, absl::string_view usage, absl::stri
 template <typename Service, typename Request, typename Response, typename Method>
 int CallAndPrint(Method method, const Request& request,
                  void (*before_print)(const Response&) = nullptr) {
-  auto channel = Connect();
+  auto channel = Connect(Service::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = Service::NewStub(*channel);
   Response response;

@@ -49,24 +49,52 @@ bool OrganisationFromFlags(v1::Organisation& org) {
 // The id from the first positional argument or --id.
 std::string IdArg(const Args& args) { return args.size() > 1 ? args[1] : absl::GetFlag(FLAGS_id); }
 
+// Health of the server at `address` (of `service`, or the whole server when empty).
+grpc::Status CheckHealth(const std::string& address, const std::string& service,
+                         grpc::health::v1::HealthCheckResponse& response) {
+  auto channel = ConnectTo(address);
+  if (!channel.ok())
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        std::string(channel.status().message()));
+  auto stub = grpc::health::v1::Health::NewStub(*channel);
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service);
+  auto ctx = NewContext();
+  return stub->Check(ctx.get(), request, &response);
+}
+
 }  // namespace
 
 int RunWhoAmI() {
   return Call<v1::WhoAmIRequest, v1::WhoAmIResponse>(&DirectoryService::Stub::WhoAmI, {});
 }
 
+// One server: its answer. Each service in a process of its own (--server naming several
+// addresses) and no --service: one line per address, and 0 only when every one serves.
 int RunHealth() {
-  auto channel = Connect();
-  if (!channel.ok()) return UsageError(channel.status().message());
-  auto stub = grpc::health::v1::Health::NewStub(*channel);
-  grpc::health::v1::HealthCheckRequest request;
-  request.set_service(absl::GetFlag(FLAGS_service));
+  auto servers = Servers();
+  if (!servers.ok()) return UsageError(servers.status().message());
+  const std::string service = absl::GetFlag(FLAGS_service);
   grpc::health::v1::HealthCheckResponse response;
-  auto ctx = NewContext();
-  grpc::Status status = stub->Check(ctx.get(), request, &response);
-  if (!status.ok()) return PrintRpcError(status);
-  Print(response);
-  return response.status() == grpc::health::v1::HealthCheckResponse::SERVING ? 0 : 1;
+  if (!service.empty() || servers->Single()) {
+    const grpc::Status status = CheckHealth(servers->For(service), service, response);
+    if (!status.ok()) return PrintRpcError(status);
+    Print(response);
+    return response.status() == grpc::health::v1::HealthCheckResponse::SERVING ? 0 : 1;
+  }
+  int rc = 0;
+  for (const std::string& address : servers->Distinct()) {
+    response.Clear();
+    const grpc::Status status = CheckHealth(address, "", response);
+    std::string state =
+        status.ok() ? grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status())
+                    : status.error_message();
+    if (!status.ok() || response.status() != grpc::health::v1::HealthCheckResponse::SERVING) {
+      rc = 1;
+    }
+    std::cout << address << "  " << state << "\n";
+  }
+  return rc;
 }
 
 int RunDirectoryCommand(const Args& args) {
@@ -172,10 +200,44 @@ int RunDirectoryCommand(const Args& args) {
     return Call<v1::RevokeProfessionalRequest, v1::RevokeProfessionalResponse>(
         &DirectoryService::Stub::RevokeProfessional, r);
   }
+  // The deployment's service identities (one per schakeld certificate, OU=service).
+  if (verb == "list-services") {
+    v1::ListServiceIdentitiesRequest r;
+    r.set_page_size(absl::GetFlag(FLAGS_page_size));
+    r.set_page_token(absl::GetFlag(FLAGS_page_token));
+    return Call<v1::ListServiceIdentitiesRequest, v1::ListServiceIdentitiesResponse>(
+        &DirectoryService::Stub::ListServiceIdentities, r);
+  }
+  if (verb == "get-service") {
+    v1::GetServiceIdentityRequest r;
+    r.set_service_id(IdArg(args));
+    return Call<v1::GetServiceIdentityRequest, v1::GetServiceIdentityResponse>(
+        &DirectoryService::Stub::GetServiceIdentity, r);
+  }
+  if (verb == "register-service") {
+    v1::RegisterServiceIdentityRequest r;
+    r.set_request_id(RequestId());
+    r.mutable_service()->set_id(absl::GetFlag(FLAGS_id));
+    r.mutable_service()->set_organisation_id(absl::GetFlag(FLAGS_org));
+    r.mutable_service()->set_description(absl::GetFlag(FLAGS_name));
+    return Call<v1::RegisterServiceIdentityRequest, v1::RegisterServiceIdentityResponse>(
+        &DirectoryService::Stub::RegisterServiceIdentity, r);
+  }
+  if (verb == "revoke-service") {
+    v1::RevokeServiceIdentityRequest r;
+    r.set_request_id(RequestId());
+    r.set_service_id(IdArg(args));
+    r.set_reason(absl::GetFlag(FLAGS_reason));
+    r.set_etag(absl::GetFlag(FLAGS_etag));
+    return Call<v1::RevokeServiceIdentityRequest, v1::RevokeServiceIdentityResponse>(
+        &DirectoryService::Stub::RevokeServiceIdentity, r);
+  }
   return UsageError(
       "directory commands: get-organisation ID, list-organisations, create-organisation, "
       "update-organisation, get-professional ID, list-professionals, register-professional, "
-      "grant-role ID ROLE, revoke-role ID ROLE, revoke-professional ID --reason=...");
+      "grant-role ID ROLE, revoke-role ID ROLE, revoke-professional ID --reason=..., "
+      "list-services, get-service ID, register-service --id=ID --org=ORG --name=DESCRIPTION, "
+      "revoke-service ID --reason=...");
 }
 
 }  // namespace schakel::cli

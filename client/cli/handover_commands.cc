@@ -244,7 +244,7 @@ int Watch(const Args& args) {
   if (!NoArguments(args)) return 2;
   const int max = absl::GetFlag(FLAGS_max_updates);
   if (max < 0) return UsageError("--max-updates: must be 0 (until Ctrl-C) or more");
-  auto channel = Connect();
+  auto channel = Connect(HandoverService::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = HandoverService::NewStub(*channel);
   v1::WatchInboxRequest r;
@@ -282,7 +282,7 @@ int Report(const Args& args) {
         &HandoverService::Stub::GetHandoverReport, r);
   }
   // Only the CSV on stdout, so that `report --csv > report.csv` is the file.
-  auto channel = Connect();
+  auto channel = Connect(HandoverService::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = HandoverService::NewStub(*channel);
   v1::GetHandoverReportResponse response;

@@ -273,7 +273,7 @@ int Submit(const Args& args) {
   if (!absl::GetFlag(FLAGS_request_id).empty() || r.request_id().empty()) {
     r.set_request_id(RequestId());
   }
-  auto channel = Connect();
+  auto channel = Connect(IntakeService::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = IntakeService::NewStub(*channel);
   v1::SubmitReportResponse response;
@@ -300,7 +300,7 @@ int Queue(const Args& args) {
   r.set_mine(absl::GetFlag(FLAGS_mine));
   r.set_page_size(absl::GetFlag(FLAGS_page_size));
   r.set_page_token(absl::GetFlag(FLAGS_page_token));
-  auto channel = Connect();
+  auto channel = Connect(IntakeService::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = IntakeService::NewStub(*channel);
   v1::ListTriageQueueResponse response;
@@ -371,7 +371,7 @@ std::string Counts(const Radar& radar) {
 int Radar(const std::string& report_id) {
   v1::GetRadarRequest r;
   r.set_report_id(report_id);
-  auto channel = Connect();
+  auto channel = Connect(IntakeService::service_full_name());
   if (!channel.ok()) return UsageError(channel.status().message());
   auto stub = IntakeService::NewStub(*channel);
   v1::GetRadarResponse response;

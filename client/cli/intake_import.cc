@@ -225,7 +225,7 @@ int RunIntakeImport(const Args& args, const std::string& usage) {
   std::string failure;
   Progress progress(static_cast<int>(lines.size()), batches, local_refusals);
   if (batches > 0) {
-    auto channel = Connect();
+    auto channel = Connect(IntakeService::service_full_name());
     if (!channel.ok()) return UsageError(channel.status().message());
     auto stub = IntakeService::NewStub(*channel);
     for (int b = 0; b < batches; ++b) {

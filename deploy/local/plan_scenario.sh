@@ -19,7 +19,8 @@
 # By default against the system deploy/local/run.sh started, with its demo users. Environment:
 #   SCHAKELCTL      the schakelctl binary (default: build/release/client/cli/schakelctl)
 #   SCHAKEL_HOME    the directory whose var/pki holds the users' certificates (default: the checkout)
-#   SCHAKEL_SERVER  schakeld's address (default: 127.0.0.1:7400)
+#   SCHAKEL_SERVER  schakeld's address, or each service's (schakelctl --server; default
+#                   127.0.0.1:7400)
 #   SCENARIO_RUN    prefix of this run's request ids (default: from the time and a random number)
 # and who plays which part (a user id, certificate var/pki/users/ID.crt, and its organisation):
 #   SCENARIO_VT, SCENARIO_VT_ORG          Veilig Thuis (vt-medewerker, vt-haaglanden)

@@ -7,7 +7,10 @@
 #                                one with handovers),
 #                                and a week of reports at Veilig Thuis's intake desk (one of
 #                                which opens a third MDA++ case)
-#   deploy/local/run.sh stop     stop schakeld
+#   deploy/local/run.sh --split  the same with one schakeld per service, each with its own
+#                                certificate and port (7400, 7402, ... 7410), calling the others
+#                                over mutual TLS (deploy/local/hosts_lib.sh); on the same data
+#   deploy/local/run.sh stop     stop schakeld (either layout)
 #   deploy/local/run.sh status   say whether it runs
 #
 # SCHAKEL_BUILD_JOBS=N sets the build's parallel jobs (default 2). For tests (tests/e2e), three
@@ -20,8 +23,8 @@
 # deploy/local/plan_scenario.sh a safety plan with an incident and an evaluation.
 #
 # Everything it makes lives under var/ (git-ignored): var/pki, var/data, var/log,
-# var/schakeld.textproto and var/schakeld.pid. Running it again keeps the CA, the certificates and
-# the data, restarts the server and changes nothing else.
+# var/schakeld.textproto and var/schakeld.pid (var/schakeld-<service>.* when split). Running it
+# again keeps the CA, the certificates and the data, restarts the server and changes nothing else.
 set -euo pipefail
 # Everything this script and what it starts create (keys, databases, logs, exports) is for this
 # user only.
@@ -36,9 +39,6 @@ METRICS_LISTEN="${SCHAKEL_METRICS_LISTEN:-127.0.0.1:$((${LISTEN##*:} + 1))}"
 HOME_DIR="${SCHAKEL_RUN_HOME:-$ROOT}"
 VAR="$HOME_DIR/var"
 PKI="$VAR/pki"
-CONFIG="$VAR/schakeld.textproto"
-PIDFILE="$VAR/schakeld.pid"
-LOG="$VAR/log/schakeld.log"
 BUILD_DIR="${SCHAKEL_PREBUILT:-$ROOT/build/release}"
 SCHAKELD="$BUILD_DIR/services/schakeld/schakeld"
 SCHAKELCTL="$BUILD_DIR/client/cli/schakelctl"
@@ -79,49 +79,18 @@ die() {
   exit 1
 }
 
-ctl() { "$SCHAKELCTL" --home="$HOME_DIR" --server="$LISTEN" "$@"; }
+# --split: one schakeld per service (deploy/local/hosts_lib.sh); the default is one for all.
+LAYOUT=single
+ARGS=()
+for arg in "$@"; do
+  if [[ "$arg" == --split ]]; then LAYOUT=split; else ARGS+=("$arg"); fi
+done
+set -- "${ARGS[@]+"${ARGS[@]}"}"
+# What schakelctl's --server says: one address, or each service's.
+source "$ROOT/deploy/local/hosts_lib.sh"
+SERVER="$(server_spec "$LAYOUT")"
 
-# The pid in var/schakeld.pid when it names a running schakeld; empty otherwise.
-running_pid() {
-  [[ -f "$PIDFILE" ]] || return 0
-  local pid
-  pid="$(tr -dc '0-9' <"$PIDFILE")"
-  [[ -n "$pid" ]] || return 0
-  kill -0 "$pid" 2>/dev/null || return 0
-  # A reused pid that belongs to something else is not ours to stop.
-  [[ "$(ps -p "$pid" -o comm= 2>/dev/null)" == "schakeld" ]] || return 0
-  echo "$pid"
-}
-
-stop_server() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
-    rm -f "$PIDFILE"
-    echo "schakeld: not running"
-    return 0
-  fi
-  echo "schakeld: stopping (pid $pid)"
-  kill -TERM "$pid"
-  local i
-  for ((i = 0; i < 30; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    die "schakeld (pid $pid) did not stop within 15 s; see $LOG (kill -KILL $pid ends it)"
-  fi
-  rm -f "$PIDFILE"
-  echo "schakeld: stopped"
-}
-
-# Escapes a value for a double-quoted protobuf text-format string.
-textproto_string() {
-  local s="$1"
-  s="${s//\\/\\\\}"
-  s="${s//\"/\\\"}"
-  printf '"%s"' "$s"
-}
+ctl() { "$SCHAKELCTL" --home="$HOME_DIR" --server="$SERVER" "$@"; }
 
 # Issues a user or service certificate unless a valid one from the current CA exists.
 ensure_certificate() {
@@ -793,96 +762,19 @@ start() {
     mv "$VAR/keys/backup.key.tmp" "$VAR/keys/backup.key"
   fi
 
-  say "configuration var/schakeld.textproto"
-  local tmp="$CONFIG.tmp"
-  cat >"$tmp" <<EOF
-# schakel.v1.HostConfig (proto/schakel/v1/config.proto), written by deploy/local/run.sh.
-# Edits are overwritten on the next run; pass flags to schakeld to try other settings.
-listen: $(textproto_string "$LISTEN")
-metrics_listen: $(textproto_string "$METRICS_LISTEN")
-data_dir: $(textproto_string "$VAR/data")
-tls {
-  cert_file: $(textproto_string "$PKI/services/schakeld.crt")
-  key_file: $(textproto_string "$PKI/services/schakeld.key")
-  ca_file: $(textproto_string "$PKI/ca.crt")
-}
-audit {
-  master_key_file: $(textproto_string "$VAR/keys/audit-master.key")
-  index_key_file: $(textproto_string "$VAR/keys/audit-index.key")
-  signing_key_file: $(textproto_string "$VAR/keys/audit-signing.pem")
-  origin: $(textproto_string "$AUDIT_ORIGIN")
-}
-cases {
-  data_key_file: $(textproto_string "$VAR/keys/cases-data.key")
-  index_key_file: $(textproto_string "$VAR/keys/cases-index.key")
-}
-handover {
-  data_key_file: $(textproto_string "$VAR/keys/handover-data.key")
-  index_key_file: $(textproto_string "$VAR/keys/handover-index.key")
-}
-intake {
-  data_key_file: $(textproto_string "$VAR/keys/intake-data.key")
-  index_key_file: $(textproto_string "$VAR/keys/intake-index.key")
-}
-safetyplan {
-  data_key_file: $(textproto_string "$VAR/keys/safetyplan-data.key")
-  index_key_file: $(textproto_string "$VAR/keys/safetyplan-index.key")
-}
-directory_bootstrap {
-  organisation_id: $(textproto_string "$OPERATOR_ORG")
-  organisation_name: $(textproto_string "$OPERATOR_NAME")
-  region: REGION_HAAGLANDEN
-  admin_id: $(textproto_string "$ADMIN_ID")
-  admin_name: $(textproto_string "$ADMIN_NAME")
-}
-EOF
-  mv "$tmp" "$CONFIG"
-
-  say "start schakeld on $LISTEN"
-  if [[ -n "$(running_pid)" ]]; then
-    stop_server
+  if [[ "$LAYOUT" == split ]]; then
+    say "service certificates in var/pki/services (one per service: CN=<service>, OU=service)"
+    local svc
+    for svc in "${SPLIT_SERVICES[@]}"; do
+      ensure_certificate services "$svc" --organisation="$OPERATOR_ORG" --kind=service \
+        --dns=localhost --ip=127.0.0.1
+    done
+    chmod -R go-rwx "$PKI"
+    say "start one schakeld per service from port $LISTEN_PORT (var/schakeld-<service>.textproto)"
+  else
+    say "start schakeld on $LISTEN (var/schakeld.textproto)"
   fi
-  rm -f "$PIDFILE"
-  # gRPC binds with SO_REUSEPORT, so a second server on the port would start "fine" and share the
-  # connections with the first. Refuse instead, naming what holds the port.
-  local holders
-  holders="$(ss -Hltnp "sport = :${LISTEN##*:}" 2>/dev/null || true)"
-  if [[ -n "$holders" ]]; then
-    echo "run.sh: something already listens on port ${LISTEN##*:} (not the schakeld in" \
-      "var/schakeld.pid):" >&2
-    echo "$holders" >&2
-    die "stop it first (another checkout's deploy/local/run.sh stop, or kill its pid)"
-  fi
-  if [[ -f "$LOG" ]]; then
-    mv -f "$LOG" "$LOG.1"
-  fi
-  nohup "$SCHAKELD" --config="$CONFIG" </dev/null >"$LOG" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$PIDFILE"
-  echo "schakeld: pid $pid, log var/log/schakeld.log"
-
-  local ready=0 i
-  for ((i = 0; i < 60; i++)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      break
-    fi
-    if ctl --as "$ADMIN_ID" --timeout-seconds=2 health >/dev/null 2>&1; then
-      ready=1
-      break
-    fi
-    sleep 0.5
-  done
-  if ((!ready)); then
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "run.sh: schakeld did not report SERVING within 30 s; last log lines:" >&2
-    else
-      rm -f "$PIDFILE"
-      echo "run.sh: schakeld exited during start-up; last log lines:" >&2
-    fi
-    tail -n 20 "$LOG" >&2 || true
-    exit 1
-  fi
-  echo "schakeld: serving"
+  start_hosts "$LAYOUT"
 
   say "demo data (region Haaglanden)"
   local oid oname otype out
@@ -904,6 +796,19 @@ EOF
     fi
   done
   echo "${#ORGANISATIONS[@]} organisations and $((${#USERS[@]} - 1)) professionals in place"
+  if [[ "$LAYOUT" == split ]]; then
+    # The directory lists its own host; the operator lists the others, so that each can be revoked
+    # like a professional (schakelctl directory revoke-service).
+    local svc
+    for svc in "${SPLIT_SERVICES[@]}"; do
+      [[ "$svc" == directory ]] && continue
+      if ! out="$(ctl --as "$ADMIN_ID" --request-id="seed-svc-$svc" directory register-service \
+        --id="$svc" --org="$OPERATOR_ORG" --name="schakeld: the $svc service" 2>&1 >/dev/null)"; then
+        die "could not list service identity $svc:"$'\n'"$out"
+      fi
+    done
+    echo "${#SPLIT_SERVICES[@]} service identities listed (schakelctl --as admin directory list-services)"
+  fi
   seed_demo_case
   seed_demo_plan
   seed_demo_handovers
@@ -912,13 +817,31 @@ EOF
   show_demo_intake
 
   local ctl_rel="build/release/client/cli/schakelctl"
-  cat <<EOF
-
+  echo
+  if [[ "$LAYOUT" == split ]]; then
+    echo "Schakel is running, one schakeld per service (mutual TLS; certificates in var/pki):"
+    local i svc
+    for i in "${!SPLIT_SERVICES[@]}"; do
+      svc="${SPLIT_SERVICES[$i]}"
+      printf '  %-11s %s:%s   metrics http://127.0.0.1:%s/metrics   log var/log/schakeld-%s.log\n' \
+        "$svc" "$LISTEN_HOST" "$(split_port "$i")" "$(($(split_port "$i") + 1))" "$svc"
+    done
+    echo "Data: var/data   Configs: var/schakeld-<service>.textproto"
+    echo "schakelctl and the scenarios find each service through SCHAKEL_SERVER; first, in your shell:"
+    echo "  export SCHAKEL_SERVER=$SERVER"
+    echo "Backup while it runs: build/release/services/schakeld/schakeld backup" \
+      "--config=var/schakeld-audit.textproto --to=var/backups/\$(date +%Y%m%dT%H%M)" \
+      "--backup-key=var/keys/backup.key   (docs/operations.md)"
+  else
+    cat <<EOF
 Schakel is running: schakeld on $LISTEN (mutual TLS; certificates in var/pki).
 Log: var/log/schakeld.log   Data: var/data   Config: var/schakeld.textproto
 Metrics (Prometheus text, localhost only): http://$METRICS_LISTEN/metrics
 Backup while it runs: build/release/services/schakeld/schakeld backup --config=var/schakeld.textproto \
   --to=var/backups/\$(date +%Y%m%dT%H%M) --backup-key=var/keys/backup.key   (docs/operations.md)
+EOF
+  fi
+  cat <<EOF
 
 Try it, from $ROOT:
   $ctl_rel --as vt-medewerker whoami
@@ -952,6 +875,16 @@ EOF
     IFS='|' read -r id org roles name <<<"$entry"
     printf '  %-14s %-26s %-27s %s\n' "$id" "$org" "$roles" "$name"
   done
+  if [[ "$LAYOUT" == split ]]; then
+    cat <<EOF
+
+The desktop client connects to one address; it does not yet take one per service. Run it against
+the single-process layout (deploy/local/run.sh without --split; the data stays).
+
+Stop it with: deploy/local/run.sh stop
+EOF
+    return
+  fi
   cat <<EOF
 
 The desktop client (in Dutch; add --lang=en for English), signed in as demo user ID — e.g.
@@ -966,14 +899,7 @@ EOF
 case "${1:-start}" in
   start) start ;;
   stop) stop_server ;;
-  status)
-    if pid="$(running_pid)" && [[ -n "$pid" ]]; then
-      echo "schakeld: running (pid $pid) on $LISTEN"
-    else
-      echo "schakeld: not running"
-      exit 1
-    fi
-    ;;
-  -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use: deploy/local/run.sh [start|stop|status]" ;;
+  status) server_status ;;
+  -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use: deploy/local/run.sh [--split] [start|stop|status]" ;;
 esac

@@ -59,6 +59,17 @@ bool Caller::HasRole(v1::Role role) const {
   return std::find(entry.roles.begin(), entry.roles.end(), role) != entry.roles.end();
 }
 
+namespace {
+
+// The directory did not answer a role check: unreachable, or it refused this host (a revoked
+// service identity). Either way the caller may retry; the reason goes with it, for the operator.
+absl::Status RoleCheckFailed(const absl::Status& why) {
+  return absl::UnavailableError(
+      absl::StrCat("the directory could not be asked to check roles (", why.message(), "); retry"));
+}
+
+}  // namespace
+
 absl::StatusOr<Caller> Authorizer::Authorize(const Principal& principal,
                                              absl::string_view method) const {
   const AccessRule* rule = table_.Find(method);
@@ -72,9 +83,7 @@ absl::StatusOr<Caller> Authorizer::Authorize(const Principal& principal,
     }
     if (principal.peer == kInProcessPeer) return caller;
     auto service = resolver_->ResolveService(principal.id);
-    if (!service.ok()) {
-      return absl::UnavailableError("the directory could not be reached to check roles; retry");
-    }
+    if (!service.ok()) return RoleCheckFailed(service.status());
     if (service->registered &&
         (!service->active || service->organisation_id != principal.organisation_id)) {
       return absl::PermissionDeniedError(
@@ -85,9 +94,7 @@ absl::StatusOr<Caller> Authorizer::Authorize(const Principal& principal,
   }
 
   auto entry = resolver_->Resolve(principal.id);
-  if (!entry.ok()) {
-    return absl::UnavailableError("the directory could not be reached to check roles; retry");
-  }
+  if (!entry.ok()) return RoleCheckFailed(entry.status());
   caller.entry = *std::move(entry);
   if (caller.entry.registered) {
     if (!caller.entry.active) {

@@ -16,6 +16,7 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
+#include "client/lib/server_addresses.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "proto/echo.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
@@ -378,6 +379,18 @@ TEST(HostTest, ACycleThroughAnOutboxRouteIsAllowed) {
   auto host = ServiceHost::Start(OptionsWithRemoteAudit(pki, dir), std::move(services));
   ASSERT_TRUE(host.ok()) << host.status();
   (*host)->Shutdown();
+}
+
+// A client finds each service by the short name the host hosts it under (client/lib's table).
+TEST(HostTest, ClientsKnowEveryServiceByItsHostName) {
+  auto services = MakeServices({"all"});
+  ASSERT_TRUE(services.ok()) << services.status();
+  std::vector<std::string> names;
+  for (const auto& service : *services) {
+    names.emplace_back(service->name());
+    EXPECT_EQ(client::ShortServiceName(service->full_name()), service->name());
+  }
+  EXPECT_EQ(client::ServiceNames(), names);
 }
 
 TEST(HostTest, TheServicesDeclareTheirEdges) {
