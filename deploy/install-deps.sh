@@ -73,6 +73,12 @@ if ! command -v npm >/dev/null 2>&1; then
   done
 fi
 
+# kubectl builds the Kubernetes overlays offline (kubectl kustomize; tests/e2e/k8s_test.sh). Any
+# kubectl on the PATH will do; otherwise Debian's.
+if ! command -v kubectl >/dev/null 2>&1; then
+  is_installed kubernetes-client || missing+=(kubernetes-client)
+fi
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all dependencies present"
   exit 0

@@ -60,6 +60,16 @@ if ! "$BUF" lint; then
 fi
 echo "buf lint: clean"
 
+# --- b2. the Kubernetes tools (pinned in deploy/k8s/tools/package-lock.json) --------------------
+step "Kubernetes manifest tools (npm ci in deploy/k8s/tools)"
+K8S_TOOLS="$ROOT/deploy/k8s/tools"
+if ! cmp -s "$K8S_TOOLS/package-lock.json" "$K8S_TOOLS/node_modules/.package-lock.json.installed"; then
+  npm ci --no-audit --no-fund --prefix "$K8S_TOOLS"
+  cp "$K8S_TOOLS/package-lock.json" "$K8S_TOOLS/node_modules/.package-lock.json.installed"
+else
+  echo "deploy/k8s/tools: installed"
+fi
+
 # --- c. clang-format ----------------------------------------------------------------------------
 step "clang-format check"
 sources=()

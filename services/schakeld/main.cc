@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "absl/flags/flag.h"
@@ -20,7 +21,9 @@
 #include "services/schakeld/notify.h"
 #include "services/schakeld/registry.h"
 
-ABSL_FLAG(std::string, config, "", "HostConfig file in protobuf text format; flags override it");
+ABSL_FLAG(std::string, config, "",
+          "HostConfig file in protobuf text format, or several, comma-separated (each over the "
+          "ones before); flags override them");
 ABSL_FLAG(std::string, services, "", "Services to host: all, or a comma-separated list");
 ABSL_FLAG(std::string, listen, "", "Address to listen on (default 127.0.0.1:7400)");
 ABSL_FLAG(std::string, data_dir, "", "Directory for the services' SQLite databases");
@@ -59,12 +62,20 @@ int main(int argc, char** argv) {
       "           --tls-cert=FILE --tls-key=FILE --tls-ca=FILE   (or --config=FILE)\n"
       "  schakeld backup --config=FILE --to=NEW_DIR --backup-key=FILE\n"
       "  schakeld restore --from=BACKUP_DIR --to=EMPTY_DIR --backup-key=FILE "
-      "[--audit-vkey=FILE]");
+      "[--audit-vkey=FILE]\n"
+      "  schakeld dependencies   the calls and messages between services, as JSON (what a\n"
+      "                          firewall or NetworkPolicy between split services must allow)");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   const std::string command = positional.size() > 1 ? positional[1] : "";
-  if (positional.size() > 2 || (!command.empty() && command != "backup" && command != "restore")) {
-    return Fail(absl::InvalidArgumentError("unexpected argument '" + positional.back() +
-                                           "'; the commands are backup and restore; see --help"));
+  if (positional.size() > 2 || (!command.empty() && command != "backup" && command != "restore" &&
+                                command != "dependencies")) {
+    return Fail(absl::InvalidArgumentError(
+        "unexpected argument '" + positional.back() +
+        "'; the commands are backup, restore and dependencies; see --help"));
+  }
+  if (command == "dependencies") {
+    std::cout << schakel::DeclaredEdgesJson();
+    return 0;
   }
   if (command == "restore") {
     return schakel::RunRestore({.to = absl::GetFlag(FLAGS_to),
@@ -74,10 +85,13 @@ int main(int argc, char** argv) {
   }
 
   schakel::v1::HostConfig config;
-  if (const std::string path = absl::GetFlag(FLAGS_config); !path.empty()) {
-    auto loaded = schakel::LoadHostConfig(path);
+  // Several files, comma-separated: each one's set fields over the ones before (a region's own
+  // values over a generated configuration, say).
+  for (absl::string_view path :
+       absl::StrSplit(absl::GetFlag(FLAGS_config), ',', absl::SkipWhitespace())) {
+    auto loaded = schakel::LoadHostConfig(std::filesystem::path(std::string(path)));
     if (!loaded.ok()) return Fail(loaded.status());
-    config = *std::move(loaded);
+    schakel::MergeHostConfig(*loaded, config);
   }
   schakel::v1::HostConfig overrides;
   overrides.set_listen(absl::GetFlag(FLAGS_listen));

@@ -381,6 +381,23 @@ TEST(HostTest, ACycleThroughAnOutboxRouteIsAllowed) {
   (*host)->Shutdown();
 }
 
+// What a firewall between split services must allow: the declared calls, and every outbox's
+// deliveries, the audit records included (schakeld dependencies; deploy/k8s's NetworkPolicies).
+TEST(HostTest, DeclaredEdgesAddEveryOutboxsAuditRecords) {
+  std::map<std::string, ServiceEdges> edges;
+  for (ServiceEdges& e : DeclaredEdges()) edges[e.name] = e;
+  using Names = std::vector<std::string>;
+  ASSERT_EQ(edges.size(), 6u);
+  EXPECT_EQ(edges["directory"].calls, Names{});
+  EXPECT_EQ(edges["directory"].sends_to, Names{"audit"});
+  EXPECT_EQ(edges["audit"].calls, Names{"directory"});
+  EXPECT_EQ(edges["audit"].sends_to, Names{});  // its own records stay in-process
+  EXPECT_EQ(edges["cases"].sends_to, (Names{"audit", "handover", "intake"}));
+  EXPECT_EQ(edges["safetyplan"].calls, (Names{"cases", "directory", "handover"}));
+  EXPECT_EQ(edges["safetyplan"].sends_to, (Names{"audit", "cases"}));
+  EXPECT_NE(DeclaredEdgesJson().find("\"sendsTo\""), std::string::npos);
+}
+
 // A client finds each service by the short name the host hosts it under (client/lib's table).
 TEST(HostTest, ClientsKnowEveryServiceByItsHostName) {
   auto services = MakeServices({"all"});
