@@ -107,9 +107,17 @@ TriageQueue::TriageQueue(const Session& session, QWidget* parent)
   table_ = new QTableWidget(0, kColumnCount, this);
   table_->setObjectName(QStringLiteral("queueTable"));
   table_->setAccessibleName(tr("Triagewachtrij"));
-  table_->setHorizontalHeaderLabels({tr("Melding"), tr("Soort"), tr("Ontvangen"), tr("Uiterlijk"),
-                                     tr("Nog"), tr("Signaal"), tr("In behandeling bij"),
-                                     tr("Geweld"), tr("Radar")});
+  QStringList headers(kColumnCount);
+  headers[kSignal] = tr("Signaal");
+  headers[kTimeLeft] = tr("Nog");
+  headers[kKind] = tr("Soort");
+  headers[kViolence] = tr("Geweld");
+  headers[kRadar] = tr("Radar");
+  headers[kHolder] = tr("In behandeling bij");
+  headers[kReceived] = tr("Ontvangen");
+  headers[kDue] = tr("Uiterlijk");
+  headers[kReport] = tr("Melding");
+  table_->setHorizontalHeaderLabels(headers);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -313,15 +321,14 @@ void TriageQueue::showRows(std::vector<v1::TriageRow> rows, int total) {
     if (r.channel() != v1::REPORT_CHANNEL_UNSPECIFIED) {
       kind = tr("%1, %2").arg(kind, ReportChannelName(r.channel()));
     }
-    const QStringList cells = {QString::fromStdString(r.report_id()),
-                               kind,
-                               FormatAmsterdam(r.received_at()),
-                               r.has_due() ? FormatDeadline(r.due()) : tr("geen termijn"),
-                               QString(),
-                               QString(),
-                               holder,
-                               ViolenceKindNames(r.violence_kinds()),
-                               radar};
+    QStringList cells(kColumnCount);  // signal and time left: tick() fills them
+    cells[kKind] = kind;
+    cells[kViolence] = ViolenceKindNames(r.violence_kinds());
+    cells[kRadar] = radar;
+    cells[kHolder] = holder;
+    cells[kReceived] = FormatAmsterdam(r.received_at());
+    cells[kDue] = r.has_due() ? FormatDeadline(r.due()) : tr("geen termijn");
+    cells[kReport] = QString::fromStdString(r.report_id());
     for (int col = 0; col < cells.size(); ++col) {
       auto* item = new QTableWidgetItem(cells[col]);
       if (col == kReport) item->setData(Qt::UserRole, QString::fromStdString(r.report_id()));

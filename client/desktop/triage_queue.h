@@ -38,15 +38,16 @@ class TriageQueue : public QWidget {
 
  public:
   enum Column {
-    kReport = 0,
+    // What a triage worker decides on first, leftmost: the long report id goes last.
+    kSignal = 0,  // "ACUUT", "TE LAAT"
+    kTimeLeft,    // "Nog": counts down each second
     kKind,
-    kReceived,
-    kDue,
-    kTimeLeft,  // "Nog": counts down each second
-    kSignal,    // "ACUUT", "TE LAAT"
-    kHolder,
     kViolence,
     kRadar,
+    kHolder,
+    kReceived,
+    kDue,
+    kReport,
     kColumnCount
   };
 
