@@ -63,6 +63,9 @@ out=$(SCENARIO_RUN=split-in bash "$ROOT/deploy/local/intake_scenario.sh" 2>&1)
 rc=$?
 check "intake scenario passes split" test $rc -eq 0
 [[ $rc -eq 0 ]] || tail -n 15 <<<"$out"
+check "intake scenario: the radar raises the repeat flag" grep -q "repeat flag set" <<<"$out"
+check "intake scenario: the MDA++ case is led by Veilig Thuis first" \
+  grep -q "the ledger: vt-haaglanden leads first" <<<"$out"
 
 echo "$(date +%T) write load and kills"
 # --- kill -9 under write load ---------------------------------------------------------------
