@@ -65,7 +65,11 @@ absl::StatusOr<std::optional<v1::SignedCheckpoint>> LatestIn(sqlite::Connection&
 
 AuditLog::AuditLog(sqlite::Database& db, AuditLogKeys keys, AuditLogOptions options,
                    const Clock& clock)
-    : db_(db), keys_(std::move(keys)), options_(options), clock_(clock) {}
+    : db_(db),
+      keys_(std::move(keys)),
+      options_(options),
+      clock_(clock),
+      data_keys_(keys_.master_key, kAuditDataKeyAad, clock) {}
 
 std::string AuditLog::PeriodOf(absl::Time t) {
   return absl::FormatTime("%Y-%m", t, absl::UTCTimeZone());
@@ -92,39 +96,12 @@ const std::string& AuditLog::origin() const { return keys_.signer->name(); }
 
 absl::StatusOr<std::string> AuditLog::DataKey(sqlite::Connection& c, const std::string& key_id,
                                               bool create, bool committed) {
-  {
-    absl::MutexLock lock(&keys_mu_);
-    auto it = data_keys_.find(key_id);
-    if (it != data_keys_.end()) return it->second;
+  auto key = data_keys_.Get(c, key_id, create, committed);
+  if (key.status().code() == absl::StatusCode::kDataLoss) {
+    return absl::DataLossError(absl::StrCat("the data key of period ", key_id, " was shredded"));
   }
-  const std::string aad = absl::StrCat("schakel audit data key ", key_id);
-  SCHAKEL_ASSIGN_OR_RETURN(
-      auto* s, c.PrepareCached("SELECT wrapped, nonce, tag FROM data_keys WHERE key_id = ?"));
-  s->Bind(1, key_id);
-  SCHAKEL_ASSIGN_OR_RETURN(bool row, s->Step());
-  std::string key;
-  if (row) {
-    if (s->IsNull(0)) {
-      return absl::DataLossError(absl::StrCat("the data key of period ", key_id, " was shredded"));
-    }
-    crypto::Sealed wrapped{s->ColumnBlob(1), s->ColumnBlob(0), s->ColumnBlob(2)};
-    SCHAKEL_ASSIGN_OR_RETURN(key, crypto::Open(keys_.master_key, wrapped, aad));
-  } else {
-    if (!create) return absl::NotFoundError(absl::StrCat("no data key for period ", key_id));
-    SCHAKEL_ASSIGN_OR_RETURN(key, crypto::RandomBytes(crypto::kKeySize));
-    SCHAKEL_ASSIGN_OR_RETURN(crypto::Sealed wrapped, crypto::Seal(keys_.master_key, key, aad));
-    SCHAKEL_ASSIGN_OR_RETURN(
-        auto* ins,
-        c.PrepareCached("INSERT INTO data_keys (key_id, wrapped, nonce, tag, create_time) "
-                        "VALUES (?, ?, ?, ?, ?)"));
-    ins->Bind(1, key_id).BindBlob(2, wrapped.ciphertext).BindBlob(3, wrapped.nonce);
-    ins->BindBlob(4, wrapped.tag).Bind(5, absl::ToUnixMicros(clock_.Now()));
-    SCHAKEL_RETURN_IF_ERROR(ins->Run());
-    return key;
-  }
-  if (committed) {
-    absl::MutexLock lock(&keys_mu_);
-    data_keys_[key_id] = key;
+  if (key.status().code() == absl::StatusCode::kNotFound) {
+    return absl::NotFoundError(absl::StrCat("no data key for period ", key_id));
   }
   return key;
 }
@@ -507,23 +484,12 @@ absl::StatusOr<int64_t> AuditLog::ShredInTransaction(sqlite::Connection& c,
     return absl::FailedPreconditionError(
         "only a period that has ended can be shredded (entries are still being added to it)");
   }
-  SCHAKEL_ASSIGN_OR_RETURN(auto key,
-                           c.Prepare("SELECT wrapped IS NULL FROM data_keys WHERE key_id = ?"));
-  key.Bind(1, period);
-  SCHAKEL_ASSIGN_OR_RETURN(bool row, key.Step());
-  if (!row) return absl::NotFoundError(absl::StrCat("the log has no entries for ", period));
-  if (key.ColumnInt(0) != 0) {
-    return absl::FailedPreconditionError(absl::StrCat(period, " was already shredded"));
-  }
+  SCHAKEL_RETURN_IF_ERROR(CheckPeriodLive(c, period));
   SCHAKEL_ASSIGN_OR_RETURN(auto count, c.Prepare("SELECT COUNT(*) FROM entries WHERE key_id = ?"));
   count.Bind(1, period);
   SCHAKEL_ASSIGN_OR_RETURN(bool counted, count.Step());
   const int64_t affected = counted ? count.ColumnInt(0) : 0;
-  SCHAKEL_ASSIGN_OR_RETURN(
-      auto drop, c.Prepare("UPDATE data_keys SET wrapped = NULL, nonce = NULL, tag = NULL, "
-                           "shred_time = ?, shred_reason = ?, shredded_by = ? WHERE key_id = ?"));
-  drop.Bind(1, absl::ToUnixMicros(clock_.Now())).Bind(2, reason).Bind(3, by).Bind(4, period);
-  SCHAKEL_RETURN_IF_ERROR(drop.Run());
+  SCHAKEL_RETURN_IF_ERROR(data_keys_.Shred(c, period, reason, by));
   // The blind indexes would still link a period's entries to people and cases: gone too.
   SCHAKEL_ASSIGN_OR_RETURN(auto objects, c.Prepare("DELETE FROM entry_objects WHERE idx IN "
                                                    "(SELECT idx FROM entries WHERE key_id = ?)"));
@@ -534,11 +500,19 @@ absl::StatusOr<int64_t> AuditLog::ShredInTransaction(sqlite::Connection& c,
   return affected;
 }
 
-absl::Status AuditLog::AfterShred(const std::string& period) {
-  {
-    absl::MutexLock lock(&keys_mu_);
-    data_keys_.erase(period);
+absl::Status AuditLog::CheckPeriodLive(sqlite::Connection& c, const std::string& period) {
+  SCHAKEL_ASSIGN_OR_RETURN(DataKeys::State state, DataKeys::StateOf(c, period));
+  if (state == DataKeys::State::kAbsent) {
+    return absl::NotFoundError(absl::StrCat("the log has no entries for ", period));
   }
+  if (state == DataKeys::State::kShredded) {
+    return absl::FailedPreconditionError(absl::StrCat(period, " was already shredded"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AuditLog::AfterShred(const std::string& period) {
+  data_keys_.Forget(period);
   return db_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 

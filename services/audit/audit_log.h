@@ -23,11 +23,15 @@
 #include "absl/types/span.h"
 #include "schakel/v1/audit.pb.h"
 #include "services/common/clock.h"
+#include "services/common/data_keys.h"
 #include "services/common/sqlite.h"
 #include "services/transparency/merkle.h"
 #include "services/transparency/note.h"
 
 namespace schakel::audit {
+
+// What each period's wrapped data key is bound to, before the period ("YYYY-MM").
+inline constexpr char kAuditDataKeyAad[] = "schakel audit data key ";
 
 struct AuditLogKeys {
   std::string master_key;  // 32 bytes: wraps the data keys
@@ -147,6 +151,9 @@ class AuditLog {
   static std::string AssociatedData(const v1::LogEntry& entry);
   // "YYYY-MM" of `t` in UTC.
   static std::string PeriodOf(absl::Time t);
+  // OK when `period` has a data key that is not shredded; NOT_FOUND when the log has no entries
+  // for it, FAILED_PRECONDITION when it was shredded.
+  static absl::Status CheckPeriodLive(sqlite::Connection& c, const std::string& period);
 
  private:
   // The data key of `key_id`. With `create`, makes (and stores, in the caller's transaction) one
@@ -163,8 +170,8 @@ class AuditLog {
   const AuditLogKeys keys_;
   const AuditLogOptions options_;
   const Clock& clock_;
-  absl::Mutex keys_mu_;
-  absl::flat_hash_map<std::string, std::string> data_keys_ ABSL_GUARDED_BY(keys_mu_);
+  // One per period ("YYYY-MM"), wrapped by keys_.master_key (services/common/data_keys.h).
+  DataKeys data_keys_;
   absl::Mutex checkpoint_mu_;
   // When SignOnDemand last signed a new checkpoint.
   std::optional<absl::Time> last_on_demand_ ABSL_GUARDED_BY(checkpoint_mu_);

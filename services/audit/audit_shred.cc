@@ -38,19 +38,6 @@ absl::Status CheckRetention(absl::CivilMonth month, const std::string& period, i
   return absl::OkStatus();
 }
 
-// NOT_FOUND when the log has no key for the period, FAILED_PRECONDITION when it was shredded.
-absl::Status CheckKeyExists(sqlite::Connection& c, const std::string& period) {
-  SCHAKEL_ASSIGN_OR_RETURN(
-      auto* s, c.PrepareCached("SELECT wrapped IS NULL FROM data_keys WHERE key_id = ?"));
-  s->Bind(1, period);
-  SCHAKEL_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) return absl::NotFoundError(absl::StrCat("the log has no entries for ", period));
-  if (s->ColumnInt(0) != 0) {
-    return absl::FailedPreconditionError(absl::StrCat(period, " was already shredded"));
-  }
-  return absl::OkStatus();
-}
-
 // The newest proposal for `period` that nobody approved yet, if any.
 absl::StatusOr<std::optional<v1::ShredProposal>> PendingProposal(sqlite::Connection& c,
                                                                  const std::string& period) {
@@ -110,7 +97,7 @@ grpc::ServerUnaryReactor* AuditService::ProposeShred(grpc::CallbackServerContext
         *db_, {caller.principal.id, req->request_id(), "ProposeShred"}, *req, *resp, now,
         [&](sqlite::Connection& c) -> absl::Status {
           SCHAKEL_RETURN_IF_ERROR(CheckRetention(month, req->period(), retention_years_, now));
-          SCHAKEL_RETURN_IF_ERROR(CheckKeyExists(c, req->period()));
+          SCHAKEL_RETURN_IF_ERROR(AuditLog::CheckPeriodLive(c, req->period()));
           SCHAKEL_ASSIGN_OR_RETURN(auto pending, PendingProposal(c, req->period()));
           if (pending && FromProto(pending->expire_time()) > now) {
             return absl::FailedPreconditionError(

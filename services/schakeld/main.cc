@@ -18,6 +18,7 @@
 #include "services/common/service_host.h"
 #include "services/common/tls.h"
 #include "services/schakeld/backup_command.h"
+#include "services/schakeld/key_command.h"
 #include "services/schakeld/notify.h"
 #include "services/schakeld/registry.h"
 
@@ -38,6 +39,9 @@ ABSL_FLAG(std::string, from, "", "restore: the backup directory");
 ABSL_FLAG(std::string, backup_key, "", "backup, restore: the backup key file (32 random bytes)");
 ABSL_FLAG(std::string, audit_vkey, "",
           "restore: the audit log's verifier key file, to check the checkpoint's signature");
+ABSL_FLAG(std::string, service, "", "rotate-master-key: the service whose master key (audit)");
+ABSL_FLAG(std::string, new_master_key, "",
+          "rotate-master-key: the new master key file (32 random bytes, mode 0600)");
 ABSL_FLAG(bool, check_config, false,
           "Read and check the configuration (file and flags), say what is wrong, and exit");
 ABSL_FLAG(std::string, metrics_listen, "",
@@ -63,15 +67,18 @@ int main(int argc, char** argv) {
       "  schakeld backup --config=FILE --to=NEW_DIR --backup-key=FILE\n"
       "  schakeld restore --from=BACKUP_DIR --to=EMPTY_DIR --backup-key=FILE "
       "[--audit-vkey=FILE]\n"
+      "  schakeld rotate-master-key --config=FILE --service=audit --new-master-key=FILE\n"
+      "                          (with the service stopped)\n"
       "  schakeld dependencies   the calls and messages between services, as JSON (what a\n"
       "                          firewall or NetworkPolicy between split services must allow)");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   const std::string command = positional.size() > 1 ? positional[1] : "";
-  if (positional.size() > 2 || (!command.empty() && command != "backup" && command != "restore" &&
-                                command != "dependencies")) {
+  const bool known = command.empty() || command == "backup" || command == "restore" ||
+                     command == "rotate-master-key" || command == "dependencies";
+  if (positional.size() > 2 || !known) {
     return Fail(absl::InvalidArgumentError(
         "unexpected argument '" + positional.back() +
-        "'; the commands are backup, restore and dependencies; see --help"));
+        "'; the commands are backup, restore, rotate-master-key and dependencies; see --help"));
   }
   if (command == "dependencies") {
     std::cout << schakel::DeclaredEdgesJson();
@@ -112,6 +119,11 @@ int main(int argc, char** argv) {
     return schakel::RunBackup({.data_dir = config.data_dir(),
                                .to = absl::GetFlag(FLAGS_to),
                                .backup_key = absl::GetFlag(FLAGS_backup_key)});
+  }
+  if (command == "rotate-master-key") {
+    return schakel::RunRotateMasterKey({.config = config,
+                                        .service = absl::GetFlag(FLAGS_service),
+                                        .new_master_key = absl::GetFlag(FLAGS_new_master_key)});
   }
   schakel::ApplyHostConfigDefaults(config);
   if (auto st = schakel::ValidateHostConfig(config, schakel::KnownServices()); !st.ok()) {
