@@ -204,7 +204,7 @@ void AuditExportPanel::startExport() {
   const std::string part = PartPath(path);
   RunOffUiThread(
       this,
-      [channel = session_.channel, job, part, guard, this]() {
+      [channel = session_.channels, job, part, guard, this]() {
         ExportOutcome out = WriteExport(channel, job, part, [&](int64_t done, int64_t total) {
           PostToUi(guard, [this, done, total] { onExportProgress(done, total); });
         });

@@ -8,6 +8,7 @@
 #include <google/protobuf/util/delimited_message_util.h>
 
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/audit.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -23,11 +24,11 @@ constexpr int kProofAttempts = 20;
 
 }  // namespace
 
-EntryCheck CheckEntry(const std::shared_ptr<grpc::Channel>& channel, int64_t index,
+EntryCheck CheckEntry(const client::ChannelsPtr& channel, int64_t index,
                       const audit::note::Verifier& verifier) {
   EntryCheck out;
   out.index = index;
-  auto stub = v1::AuditService::NewStub(channel);
+  auto stub = client::StubOf<v1::AuditService>(*channel);
   v1::GetEntryRequest entry_req;
   entry_req.set_index(index);
   out.status = stub->GetEntry(NewCallContext().get(), entry_req, &out.stored);
@@ -117,7 +118,7 @@ void CancellableJob::SetContext(std::shared_ptr<grpc::ClientContext> ctx) {
   if (cancelled_ && context_) context_->TryCancel();
 }
 
-ExportOutcome WriteExport(const std::shared_ptr<grpc::Channel>& channel,
+ExportOutcome WriteExport(const client::ChannelsPtr& channel,
                           const std::shared_ptr<CancellableJob>& job, const std::string& path,
                           const JobProgress& progress) {
   ExportOutcome out;
@@ -128,7 +129,7 @@ ExportOutcome WriteExport(const std::shared_ptr<grpc::Channel>& channel,
   }
   std::shared_ptr<grpc::ClientContext> ctx = NewCallContext(kExportDeadline);
   job->SetContext(ctx);
-  auto stub = v1::AuditService::NewStub(channel);
+  auto stub = client::StubOf<v1::AuditService>(*channel);
   auto reader = stub->ExportLog(ctx.get(), v1::ExportLogRequest());
   {
     google::protobuf::io::OstreamOutputStream stream(&file);

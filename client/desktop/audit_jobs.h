@@ -20,6 +20,7 @@
 #include <grpcpp/client_context.h>
 
 #include "client/lib/audit_verify.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/audit.pb.h"
 
 namespace schakel::desktop {
@@ -51,7 +52,7 @@ struct EntryCheck {
 // (GetCheckpoint fresh), fetches its inclusion proof with that checkpoint (retrying while the log
 // has not signed one that covers it yet, at most ~10 s), and checks both offline under `verifier`.
 // Blocking: run it off the UI thread.
-EntryCheck CheckEntry(const std::shared_ptr<grpc::Channel>& channel, int64_t index,
+EntryCheck CheckEntry(const client::ChannelsPtr& channel, int64_t index,
                       const audit::note::Verifier& verifier);
 
 // The sentence for a checked entry: "Geverifieerd: …" or "Niet geverifieerd: <what failed>".
@@ -88,7 +89,7 @@ struct ExportOutcome {
 // length-delimited messages, as schakelctl audit export writes it, reporting progress after each
 // message; stops when `job` is cancelled. Leaves whatever it wrote: the caller removes or keeps
 // the file. Blocking: run it off the UI thread.
-ExportOutcome WriteExport(const std::shared_ptr<grpc::Channel>& channel,
+ExportOutcome WriteExport(const client::ChannelsPtr& channel,
                           const std::shared_ptr<CancellableJob>& job, const std::string& path,
                           const JobProgress& progress);
 

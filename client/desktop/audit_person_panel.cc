@@ -17,6 +17,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/audit.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -34,9 +35,9 @@ struct Overview {
   bool complete = true;                  // false when there were more than kMaxPages pages
 };
 
-Overview FetchOverview(const std::shared_ptr<grpc::Channel>& channel, v1::QueryEntriesRequest req) {
+Overview FetchOverview(const client::ChannelsPtr& channel, v1::QueryEntriesRequest req) {
   Overview out;
-  auto stub = v1::AuditService::NewStub(channel);
+  auto stub = client::StubOf<v1::AuditService>(*channel);
   req.set_page_size(kOverviewPageSize);
   for (int page = 0; page < kMaxPages; ++page) {
     v1::QueryEntriesResponse resp;
@@ -154,7 +155,7 @@ void AuditPersonPanel::showOverview() {
   status_->setText(tr("Overzicht laden…"));
   status_->setToolTip(QString());
   RunOffUiThread(
-      this, [channel = session_.channel, req]() { return FetchOverview(channel, req); },
+      this, [channel = session_.channels, req]() { return FetchOverview(channel, req); },
       [this](Overview out) {
         busy_ = false;
         show_->setEnabled(true);

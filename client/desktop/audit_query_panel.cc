@@ -20,6 +20,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/audit.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -228,10 +229,10 @@ void AuditQueryPanel::ask(int page) {
   req.set_page_token(page_tokens_[page]);
   RunOffUiThread(
       this,
-      [channel = session_.channel, req]() {
+      [channel = session_.channels, req]() {
         CallResult<v1::QueryEntriesResponse> out;
-        out.status = v1::AuditService::NewStub(channel)->QueryEntries(NewCallContext().get(), req,
-                                                                      &out.response);
+        out.status = client::StubOf<v1::AuditService>(*channel)->QueryEntries(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this, page](CallResult<v1::QueryEntriesResponse> out) {
@@ -291,7 +292,7 @@ void AuditQueryPanel::verifySelected() {
   verify_result_->setText(tr("Vermelding %1 wordt geverifieerd…").arg(index));
   RunOffUiThread(
       this,
-      [channel = session_.channel, index, verifier = *verifier]() {
+      [channel = session_.channels, index, verifier = *verifier]() {
         return CheckEntry(channel, index, verifier);
       },
       [this](EntryCheck check) {

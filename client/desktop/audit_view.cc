@@ -13,6 +13,7 @@
 #include "client/desktop/audit_records.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/audit.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -85,9 +86,9 @@ void AuditView::fetchVerifierKey() {
   key_note_->setText(tr("De verificatiesleutel van de server wordt opgehaald…"));
   RunOffUiThread(
       this,
-      [channel = session_.channel]() {
+      [channel = session_.channels]() {
         CallResult<v1::GetVerifierKeyResponse> out;
-        out.status = v1::AuditService::NewStub(channel)->GetVerifierKey(
+        out.status = client::StubOf<v1::AuditService>(*channel)->GetVerifierKey(
             NewCallContext().get(), v1::GetVerifierKeyRequest(), &out.response);
         return out;
       },

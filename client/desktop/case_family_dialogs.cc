@@ -19,6 +19,7 @@
 #include "client/desktop/case_common.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -116,8 +117,8 @@ QPlainTextEdit* NewReasonEdit(const QString& object_name, const QString& accessi
 
 // --- CaseEditDialog ---------------------------------------------------------------------------
 
-CaseEditDialog::CaseEditDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                               const QString& title, const QString& ok_text, QWidget* parent)
+CaseEditDialog::CaseEditDialog(client::ChannelsPtr channel, QString case_id, const QString& title,
+                               const QString& ok_text, QWidget* parent)
     : FormDialog(std::move(channel), title, ok_text, parent), case_id_(std::move(case_id)) {}
 
 QString CaseEditDialog::refusalText(const grpc::Status& status) const {
@@ -132,15 +133,15 @@ void CaseEditDialog::reload() { emit reloadRequested(); }
 
 // --- PersonDialog -----------------------------------------------------------------------------
 
-PersonDialog::PersonDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+PersonDialog::PersonDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Persoon toevoegen"),
                      tr("&Toevoegen"), parent),
       editing_(false) {
   build();
 }
 
-PersonDialog::PersonDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                           const v1::Person& person, QWidget* parent)
+PersonDialog::PersonDialog(client::ChannelsPtr channel, QString case_id, const v1::Person& person,
+                           QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Persoon wijzigen"), tr("&Opslaan"),
                      parent),
       editing_(true),
@@ -303,18 +304,18 @@ FormDialog::Call PersonDialog::prepareCall() {
   const std::string case_id = caseId().toStdString();
   const bool clear_bsn = clear_bsn_ != nullptr && clear_bsn_->isChecked();
   if (editing_) {
-    return
-        [channel = channel(), request_id, case_id, p, clear_bsn, answer](grpc::ClientContext* ctx) {
-          v1::UpdatePersonRequest req;
-          req.set_request_id(request_id);
-          req.set_case_id(case_id);
-          *req.mutable_person() = p;
-          req.set_clear_bsn(clear_bsn);
-          v1::UpdatePersonResponse resp;
-          grpc::Status st = v1::CaseService::NewStub(channel)->UpdatePerson(ctx, req, &resp);
-          if (st.ok()) *answer = resp.person();
-          return st;
-        };
+    return [channel = channel(), request_id, case_id, p, clear_bsn,
+            answer](grpc::ClientContext* ctx) {
+      v1::UpdatePersonRequest req;
+      req.set_request_id(request_id);
+      req.set_case_id(case_id);
+      *req.mutable_person() = p;
+      req.set_clear_bsn(clear_bsn);
+      v1::UpdatePersonResponse resp;
+      grpc::Status st = client::StubOf<v1::CaseService>(*channel)->UpdatePerson(ctx, req, &resp);
+      if (st.ok()) *answer = resp.person();
+      return st;
+    };
   }
   return [channel = channel(), request_id, case_id, p, answer](grpc::ClientContext* ctx) {
     v1::AddPersonRequest req;
@@ -322,7 +323,7 @@ FormDialog::Call PersonDialog::prepareCall() {
     req.set_case_id(case_id);
     *req.mutable_person() = p;
     v1::AddPersonResponse resp;
-    grpc::Status st = v1::CaseService::NewStub(channel)->AddPerson(ctx, req, &resp);
+    grpc::Status st = client::StubOf<v1::CaseService>(*channel)->AddPerson(ctx, req, &resp);
     if (st.ok()) *answer = resp.person();
     return st;
   };
@@ -345,8 +346,8 @@ void PersonDialog::reload() {
         v1::GetCaseRequest req;
         req.set_case_id(case_id);
         CallResult<v1::GetCaseResponse> out;
-        out.status =
-            v1::CaseService::NewStub(channel)->GetCase(NewCallContext().get(), req, &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->GetCase(NewCallContext().get(), req,
+                                                                        &out.response);
         return out;
       },
       [this](CallResult<v1::GetCaseResponse> out) {
@@ -369,8 +370,8 @@ void PersonDialog::reload() {
 
 // --- RelationDialog ---------------------------------------------------------------------------
 
-RelationDialog::RelationDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                               const v1::Case& c, QWidget* parent)
+RelationDialog::RelationDialog(client::ChannelsPtr channel, QString case_id, const v1::Case& c,
+                               QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Relatie toevoegen"),
                      tr("&Toevoegen"), parent) {
   setObjectName(QStringLiteral("relationDialog"));
@@ -420,15 +421,14 @@ FormDialog::Call RelationDialog::prepareCall() {
   req.mutable_relation()->set_type(static_cast<v1::RelationType>(type_->currentData().toInt()));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::AddRelationResponse resp;
-    return v1::CaseService::NewStub(channel)->AddRelation(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->AddRelation(ctx, req, &resp);
   };
 }
 
 // --- FamilyRemovalDialog ----------------------------------------------------------------------
 
-FamilyRemovalDialog::FamilyRemovalDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                         Kind kind, QString id, const QString& what,
-                                         QWidget* parent)
+FamilyRemovalDialog::FamilyRemovalDialog(client::ChannelsPtr channel, QString case_id, Kind kind,
+                                         QString id, const QString& what, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id),
                      kind == Kind::kPerson ? tr("Persoon verwijderen") : tr("Relatie verwijderen"),
                      tr("&Verwijderen"), parent),
@@ -475,7 +475,7 @@ FormDialog::Call FamilyRemovalDialog::prepareCall() {
       req.set_reason(reason);
       req.set_sensitivity(sensitivity);
       v1::RemovePersonResponse resp;
-      return v1::CaseService::NewStub(channel)->RemovePerson(ctx, req, &resp);
+      return client::StubOf<v1::CaseService>(*channel)->RemovePerson(ctx, req, &resp);
     };
   }
   return [channel = channel(), request_id, case_id, id, reason,
@@ -487,7 +487,7 @@ FormDialog::Call FamilyRemovalDialog::prepareCall() {
     req.set_reason(reason);
     req.set_sensitivity(sensitivity);
     v1::RemoveRelationResponse resp;
-    return v1::CaseService::NewStub(channel)->RemoveRelation(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->RemoveRelation(ctx, req, &resp);
   };
 }
 

@@ -16,6 +16,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/form_dialog.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 class QCheckBox;
@@ -40,7 +41,7 @@ class CaseEditDialog : public FormDialog {
   Q_OBJECT
 
  public:
-  CaseEditDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, const QString& title,
+  CaseEditDialog(client::ChannelsPtr channel, QString case_id, const QString& title,
                  const QString& ok_text, QWidget* parent = nullptr);
 
   const QString& caseId() const { return case_id_; }
@@ -70,9 +71,9 @@ class PersonDialog : public CaseEditDialog {
 
  public:
   // To add a person.
-  PersonDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  PersonDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
   // To correct `person` (as GetCase returned it).
-  PersonDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, const v1::Person& person,
+  PersonDialog(client::ChannelsPtr channel, QString case_id, const v1::Person& person,
                QWidget* parent = nullptr);
 
   bool editing() const { return editing_; }
@@ -112,7 +113,7 @@ class RelationDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  RelationDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, const v1::Case& c,
+  RelationDialog(client::ChannelsPtr channel, QString case_id, const v1::Case& c,
                  QWidget* parent = nullptr);
 
  protected:
@@ -137,8 +138,8 @@ class FamilyRemovalDialog : public CaseEditDialog {
 
   // `id` is the person's or relation's id, `what` how it reads ("Tom Visser", "Sanne Visser —
   // ouder van — Tom Visser").
-  FamilyRemovalDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, Kind kind,
-                      QString id, const QString& what, QWidget* parent = nullptr);
+  FamilyRemovalDialog(client::ChannelsPtr channel, QString case_id, Kind kind, QString id,
+                      const QString& what, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;

@@ -29,6 +29,7 @@
 #include "client/desktop/case_family_dialogs.h"
 #include "client/desktop/display.h"
 #include "client/desktop/widgets.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 namespace schakel::desktop {
@@ -53,8 +54,7 @@ QPushButton* FamilyButton(const QString& text, const QString& name, const QStrin
 
 }  // namespace
 
-CaseFamilyTab::CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                             QWidget* parent)
+CaseFamilyTab::CaseFamilyTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   persons_ = NewTable({tr("Naam"), tr("Rol"), tr("Geboortedatum"), tr("BSN"), tr("Notities")},
                       QStringLiteral("personsTable"), tr("Personen"), this);

@@ -14,6 +14,7 @@
 
 #include <grpcpp/channel.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 class QGraphicsScene;
@@ -38,7 +39,7 @@ class CaseFamilyTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseFamilyTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  CaseFamilyTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
@@ -66,7 +67,7 @@ class CaseFamilyTab : public QWidget {
   void openDialog(CaseEditDialog* dialog, const QString& done_text);
   void showMenu(QTableWidget* table, const QPoint& pos);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   v1::Case case_;  // as last shown (the persons' etags go with a correction)
   bool have_case_ = false;

@@ -22,6 +22,7 @@
 
 #include "client/desktop/case_common.h"
 #include "client/desktop/display.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -244,7 +245,7 @@ void EditableRowList::removeRow(int index) {
   emit rowsChanged();
 }
 
-RecordMeetingDialog::RecordMeetingDialog(std::shared_ptr<grpc::Channel> channel, const v1::Case& c,
+RecordMeetingDialog::RecordMeetingDialog(client::ChannelsPtr channel, const v1::Case& c,
                                          QWidget* parent)
     : FormDialog(std::move(channel), tr("Overleg vastleggen"), tr("Overleg &vastleggen"), parent),
       case_id_(c.id()) {
@@ -384,7 +385,7 @@ FormDialog::Call RecordMeetingDialog::prepareCall() {
   }
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::RecordMeetingResponse resp;
-    return v1::CaseService::NewStub(channel)->RecordMeeting(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->RecordMeeting(ctx, req, &resp);
   };
 }
 

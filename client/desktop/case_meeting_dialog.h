@@ -19,6 +19,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/form_dialog.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/common.pb.h"
 
@@ -105,8 +106,7 @@ class RecordMeetingDialog : public FormDialog {
 
  public:
   // `c`: the case as last read (its team fills the attendees and the action owners).
-  RecordMeetingDialog(std::shared_ptr<grpc::Channel> channel, const v1::Case& c,
-                      QWidget* parent = nullptr);
+  RecordMeetingDialog(client::ChannelsPtr channel, const v1::Case& c, QWidget* parent = nullptr);
 
   EditableRowList* decisions() const { return decisions_; }
 

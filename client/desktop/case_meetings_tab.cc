@@ -15,12 +15,12 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/widgets.h"
 #include "client/lib/connection.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
 
-CaseMeetingsTab::CaseMeetingsTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                 QWidget* parent)
+CaseMeetingsTab::CaseMeetingsTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   meetings_ = NewTable({tr("Datum"), tr("Voorzitter"), tr("Gezin aanwezig"), tr("Aanwezigen"),
                         tr("Verslag"), tr("Besluiten")},
@@ -163,8 +163,8 @@ void CaseMeetingsTab::markDone() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::UpdateActionResponse> out;
-        out.status = v1::CaseService::NewStub(channel)->UpdateAction(NewCallContext().get(), req,
-                                                                     &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->UpdateAction(NewCallContext().get(),
+                                                                             req, &out.response);
         return out;
       },
       [this](CallResult<v1::UpdateActionResponse> out) {

@@ -12,6 +12,7 @@
 
 #include <grpcpp/channel.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 class QLabel;
@@ -27,8 +28,7 @@ class CaseMeetingsTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseMeetingsTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                  QWidget* parent = nullptr);
+  CaseMeetingsTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
@@ -42,7 +42,7 @@ class CaseMeetingsTab : public QWidget {
   void markDone();
   void recordMeeting();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   v1::Case case_;
   bool busy_ = false;

@@ -20,6 +20,7 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/lib/connection.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -37,7 +38,7 @@ QLabel* ErrorLabel(const QString& name, QWidget* parent) {
 
 }  // namespace
 
-CaseNotesTab::CaseNotesTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+CaseNotesTab::CaseNotesTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   table_ = new QTableWidget(0, 3, this);
   table_->setObjectName(QStringLiteral("notesTable"));
@@ -186,8 +187,8 @@ void CaseNotesTab::addNote() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::UpdateCaseResponse> out;
-        out.status = v1::CaseService::NewStub(channel)->UpdateCase(NewCallContext().get(), req,
-                                                                   &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->UpdateCase(NewCallContext().get(),
+                                                                           req, &out.response);
         return out;
       },
       [this, index](CallResult<v1::UpdateCaseResponse> out) {
@@ -259,8 +260,8 @@ void CaseNotesTab::shareNote() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::ShareNoteResponse> out;
-        out.status = v1::CaseService::NewStub(channel)->ShareNote(NewCallContext().get(), req,
-                                                                  &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->ShareNote(NewCallContext().get(),
+                                                                          req, &out.response);
         return out;
       },
       [this](CallResult<v1::ShareNoteResponse> out) {

@@ -13,6 +13,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/field_errors.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 class QComboBox;
@@ -30,7 +31,7 @@ class CaseNotesTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseNotesTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  CaseNotesTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
@@ -44,7 +45,7 @@ class CaseNotesTab : public QWidget {
   void shareNote();
   void showFieldErrors(const grpc::Status& status, int note_index);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   v1::Case case_;
   bool have_case_ = false;

@@ -23,6 +23,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 
@@ -39,8 +40,8 @@ struct PlanDialogLoad {
 
 }  // namespace
 
-PlanFormDialog::PlanFormDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                               const QString& title, const QString& ok_text, QWidget* parent)
+PlanFormDialog::PlanFormDialog(client::ChannelsPtr channel, QString case_id, const QString& title,
+                               const QString& ok_text, QWidget* parent)
     : FormDialog(std::move(channel), title, ok_text, parent), case_id_(case_id.toStdString()) {}
 
 QString PlanFormDialog::refusalText(const grpc::Status& status) const {
@@ -61,7 +62,7 @@ QLabel* PlanFormDialog::addExplanation(const QString& text, const QString& name)
 
 // ---- Incident ----
 
-RecordIncidentDialog::RecordIncidentDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
+RecordIncidentDialog::RecordIncidentDialog(client::ChannelsPtr channel, QString case_id,
                                            QWidget* parent)
     : PlanFormDialog(std::move(channel), std::move(case_id), tr("Incident vastleggen"),
                      tr("Incident &vastleggen"), parent) {
@@ -131,7 +132,7 @@ FormDialog::Call RecordIncidentDialog::prepareCall() {
   req.set_sensitivity(SensitivityOfCombo(sensitivity_));
   response_ = std::make_shared<v1::RecordIncidentResponse>();
   return [channel = channel(), req, resp = response_](grpc::ClientContext* ctx) {
-    return v1::SafetyPlanService::NewStub(channel)->RecordIncident(ctx, req, resp.get());
+    return client::StubOf<v1::SafetyPlanService>(*channel)->RecordIncident(ctx, req, resp.get());
   };
 }
 
@@ -144,9 +145,9 @@ void RecordIncidentDialog::succeeded() {
 
 // ---- Loading dialogs ----
 
-PlanLoadingDialog::PlanLoadingDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                     int version, bool with_team, const QString& title,
-                                     const QString& ok_text, QWidget* parent)
+PlanLoadingDialog::PlanLoadingDialog(client::ChannelsPtr channel, QString case_id, int version,
+                                     bool with_team, const QString& title, const QString& ok_text,
+                                     QWidget* parent)
     : PlanFormDialog(std::move(channel), std::move(case_id), title, ok_text, parent),
       version_(version),
       with_team_(with_team) {
@@ -166,15 +167,16 @@ void PlanLoadingDialog::load() {
         req.set_case_id(case_id);
         req.set_version(version);
         v1::GetPlanResponse plan;
-        out.status =
-            v1::SafetyPlanService::NewStub(channel)->GetPlan(NewCallContext().get(), req, &plan);
+        out.status = client::StubOf<v1::SafetyPlanService>(*channel)->GetPlan(
+            NewCallContext().get(), req, &plan);
         if (!out.status.ok()) return out;
         out.version = plan.version();
         if (!team) return out;
         v1::GetCaseRequest get;
         get.set_case_id(case_id);
         v1::GetCaseResponse got;
-        out.status = v1::CaseService::NewStub(channel)->GetCase(NewCallContext().get(), get, &got);
+        out.status =
+            client::StubOf<v1::CaseService>(*channel)->GetCase(NewCallContext().get(), get, &got);
         for (const v1::TeamMember& m : got.case_().team()) {
           if (!m.has_end_time()) out.team.push_back(m);
         }
@@ -197,8 +199,8 @@ void PlanLoadingDialog::load() {
 
 // ---- Evaluation ----
 
-EvaluatePlanDialog::EvaluatePlanDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                       int version, QWidget* parent)
+EvaluatePlanDialog::EvaluatePlanDialog(client::ChannelsPtr channel, QString case_id, int version,
+                                       QWidget* parent)
     : PlanLoadingDialog(std::move(channel), std::move(case_id), version, false,
                         tr("Veiligheidsplan evalueren"), tr("&Evalueren"), parent) {
   setObjectName(QStringLiteral("evaluatePlanDialog"));
@@ -294,7 +296,7 @@ FormDialog::Call EvaluatePlanDialog::prepareCall() {
                   : tr("De evaluatie is vastgelegd; een nieuw concept is gestart."));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::EvaluatePlanResponse resp;
-    return v1::SafetyPlanService::NewStub(channel)->EvaluatePlan(ctx, req, &resp);
+    return client::StubOf<v1::SafetyPlanService>(*channel)->EvaluatePlan(ctx, req, &resp);
   };
 }
 

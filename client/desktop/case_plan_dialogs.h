@@ -16,6 +16,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/form_dialog.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 #include "schakel/v1/safetyplan.pb.h"
 
@@ -43,7 +44,7 @@ class PlanFormDialog : public FormDialog {
   Q_OBJECT
 
  public:
-  PlanFormDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, const QString& title,
+  PlanFormDialog(client::ChannelsPtr channel, QString case_id, const QString& title,
                  const QString& ok_text, QWidget* parent);
 
   // What the tab says once the call succeeded.
@@ -72,7 +73,7 @@ class PlanStepDialog : public PlanFormDialog {
 
  public:
   enum class Step { kStartDraft, kPropose, kSignOff };
-  PlanStepDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, Step step, int version,
+  PlanStepDialog(client::ChannelsPtr channel, QString case_id, Step step, int version,
                  QWidget* parent = nullptr);
 
  protected:
@@ -91,8 +92,7 @@ class RecordIncidentDialog : public PlanFormDialog {
   Q_OBJECT
 
  public:
-  RecordIncidentDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                       QWidget* parent = nullptr);
+  RecordIncidentDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -113,8 +113,8 @@ class PlanLoadingDialog : public PlanFormDialog {
   Q_OBJECT
 
  public:
-  PlanLoadingDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, int version,
-                    bool with_team, const QString& title, const QString& ok_text, QWidget* parent);
+  PlanLoadingDialog(client::ChannelsPtr channel, QString case_id, int version, bool with_team,
+                    const QString& title, const QString& ok_text, QWidget* parent);
   bool isLoaded() const { return loaded_; }
 
  signals:
@@ -145,7 +145,7 @@ class EvaluatePlanDialog : public PlanLoadingDialog {
   Q_OBJECT
 
  public:
-  EvaluatePlanDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, int version,
+  EvaluatePlanDialog(client::ChannelsPtr channel, QString case_id, int version,
                      QWidget* parent = nullptr);
 
  protected:
@@ -177,7 +177,7 @@ class PlanDraftDialog : public PlanLoadingDialog {
   Q_OBJECT
 
  public:
-  PlanDraftDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, int version,
+  PlanDraftDialog(client::ChannelsPtr channel, QString case_id, int version,
                   QWidget* parent = nullptr);
 
   // The row list of `section`.

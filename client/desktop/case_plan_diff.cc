@@ -18,6 +18,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -30,10 +31,10 @@ struct DiffOutcome {
   v1::PlanDiff diff;
 };
 
-DiffOutcome FetchDiff(const std::shared_ptr<grpc::Channel>& channel, const std::string& case_id,
-                      int from, int to) {
+DiffOutcome FetchDiff(const client::ChannelsPtr& channel, const std::string& case_id, int from,
+                      int to) {
   DiffOutcome out;
-  auto stub = v1::SafetyPlanService::NewStub(channel);
+  auto stub = client::StubOf<v1::SafetyPlanService>(*channel);
   v1::GetPlanDiffRequest diff_req;
   diff_req.set_case_id(case_id);
   diff_req.set_from_version(from);
@@ -145,7 +146,7 @@ std::vector<Row> RowsOf(const DiffOutcome& out) {
 
 }  // namespace
 
-CasePlanDiff::CasePlanDiff(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+CasePlanDiff::CasePlanDiff(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   from_ = new QComboBox(this);
   from_->setObjectName(QStringLiteral("diffFrom"));

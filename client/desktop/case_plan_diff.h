@@ -12,6 +12,7 @@
 
 #include <grpcpp/channel.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/safetyplan.pb.h"
 
 class QComboBox;
@@ -28,7 +29,7 @@ class CasePlanDiff : public QWidget {
   Q_OBJECT
 
  public:
-  CasePlanDiff(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  CasePlanDiff(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   // The versions to choose from; keeps the choice when the versions are still there, else
   // proposes the version before the newest against the newest.
@@ -43,7 +44,7 @@ class CasePlanDiff : public QWidget {
   void compare();
 
  private:
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   bool busy_ = false;
   QComboBox* from_;

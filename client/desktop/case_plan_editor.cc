@@ -25,6 +25,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 
@@ -258,8 +259,8 @@ class PlanItemRow : public QWidget {
 
 }  // namespace
 
-PlanDraftDialog::PlanDraftDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                 int version, QWidget* parent)
+PlanDraftDialog::PlanDraftDialog(client::ChannelsPtr channel, QString case_id, int version,
+                                 QWidget* parent)
     : PlanLoadingDialog(std::move(channel), std::move(case_id), version, true,
                         tr("Concept bewerken"), tr("Concept &opslaan"), parent) {
   setObjectName(QStringLiteral("planDraftDialog"));
@@ -355,7 +356,7 @@ FormDialog::Call PlanDraftDialog::prepareCall() {
   setDoneText(tr("Het concept is opgeslagen."));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::UpdateDraftResponse resp;
-    return v1::SafetyPlanService::NewStub(channel)->UpdateDraft(ctx, req, &resp);
+    return client::StubOf<v1::SafetyPlanService>(*channel)->UpdateDraft(ctx, req, &resp);
   };
 }
 

@@ -2,6 +2,7 @@
 #include "client/desktop/intake_proto.h"  // IWYU pragma: keep
 
 #include "client/desktop/case_plan_records.h"
+#include "client/lib/server_addresses.h"
 
 #include <cstdint>
 #include <string>
@@ -113,7 +114,7 @@ QString AgreementChannelName(v1::AgreementChannel channel) {
 
 // ---- Family agreement ----
 
-RecordFamilyAgreementDialog::RecordFamilyAgreementDialog(std::shared_ptr<grpc::Channel> channel,
+RecordFamilyAgreementDialog::RecordFamilyAgreementDialog(client::ChannelsPtr channel,
                                                          QString case_id, int version,
                                                          QWidget* parent)
     : PlanFormDialog(std::move(channel), std::move(case_id), tr("Afspraak met gezin vastleggen"),
@@ -159,8 +160,8 @@ void RecordFamilyAgreementDialog::loadPersons() {
         v1::GetCaseRequest req;
         req.set_case_id(id);
         CallResult<v1::GetCaseResponse> out;
-        out.status =
-            v1::CaseService::NewStub(channel)->GetCase(NewCallContext().get(), req, &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->GetCase(NewCallContext().get(), req,
+                                                                        &out.response);
         return out;
       },
       [this](CallResult<v1::GetCaseResponse> out) {
@@ -197,7 +198,7 @@ FormDialog::Call RecordFamilyAgreementDialog::prepareCall() {
   req.mutable_agreed_at()->set_seconds(RecordsSecondsOf(at_));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::RecordFamilyAgreementResponse resp;
-    return v1::SafetyPlanService::NewStub(channel)->RecordFamilyAgreement(ctx, req, &resp);
+    return client::StubOf<v1::SafetyPlanService>(*channel)->RecordFamilyAgreement(ctx, req, &resp);
   };
 }
 
@@ -218,8 +219,8 @@ QString RecordFamilyAgreementDialog::refusalText(const grpc::Status& status) con
 
 // ---- Risk assessment ----
 
-RecordRiskInstrumentDialog::RecordRiskInstrumentDialog(std::shared_ptr<grpc::Channel> channel,
-                                                       QString case_id, QWidget* parent)
+RecordRiskInstrumentDialog::RecordRiskInstrumentDialog(client::ChannelsPtr channel, QString case_id,
+                                                       QWidget* parent)
     : PlanFormDialog(std::move(channel), std::move(case_id), tr("Risicotaxatie vastleggen"),
                      tr("Risicotaxatie &vastleggen"), parent) {
   setObjectName(QStringLiteral("riskInstrumentDialog"));
@@ -296,14 +297,13 @@ FormDialog::Call RecordRiskInstrumentDialog::prepareCall() {
   req.set_notes_sensitivity(SensitivityOfCombo(notes_sensitivity_));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::RecordRiskInstrumentResponse resp;
-    return v1::SafetyPlanService::NewStub(channel)->RecordRiskInstrument(ctx, req, &resp);
+    return client::StubOf<v1::SafetyPlanService>(*channel)->RecordRiskInstrument(ctx, req, &resp);
   };
 }
 
 // ---- The risk assessments ----
 
-CasePlanRiskPanel::CasePlanRiskPanel(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                     QWidget* parent)
+CasePlanRiskPanel::CasePlanRiskPanel(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent),
       channel_(std::move(channel)),
       case_id_(case_id.toStdString()),
@@ -333,7 +333,7 @@ void CasePlanRiskPanel::refresh() {
         req.set_case_id(id);
         req.set_page_size(100);
         CallResult<v1::ListRiskInstrumentsResponse> out;
-        out.status = v1::SafetyPlanService::NewStub(channel)->ListRiskInstruments(
+        out.status = client::StubOf<v1::SafetyPlanService>(*channel)->ListRiskInstruments(
             NewCallContext().get(), req, &out.response);
         return out;
       },

@@ -15,6 +15,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/case_plan_dialogs.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/common.pb.h"
 #include "schakel/v1/safetyplan.pb.h"
 
@@ -45,7 +46,7 @@ class RecordFamilyAgreementDialog : public PlanFormDialog {
   Q_OBJECT
 
  public:
-  RecordFamilyAgreementDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, int version,
+  RecordFamilyAgreementDialog(client::ChannelsPtr channel, QString case_id, int version,
                               QWidget* parent = nullptr);
   bool isLoaded() const { return loaded_; }
 
@@ -76,7 +77,7 @@ class RecordRiskInstrumentDialog : public PlanFormDialog {
   Q_OBJECT
 
  public:
-  RecordRiskInstrumentDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
+  RecordRiskInstrumentDialog(client::ChannelsPtr channel, QString case_id,
                              QWidget* parent = nullptr);
 
  protected:
@@ -101,8 +102,7 @@ class CasePlanRiskPanel : public QWidget {
   Q_OBJECT
 
  public:
-  CasePlanRiskPanel(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                    QWidget* parent = nullptr);
+  CasePlanRiskPanel(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  signals:
   void loaded(bool ok);
@@ -114,7 +114,7 @@ class CasePlanRiskPanel : public QWidget {
   // Draws the assessments read last (again when the directory's names arrive).
   void draw();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   std::string case_id_;
   DirectoryNames* names_;
   v1::ListRiskInstrumentsResponse shown_;

@@ -23,6 +23,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/widgets.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -123,8 +124,8 @@ QString PlanRefusalText(const grpc::Status& status) {
 
 // ---- Start, propose, sign off ----
 
-PlanStepDialog::PlanStepDialog(std::shared_ptr<grpc::Channel> channel, QString case_id, Step step,
-                               int version, QWidget* parent)
+PlanStepDialog::PlanStepDialog(client::ChannelsPtr channel, QString case_id, Step step, int version,
+                               QWidget* parent)
     : PlanFormDialog(std::move(channel), std::move(case_id),
                      step == Step::kStartDraft ? tr("Concept starten")
                      : step == Step::kPropose  ? tr("Ter ondertekening voorleggen")
@@ -173,7 +174,7 @@ FormDialog::Call PlanStepDialog::prepareCall() {
         req.set_request_id(request_id);
         req.set_case_id(case_id);
         v1::StartDraftResponse resp;
-        return v1::SafetyPlanService::NewStub(channel)->StartDraft(ctx, req, &resp);
+        return client::StubOf<v1::SafetyPlanService>(*channel)->StartDraft(ctx, req, &resp);
       };
     case Step::kPropose:
       return [channel = channel(), request_id, case_id, version](grpc::ClientContext* ctx) {
@@ -182,7 +183,7 @@ FormDialog::Call PlanStepDialog::prepareCall() {
         req.set_case_id(case_id);
         req.set_version(version);
         v1::ProposeVersionResponse resp;
-        return v1::SafetyPlanService::NewStub(channel)->ProposeVersion(ctx, req, &resp);
+        return client::StubOf<v1::SafetyPlanService>(*channel)->ProposeVersion(ctx, req, &resp);
       };
     case Step::kSignOff:
       return [channel = channel(), request_id, case_id, version](grpc::ClientContext* ctx) {
@@ -191,7 +192,7 @@ FormDialog::Call PlanStepDialog::prepareCall() {
         req.set_case_id(case_id);
         req.set_version(version);
         v1::SignOffVersionResponse resp;
-        return v1::SafetyPlanService::NewStub(channel)->SignOffVersion(ctx, req, &resp);
+        return client::StubOf<v1::SafetyPlanService>(*channel)->SignOffVersion(ctx, req, &resp);
       };
   }
   return {};
@@ -199,7 +200,7 @@ FormDialog::Call PlanStepDialog::prepareCall() {
 
 // ---- The tab ----
 
-CasePlanTab::CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+CasePlanTab::CasePlanTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("planSummary"));
@@ -409,8 +410,8 @@ void CasePlanTab::showVersion(int version) {
         req.set_case_id(id);
         req.set_version(version);
         CallResult<v1::GetPlanResponse> out;
-        out.status = v1::SafetyPlanService::NewStub(channel)->GetPlan(NewCallContext().get(), req,
-                                                                      &out.response);
+        out.status = client::StubOf<v1::SafetyPlanService>(*channel)->GetPlan(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this](CallResult<v1::GetPlanResponse> out) {

@@ -14,6 +14,7 @@
 #include <QWidget>
 
 #include <grpcpp/channel.h>
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QPushButton;
@@ -41,7 +42,7 @@ class CasePlanTab : public QWidget {
   Q_OBJECT
 
  public:
-  CasePlanTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  CasePlanTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   CasePlanDiff* diff() const { return diff_; }
   CasePlanRiskPanel* riskPanel() const { return risk_; }
@@ -74,7 +75,7 @@ class CasePlanTab : public QWidget {
   void recordFamilyAgreement();
   void recordRiskInstrument();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   bool busy_ = false;
   QLabel* summary_;

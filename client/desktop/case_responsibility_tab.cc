@@ -18,6 +18,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/widgets.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -43,8 +44,8 @@ QString CauseText(const std::string& cause) {
 
 }  // namespace
 
-CaseResponsibilityTab::CaseResponsibilityTab(std::shared_ptr<grpc::Channel> channel,
-                                             QString case_id, QWidget* parent)
+CaseResponsibilityTab::CaseResponsibilityTab(client::ChannelsPtr channel, QString case_id,
+                                             QWidget* parent)
     : QWidget(parent),
       channel_(std::move(channel)),
       case_id_(std::move(case_id)),
@@ -110,7 +111,7 @@ void CaseResponsibilityTab::refresh() {
         v1::GetResponsibilityRequest req;
         req.set_case_id(id);
         CallResult<v1::GetResponsibilityResponse> out;
-        out.status = v1::HandoverService::NewStub(channel)->GetResponsibility(
+        out.status = client::StubOf<v1::HandoverService>(*channel)->GetResponsibility(
             NewCallContext().get(), req, &out.response);
         return out;
       },

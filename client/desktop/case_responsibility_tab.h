@@ -12,6 +12,7 @@
 
 #include <grpcpp/channel.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 
 class QLabel;
@@ -29,8 +30,7 @@ class CaseResponsibilityTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseResponsibilityTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                        QWidget* parent = nullptr);
+  CaseResponsibilityTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  signals:
   void loaded(bool ok);
@@ -43,7 +43,7 @@ class CaseResponsibilityTab : public QWidget {
   // Draws the answer (again when the directory's names arrive).
   void draw(const v1::GetResponsibilityResponse& resp);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   bool busy_ = false;
   QLabel* banner_;

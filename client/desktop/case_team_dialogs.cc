@@ -19,6 +19,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
 
@@ -39,9 +40,9 @@ struct TeamProfessionalsRead {
   std::vector<v1::Professional> professionals;
 };
 
-TeamOrganisationsRead ReadTeamOrganisations(const std::shared_ptr<grpc::Channel>& channel) {
+TeamOrganisationsRead ReadTeamOrganisations(const client::ChannelsPtr& channel) {
   TeamOrganisationsRead out;
-  auto stub = v1::DirectoryService::NewStub(channel);
+  auto stub = client::StubOf<v1::DirectoryService>(*channel);
   std::string token;
   for (int page = 0; page < kTeamDirectoryPages; ++page) {
     v1::ListOrganisationsRequest req;
@@ -57,10 +58,10 @@ TeamOrganisationsRead ReadTeamOrganisations(const std::shared_ptr<grpc::Channel>
   return out;
 }
 
-TeamProfessionalsRead ReadTeamProfessionals(const std::shared_ptr<grpc::Channel>& channel,
+TeamProfessionalsRead ReadTeamProfessionals(const client::ChannelsPtr& channel,
                                             const std::string& organisation_id) {
   TeamProfessionalsRead out;
-  auto stub = v1::DirectoryService::NewStub(channel);
+  auto stub = client::StubOf<v1::DirectoryService>(*channel);
   std::string token;
   for (int page = 0; page < kTeamDirectoryPages; ++page) {
     v1::ListProfessionalsRequest req;
@@ -88,7 +89,7 @@ QComboBox* TeamCombo(const QString& object_name, const QString& accessible, QWid
 
 // --- AddTeamMemberDialog ----------------------------------------------------------------------
 
-AddTeamMemberDialog::AddTeamMemberDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
+AddTeamMemberDialog::AddTeamMemberDialog(client::ChannelsPtr channel, QString case_id,
                                          QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Teamlid toevoegen"),
                      tr("&Toevoegen"), parent) {
@@ -179,15 +180,14 @@ FormDialog::Call AddTeamMemberDialog::prepareCall() {
   req.set_role(static_cast<v1::CaseRole>(role_->currentData().toInt()));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::AddTeamMemberResponse resp;
-    return v1::CaseService::NewStub(channel)->AddTeamMember(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->AddTeamMember(ctx, req, &resp);
   };
 }
 
 // --- RemoveTeamMemberDialog -------------------------------------------------------------------
 
-RemoveTeamMemberDialog::RemoveTeamMemberDialog(std::shared_ptr<grpc::Channel> channel,
-                                               QString case_id, const TeamChoice& member,
-                                               QWidget* parent)
+RemoveTeamMemberDialog::RemoveTeamMemberDialog(client::ChannelsPtr channel, QString case_id,
+                                               const TeamChoice& member, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Teamlid verwijderen"),
                      tr("&Verwijderen"), parent),
       professional_id_(member.professional_id) {
@@ -210,14 +210,13 @@ FormDialog::Call RemoveTeamMemberDialog::prepareCall() {
   req.set_professional_id(professional_id_.toStdString());
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::RemoveTeamMemberResponse resp;
-    return v1::CaseService::NewStub(channel)->RemoveTeamMember(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->RemoveTeamMember(ctx, req, &resp);
   };
 }
 
 // --- TransferDirectorDialog -------------------------------------------------------------------
 
-TransferDirectorDialog::TransferDirectorDialog(std::shared_ptr<grpc::Channel> channel,
-                                               QString case_id,
+TransferDirectorDialog::TransferDirectorDialog(client::ChannelsPtr channel, QString case_id,
                                                const std::vector<TeamChoice>& candidates,
                                                const QString& preselect, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Regie overdragen"),
@@ -243,14 +242,13 @@ FormDialog::Call TransferDirectorDialog::prepareCall() {
   req.set_to_professional_id(to_->currentData().toString().toStdString());
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::TransferDirectorResponse resp;
-    return v1::CaseService::NewStub(channel)->TransferDirector(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->TransferDirector(ctx, req, &resp);
   };
 }
 
 // --- CloseCaseDialog --------------------------------------------------------------------------
 
-CloseCaseDialog::CloseCaseDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                 QWidget* parent)
+CloseCaseDialog::CloseCaseDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Casus sluiten"),
                      tr("Casus &sluiten"), parent) {
   setObjectName(QStringLiteral("closeCaseDialog"));
@@ -333,14 +331,13 @@ FormDialog::Call CloseCaseDialog::prepareCall() {
   }
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::CloseCaseResponse resp;
-    return v1::CaseService::NewStub(channel)->CloseCase(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->CloseCase(ctx, req, &resp);
   };
 }
 
 // --- ReopenCaseDialog -------------------------------------------------------------------------
 
-ReopenCaseDialog::ReopenCaseDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                   QWidget* parent)
+ReopenCaseDialog::ReopenCaseDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : CaseEditDialog(std::move(channel), std::move(case_id), tr("Casus heropenen"),
                      tr("Casus &heropenen"), parent) {
   setObjectName(QStringLiteral("reopenCaseDialog"));
@@ -363,7 +360,7 @@ FormDialog::Call ReopenCaseDialog::prepareCall() {
   req.set_sensitivity(static_cast<v1::Sensitivity>(sensitivity_->currentData().toInt()));
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::ReopenCaseResponse resp;
-    return v1::CaseService::NewStub(channel)->ReopenCase(ctx, req, &resp);
+    return client::StubOf<v1::CaseService>(*channel)->ReopenCase(ctx, req, &resp);
   };
 }
 

@@ -15,6 +15,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/case_family_dialogs.h"
+#include "client/lib/server_addresses.h"
 
 class QCheckBox;
 class QComboBox;
@@ -39,8 +40,7 @@ class AddTeamMemberDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  AddTeamMemberDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                      QWidget* parent = nullptr);
+  AddTeamMemberDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  signals:
   // The organisations were read (`ok`) or the read failed.
@@ -67,8 +67,8 @@ class RemoveTeamMemberDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  RemoveTeamMemberDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                         const TeamChoice& member, QWidget* parent = nullptr);
+  RemoveTeamMemberDialog(client::ChannelsPtr channel, QString case_id, const TeamChoice& member,
+                         QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -85,7 +85,7 @@ class TransferDirectorDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  TransferDirectorDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
+  TransferDirectorDialog(client::ChannelsPtr channel, QString case_id,
                          const std::vector<TeamChoice>& candidates, const QString& preselect,
                          QWidget* parent = nullptr);
 
@@ -105,8 +105,7 @@ class CloseCaseDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  CloseCaseDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                  QWidget* parent = nullptr);
+  CloseCaseDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -128,8 +127,7 @@ class ReopenCaseDialog : public CaseEditDialog {
   Q_OBJECT
 
  public:
-  ReopenCaseDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                   QWidget* parent = nullptr);
+  ReopenCaseDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;

@@ -16,6 +16,7 @@
 #include "client/desktop/case_team_dialogs.h"
 #include "client/desktop/directory_names.h"
 #include "client/desktop/display.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -31,7 +32,7 @@ QPushButton* TeamButton(const QString& text, const QString& name, const QString&
 
 }  // namespace
 
-CaseTeamTab::CaseTeamTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent)
+CaseTeamTab::CaseTeamTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent),
       channel_(std::move(channel)),
       case_id_(std::move(case_id)),

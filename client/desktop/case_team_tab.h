@@ -15,6 +15,7 @@
 
 #include <grpcpp/channel.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.pb.h"
 
 class QLabel;
@@ -37,7 +38,7 @@ class CaseTeamTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseTeamTab(std::shared_ptr<grpc::Channel> channel, QString case_id, QWidget* parent = nullptr);
+  CaseTeamTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   void showCase(const v1::Case& c);
   void clear();
@@ -62,7 +63,7 @@ class CaseTeamTab : public QWidget {
   int selectedMember() const;
   bool isCurrent(const v1::TeamMember& m) const;
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   v1::Case case_;  // as last shown
   bool have_case_ = false;

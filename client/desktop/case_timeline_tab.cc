@@ -13,6 +13,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -28,10 +29,9 @@ struct TimelineOutcome {
   std::vector<std::string> notices;
 };
 
-TimelineOutcome FetchTimeline(const std::shared_ptr<grpc::Channel>& channel,
-                              const std::string& case_id) {
+TimelineOutcome FetchTimeline(const client::ChannelsPtr& channel, const std::string& case_id) {
   TimelineOutcome out;
-  auto stub = v1::CaseService::NewStub(channel);
+  auto stub = client::StubOf<v1::CaseService>(*channel);
   v1::GetTimelineRequest req;
   req.set_case_id(case_id);
   req.set_page_size(200);
@@ -49,8 +49,7 @@ TimelineOutcome FetchTimeline(const std::shared_ptr<grpc::Channel>& channel,
 
 }  // namespace
 
-CaseTimelineTab::CaseTimelineTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                                 QWidget* parent)
+CaseTimelineTab::CaseTimelineTab(client::ChannelsPtr channel, QString case_id, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)), case_id_(std::move(case_id)) {
   notices_ = new QLabel(this);
   notices_->setObjectName(QStringLiteral("timelineNotices"));

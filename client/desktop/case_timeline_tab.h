@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <grpcpp/channel.h>
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QTableWidget;
@@ -20,8 +21,7 @@ class CaseTimelineTab : public QWidget {
   Q_OBJECT
 
  public:
-  CaseTimelineTab(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                  QWidget* parent = nullptr);
+  CaseTimelineTab(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
  signals:
   void loaded(bool ok);
@@ -30,7 +30,7 @@ class CaseTimelineTab : public QWidget {
   void refresh();
 
  private:
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   bool busy_ = false;
   bool again_ = false;

@@ -18,6 +18,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -33,7 +34,7 @@ constexpr int kAllLoads = kCaseLoad | kTimelineLoad | kPlanLoad | kResponsibilit
 
 }  // namespace
 
-CaseWindow::CaseWindow(std::shared_ptr<grpc::Channel> channel, const QString& case_id,
+CaseWindow::CaseWindow(client::ChannelsPtr channel, const QString& case_id,
                        const QString& reference, QWidget* parent)
     : QWidget(parent, Qt::Window), channel_(std::move(channel)), case_id_(case_id) {
   setObjectName(QStringLiteral("caseWindow"));
@@ -134,8 +135,8 @@ void CaseWindow::loadCase() {
         v1::GetCaseRequest req;
         req.set_case_id(id);
         CallResult<v1::GetCaseResponse> out;
-        out.status =
-            v1::CaseService::NewStub(channel)->GetCase(NewCallContext().get(), req, &out.response);
+        out.status = client::StubOf<v1::CaseService>(*channel)->GetCase(NewCallContext().get(), req,
+                                                                        &out.response);
         return out;
       },
       [this](CallResult<v1::GetCaseResponse> out) {

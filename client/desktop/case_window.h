@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <grpcpp/channel.h>
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QTabWidget;
@@ -35,8 +36,8 @@ class CaseWindow : public QWidget {
   Q_OBJECT
 
  public:
-  CaseWindow(std::shared_ptr<grpc::Channel> channel, const QString& case_id,
-             const QString& reference, QWidget* parent = nullptr);
+  CaseWindow(client::ChannelsPtr channel, const QString& case_id, const QString& reference,
+             QWidget* parent = nullptr);
 
   const QString& caseId() const { return case_id_; }
   // True once every tab has had its answer (or its error) since the last refresh.
@@ -58,7 +59,7 @@ class CaseWindow : public QWidget {
   // The answer of one of the loads (kCaseLoad ...) arrived.
   void oneLoaded(int load);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString case_id_;
   QLabel* notices_;
   QLabel* status_;

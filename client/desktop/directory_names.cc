@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/directory.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -21,9 +22,9 @@ struct OrganisationList {
   std::vector<std::pair<std::string, std::string>> names;
 };
 
-OrganisationList ListAllOrganisations(const std::shared_ptr<grpc::Channel>& channel) {
+OrganisationList ListAllOrganisations(const client::ChannelsPtr& channel) {
   OrganisationList out;
-  auto directory = v1::DirectoryService::NewStub(channel);
+  auto directory = client::StubOf<v1::DirectoryService>(*channel);
   v1::ListOrganisationsRequest req;
   req.set_page_size(500);
   for (int page = 0; page < kMaxOrganisationPages; ++page) {
@@ -39,7 +40,7 @@ OrganisationList ListAllOrganisations(const std::shared_ptr<grpc::Channel>& chan
 
 }  // namespace
 
-DirectoryNames::DirectoryNames(std::shared_ptr<grpc::Channel> channel, QObject* parent)
+DirectoryNames::DirectoryNames(client::ChannelsPtr channel, QObject* parent)
     : QObject(parent), channel_(std::move(channel)) {}
 
 QString DirectoryNames::professional(const std::string& id) {
@@ -55,8 +56,8 @@ QString DirectoryNames::professional(const std::string& id) {
         CallResult<v1::GetProfessionalResponse> out;
         v1::GetProfessionalRequest req;
         req.set_professional_id(id);
-        out.status = v1::DirectoryService::NewStub(channel)->GetProfessional(NewCallContext().get(),
-                                                                             req, &out.response);
+        out.status = client::StubOf<v1::DirectoryService>(*channel)->GetProfessional(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this, id](CallResult<v1::GetProfessionalResponse> out) {
@@ -111,8 +112,8 @@ void DirectoryNames::askOrganisation(const std::string& id) {
         CallResult<v1::GetOrganisationResponse> out;
         v1::GetOrganisationRequest req;
         req.set_organisation_id(id);
-        out.status = v1::DirectoryService::NewStub(channel)->GetOrganisation(NewCallContext().get(),
-                                                                             req, &out.response);
+        out.status = client::StubOf<v1::DirectoryService>(*channel)->GetOrganisation(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this, id](CallResult<v1::GetOrganisationResponse> out) {

@@ -16,6 +16,7 @@
 #include <QString>
 
 #include <grpcpp/channel.h>
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -23,7 +24,7 @@ class DirectoryNames : public QObject {
   Q_OBJECT
 
  public:
-  explicit DirectoryNames(std::shared_ptr<grpc::Channel> channel, QObject* parent = nullptr);
+  explicit DirectoryNames(client::ChannelsPtr channel, QObject* parent = nullptr);
 
   // The professional's name, or `id` (asked for when not yet known). Empty for an empty id.
   QString professional(const std::string& id);
@@ -39,7 +40,7 @@ class DirectoryNames : public QObject {
  private:
   void askOrganisation(const std::string& id);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   std::map<std::string, QString> professionals_;  // asked; the name once answered (else empty)
   std::map<std::string, QString> organisations_;  // as listed or asked
   std::set<std::string> organisations_waiting_;   // asked while the list was under way

@@ -15,11 +15,12 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/lib/connection.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
-FormDialog::FormDialog(std::shared_ptr<grpc::Channel> channel, const QString& title,
-                       const QString& ok_text, QWidget* parent)
+FormDialog::FormDialog(client::ChannelsPtr channel, const QString& title, const QString& ok_text,
+                       QWidget* parent)
     : QDialog(parent), channel_(std::move(channel)), request_id_(client::NewRequestId()) {
   setWindowTitle(title);
   setAccessibleName(title);

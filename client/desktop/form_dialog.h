@@ -18,6 +18,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/field_errors.h"
+#include "client/lib/server_addresses.h"
 
 class QDialogButtonBox;
 class QFormLayout;
@@ -35,7 +36,7 @@ class FormDialog : public QDialog {
   Q_OBJECT
 
  public:
-  FormDialog(std::shared_ptr<grpc::Channel> channel, const QString& title, const QString& ok_text,
+  FormDialog(client::ChannelsPtr channel, const QString& title, const QString& ok_text,
              QWidget* parent = nullptr);
 
   // The request id every attempt of this dialog sends.
@@ -68,14 +69,14 @@ class FormDialog : public QDialog {
   QFormLayout* form() const { return form_; }
   FieldMarks& marks() { return marks_; }
   QPushButton* okButton() const { return ok_; }
-  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  const client::ChannelsPtr& channel() const { return channel_; }
   void setStatus(const QString& text, const QString& tooltip = {});
 
  private:
   void send();
   void finish(const grpc::Status& status);
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   const std::string request_id_;
   QFormLayout* form_;
   QLabel* status_;

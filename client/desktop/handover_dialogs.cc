@@ -16,6 +16,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
@@ -44,16 +45,16 @@ QString OrganisationName(v1::DirectoryService::Stub& directory, const std::strin
   return QString::fromStdString(id);
 }
 
-HandoverRead ReadHandover(const std::shared_ptr<grpc::Channel>& channel, const std::string& id) {
+HandoverRead ReadHandover(const client::ChannelsPtr& channel, const std::string& id) {
   HandoverRead out;
   v1::GetHandoverRequest req;
   req.set_handover_id(id);
   v1::GetHandoverResponse resp;
-  out.status =
-      v1::HandoverService::NewStub(channel)->GetHandover(NewCallContext().get(), req, &resp);
+  out.status = client::StubOf<v1::HandoverService>(*channel)->GetHandover(NewCallContext().get(),
+                                                                          req, &resp);
   if (!out.status.ok()) return out;
   out.handover = std::move(*resp.mutable_handover());
-  auto directory = v1::DirectoryService::NewStub(channel);
+  auto directory = client::StubOf<v1::DirectoryService>(*channel);
   out.from_name = OrganisationName(*directory, out.handover.from_organisation_id());
   out.to_name = OrganisationName(*directory, out.handover.to_organisation_id());
   return out;
@@ -70,9 +71,9 @@ QPlainTextEdit* ReasonEdit(QWidget* parent, const QString& object_name, const QS
 
 }  // namespace
 
-HandoverActionDialog::HandoverActionDialog(std::shared_ptr<grpc::Channel> channel,
-                                           QString handover_id, const QString& title,
-                                           const QString& ok_text, QWidget* parent)
+HandoverActionDialog::HandoverActionDialog(client::ChannelsPtr channel, QString handover_id,
+                                           const QString& title, const QString& ok_text,
+                                           QWidget* parent)
     : HandoverFormDialog(std::move(channel), title, ok_text, parent),
       handover_id_(std::move(handover_id)) {
   details_ = new QLabel(tr("Overdracht laden…"), this);
@@ -153,8 +154,8 @@ void HandoverActionDialog::succeeded() { emit changed(handover_id_); }
 
 // --- Accept ---------------------------------------------------------------------------------
 
-AcceptHandoverDialog::AcceptHandoverDialog(std::shared_ptr<grpc::Channel> channel,
-                                           QString handover_id, QWidget* parent)
+AcceptHandoverDialog::AcceptHandoverDialog(client::ChannelsPtr channel, QString handover_id,
+                                           QWidget* parent)
     : HandoverActionDialog(std::move(channel), std::move(handover_id), tr("Overdracht accepteren"),
                            tr("&Accepteren"), parent) {
   setObjectName(QStringLiteral("acceptHandoverDialog"));
@@ -186,7 +187,7 @@ void AcceptHandoverDialog::onLoaded() {
         v1::ListProfessionalsRequest req;
         req.set_organisation_id(org);
         req.set_page_size(500);
-        out.status = v1::DirectoryService::NewStub(channel)->ListProfessionals(
+        out.status = client::StubOf<v1::DirectoryService>(*channel)->ListProfessionals(
             NewCallContext().get(), req, &out.response);
         return out;
       },
@@ -209,14 +210,14 @@ HandoverFormDialog::Call AcceptHandoverDialog::prepareCall() {
   req.set_responsible_professional_id(responsible_->currentData().toString().toStdString());
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::AcceptHandoverResponse resp;
-    return v1::HandoverService::NewStub(channel)->AcceptHandover(ctx, req, &resp);
+    return client::StubOf<v1::HandoverService>(*channel)->AcceptHandover(ctx, req, &resp);
   };
 }
 
 // --- Decline --------------------------------------------------------------------------------
 
-DeclineHandoverDialog::DeclineHandoverDialog(std::shared_ptr<grpc::Channel> channel,
-                                             QString handover_id, QWidget* parent)
+DeclineHandoverDialog::DeclineHandoverDialog(client::ChannelsPtr channel, QString handover_id,
+                                             QWidget* parent)
     : HandoverActionDialog(std::move(channel), std::move(handover_id), tr("Overdracht weigeren"),
                            tr("&Weigeren"), parent) {
   setObjectName(QStringLiteral("declineHandoverDialog"));
@@ -234,14 +235,14 @@ HandoverFormDialog::Call DeclineHandoverDialog::prepareCall() {
   req.set_reason(reason_->toPlainText().toStdString());
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::DeclineHandoverResponse resp;
-    return v1::HandoverService::NewStub(channel)->DeclineHandover(ctx, req, &resp);
+    return client::StubOf<v1::HandoverService>(*channel)->DeclineHandover(ctx, req, &resp);
   };
 }
 
 // --- Withdraw -------------------------------------------------------------------------------
 
-WithdrawHandoverDialog::WithdrawHandoverDialog(std::shared_ptr<grpc::Channel> channel,
-                                               QString handover_id, QWidget* parent)
+WithdrawHandoverDialog::WithdrawHandoverDialog(client::ChannelsPtr channel, QString handover_id,
+                                               QWidget* parent)
     : HandoverActionDialog(std::move(channel), std::move(handover_id), tr("Overdracht intrekken"),
                            tr("&Intrekken"), parent) {
   setObjectName(QStringLiteral("withdrawHandoverDialog"));
@@ -259,14 +260,14 @@ HandoverFormDialog::Call WithdrawHandoverDialog::prepareCall() {
   req.set_reason(reason_->toPlainText().toStdString());
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::WithdrawHandoverResponse resp;
-    return v1::HandoverService::NewStub(channel)->WithdrawHandover(ctx, req, &resp);
+    return client::StubOf<v1::HandoverService>(*channel)->WithdrawHandover(ctx, req, &resp);
   };
 }
 
 // --- Confirm first contact ------------------------------------------------------------------
 
-ConfirmContactDialog::ConfirmContactDialog(std::shared_ptr<grpc::Channel> channel,
-                                           QString handover_id, QWidget* parent)
+ConfirmContactDialog::ConfirmContactDialog(client::ChannelsPtr channel, QString handover_id,
+                                           QWidget* parent)
     : HandoverActionDialog(std::move(channel), std::move(handover_id),
                            tr("Eerste contact bevestigen"), tr("&Bevestigen"), parent) {
   setObjectName(QStringLiteral("confirmContactDialog"));
@@ -307,7 +308,7 @@ HandoverFormDialog::Call ConfirmContactDialog::prepareCall() {
   }
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::ConfirmFirstContactResponse resp;
-    return v1::HandoverService::NewStub(channel)->ConfirmFirstContact(ctx, req, &resp);
+    return client::StubOf<v1::HandoverService>(*channel)->ConfirmFirstContact(ctx, req, &resp);
   };
 }
 

@@ -14,6 +14,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/handover_form.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 
 class QCheckBox;
@@ -45,8 +46,8 @@ class HandoverActionDialog : public HandoverFormDialog {
   void changed(const QString& handover_id);
 
  protected:
-  HandoverActionDialog(std::shared_ptr<grpc::Channel> channel, QString handover_id,
-                       const QString& title, const QString& ok_text, QWidget* parent);
+  HandoverActionDialog(client::ChannelsPtr channel, QString handover_id, const QString& title,
+                       const QString& ok_text, QWidget* parent);
   void reload() override;
   void succeeded() override;
   // After the handover was read; e.g. to fill a field from it.
@@ -71,8 +72,7 @@ class AcceptHandoverDialog : public HandoverActionDialog {
   Q_OBJECT
 
  public:
-  AcceptHandoverDialog(std::shared_ptr<grpc::Channel> channel, QString handover_id,
-                       QWidget* parent = nullptr);
+  AcceptHandoverDialog(client::ChannelsPtr channel, QString handover_id, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -90,7 +90,7 @@ class DeclineHandoverDialog : public HandoverActionDialog {
   Q_OBJECT
 
  public:
-  DeclineHandoverDialog(std::shared_ptr<grpc::Channel> channel, QString handover_id,
+  DeclineHandoverDialog(client::ChannelsPtr channel, QString handover_id,
                         QWidget* parent = nullptr);
 
  protected:
@@ -106,7 +106,7 @@ class WithdrawHandoverDialog : public HandoverActionDialog {
   Q_OBJECT
 
  public:
-  WithdrawHandoverDialog(std::shared_ptr<grpc::Channel> channel, QString handover_id,
+  WithdrawHandoverDialog(client::ChannelsPtr channel, QString handover_id,
                          QWidget* parent = nullptr);
 
  protected:
@@ -122,8 +122,7 @@ class ConfirmContactDialog : public HandoverActionDialog {
   Q_OBJECT
 
  public:
-  ConfirmContactDialog(std::shared_ptr<grpc::Channel> channel, QString handover_id,
-                       QWidget* parent = nullptr);
+  ConfirmContactDialog(client::ChannelsPtr channel, QString handover_id, QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -144,8 +143,7 @@ class ProposeHandoverDialog : public HandoverFormDialog {
   Q_OBJECT
 
  public:
-  ProposeHandoverDialog(std::shared_ptr<grpc::Channel> channel, QString case_id,
-                        QWidget* parent = nullptr);
+  ProposeHandoverDialog(client::ChannelsPtr channel, QString case_id, QWidget* parent = nullptr);
 
   // The handover proposed (empty until then).
   const v1::Handover& handover() const { return proposed_; }

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include "client/desktop/error_text.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -91,7 +92,7 @@ QString HandoverRefusalText(const grpc::Status& status) {
   }
 }
 
-HandoverFormDialog::HandoverFormDialog(std::shared_ptr<grpc::Channel> channel, const QString& title,
+HandoverFormDialog::HandoverFormDialog(client::ChannelsPtr channel, const QString& title,
                                        const QString& ok_text, QWidget* parent)
     : FormDialog(std::move(channel), title, ok_text, parent) {}
 

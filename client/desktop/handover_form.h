@@ -11,6 +11,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/form_dialog.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -24,8 +25,8 @@ class HandoverFormDialog : public FormDialog {
   Q_OBJECT
 
  public:
-  HandoverFormDialog(std::shared_ptr<grpc::Channel> channel, const QString& title,
-                     const QString& ok_text, QWidget* parent = nullptr);
+  HandoverFormDialog(client::ChannelsPtr channel, const QString& title, const QString& ok_text,
+                     QWidget* parent = nullptr);
 
  protected:
   QString refusalText(const grpc::Status& status) const override;

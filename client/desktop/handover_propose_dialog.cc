@@ -14,6 +14,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/handover_dialogs.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
@@ -22,10 +23,9 @@ namespace schakel::desktop {
 namespace {
 
 // Every page of ListOrganisations (at most 20 pages of 500).
-CallResult<std::vector<v1::Organisation>> ListAllOrganisations(
-    const std::shared_ptr<grpc::Channel>& channel) {
+CallResult<std::vector<v1::Organisation>> ListAllOrganisations(const client::ChannelsPtr& channel) {
   CallResult<std::vector<v1::Organisation>> out;
-  auto directory = v1::DirectoryService::NewStub(channel);
+  auto directory = client::StubOf<v1::DirectoryService>(*channel);
   v1::ListOrganisationsRequest req;
   req.set_page_size(500);
   for (int page = 0; page < 20; ++page) {
@@ -59,8 +59,8 @@ void AddLines(const QPlainTextEdit& edit, google::protobuf::RepeatedPtrField<std
 
 }  // namespace
 
-ProposeHandoverDialog::ProposeHandoverDialog(std::shared_ptr<grpc::Channel> channel,
-                                             QString case_id, QWidget* parent)
+ProposeHandoverDialog::ProposeHandoverDialog(client::ChannelsPtr channel, QString case_id,
+                                             QWidget* parent)
     : HandoverFormDialog(std::move(channel), tr("Overdracht voorstellen"), tr("Voorste&llen"),
                          parent),
       case_id_(std::move(case_id)),
@@ -172,7 +172,7 @@ void ProposeHandoverDialog::loadProfessionals() {
         v1::ListProfessionalsRequest req;
         req.set_organisation_id(org);
         req.set_page_size(500);
-        out.status = v1::DirectoryService::NewStub(channel)->ListProfessionals(
+        out.status = client::StubOf<v1::DirectoryService>(*channel)->ListProfessionals(
             NewCallContext().get(), req, &out.response);
         return out;
       },
@@ -202,7 +202,7 @@ HandoverFormDialog::Call ProposeHandoverDialog::prepareCall() {
   req.set_family_informed(family_->isChecked());
   req.set_accept_working_days(days_->value());
   return [channel = channel(), req, answer = answer_](grpc::ClientContext* ctx) {
-    return v1::HandoverService::NewStub(channel)->ProposeHandover(ctx, req, answer.get());
+    return client::StubOf<v1::HandoverService>(*channel)->ProposeHandover(ctx, req, answer.get());
   };
 }
 

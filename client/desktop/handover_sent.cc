@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 #include "schakel/v1/directory.grpc.pb.h"
 #include "schakel/v1/handover.grpc.pb.h"
@@ -24,14 +25,14 @@ void OldestFirst(std::vector<v1::Handover>& handovers) {
 
 }  // namespace
 
-SentHandovers FetchSentHandovers(const std::shared_ptr<grpc::Channel>& channel) {
+SentHandovers FetchSentHandovers(const client::ChannelsPtr& channel) {
   SentHandovers out;
   v1::WhoAmIResponse me;
-  out.status = v1::DirectoryService::NewStub(channel)->WhoAmI(NewCallContext().get(),
-                                                              v1::WhoAmIRequest(), &me);
+  out.status = client::StubOf<v1::DirectoryService>(*channel)->WhoAmI(NewCallContext().get(),
+                                                                      v1::WhoAmIRequest(), &me);
   if (!out.status.ok()) return out;
-  auto cases = v1::CaseService::NewStub(channel);
-  auto handover = v1::HandoverService::NewStub(channel);
+  auto cases = client::StubOf<v1::CaseService>(*channel);
+  auto handover = client::StubOf<v1::HandoverService>(*channel);
   v1::ListMyCasesRequest list;
   list.set_status(v1::CASE_STATUS_OPEN);
   list.set_page_size(100);
@@ -68,10 +69,10 @@ SentHandovers FetchSentHandovers(const std::shared_ptr<grpc::Channel>& channel) 
   return out;
 }
 
-SentHandovers RecheckSentHandovers(const std::shared_ptr<grpc::Channel>& channel,
+SentHandovers RecheckSentHandovers(const client::ChannelsPtr& channel,
                                    const std::vector<v1::Handover>& known) {
   SentHandovers out;
-  auto handover = v1::HandoverService::NewStub(channel);
+  auto handover = client::StubOf<v1::HandoverService>(*channel);
   for (const v1::Handover& h : known) {
     v1::GetHandoverRequest req;
     req.set_handover_id(h.id());

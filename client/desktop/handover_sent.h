@@ -13,6 +13,7 @@
 #include <grpcpp/channel.h>
 #include <grpcpp/support/status.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 
 namespace schakel::desktop {
@@ -24,10 +25,10 @@ struct SentHandovers {
 };
 
 // The full look. A person who may not list cases (PERMISSION_DENIED) has sent nothing.
-SentHandovers FetchSentHandovers(const std::shared_ptr<grpc::Channel>& channel);
+SentHandovers FetchSentHandovers(const client::ChannelsPtr& channel);
 
 // The quick look: `known` read again; those no longer PROPOSED (or no longer readable) dropped.
-SentHandovers RecheckSentHandovers(const std::shared_ptr<grpc::Channel>& channel,
+SentHandovers RecheckSentHandovers(const client::ChannelsPtr& channel,
                                    const std::vector<v1::Handover>& known);
 
 }  // namespace schakel::desktop

@@ -25,6 +25,7 @@
 #include "client/desktop/handover_sent.h"
 #include "client/desktop/inbox_watcher.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.grpc.pb.h"
 #include "schakel/v1/safetyplan.grpc.pb.h"
 
@@ -107,11 +108,11 @@ QString PlanKindName(v1::PlanInboxItemKind kind) {
   }
 }
 
-InboxOutcome FetchInbox(const std::shared_ptr<grpc::Channel>& channel) {
+InboxOutcome FetchInbox(const client::ChannelsPtr& channel) {
   InboxOutcome out;
-  out.handover_status = v1::HandoverService::NewStub(channel)->ListInbox(
+  out.handover_status = client::StubOf<v1::HandoverService>(*channel)->ListInbox(
       NewCallContext().get(), v1::ListInboxRequest(), &out.handovers);
-  out.plan_status = v1::SafetyPlanService::NewStub(channel)->ListPlanInbox(
+  out.plan_status = client::StubOf<v1::SafetyPlanService>(*channel)->ListPlanInbox(
       NewCallContext().get(), v1::ListPlanInboxRequest(), &out.plans);
   return out;
 }
@@ -173,7 +174,7 @@ std::vector<InboxRow> MergeInbox(const v1::ListInboxResponse& handovers,
 
 }  // namespace
 
-InboxView::InboxView(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+InboxView::InboxView(client::ChannelsPtr channel, QWidget* parent)
     : ViewPage(parent), channel_(std::move(channel)) {
   auto* title = new QLabel(tr("<h2>Inbox</h2>"), this);
   auto* refresh_button = new QPushButton(tr("&Vernieuwen (F5)"), this);
@@ -282,7 +283,7 @@ void InboxView::fetchPlans() {
       this,
       [channel = channel_]() {
         CallResult<v1::ListPlanInboxResponse> out;
-        out.status = v1::SafetyPlanService::NewStub(channel)->ListPlanInbox(
+        out.status = client::StubOf<v1::SafetyPlanService>(*channel)->ListPlanInbox(
             NewCallContext().get(), v1::ListPlanInboxRequest(), &out.response);
         return out;
       },

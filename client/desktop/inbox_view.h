@@ -14,6 +14,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/view_page.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 #include "schakel/v1/safetyplan.pb.h"
 
@@ -39,7 +40,7 @@ class InboxView : public ViewPage {
   Q_OBJECT
 
  public:
-  InboxView(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  InboxView(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
  signals:
   // After each refresh (F5) and each plan inbox fetched after a message of the stream: `ok` when
@@ -74,7 +75,7 @@ class InboxView : public ViewPage {
   // Shows handovers_ and plans_ merged, and the status line.
   void render();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QTableWidget* table_;
   QLabel* status_;
   QLabel* banner_;

@@ -7,6 +7,7 @@
 
 #include <grpcpp/support/sync_stream.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -15,7 +16,7 @@ std::chrono::milliseconds NextWatchBackoff(std::chrono::milliseconds current) {
   return std::min(current * 2, kWatchMaxBackoff);
 }
 
-InboxWatcher::InboxWatcher(std::shared_ptr<grpc::Channel> channel, QObject* parent)
+InboxWatcher::InboxWatcher(client::ChannelsPtr channel, QObject* parent)
     : QObject(parent), channel_(std::move(channel)) {}
 
 InboxWatcher::~InboxWatcher() {
@@ -42,7 +43,7 @@ void InboxWatcher::post(F f) {
 }
 
 void InboxWatcher::run() {
-  auto stub = v1::HandoverService::NewStub(channel_);
+  auto stub = client::StubOf<v1::HandoverService>(*channel_);
   std::chrono::milliseconds backoff = kWatchFirstBackoff;
   for (;;) {
     grpc::ClientContext ctx;  // no deadline: the stream stays open as long as the server lets it

@@ -16,6 +16,7 @@
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/status.h>
 
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 
 namespace schakel::desktop {
@@ -32,7 +33,7 @@ class InboxWatcher : public QObject {
   Q_OBJECT
 
  public:
-  explicit InboxWatcher(std::shared_ptr<grpc::Channel> channel, QObject* parent = nullptr);
+  explicit InboxWatcher(client::ChannelsPtr channel, QObject* parent = nullptr);
   ~InboxWatcher() override;
 
   InboxWatcher(const InboxWatcher&) = delete;
@@ -53,7 +54,7 @@ class InboxWatcher : public QObject {
   template <typename F>
   void post(F f);
 
-  const std::shared_ptr<grpc::Channel> channel_;
+  const client::ChannelsPtr channel_;
   std::thread thread_;
   std::mutex mu_;
   std::condition_variable wake_;

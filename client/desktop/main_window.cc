@@ -125,13 +125,13 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 ViewPage* MainWindow::makePage(View view) {
   switch (view) {
     case View::kMyCases: {
-      auto* cases = new MyCasesView(session_.channel, stack_);
+      auto* cases = new MyCasesView(session_.channels, stack_);
       // "Overdracht voorstellen" in a case window: the inbox part's dialog, over that window;
       // once proposed, the window shows the pending handover.
       connect(cases, &MyCasesView::caseWindowOpened, this, [this](CaseWindow* window) {
         connect(window, &CaseWindow::proposeHandoverRequested, window,
                 [this, window](const QString& case_id) {
-                  auto* dialog = new ProposeHandoverDialog(session_.channel, case_id, window);
+                  auto* dialog = new ProposeHandoverDialog(session_.channels, case_id, window);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   connect(dialog, &ProposeHandoverDialog::proposed, window, &CaseWindow::refresh);
                   dialog->open();
@@ -140,9 +140,9 @@ ViewPage* MainWindow::makePage(View view) {
       return cases;
     }
     case View::kInbox:
-      return new InboxView(session_.channel, stack_);
+      return new InboxView(session_.channels, stack_);
     case View::kHandedReports:
-      return new TriageHandedPanel(session_.channel, nullptr, stack_);
+      return new TriageHandedPanel(session_.channels, nullptr, stack_);
     case View::kTriage:
       return new TriageView(session_, stack_);
     case View::kSupervision:
@@ -175,15 +175,22 @@ void MainWindow::showView(int index) {
 }
 
 void MainWindow::checkConnection() {
-  if (!session_.channel) return;
-  // Never blocks: the state as it is now; an idle channel starts connecting.
-  const grpc_connectivity_state state = session_.channel->GetState(/*try_to_connect=*/true);
-  if (state == GRPC_CHANNEL_TRANSIENT_FAILURE) {
+  if (!session_.channels) return;
+  // Never blocks: the state as it is now; an idle channel starts connecting. With a channel per
+  // service, one that fails is enough for the banner, and all must be ready to take it away.
+  bool failing = false;
+  bool ready = true;
+  for (const auto& channel : session_.channels->All()) {
+    const grpc_connectivity_state state = channel->GetState(/*try_to_connect=*/true);
+    failing = failing || state == GRPC_CHANNEL_TRANSIENT_FAILURE;
+    ready = ready && state == GRPC_CHANNEL_READY;
+  }
+  if (failing) {
     if (connection_banner_->isHidden()) {
       connection_banner_->show();
       statusBar()->showMessage(tr("Geen verbinding met %1").arg(session_.server));
     }
-  } else if (state == GRPC_CHANNEL_READY && !connection_banner_->isHidden()) {
+  } else if (ready && !connection_banner_->isHidden()) {
     connection_banner_->hide();
     statusBar()->showMessage(tr("Verbonden met %1").arg(session_.server));
   }

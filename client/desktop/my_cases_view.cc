@@ -14,6 +14,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -28,9 +29,9 @@ struct MyCasesOutcome {
   std::vector<v1::CaseSummary> cases;
 };
 
-MyCasesOutcome FetchMyCases(const std::shared_ptr<grpc::Channel>& channel) {
+MyCasesOutcome FetchMyCases(const client::ChannelsPtr& channel) {
   MyCasesOutcome out;
-  auto stub = v1::CaseService::NewStub(channel);
+  auto stub = client::StubOf<v1::CaseService>(*channel);
   v1::ListMyCasesRequest req;
   req.set_page_size(200);
   for (int page = 0; page < kMaxCasePages; ++page) {
@@ -46,7 +47,7 @@ MyCasesOutcome FetchMyCases(const std::shared_ptr<grpc::Channel>& channel) {
 
 }  // namespace
 
-MyCasesView::MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+MyCasesView::MyCasesView(client::ChannelsPtr channel, QWidget* parent)
     : ViewPage(parent), channel_(std::move(channel)) {
   auto* title = new QLabel(tr("<h2>Mijn casussen</h2>"), this);
   auto* refresh_button = new QPushButton(tr("&Vernieuwen (F5)"), this);

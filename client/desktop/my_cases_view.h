@@ -13,6 +13,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/view_page.h"
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QPushButton;
@@ -27,7 +28,7 @@ class MyCasesView : public ViewPage {
   Q_OBJECT
 
  public:
-  MyCasesView(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  MyCasesView(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
  signals:
   // After each refresh, with the answer shown (or the error).
@@ -49,7 +50,7 @@ class MyCasesView : public ViewPage {
   CaseWindow* caseWindow(const QString& case_id) const;
 
  private:
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QTableWidget* table_;
   QLabel* status_;
   QPushButton* open_;

@@ -1,4 +1,5 @@
-// A signed-in person: the channel to schakeld and who the server says they are.
+// A signed-in person: the channels to schakeld (one, or one per service) and who the server says
+// they are.
 #ifndef SCHAKEL_CLIENT_DESKTOP_SESSION_H_
 #define SCHAKEL_CLIENT_DESKTOP_SESSION_H_
 
@@ -6,16 +7,16 @@
 
 #include <QString>
 
-#include <grpcpp/channel.h>
-
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/directory.pb.h"
 
 namespace schakel::desktop {
 
 struct Session {
-  QString server;                          // "host:port"
-  std::shared_ptr<grpc::Channel> channel;  // mutual TLS; shared by every view's calls
-  v1::WhoAmIResponse me;                   // WhoAmI at sign-in
+  // "host:port", or each service's ("directory=host:port,...": client/lib/server_addresses.h).
+  QString server;
+  client::ChannelsPtr channels;  // mutual TLS; shared by every view's calls
+  v1::WhoAmIResponse me;         // WhoAmI at sign-in
 };
 
 }  // namespace schakel::desktop

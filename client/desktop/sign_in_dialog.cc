@@ -16,6 +16,7 @@
 #include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/lib/connection.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/directory.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -26,7 +27,7 @@ constexpr char kDefaultServer[] = "127.0.0.1:7400";
 
 // What the worker hands back: a channel and WhoAmI, or why not.
 struct SignInOutcome {
-  std::shared_ptr<grpc::Channel> channel;
+  client::ChannelsPtr channels;
   grpc::Status status;
   v1::WhoAmIResponse me;
   // Connect failed (a file did not parse): its message, which names the file.
@@ -171,7 +172,14 @@ void SignInDialog::signIn() {
   files.cert = cert_->text().trimmed().toStdString();
   files.key = key_->text().trimmed().toStdString();
   files.ca = ca_->text().trimmed().toStdString();
-  const std::string address = server.toStdString();
+  auto servers = client::ServerAddresses::Parse(server.toStdString());
+  if (!servers.ok()) {
+    showError(tr("Het adres van de server klopt niet: gebruik host:poort, of per dienst "
+                 "directory=host:poort,cases=host:poort,…"),
+              QString::fromStdString(std::string(servers.status().message())));
+    emit signInFinished(false);
+    return;
+  }
   const std::chrono::milliseconds deadline = deadline_;
   const bool p12 = isPkcs12();
   const std::string password = password_->text().toStdString();
@@ -180,25 +188,17 @@ void SignInDialog::signIn() {
   status_->setToolTip({});
   RunOffUiThread(
       this,
-      [address, files, deadline, p12, password]() {
+      [servers = *std::move(servers), files, deadline, p12, password]() {
         SignInOutcome out;
-        if (p12) {
-          auto material = client::LoadPkcs12(files.cert, password, files.ca);
-          if (!material.ok()) {
-            out.file_error = QString::fromStdString(std::string(material.status().message()));
-            out.pkcs12_refused = absl::IsInvalidArgument(material.status());
-            return out;
-          }
-          out.channel = client::Connect(address, *material);
-        } else {
-          auto channel = client::Connect(address, files);
-          if (!channel.ok()) {
-            out.file_error = QString::fromStdString(std::string(channel.status().message()));
-            return out;
-          }
-          out.channel = *channel;
+        absl::StatusOr<TlsMaterial> material =
+            p12 ? client::LoadPkcs12(files.cert, password, files.ca) : LoadTlsMaterial(files);
+        if (!material.ok()) {
+          out.file_error = QString::fromStdString(std::string(material.status().message()));
+          out.pkcs12_refused = p12 && absl::IsInvalidArgument(material.status());
+          return out;
         }
-        auto stub = v1::DirectoryService::NewStub(out.channel);
+        out.channels = std::make_shared<const client::Channels>(servers, *material);
+        auto stub = client::StubOf<v1::DirectoryService>(*out.channels);
         out.status = stub->WhoAmI(NewCallContext(deadline).get(), v1::WhoAmIRequest(), &out.me);
         return out;
       },
@@ -232,7 +232,7 @@ void SignInDialog::signIn() {
           return;
         }
         status_->setText(tr("Aangemeld als %1").arg(IdentitySummary(out.me)));
-        session_ = Session{.server = server, .channel = out.channel, .me = out.me};
+        session_ = Session{.server = server, .channels = out.channels, .me = out.me};
         emit signInFinished(true);
         accept();
       });

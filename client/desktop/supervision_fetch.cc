@@ -8,6 +8,7 @@
 
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/rpc_runner.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -53,7 +54,7 @@ bool CallCanceller::cancelled() const {
   return cancelled_;
 }
 
-SupervisionOutcome FetchSupervision(const std::shared_ptr<grpc::Channel>& channel,
+SupervisionOutcome FetchSupervision(const client::ChannelsPtr& channel,
                                     const SupervisionPeriod& period, bool export_csv,
                                     CallCanceller& canceller) {
   SupervisionOutcome out;
@@ -61,7 +62,7 @@ SupervisionOutcome FetchSupervision(const std::shared_ptr<grpc::Channel>& channe
   if (period.from.isValid()) SetMidnight(handover.mutable_proposed_from(), period.from);
   if (period.to.isValid()) SetMidnight(handover.mutable_proposed_to(), period.to.addDays(1));
   handover.set_csv(export_csv);
-  auto handover_stub = v1::HandoverService::NewStub(channel);
+  auto handover_stub = client::StubOf<v1::HandoverService>(*channel);
   out.handover_status = canceller.Run([&](grpc::ClientContext* context) {
     return handover_stub->GetHandoverReport(context, handover, &out.handover);
   });
@@ -71,7 +72,7 @@ SupervisionOutcome FetchSupervision(const std::shared_ptr<grpc::Channel>& channe
   if (period.from.isValid()) SetDate(intake.mutable_from(), period.from);
   if (period.to.isValid()) SetDate(intake.mutable_to(), period.to);
   intake.set_csv(export_csv);
-  auto intake_stub = v1::IntakeService::NewStub(channel);
+  auto intake_stub = client::StubOf<v1::IntakeService>(*channel);
   out.intake_status = canceller.Run([&](grpc::ClientContext* context) {
     return intake_stub->GetIntakeReport(context, intake, &out.intake);
   });

@@ -16,6 +16,7 @@
 #include <grpcpp/support/status.h>
 
 #include "client/desktop/intake_proto.h"
+#include "client/lib/server_addresses.h"
 #include "schakel/v1/handover.pb.h"
 
 namespace schakel::desktop {
@@ -55,7 +56,7 @@ struct SupervisionOutcome {
 // Asks both services for `period`: the handovers proposed from the first day's midnight to the
 // midnight after the last day, and the intake of those days. `export_csv` asks for the reports as
 // an export, which the services record in the audit log as such. Blocks: call off the UI thread.
-SupervisionOutcome FetchSupervision(const std::shared_ptr<grpc::Channel>& channel,
+SupervisionOutcome FetchSupervision(const client::ChannelsPtr& channel,
                                     const SupervisionPeriod& period, bool export_csv,
                                     CallCanceller& canceller);
 

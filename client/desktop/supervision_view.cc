@@ -57,7 +57,7 @@ void SetColoured(QLabel* label, const QString& text, const QColor& colour) {
 }  // namespace
 
 SupervisionView::SupervisionView(const Session& session, QWidget* parent)
-    : ViewPage(parent), session_(session), names_(new DirectoryNames(session.channel, this)) {
+    : ViewPage(parent), session_(session), names_(new DirectoryNames(session.channels, this)) {
   // Organisations by name once the directory answered.
   names_->loadOrganisations();
   connect(names_, &DirectoryNames::namesChanged, this, [this] {
@@ -225,9 +225,8 @@ void SupervisionView::start(Purpose purpose, const QString& path) {
   const SupervisionPeriod p = period();
   RunOffUiThread(
       this,
-      [channel = session_.channel, p, csv = purpose == Purpose::kExport, canceller = canceller_]() {
-        return FetchSupervision(channel, p, csv, *canceller);
-      },
+      [channel = session_.channels, p, csv = purpose == Purpose::kExport,
+       canceller = canceller_]() { return FetchSupervision(channel, p, csv, *canceller); },
       [this, fetch, purpose, path, p](SupervisionOutcome out) {
         if (fetch != fetch_) return;  // cancelled meanwhile
         finish(purpose, path, p, out);

@@ -13,6 +13,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/triage_text.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -38,10 +39,9 @@ QPlainTextEdit* ActionTextBox(QWidget* parent, const QString& object_name,
 
 // --- TriageReportDialog -----------------------------------------------------------------------
 
-TriageReportDialog::TriageReportDialog(std::shared_ptr<grpc::Channel> channel,
-                                       const v1::Report& report, DirectoryNames* names,
-                                       const QString& title, const QString& ok_text,
-                                       QWidget* parent)
+TriageReportDialog::TriageReportDialog(client::ChannelsPtr channel, const v1::Report& report,
+                                       DirectoryNames* names, const QString& title,
+                                       const QString& ok_text, QWidget* parent)
     : FormDialog(std::move(channel), title, ok_text, parent),
       report_(report),
       names_(names),
@@ -85,8 +85,8 @@ void TriageReportDialog::reload() {
         v1::GetReportRequest req;
         req.set_report_id(id);
         req.set_purpose("triage");
-        out.status = v1::IntakeService::NewStub(channel)->GetReport(NewCallContext().get(), req,
-                                                                    &out.response);
+        out.status = client::StubOf<v1::IntakeService>(*channel)->GetReport(NewCallContext().get(),
+                                                                            req, &out.response);
         return out;
       },
       [this](CallResult<v1::GetReportResponse> out) {
@@ -124,9 +124,8 @@ QString TriageReportDialog::staleText() const {
 
 // --- ConvertAdviceDialog ----------------------------------------------------------------------
 
-ConvertAdviceDialog::ConvertAdviceDialog(std::shared_ptr<grpc::Channel> channel,
-                                         const v1::Report& report, DirectoryNames* names,
-                                         QWidget* parent)
+ConvertAdviceDialog::ConvertAdviceDialog(client::ChannelsPtr channel, const v1::Report& report,
+                                         DirectoryNames* names, QWidget* parent)
     : TriageReportDialog(std::move(channel), report, names, tr("Adviesvraag omzetten in melding"),
                          tr("&Omzetten"), parent) {
   setObjectName(QStringLiteral("convertAdviceDialog"));
@@ -152,7 +151,8 @@ FormDialog::Call ConvertAdviceDialog::prepareCall() {
   req.set_reason(reason_->toPlainText().trimmed().toStdString());
   return [channel = channel(), req, out = answer()](grpc::ClientContext* ctx) {
     v1::ConvertAdviceResponse resp;
-    const grpc::Status status = v1::IntakeService::NewStub(channel)->ConvertAdvice(ctx, req, &resp);
+    const grpc::Status status =
+        client::StubOf<v1::IntakeService>(*channel)->ConvertAdvice(ctx, req, &resp);
     if (status.ok()) *out = resp.report();
     return status;
   };
@@ -164,7 +164,7 @@ QString ConvertAdviceDialog::preconditionText() const {
 
 // --- CompleteInvestigationDialog --------------------------------------------------------------
 
-CompleteInvestigationDialog::CompleteInvestigationDialog(std::shared_ptr<grpc::Channel> channel,
+CompleteInvestigationDialog::CompleteInvestigationDialog(client::ChannelsPtr channel,
                                                          const v1::Report& report,
                                                          DirectoryNames* names, QWidget* parent)
     : TriageReportDialog(std::move(channel), report, names, tr("Onderzoek afronden"),
@@ -215,7 +215,7 @@ FormDialog::Call CompleteInvestigationDialog::prepareCall() {
   return [channel = channel(), req, out = answer()](grpc::ClientContext* ctx) {
     v1::CompleteInvestigationResponse resp;
     const grpc::Status status =
-        v1::IntakeService::NewStub(channel)->CompleteInvestigation(ctx, req, &resp);
+        client::StubOf<v1::IntakeService>(*channel)->CompleteInvestigation(ctx, req, &resp);
     if (status.ok()) *out = resp.report();
     return status;
   };

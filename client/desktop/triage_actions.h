@@ -19,6 +19,7 @@
 #include "client/desktop/form_dialog.h"
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/triage_text.h"
+#include "client/lib/server_addresses.h"
 
 class QComboBox;
 class QLabel;
@@ -39,9 +40,8 @@ class TriageReportDialog : public FormDialog {
   void reportChanged(const v1::Report& report);
 
  protected:
-  TriageReportDialog(std::shared_ptr<grpc::Channel> channel, const v1::Report& report,
-                     DirectoryNames* names, const QString& title, const QString& ok_text,
-                     QWidget* parent);
+  TriageReportDialog(client::ChannelsPtr channel, const v1::Report& report, DirectoryNames* names,
+                     const QString& title, const QString& ok_text, QWidget* parent);
 
   void reload() override;
   void succeeded() override;
@@ -70,8 +70,8 @@ class ConvertAdviceDialog : public TriageReportDialog {
   Q_OBJECT
 
  public:
-  ConvertAdviceDialog(std::shared_ptr<grpc::Channel> channel, const v1::Report& report,
-                      DirectoryNames* names, QWidget* parent = nullptr);
+  ConvertAdviceDialog(client::ChannelsPtr channel, const v1::Report& report, DirectoryNames* names,
+                      QWidget* parent = nullptr);
 
  protected:
   Call prepareCall() override;
@@ -90,7 +90,7 @@ class CompleteInvestigationDialog : public TriageReportDialog {
   Q_OBJECT
 
  public:
-  CompleteInvestigationDialog(std::shared_ptr<grpc::Channel> channel, const v1::Report& report,
+  CompleteInvestigationDialog(client::ChannelsPtr channel, const v1::Report& report,
                               DirectoryNames* names, QWidget* parent = nullptr);
 
  protected:

@@ -22,6 +22,7 @@
 #include "client/desktop/triage_text.h"
 #include "client/lib/connection.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -85,7 +86,7 @@ QLineEdit* LineBox(QWidget* parent, const char* name, const QString& accessible,
 
 }  // namespace
 
-TriageAssessmentForm::TriageAssessmentForm(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+TriageAssessmentForm::TriageAssessmentForm(client::ChannelsPtr channel, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)) {
   auto* body = new QWidget(this);
   auto* form = new QFormLayout;
@@ -367,8 +368,8 @@ void TriageAssessmentForm::submit() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::AssessReportResponse> out;
-        out.status = v1::IntakeService::NewStub(channel)->AssessReport(NewCallContext().get(), req,
-                                                                       &out.response);
+        out.status = client::StubOf<v1::IntakeService>(*channel)->AssessReport(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this, id = report_id_](CallResult<v1::AssessReportResponse> out) {

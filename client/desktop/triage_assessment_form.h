@@ -16,6 +16,7 @@
 
 #include "client/desktop/field_errors.h"
 #include "client/desktop/intake_proto.h"
+#include "client/lib/server_addresses.h"
 
 class QCheckBox;
 class QComboBox;
@@ -40,7 +41,7 @@ class TriageAssessmentForm : public QWidget {
   Q_OBJECT
 
  public:
-  explicit TriageAssessmentForm(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  explicit TriageAssessmentForm(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
   // The report to assess (empty: none; the form is disabled). Another report empties the form.
   void setReport(const QString& report_id);
@@ -67,7 +68,7 @@ class TriageAssessmentForm : public QWidget {
   void clearFields();
   v1::SafetyAssessment assessment() const;
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString report_id_;
   // Kept for a retry after the server could not be reached or did not answer, so the retry is
   // the same mutation; a new one after every answer.

@@ -24,6 +24,7 @@
 #include "client/desktop/triage_text.h"
 #include "client/lib/connection.h"
 #include "client/lib/errors.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -40,7 +41,7 @@ const QTimeZone& Amsterdam() {
 
 }  // namespace
 
-TriageFeedbackPanel::TriageFeedbackPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+TriageFeedbackPanel::TriageFeedbackPanel(client::ChannelsPtr channel, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)) {
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("feedbackSummary"));
@@ -156,8 +157,8 @@ void TriageFeedbackPanel::refresh() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::ListFeedbackTasksResponse> out;
-        out.status = v1::IntakeService::NewStub(channel)->ListFeedbackTasks(NewCallContext().get(),
-                                                                            req, &out.response);
+        out.status = client::StubOf<v1::IntakeService>(*channel)->ListFeedbackTasks(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this](CallResult<v1::ListFeedbackTasksResponse> out) {
@@ -275,8 +276,8 @@ void TriageFeedbackPanel::record() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::RecordFeedbackResponse> out;
-        out.status = v1::IntakeService::NewStub(channel)->RecordFeedback(NewCallContext().get(),
-                                                                         req, &out.response);
+        out.status = client::StubOf<v1::IntakeService>(*channel)->RecordFeedback(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this](CallResult<v1::RecordFeedbackResponse> out) {

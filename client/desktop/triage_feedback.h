@@ -15,6 +15,7 @@
 
 #include "client/desktop/field_errors.h"
 #include "client/desktop/intake_proto.h"
+#include "client/lib/server_addresses.h"
 
 class QCheckBox;
 class QComboBox;
@@ -48,7 +49,7 @@ class TriageFeedbackPanel : public QWidget {
     kColumnCount
   };
 
-  explicit TriageFeedbackPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  explicit TriageFeedbackPanel(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
   const FieldMarks& marks() const { return marks_; }
   // Names of assignees from `names` (not owned; may be null: ids).
@@ -72,7 +73,7 @@ class TriageFeedbackPanel : public QWidget {
 
   void showAssignees();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   DirectoryNames* names_ = nullptr;
   std::vector<v1::FeedbackTask> tasks_;
   std::string request_id_;

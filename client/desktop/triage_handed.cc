@@ -20,6 +20,7 @@
 #include "client/desktop/error_text.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/widgets.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -46,7 +47,7 @@ QString HandedList(const QString& title,
 
 // --- TriageHandedPanel ------------------------------------------------------------------------
 
-TriageHandedPanel::TriageHandedPanel(std::shared_ptr<grpc::Channel> channel, DirectoryNames* names,
+TriageHandedPanel::TriageHandedPanel(client::ChannelsPtr channel, DirectoryNames* names,
                                      QWidget* parent)
     : ViewPage(parent), channel_(std::move(channel)), names_(names) {
   if (names_ == nullptr) names_ = new DirectoryNames(channel_, this);  // standing alone
@@ -134,8 +135,8 @@ void TriageHandedPanel::refresh() {
       this,
       [channel = channel_, req]() {
         CallResult<v1::ListHandedReportsResponse> out;
-        out.status = v1::IntakeService::NewStub(channel)->ListHandedReports(NewCallContext().get(),
-                                                                            req, &out.response);
+        out.status = client::StubOf<v1::IntakeService>(*channel)->ListHandedReports(
+            NewCallContext().get(), req, &out.response);
         return out;
       },
       [this](CallResult<v1::ListHandedReportsResponse> out) {
@@ -267,7 +268,7 @@ void TriageHandedPanel::answer() {
 
 // --- AnswerHandedReportDialog -----------------------------------------------------------------
 
-AnswerHandedReportDialog::AnswerHandedReportDialog(std::shared_ptr<grpc::Channel> channel,
+AnswerHandedReportDialog::AnswerHandedReportDialog(client::ChannelsPtr channel,
                                                    const v1::HandedReport& report,
                                                    DirectoryNames* names, QWidget* parent)
     : FormDialog(std::move(channel), tr("Overgedragen melding beantwoorden"), tr("&Versturen"),
@@ -318,7 +319,7 @@ FormDialog::Call AnswerHandedReportDialog::prepareCall() {
   sent_accept_ = req.accept();
   return [channel = channel(), req](grpc::ClientContext* ctx) {
     v1::AnswerReportHandoverResponse resp;
-    return v1::IntakeService::NewStub(channel)->AnswerReportHandover(ctx, req, &resp);
+    return client::StubOf<v1::IntakeService>(*channel)->AnswerReportHandover(ctx, req, &resp);
   };
 }
 

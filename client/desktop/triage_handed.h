@@ -20,6 +20,7 @@
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/triage_text.h"
 #include "client/desktop/view_page.h"
+#include "client/lib/server_addresses.h"
 
 class QCheckBox;
 class QLabel;
@@ -45,8 +46,7 @@ class TriageHandedPanel : public ViewPage {
 
   // `names` (not owned) names the organisations and professionals; null: a DirectoryNames of its
   // own (the panel standing as a view by itself).
-  TriageHandedPanel(std::shared_ptr<grpc::Channel> channel, DirectoryNames* names,
-                    QWidget* parent = nullptr);
+  TriageHandedPanel(client::ChannelsPtr channel, DirectoryNames* names, QWidget* parent = nullptr);
 
   // The report selected (empty: none).
   QString selectedReportId() const;
@@ -68,7 +68,7 @@ class TriageHandedPanel : public ViewPage {
   void showSelected();
   const v1::HandedReport* selected() const;
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QPointer<DirectoryNames> names_;
   std::vector<v1::HandedReport> reports_;
   bool busy_ = false;
@@ -87,7 +87,7 @@ class AnswerHandedReportDialog : public FormDialog {
   Q_OBJECT
 
  public:
-  AnswerHandedReportDialog(std::shared_ptr<grpc::Channel> channel, const v1::HandedReport& report,
+  AnswerHandedReportDialog(client::ChannelsPtr channel, const v1::HandedReport& report,
                            DirectoryNames* names, QWidget* parent = nullptr);
 
  signals:

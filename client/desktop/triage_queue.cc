@@ -25,6 +25,7 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/triage_text.h"
 #include "client/lib/connection.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -61,11 +62,11 @@ struct TriageQueueLoad {
 
 namespace {
 
-QueueOutcome FetchQueue(const std::shared_ptr<grpc::Channel>& channel,
+QueueOutcome FetchQueue(const client::ChannelsPtr& channel,
                         const std::shared_ptr<TriageQueueLoad>& load,
                         const QueueProgress& progress) {
   QueueOutcome out;
-  auto stub = v1::IntakeService::NewStub(channel);
+  auto stub = client::StubOf<v1::IntakeService>(*channel);
   v1::ListTriageQueueRequest req;
   req.set_page_size(kPageSize);
   for (int page = 0; page < kMaxPages; ++page) {
@@ -102,7 +103,7 @@ const QColor kOverdueText(0xb0, 0x00, 0x20);      // dark red
 
 TriageQueue::TriageQueue(const Session& session, QWidget* parent)
     : QWidget(parent),
-      channel_(session.channel),
+      channel_(session.channels),
       me_(QString::fromStdString(session.me.principal_id())) {
   table_ = new QTableWidget(0, kColumnCount, this);
   table_->setObjectName(QStringLiteral("queueTable"));
@@ -414,7 +415,7 @@ void TriageQueue::changeClaim(bool claim) {
   RunOffUiThread(
       this,
       [channel = channel_, report_id = id.toStdString(), claim]() {
-        auto stub = v1::IntakeService::NewStub(channel);
+        auto stub = client::StubOf<v1::IntakeService>(*channel);
         CallResult<v1::Report> out;
         // One request id for the call and gRPC's retries of it: a retry changes nothing twice.
         const std::string request_id = client::NewRequestId();

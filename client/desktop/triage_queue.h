@@ -18,6 +18,7 @@
 
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/session.h"
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QProgressBar;
@@ -101,7 +102,7 @@ class TriageQueue : public QWidget {
   void changeClaim(bool claim);
   void updateButtons();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString me_;  // my principal id: my own claims read "(u)"
   QTableWidget* table_;
   QPushButton* claim_button_;

@@ -18,6 +18,7 @@
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/triage_actions.h"
 #include "client/desktop/triage_text.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -30,10 +31,9 @@ struct ReportOutcome {
   v1::GetRadarResponse radar;
 };
 
-ReportOutcome FetchReport(const std::shared_ptr<grpc::Channel>& channel,
-                          const std::string& report_id) {
+ReportOutcome FetchReport(const client::ChannelsPtr& channel, const std::string& report_id) {
   ReportOutcome out;
-  auto stub = v1::IntakeService::NewStub(channel);
+  auto stub = client::StubOf<v1::IntakeService>(*channel);
   v1::GetReportRequest req;
   req.set_report_id(report_id);
   req.set_purpose("triage");
@@ -72,7 +72,7 @@ QString AddressText(const v1::Address& a) {
 
 }  // namespace
 
-TriageReportPanel::TriageReportPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+TriageReportPanel::TriageReportPanel(client::ChannelsPtr channel, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)) {
   text_ = new QTextBrowser(this);
   text_->setObjectName(QStringLiteral("reportText"));

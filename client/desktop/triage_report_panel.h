@@ -14,6 +14,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/intake_proto.h"
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QPushButton;
@@ -34,7 +35,7 @@ class TriageReportPanel : public QWidget {
  public:
   enum RadarColumn { kAbout = 0, kEarlier, kKind, kReceived, kState, kMatched, kColumnCount };
 
-  explicit TriageReportPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  explicit TriageReportPanel(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
   // The report shown (empty: none).
   const QString& reportId() const { return report_id_; }
@@ -64,7 +65,7 @@ class TriageReportPanel : public QWidget {
   void updateActions();
   void rerender();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   QString report_id_;
   int generation_ = 0;  // an answer for an earlier selection is dropped
   QTextBrowser* text_;

@@ -15,6 +15,7 @@
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/triage_text.h"
+#include "client/lib/server_addresses.h"
 
 namespace schakel::desktop {
 
@@ -43,7 +44,7 @@ QString SignalName(const std::string& signal) {
 
 }  // namespace
 
-TriageSignalsPanel::TriageSignalsPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent)
+TriageSignalsPanel::TriageSignalsPanel(client::ChannelsPtr channel, QWidget* parent)
     : QWidget(parent), channel_(std::move(channel)) {
   table_ = new QTableWidget(0, 7, this);
   table_->setObjectName(QStringLiteral("signalsTable"));
@@ -75,7 +76,7 @@ void TriageSignalsPanel::refresh() {
       this,
       [channel = channel_]() {
         CallResult<v1::ListSignalsResponse> out;
-        out.status = v1::IntakeService::NewStub(channel)->ListSignals(
+        out.status = client::StubOf<v1::IntakeService>(*channel)->ListSignals(
             NewCallContext().get(), v1::ListSignalsRequest(), &out.response);
         return out;
       },

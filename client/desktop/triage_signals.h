@@ -11,6 +11,7 @@
 #include <grpcpp/channel.h>
 
 #include "client/desktop/intake_proto.h"
+#include "client/lib/server_addresses.h"
 
 class QLabel;
 class QTableWidget;
@@ -25,7 +26,7 @@ class TriageSignalsPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit TriageSignalsPanel(std::shared_ptr<grpc::Channel> channel, QWidget* parent = nullptr);
+  explicit TriageSignalsPanel(client::ChannelsPtr channel, QWidget* parent = nullptr);
 
   // Names of addressees from `names` (not owned; may be null: ids).
   void setNames(DirectoryNames* names);
@@ -41,7 +42,7 @@ class TriageSignalsPanel : public QWidget {
  private:
   void showSignals();
 
-  std::shared_ptr<grpc::Channel> channel_;
+  client::ChannelsPtr channel_;
   DirectoryNames* names_ = nullptr;
   std::vector<v1::Signal> shown_;
   QTableWidget* table_;

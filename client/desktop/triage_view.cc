@@ -64,17 +64,17 @@ TriageView::TriageView(const Session& session, QWidget* parent)
   top->addWidget(refresh_button);
 
   queue_ = new TriageQueue(session_, this);
-  report_ = new TriageReportPanel(session_.channel, this);
-  form_ = new TriageAssessmentForm(session_.channel, this);
-  feedback_ = new TriageFeedbackPanel(session_.channel, this);
-  signals_panel_ = new TriageSignalsPanel(session_.channel, this);
-  names_ = new DirectoryNames(session_.channel, this);
+  report_ = new TriageReportPanel(session_.channels, this);
+  form_ = new TriageAssessmentForm(session_.channels, this);
+  feedback_ = new TriageFeedbackPanel(session_.channels, this);
+  signals_panel_ = new TriageSignalsPanel(session_.channels, this);
+  names_ = new DirectoryNames(session_.channels, this);
   queue_->setNames(names_);
   report_->setNames(names_);
   feedback_->setNames(names_);
   signals_panel_->setNames(names_);
   if (ReceivesHandedReports(session_.me)) {
-    handed_ = new TriageHandedPanel(session_.channel, names_, this);
+    handed_ = new TriageHandedPanel(session_.channels, names_, this);
     handed_->setObjectName(QStringLiteral("handedPanel"));
   }
 

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "client/lib/connection.h"
 
 namespace schakel::client {
 namespace {
@@ -111,6 +112,25 @@ std::vector<std::string> ServerAddresses::Distinct() const {
     if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(address);
   }
   return out;
+}
+
+Channels::Channels(std::shared_ptr<grpc::Channel> channel) : channels_{std::move(channel)} {}
+
+Channels::Channels(const ServerAddresses& servers, const TlsMaterial& material) {
+  const std::vector<std::string> addresses = servers.Distinct();
+  for (const std::string& address : addresses) channels_.push_back(Connect(address, material));
+  for (const std::string& name : ServiceNames()) {
+    const std::string& address = servers.For(name);
+    by_service_[name] = static_cast<size_t>(std::find(addresses.begin(), addresses.end(), address) -
+                                            addresses.begin());
+  }
+}
+
+const std::shared_ptr<grpc::Channel>& Channels::For(absl::string_view service) const {
+  auto it = by_service_.find(service);
+  if (it == by_service_.end()) it = by_service_.find(ShortServiceName(service));
+  if (it == by_service_.end()) it = by_service_.find("directory");
+  return it == by_service_.end() ? channels_.front() : channels_[it->second];
 }
 
 }  // namespace schakel::client

@@ -12,11 +12,15 @@
 #define SCHAKEL_CLIENT_LIB_SERVER_ADDRESSES_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <grpcpp/channel.h>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "services/common/tls.h"
 
 namespace schakel::client {
 
@@ -49,6 +53,33 @@ class ServerAddresses {
   std::map<std::string, std::string, std::less<>> by_service_;
   std::string fallback_;
 };
+
+// A channel per service: one per distinct address, shared by the services that answer there.
+// Thread-safe; immutable once made.
+class Channels {
+ public:
+  // Every service over `channel` (one schakeld).
+  explicit Channels(std::shared_ptr<grpc::Channel> channel);
+  // One mutual-TLS channel per distinct address of `servers` (connection.h: Connect).
+  Channels(const ServerAddresses& servers, const TlsMaterial& material);
+
+  // The channel of `service` (short name or gRPC full name); any other name gets the directory's.
+  const std::shared_ptr<grpc::Channel>& For(absl::string_view service) const;
+  // Every distinct channel, the directory's first.
+  const std::vector<std::shared_ptr<grpc::Channel>>& All() const { return channels_; }
+
+ private:
+  std::vector<std::shared_ptr<grpc::Channel>> channels_;
+  std::map<std::string, size_t, std::less<>> by_service_;  // index into channels_
+};
+
+using ChannelsPtr = std::shared_ptr<const Channels>;
+
+// A stub of `Service` on its channel: StubOf<v1::CaseService>(channels).
+template <typename Service>
+std::unique_ptr<typename Service::Stub> StubOf(const Channels& channels) {
+  return Service::NewStub(channels.For(Service::service_full_name()));
+}
 
 }  // namespace schakel::client
 

@@ -875,21 +875,11 @@ EOF
     IFS='|' read -r id org roles name <<<"$entry"
     printf '  %-14s %-26s %-27s %s\n' "$id" "$org" "$roles" "$name"
   done
-  if [[ "$LAYOUT" == split ]]; then
-    cat <<EOF
-
-The desktop client connects to one address; it does not yet take one per service. Run it against
-the single-process layout (deploy/local/run.sh without --split; the data stays).
-
-Stop it with: deploy/local/run.sh stop
-EOF
-    return
-  fi
   cat <<EOF
 
 The desktop client (in Dutch; add --lang=en for English), signed in as demo user ID — e.g.
 regisseur (case director), vt-medewerker (triage), wijkteam, agent, supervisor, auditor:
-  build/release/client/desktop/schakel-desktop --server=$LISTEN \\
+  build/release/client/desktop/schakel-desktop --server=$SERVER \\
     --cert=$VAR/pki/users/ID.crt --key=$VAR/pki/users/ID.key --ca=$VAR/pki/ca.crt
 
 Stop it with: deploy/local/run.sh stop

@@ -72,8 +72,8 @@ class CaseEditTest : public DesktopTest {
   CaseWindow* OpenAs(const std::string& id) {
     std::optional<Session> session = SignInAs(id);
     if (!session.has_value()) return nullptr;
-    window_ =
-        std::make_unique<CaseWindow>(session->channel, QString::fromStdString(case_id_), QString());
+    window_ = std::make_unique<CaseWindow>(session->channels, QString::fromStdString(case_id_),
+                                           QString());
     window_->show();
     EXPECT_TRUE(WaitUntil([&] { return window_->allLoaded(); })) << "the tabs did not load";
     return window_.get();

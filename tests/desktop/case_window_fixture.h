@@ -39,7 +39,7 @@ class CaseWindowFixture : public DesktopTest {
   CaseWindow* OpenAs(const std::string& id) {
     std::optional<Session> session = SignInAs(id);
     if (!session.has_value()) return nullptr;
-    views_.push_back(std::make_unique<MyCasesView>(session->channel));
+    views_.push_back(std::make_unique<MyCasesView>(session->channels));
     MyCasesView& view = *views_.back();
     view.refresh();
     auto* table = view.findChild<QTableWidget*>(QStringLiteral("casesTable"));

@@ -125,7 +125,7 @@ class CaseWindowTest : public DesktopTest {
   CaseWindow* OpenAs(const std::string& id) {
     std::optional<Session> session = SignInAs(id);
     if (!session.has_value()) return nullptr;
-    view_ = std::make_unique<MyCasesView>(session->channel);
+    view_ = std::make_unique<MyCasesView>(session->channels);
     view_->refresh();
     auto* table = view_->findChild<QTableWidget*>(QStringLiteral("casesTable"));
     if (!WaitUntil([&] { return table->rowCount() > 0; })) {
@@ -478,7 +478,7 @@ TEST_F(CaseWindowTest, ACaseOneMayNotSeeReadsLikeOneThatDoesNotExist) {
   world_.Flush();
   std::optional<Session> session = SignInAs("outsider");
   ASSERT_TRUE(session.has_value());
-  MyCasesView view(session->channel);
+  MyCasesView view(session->channels);
   for (const std::string& id : {case_id_, std::string("c-bestaat-niet")}) {
     SCOPED_TRACE(id);
     CaseWindow* window = view.openCase(QString::fromStdString(id), QStringLiteral("?"));

@@ -48,6 +48,7 @@
 #include "client/desktop/sign_in_dialog.h"
 #include "client/desktop/translation.h"
 #include "client/desktop/views.h"
+#include "client/lib/server_addresses.h"
 #include "services/common/ids.h"
 #include "services/common/openssl_util.h"
 #include "tests/desktop/desktop_fixture.h"
@@ -271,6 +272,51 @@ TEST_F(DesktopTest, MyCasesShowsTheDirectorsCase) {
   EXPECT_EQ(table->rowCount(), 1);
 }
 
+// One process per service: the sign-in takes each service's address, and every call goes to its
+// service's. With the cases service's address pointing nowhere, the sign-in (the directory) works
+// and Mijn casussen cannot load; with every address named right, it does.
+TEST_F(DesktopTest, SignsInWithAnAddressPerService) {
+  world_.MakeCase();
+  QTcpServer probe;
+  ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+  const QString nowhere = QStringLiteral("127.0.0.1:%1").arg(probe.serverPort());
+  probe.close();
+  const QString host = QString::fromStdString(world_.host().address());
+  const QString dir = sign_in_.WriteIdentity("dir", world_.OrgOf("dir"));
+  auto load = [&](const QString& server, bool* loaded) {
+    SignInDialog dialog;
+    Fill(dialog, server, dir);
+    if (!ClickSignIn(dialog)) {
+      ADD_FAILURE() << StatusOf(dialog).toStdString();
+      return;
+    }
+    MyCasesView view(dialog.session()->channels);
+    bool answered = false;
+    QObject::connect(&view, &MyCasesView::loaded, [&](bool ok) {
+      answered = true;
+      *loaded = ok;
+    });
+    view.refresh();
+    EXPECT_TRUE(WaitUntil([&] { return answered; }, std::chrono::seconds(40)));
+  };
+  bool loaded = true;
+  load(QStringLiteral("directory=%1,audit=%1,handover=%1,intake=%1,safetyplan=%1,cases=%2")
+           .arg(host, nowhere),
+       &loaded);
+  EXPECT_FALSE(loaded) << "the cases service's calls went elsewhere than its address";
+  loaded = false;
+  load(QStringLiteral("directory=%1,audit=%1,cases=%1,handover=%1,intake=%1,safetyplan=%1")
+           .arg(host),
+       &loaded);
+  EXPECT_TRUE(loaded);
+
+  SignInDialog bad;
+  Fill(bad, QStringLiteral("directory=%1,cases").arg(host), dir);
+  EXPECT_FALSE(ClickSignIn(bad));
+  EXPECT_TRUE(StatusOf(bad).startsWith(QStringLiteral("Het adres van de server klopt niet")))
+      << StatusOf(bad).toStdString();
+}
+
 TEST_F(DesktopTest, TheInboxShowsAPendingHandover) {
   const std::string case_id = world_.MakeCase();
   world_.Flush();  // the responsibility ledger knows the case
@@ -311,7 +357,7 @@ TEST_F(DesktopTest, AHandoverProposedElsewhereAppearsWithoutARefresh) {
   std::optional<Session> session = SignInAs("ontvanger");
   ASSERT_TRUE(session.has_value());
   // The view alone: nothing calls refresh(); only the WatchInbox stream fills it.
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   auto* table = view.findChild<QTableWidget*>(QStringLiteral("inboxTable"));
   auto* banner = view.findChild<QLabel*>(QStringLiteral("connectionBanner"));
   ASSERT_NE(banner, nullptr);
@@ -349,7 +395,8 @@ TEST_F(DesktopTest, ALostConnectionShowsTheBanner) {
   const std::string address = "127.0.0.1:" + std::to_string(probe.serverPort());
   probe.close();
   {
-    InboxView view(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    InboxView view(std::make_shared<const client::Channels>(
+        grpc::CreateChannel(address, grpc::InsecureChannelCredentials())));
     view.show();
     auto* banner = view.findChild<QLabel*>(QStringLiteral("connectionBanner"));
     ASSERT_NE(banner, nullptr);
@@ -361,7 +408,8 @@ TEST_F(DesktopTest, ALostConnectionShowsTheBanner) {
   QElapsedTimer clock;
   clock.start();
   {
-    InboxView view(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    InboxView view(std::make_shared<const client::Channels>(
+        grpc::CreateChannel(address, grpc::InsecureChannelCredentials())));
     QTest::qWait(50);
   }
   EXPECT_LT(clock.elapsed(), 5000);

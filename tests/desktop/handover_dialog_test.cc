@@ -146,7 +146,7 @@ TEST_F(HandoverDialogTest, TheReceiverAcceptsThroughTheInboxAndTheLeadMoves) {
 
   std::optional<Session> session = SignInAs("ggz");
   ASSERT_TRUE(session.has_value());
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   view.show();
   ASSERT_TRUE(SelectRow(view, kWaiting));
   EXPECT_TRUE(Button(view, "acceptButton")->isEnabled());
@@ -186,7 +186,7 @@ TEST_F(HandoverDialogTest, ARefusedAcceptanceIsShownInDutchAndChangesNothing) {
   Propose(case_id, world::kGgz2);
   std::optional<Session> session = SignInAs("ontvanger");
   ASSERT_TRUE(session.has_value());
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   view.show();
   ASSERT_TRUE(SelectRow(view, kWaiting));
   QPointer<AcceptHandoverDialog> dialog =
@@ -217,7 +217,7 @@ TEST_F(HandoverDialogTest, DecliningNeedsAReason) {
 
   std::optional<Session> session = SignInAs("ontvanger");
   ASSERT_TRUE(session.has_value());
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   view.show();
   ASSERT_TRUE(SelectRow(view, kWaiting));
   QPointer<DeclineHandoverDialog> dialog =
@@ -257,7 +257,7 @@ TEST_F(HandoverDialogTest, TheSenderWithdrawsTheirOwnProposal) {
 
   std::optional<Session> session = SignInAs("vt");
   ASSERT_TRUE(session.has_value());
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   view.show();
   view.refresh();  // the full look at what my organisation sent
   ASSERT_TRUE(SelectRow(view, kSent));
@@ -292,7 +292,7 @@ TEST_F(HandoverDialogTest, ProposingMarksABadFieldThenProposesOnce) {
   std::optional<Session> session = SignInAs("vt");
   ASSERT_TRUE(session.has_value());
 
-  ProposeHandoverDialog dialog(session->channel, QString::fromStdString(case_id));
+  ProposeHandoverDialog dialog(session->channels, QString::fromStdString(case_id));
   EXPECT_EQ(dialog.objectName(), QStringLiteral("proposeHandoverDialog"));
   std::optional<bool> organisations;
   QObject::connect(&dialog, &ProposeHandoverDialog::organisationsLoaded,
@@ -380,7 +380,7 @@ TEST_F(HandoverDialogTest, TheNewLeadConfirmsTheFirstContact) {
 
   std::optional<Session> session = SignInAs("ggz");
   ASSERT_TRUE(session.has_value());
-  InboxView view(session->channel);
+  InboxView view(session->channels);
   view.show();
   ASSERT_TRUE(SelectRow(view, kContactDue));
   EXPECT_TRUE(Button(view, "confirmContactButton")->isEnabled());

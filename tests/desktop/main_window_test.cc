@@ -26,6 +26,7 @@
 #include "client/desktop/my_cases_view.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/desktop/sign_in_dialog.h"
+#include "client/lib/server_addresses.h"
 #include "tests/desktop/desktop_fixture.h"
 #include "tests/integration/safetyplan_fixture.h"
 
@@ -119,7 +120,8 @@ TEST_F(DesktopTest, TheUiThreadIsNeverBlockedLongDuringSlowCalls) {
   slow.me.add_roles(v1::ROLE_AUDITOR);
   slow.me.add_roles(v1::ROLE_CASE_DIRECTOR);
   slow.server = QStringLiteral("127.0.0.1:%1").arg(silent.serverPort());
-  slow.channel = grpc::CreateChannel(slow.server.toStdString(), grpc::InsecureChannelCredentials());
+  slow.channels = std::make_shared<const client::Channels>(
+      grpc::CreateChannel(slow.server.toStdString(), grpc::InsecureChannelCredentials()));
   MainWindow window(slow);
   window.show();
   ASSERT_EQ(window.views().size(), 6u);

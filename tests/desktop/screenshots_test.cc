@@ -156,7 +156,7 @@ class ScreenshotTest : public ::testing::Test {
     SCOPED_TRACE(name.toStdString() + " (" + language.toStdString() + ")");
     std::optional<Session> session = sign_in_.SignInAs("dir", world_.OrgOf("dir"));
     ASSERT_TRUE(session.has_value());
-    MyCasesView cases(session->channel);
+    MyCasesView cases(session->channels);
     CaseWindow* window = cases.openCase(QString::fromStdString(case_id_), QStringLiteral("…"));
     ASSERT_NE(window, nullptr);
     window->resize(1100, 700);
