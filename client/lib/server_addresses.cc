@@ -119,17 +119,20 @@ Channels::Channels(std::shared_ptr<grpc::Channel> channel) : channels_{std::move
 Channels::Channels(const ServerAddresses& servers, const TlsMaterial& material) {
   const std::vector<std::string> addresses = servers.Distinct();
   for (const std::string& address : addresses) channels_.push_back(Connect(address, material));
-  for (const std::string& name : ServiceNames()) {
-    const std::string& address = servers.For(name);
-    by_service_[name] = static_cast<size_t>(std::find(addresses.begin(), addresses.end(), address) -
-                                            addresses.begin());
-  }
+  auto index_of = [&](const std::string& address) -> size_t {
+    const auto it = std::find(addresses.begin(), addresses.end(), address);
+    return it == addresses.end() ? 0 : static_cast<size_t>(it - addresses.begin());
+  };
+  for (const std::string& name : ServiceNames()) by_service_[name] = index_of(servers.For(name));
+  // Any other name: the channel of ServerAddresses::For's answer for it, when some service uses
+  // that address too; otherwise the directory's (the first).
+  by_service_[""] = index_of(servers.For(""));
 }
 
 const std::shared_ptr<grpc::Channel>& Channels::For(absl::string_view service) const {
   auto it = by_service_.find(service);
   if (it == by_service_.end()) it = by_service_.find(ShortServiceName(service));
-  if (it == by_service_.end()) it = by_service_.find("directory");
+  if (it == by_service_.end()) it = by_service_.find("");
   return it == by_service_.end() ? channels_.front() : channels_[it->second];
 }
 

@@ -63,7 +63,8 @@ class Channels {
   // One mutual-TLS channel per distinct address of `servers` (connection.h: Connect).
   Channels(const ServerAddresses& servers, const TlsMaterial& material);
 
-  // The channel of `service` (short name or gRPC full name); any other name gets the directory's.
+  // The channel of `service` (short name or gRPC full name); any other name gets the one of
+  // ServerAddresses::For's answer for it (the default address), else the directory's.
   const std::shared_ptr<grpc::Channel>& For(absl::string_view service) const;
   // Every distinct channel, the directory's first.
   const std::vector<std::shared_ptr<grpc::Channel>>& All() const { return channels_; }

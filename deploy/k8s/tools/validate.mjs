@@ -48,10 +48,15 @@ for (const doc of docs) {
   try {
     // kustomize wraps a Secret's base64 over lines; the API server's decoder skips the line
     // breaks, the schema's "byte" format does not.
-    const object = doc.kind === "Secret" ? structuredClone(doc) : doc;
-    for (const k of Object.keys(object.data ?? {})) {
-      if (doc.kind === "Secret") object.data[k] = object.data[k].replace(/\s+/g, "");
-    }
+    const object =
+      doc.kind === "Secret"
+        ? {
+            ...doc,
+            data: Object.fromEntries(
+              Object.entries(doc.data ?? {}).map(([k, v]) => [k, v.replace(/\s+/g, "")]),
+            ),
+          }
+        : doc;
     new Class(object).validate();
   } catch (e) {
     error = e.message;
