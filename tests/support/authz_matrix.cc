@@ -38,6 +38,15 @@ void ExpectMatrixCoversService(const AuthzMatrix& matrix, const AuthorizationTab
   EXPECT_EQ(static_cast<int>(matrix.allowed.size()), service->method_count());
 }
 
+AuthzMatrix RowsOf(const AuthzMatrix& matrix, const std::string& begin, const std::string& end) {
+  AuthzMatrix part{.service = matrix.service, .callers = matrix.callers, .allowed = {}};
+  for (const auto& [method, allowed] : matrix.allowed) {
+    if (method >= begin && (end.empty() || method < end)) part.allowed.emplace(method, allowed);
+  }
+  EXPECT_FALSE(part.allowed.empty()) << "no RPC of the matrix in [" << begin << ", " << end << ")";
+  return part;
+}
+
 void RunAuthzMatrix(const AuthzMatrix& matrix, const AuthzOutcomes& outcomes,
                     const AuthzCellCall& call) {
   size_t cells = 0;
