@@ -90,7 +90,7 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
 
     auto change = [&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), true));
       if (!row) return absl::PermissionDeniedError(kNoReportForYou);
       SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));

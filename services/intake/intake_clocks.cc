@@ -95,7 +95,7 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
   const int64_t now_us = absl::ToUnixMicros(now);
   std::vector<std::string> due;
   SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(due, IntakeStore(c, *rt_.cipher).DueForSignals(now_us, kScanBatch));
+    SCHAKEL_ASSIGN_OR_RETURN(due, IntakeStore(c, *sealer_).DueForSignals(now_us, kScanBatch));
     return absl::OkStatus();
   }));
   Caller system;
@@ -105,7 +105,7 @@ absl::StatusOr<int> IntakeService::ScanClocks() {
   for (const std::string& id : due) {
     // Each report in a transaction of its own: one that fails is logged and holds up no other.
     const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(id, false));
       if (!row || !row->next_signal_at || *row->next_signal_at > now_us) return absl::OkStatus();
       const auto pending = PendingOf(*row);
@@ -151,14 +151,14 @@ absl::StatusOr<int> IntakeService::ScanFeedbackClocks(const Caller& system, absl
   const int64_t now_us = absl::ToUnixMicros(now);
   std::vector<std::pair<std::string, std::string>> due;
   SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(due, FeedbackStore(c, *rt_.cipher).DueForSignals(now_us, kScanBatch));
+    SCHAKEL_ASSIGN_OR_RETURN(due, FeedbackStore(c, *sealer_).DueForSignals(now_us, kScanBatch));
     return absl::OkStatus();
   }));
   int sent_count = 0;
   for (const auto& [report_id, occasion] : due) {
     // Each task in a transaction of its own, like the reports' terms.
     const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      FeedbackStore feedback(c, *rt_.cipher);
+      FeedbackStore feedback(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto task, feedback.Get(report_id, occasion, false));
       if (!task || task->given_at || !task->next_signal_at || *task->next_signal_at > now_us) {
         return absl::OkStatus();
@@ -177,7 +177,7 @@ absl::StatusOr<int> IntakeService::ScanFeedbackClocks(const Caller& system, absl
                     .due = task->due,
                     .addressee = p.signal == "reminder" ? task->assignee : "",
                     .create_time = now_us};
-        SCHAKEL_RETURN_IF_ERROR(IntakeStore(c, *rt_.cipher).InsertSignal(s));
+        SCHAKEL_RETURN_IF_ERROR(IntakeStore(c, *sealer_).InsertSignal(s));
         SCHAKEL_RETURN_IF_ERROR(
             rt_.audit->Record(c, ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_CREATE,
                                               absl::StrCat("intake.clock.", clock, ".", p.signal),
@@ -222,7 +222,7 @@ grpc::ServerUnaryReactor* IntakeService::ListSignals(grpc::CallbackServerContext
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         SCHAKEL_ASSIGN_OR_RETURN(
             auto rows,
-            IntakeStore(c, *rt_.cipher)
+            IntakeStore(c, *sealer_)
                 .ListSignals(desk.region, absl::ToUnixMicros(env_.clock->Now() - kSignalsShown),
                              caller.principal.id, caller.HasRole(v1::ROLE_VT_INTAKE),
                              caller.HasRole(v1::ROLE_SUPERVISOR)));

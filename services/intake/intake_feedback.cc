@@ -125,9 +125,13 @@ v1::FeedbackTask FeedbackTaskProto(const FeedbackRow& f, absl::Time now) {
 
 absl::Status IntakeService::AfterAssessment(sqlite::Connection& c, const ReportRow& row,
                                             const Caller& caller, absl::Time now) const {
-  FeedbackStore feedback(c, *rt_.cipher);
+  FeedbackStore feedback(c, *sealer_);
   SCHAKEL_RETURN_IF_ERROR(feedback.SetAssessed(row.id, absl::ToUnixMicros(now),
                                                static_cast<int>(row.body.assessment().route())));
+  // End of involvement: Veilig Thuis closes the file, and its retention term starts.
+  if (row.body.assessment().route() == v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT) {
+    SCHAKEL_RETURN_IF_ERROR(RetentionStore(c, *sealer_).SetClosed(row.id, absl::ToUnixMicros(now)));
+  }
   return OpenFeedbackTask(c, row, kAfterAssessment, caller.principal.id, now, nullptr);
 }
 
@@ -147,7 +151,7 @@ absl::Status IntakeService::OpenFeedbackTask(sqlite::Connection& c, const Report
   f.due = absl::ToUnixMicros(calendar_->DeadlineAfter(now, feedback_days_));
   f.assignee = assignee;
   f.next_signal_at = NextFeedbackSignalAt(f, *calendar_);
-  SCHAKEL_RETURN_IF_ERROR(FeedbackStore(c, *rt_.cipher).Insert(f));
+  SCHAKEL_RETURN_IF_ERROR(FeedbackStore(c, *sealer_).Insert(f));
   if (out != nullptr) *out = FeedbackTaskProto(f, now);
   return absl::OkStatus();
 }
@@ -169,7 +173,7 @@ grpc::ServerUnaryReactor* IntakeService::ListFeedbackTasks(grpc::CallbackServerC
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "region", v1::Region_Name(desk.region));
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        FeedbackStore store(c, *rt_.cipher);
+        FeedbackStore store(c, *sealer_);
         std::optional<int64_t> done_since;
         if (req->include_done()) done_since = absl::ToUnixMicros(now - kDoneShown);
         SCHAKEL_ASSIGN_OR_RETURN(auto rows,
@@ -224,10 +228,10 @@ grpc::ServerUnaryReactor* IntakeService::RecordFeedback(grpc::CallbackServerCont
 
     auto change = [&](sqlite::Connection& c) -> absl::Status {
       SCHAKEL_ASSIGN_OR_RETURN(auto row,
-                               IntakeStore(c, *rt_.cipher).GetReport(req->report_id(), false));
+                               IntakeStore(c, *sealer_).GetReport(req->report_id(), false));
       if (!row) return absl::PermissionDeniedError(kNoReportForYou);
       SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));
-      FeedbackStore store(c, *rt_.cipher);
+      FeedbackStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto task, store.Get(row->id, occasion, false));
       if (!task) {
         return absl::FailedPreconditionError(
@@ -303,7 +307,7 @@ grpc::ServerUnaryReactor* IntakeService::CompleteInvestigation(
     if (!desk.veilig_thuis) return absl::PermissionDeniedError(kNoReportForYou);
 
     auto change = [&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto meta, store.GetReport(req->report_id(), false));
       if (!meta) return absl::PermissionDeniedError(kNoReportForYou);
       SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *meta, {v1::ROLE_VT_INTAKE}));
@@ -330,8 +334,13 @@ grpc::ServerUnaryReactor* IntakeService::CompleteInvestigation(
       // The term stops: no reminder or escalation of it any more.
       row->next_signal_at.reset();
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
-      SCHAKEL_RETURN_IF_ERROR(FeedbackStore(c, *rt_.cipher)
-                                  .SetInvestigationCompleted(row->id, absl::ToUnixMicros(now)));
+      SCHAKEL_RETURN_IF_ERROR(
+          FeedbackStore(c, *sealer_).SetInvestigationCompleted(row->id, absl::ToUnixMicros(now)));
+      // Veilig Thuis's involvement ends with the investigation, unless it monitors conditions.
+      if (req->follow_up() != v1::INVESTIGATION_FOLLOW_UP_CONDITIONS_FOLLOW_UP) {
+        SCHAKEL_RETURN_IF_ERROR(
+            RetentionStore(c, *sealer_).SetClosed(row->id, absl::ToUnixMicros(now)));
+      }
       SCHAKEL_RETURN_IF_ERROR(OpenFeedbackTask(c, *row, kAfterInvestigation, caller.principal.id,
                                                now, resp->mutable_feedback()));
       *resp->mutable_report() = ToProto(*row);

@@ -50,7 +50,7 @@ absl::StatusOr<std::vector<FeedbackRow>> FeedbackStore::Query(sqlite::Statement&
     f.signals_sent = static_cast<int>(s.ColumnInt(11));
     f.next_signal_at = s.ColumnOptionalInt(12);
     if (decrypt && f.given_at && !s.IsNull(14)) {
-      SCHAKEL_RETURN_IF_ERROR(cipher_.Open(s.ColumnText(13), s.ColumnBlob(14),
+      SCHAKEL_RETURN_IF_ERROR(sealer_.Open(c_, f.report_id, s.ColumnText(13), s.ColumnBlob(14),
                                            FeedbackAad(f.report_id, f.occasion), f.given));
     }
     out.push_back(std::move(f));
@@ -73,8 +73,10 @@ absl::StatusOr<std::optional<FeedbackRow>> FeedbackStore::Get(const std::string&
 }
 
 absl::StatusOr<bool> FeedbackStore::MarkGiven(const FeedbackRow& f) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string sealed,
-                           cipher_.Seal(f.given, FeedbackAad(f.report_id, f.occasion)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string sealed,
+      sealer_.Seal(c_, f.report_id, f.given, FeedbackAad(f.report_id, f.occasion), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached("UPDATE feedback_tasks SET given_at = ?, given_by = ?, record_time = ?, "
@@ -83,7 +85,7 @@ absl::StatusOr<bool> FeedbackStore::MarkGiven(const FeedbackRow& f) {
   s->BindOptional(1, f.given_at);
   s->Bind(2, f.given_by);
   s->BindOptional(3, f.record_time);
-  s->Bind(4, cipher_.key_id());
+  s->Bind(4, key_id);
   s->BindBlob(5, sealed);
   s->Bind(6, f.report_id).Bind(7, f.occasion);
   SCHAKEL_RETURN_IF_ERROR(s->Run());

@@ -13,8 +13,8 @@
 
 #include "absl/status/statusor.h"
 #include "schakel/v1/intake.pb.h"
-#include "services/common/field_cipher.h"
 #include "services/common/sqlite.h"
+#include "services/intake/report_sealer.h"
 
 namespace schakel::intake {
 
@@ -60,7 +60,7 @@ struct ReportFact {
 
 class FeedbackStore {
  public:
-  FeedbackStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+  FeedbackStore(sqlite::Connection& c, ReportSealer& sealer) : c_(c), sealer_(sealer) {}
 
   absl::Status Insert(const FeedbackRow& f);
   // With `given` opened when `decrypt` and the task is done.
@@ -106,7 +106,7 @@ class FeedbackStore {
   absl::StatusOr<std::vector<FeedbackRow>> Query(sqlite::Statement& s, bool decrypt);
 
   sqlite::Connection& c_;
-  const FieldCipher& cipher_;
+  ReportSealer& sealer_;
 };
 
 }  // namespace schakel::intake

@@ -74,7 +74,7 @@ grpc::ServerUnaryReactor* IntakeService::ListHandedReports(grpc::CallbackServerC
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "organisation", caller.principal.organisation_id);
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        IntakeStore store(c, *rt_.cipher);
+        IntakeStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(
             auto rows, store.ListHanded(caller.principal.organisation_id, req->include_answered(),
                                         absl::ToUnixMicros(now - kAnsweredShown)));
@@ -114,7 +114,7 @@ grpc::ServerUnaryReactor* IntakeService::AnswerReportHandover(
       return absl::OkStatus();
     };
     auto change = [&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), false));
       SCHAKEL_RETURN_IF_ERROR(receiver_of(row));
       if (row->handover_state != v1::REPORT_HANDOVER_STATE_PROPOSED) {
@@ -131,6 +131,11 @@ grpc::ServerUnaryReactor* IntakeService::AnswerReportHandover(
       h.set_decline_reason(req->decline_reason());
       row->next_signal_at = NextSignalAt(*row);
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
+      // Accepted: Veilig Thuis's involvement ends, and the file's retention term starts.
+      if (req->accept()) {
+        SCHAKEL_RETURN_IF_ERROR(
+            RetentionStore(c, *sealer_).SetClosed(row->id, absl::ToUnixMicros(now)));
+      }
       *resp->mutable_report() = HandedOf(*row, now);
       v1::AuditRecord rec =
           ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
@@ -148,7 +153,7 @@ grpc::ServerUnaryReactor* IntakeService::AnswerReportHandover(
         .now = now,
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-          IntakeStore store(c, *rt_.cipher);
+          IntakeStore store(c, *sealer_);
           SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), false));
           SCHAKEL_RETURN_IF_ERROR(receiver_of(row));
           return rt_.audit->Record(

@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* IntakeService::GetRadar(grpc::CallbackServerContext* c
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        IntakeStore store(c, *rt_.cipher);
+        IntakeStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(auto row, ReadReport(store, caller, desk, req->report_id()));
         SCHAKEL_ASSIGN_OR_RETURN(auto matches, store.RadarMatches(row));
         resp->set_report_id(row.id);

@@ -192,16 +192,17 @@ grpc::ServerUnaryReactor* IntakeService::GetIntakeReport(grpc::CallbackServerCon
       std::vector<v1::OverdueItem> overdue;
       std::map<std::string, int> overdue_counts;
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        FeedbackStore store(c, *rt_.cipher);
+        FeedbackStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(facts, store.ReportFacts(desk.region, from, to));
         SCHAKEL_ASSIGN_OR_RETURN(feedback, store.FeedbackOfPeriod(desk.region, from, to));
         SCHAKEL_ASSIGN_OR_RETURN(overdue,
                                  store.Overdue(desk.region, now, kMaxOverdueShown, overdue_counts));
         // Reports assessed before the figures had their own columns (migration 0003): their
         // assessment's time and route are in the sealed body only.
-        IntakeStore reports(c, *rt_.cipher);
+        IntakeStore reports(c, *sealer_);
         for (ReportFact& f : facts) {
           if (f.assessed_at || f.state == v1::REPORT_STATE_OPEN) continue;
+          if (!NotDestroyed(c, f.id).ok()) continue;  // its content is gone
           SCHAKEL_ASSIGN_OR_RETURN(auto row, reports.GetReport(f.id, true));
           if (!row || !row->body.has_assess_time()) continue;
           f.assessed_at = ToMicros(row->body.assess_time());

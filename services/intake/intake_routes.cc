@@ -133,7 +133,7 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     const absl::Time now = env_.clock->Now();
     return rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       v1::AuditRecord rec =
           rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "intake.report.case_events");
       rec.set_purpose_of_use("MDA++ route");
@@ -155,6 +155,12 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
             bool linked,
             store.SetReportCase(row->id, e.case_id(), e.type() != v1::CASE_EVENT_TYPE_CLOSED));
         if (!linked) continue;  // the report already names another case (opened by hand)
+        // The file closes with its case (its retention term starts), and opens again with it.
+        const bool closed = e.type() == v1::CASE_EVENT_TYPE_CLOSED;
+        SCHAKEL_RETURN_IF_ERROR(
+            RetentionStore(c, *sealer_)
+                .SetClosed(row->id, closed ? std::optional<int64_t>(absl::ToUnixMicros(now))
+                                           : std::nullopt));
         AddObject(rec, "report", row->id, v1::SENSITIVITY_CARE);
         AddObject(rec, "case", e.case_id());
       }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/crypto.h"
 #include "services/common/host_metrics.h"
 #include "services/common/ids.h"
 #include "services/common/person_fields.h"
@@ -37,6 +38,10 @@ AuthorizationTable IntakeAuthorizationTable() {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
   t.Allow("GetIntakeReport", {.roles = {v1::ROLE_SUPERVISOR}});
+  // Retention: the region's VT supervisors (the handler checks the organisation and region).
+  for (const char* m : {"ListRetention", "SetLegalHold", "DecideDestructionRequest"}) {
+    t.Allow(m, {.roles = {v1::ROLE_SUPERVISOR}});
+  }
   // The receiving organisation of the route HANDOVER (the handler checks which organisation).
   t.Allow("ListHandedReports",
           {.roles = {v1::ROLE_PROFESSIONAL, v1::ROLE_CASE_DIRECTOR, v1::ROLE_SUPERVISOR}});
@@ -63,6 +68,13 @@ absl::Status IntakeService::Open(const HostEnv& env) {
       (config.feedback_working_days() < 1 || config.feedback_working_days() > 20)) {
     v.Add("intake.feedback_working_days", "must be 1 to 20");
   }
+  if (config.retention_years() != 0 &&
+      (config.retention_years() < 15 || config.retention_years() > 20)) {
+    v.Add("intake.retention_years", "must be 15 to 20 (Veilig Thuis keeps a file 15 to 20 years)");
+  }
+  if (config.retention_scan_seconds() < 0) {
+    v.Add("intake.retention_scan_seconds", "must not be negative");
+  }
   std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
   calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
@@ -70,6 +82,10 @@ absl::Status IntakeService::Open(const HostEnv& env) {
   if (config.feedback_working_days() > 0) feedback_days_ = config.feedback_working_days();
   if (config.deadline_scan_seconds() > 0) {
     scan_interval_ = absl::Seconds(config.deadline_scan_seconds());
+  }
+  if (config.retention_years() > 0) retention_years_ = config.retention_years();
+  if (config.retention_scan_seconds() > 0) {
+    retention_interval_ = absl::Seconds(config.retention_scan_seconds());
   }
 
   RuntimeSpec spec{.service = std::string(name()),
@@ -81,7 +97,11 @@ absl::Status IntakeService::Open(const HostEnv& env) {
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
+  // The runtime has checked the key file; the report keys' master key is derived from it.
+  SCHAKEL_ASSIGN_OR_RETURN(std::string data_key, crypto::ReadKeyFile(config.data_key_file()));
+  sealer_ = std::make_unique<ReportSealer>(*rt_.cipher, data_key, *env_.clock);
   ScheduleScan();
+  ScheduleRetention();
   return absl::OkStatus();
 }
 
@@ -115,6 +135,7 @@ absl::StatusOr<ReportRow> IntakeService::ReadReport(IntakeStore& store, const Ca
   SCHAKEL_ASSIGN_OR_RETURN(auto meta, store.GetReport(report_id, false));
   if (!meta) return absl::PermissionDeniedError(kNoReportForYou);
   SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *meta, {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}));
+  SCHAKEL_RETURN_IF_ERROR(NotDestroyed(store.connection(), report_id));
   SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(report_id, true));
   if (!row) return absl::PermissionDeniedError(kNoReportForYou);
   return *std::move(row);
@@ -125,7 +146,7 @@ absl::Status IntakeService::RecordReplay(sqlite::Connection& c, const Caller& ca
                                          std::initializer_list<v1::Role> roles,
                                          absl::string_view event_type,
                                          absl::string_view purpose) const {
-  SCHAKEL_ASSIGN_OR_RETURN(auto row, IntakeStore(c, *rt_.cipher).GetReport(report_id, false));
+  SCHAKEL_ASSIGN_OR_RETURN(auto row, IntakeStore(c, *sealer_).GetReport(report_id, false));
   if (!row) return absl::PermissionDeniedError(kNoReportForYou);
   SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, roles));
   return rt_.audit->Record(

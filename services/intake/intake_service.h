@@ -24,8 +24,10 @@
 #include "services/common/rpc.h"
 #include "services/common/scheduler.h"
 #include "services/intake/intake_feedback_store.h"
+#include "services/intake/intake_retention_store.h"
 #include "services/intake/intake_rules.h"
 #include "services/intake/intake_store.h"
+#include "services/intake/report_sealer.h"
 #include "services/runtime/service_runtime.h"
 
 namespace schakel::intake {
@@ -63,13 +65,20 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   // The route MDA_PLUS_PLUS opens its case in the cases service (intake_routes.cc).
   std::vector<OutboxRoute> outbox_routes() override;
   std::vector<std::string> routes_to() const override { return {"cases"}; }
-  void Stop() override { scan_job_.Cancel(); }
+  void Stop() override {
+    scan_job_.Cancel();
+    retention_job_.Cancel();
+  }
   // Open reports past their acute or assessment term; feedback tasks past due.
   std::vector<MetricSample> MetricSamples() override;
 
   // Sends the reminders and escalations that fell due at the clock's now, each exactly once (the
   // timer calls it every IntakeConfig.deadline_scan_seconds; so do tests). Returns how many.
   absl::StatusOr<int> ScanClocks();
+  // Destroys the reports whose retention term ended by the clock's now and that are under no
+  // legal hold (intake_retention.cc; the timer calls it every
+  // IntakeConfig.retention_scan_seconds; so do tests). Returns how many.
+  absl::StatusOr<int> RunRetention();
 
 #define SCHAKEL_INTAKE_RPC(Name)                                                                 \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
@@ -91,6 +100,9 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(RecordFeedback);
   SCHAKEL_INTAKE_RPC(CompleteInvestigation);
   SCHAKEL_INTAKE_RPC(GetIntakeReport);
+  SCHAKEL_INTAKE_RPC(ListRetention);
+  SCHAKEL_INTAKE_RPC(SetLegalHold);
+  SCHAKEL_INTAKE_RPC(DecideDestructionRequest);
 #undef SCHAKEL_INTAKE_RPC
 
  private:
@@ -164,16 +176,37 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
                            v1::Report* out, const std::string& request_id,
                            const std::string& report_id, bool claim);
 
+  // Retention (intake_retention.cc). The day the retention term of a file closed at `closed_at`
+  // ends (Europe/Amsterdam), and whether it has ended by `now`.
+  absl::CivilDay DestroyOn(int64_t closed_at) const;
+  // NOT_FOUND, saying when, for a destroyed report (whose content is gone).
+  static absl::Status NotDestroyed(sqlite::Connection& c, const std::string& report_id);
+  // The supervisor of a region's VT: PERMISSION_DENIED (kNoReportForYou) otherwise.
+  absl::StatusOr<Desk> SupervisorDesk(const Caller& caller);
+  // Destroys report `report_id` in this transaction (see the proto); the caller commits, then calls
+  // AfterDestruction.
+  absl::Status Destroy(sqlite::Connection& c, const std::string& report_id,
+                       const std::string& reason, const std::string& by, absl::Time now) const;
+  void AfterDestruction(const std::vector<std::string>& report_ids);
+  v1::RetentionItem ToRetentionItem(const RetentionRow& r) const;
+  void ScheduleRetention();
+
   HostEnv env_;
   ServiceRuntime rt_;
+  // Each report's data key (built on rt_.cipher in Open).
+  std::unique_ptr<ReportSealer> sealer_;
+  int retention_years_ = 15;
+  absl::Duration retention_interval_ = absl::Hours(24);
   std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
   absl::Duration claim_idle_ = absl::Minutes(120);
   int feedback_days_ = 5;
   absl::Duration scan_interval_ = absl::Seconds(30);
   // One scan at a time (the timer's and a test's).
   absl::Mutex scan_mu_;
+  absl::Mutex retention_mu_;
   // Declared last: cancelled before the rest goes.
   ScheduledJob scan_job_;
+  ScheduledJob retention_job_;
 };
 
 // A new IntakeService, for the host's registry: the service's (heavy) constructor is compiled here,

@@ -21,7 +21,9 @@ constexpr char kReportColumns[] =
 }  // namespace
 
 absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<RadarKey>& keys) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(r.body, ReportAad(r.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, r.id, r.body, ReportAad(r.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat("INSERT INTO reports (", kReportColumns,
@@ -40,7 +42,7 @@ absl::Status IntakeStore::InsertReport(const ReportRow& r, const std::vector<Rad
   s->BindOptional(18, r.claim_time);
   s->BindOptional(19, r.claim_touch);
   s->Bind(20, r.version);
-  s->Bind(21, cipher_.key_id());
+  s->Bind(21, key_id);
   s->BindBlob(22, body);
   s->Bind(23, r.signals_sent);
   s->BindOptional(24, r.next_signal_at);
@@ -131,7 +133,9 @@ absl::Status IntakeStore::KeepRadarFigures(const ReportRow& r) {
 }
 
 absl::Status IntakeStore::UpdateReport(ReportRow& r) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(r.body, ReportAad(r.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, r.id, r.body, ReportAad(r.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(
@@ -148,7 +152,7 @@ absl::Status IntakeStore::UpdateReport(ReportRow& r) {
   s->BindOptional(7, r.claim_time);
   s->BindOptional(8, r.claim_touch);
   s->Bind(9, r.queue_due());
-  s->Bind(10, cipher_.key_id());
+  s->Bind(10, key_id);
   s->BindBlob(11, body);
   s->BindOptional(12, r.next_signal_at);
   s->BindOptional(13, r.investigation_due);
@@ -188,7 +192,7 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     r.version = s.ColumnInt(19);
     if (decrypt) {
       SCHAKEL_RETURN_IF_ERROR(
-          cipher_.Open(s.ColumnText(20), s.ColumnBlob(21), ReportAad(r.id), r.body));
+          sealer_.Open(c_, r.id, s.ColumnText(20), s.ColumnBlob(21), ReportAad(r.id), r.body));
     }
     r.signals_sent = static_cast<int>(s.ColumnInt(22));
     r.next_signal_at = s.ColumnOptionalInt(23);
@@ -356,7 +360,8 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::ListHanded(const std::string
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat(
           "SELECT ", kReportColumns,
-          " FROM reports WHERE handover_org = ?1 AND handover_org <> '' AND (handover_state = 1 "
+          " FROM reports WHERE handover_org = ?1 AND handover_org <> '' AND destroyed_at IS NULL "
+          "AND (handover_state = 1 "
           "OR (?2 AND handover_state IN (2, 3) AND submit_time >= ?3)) "
           "ORDER BY handover_state, handover_due, id LIMIT 500")));
   s->Bind(1, organisation_id).Bind(2, include_answered ? 1 : 0).Bind(3, answered_since);

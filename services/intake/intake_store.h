@@ -1,6 +1,6 @@
 // IntakeStore: the SQL of the intake service, on one connection (inside a transaction for
-// changes). Report content is sealed with the service's FieldCipher, the report id as additional
-// data; the radar's keys are blind indexes made by RadarKeys.
+// changes). Report content is sealed under the report's own data key (ReportSealer), the report id
+// as additional data; the radar's keys are blind indexes made by RadarKeys.
 #ifndef SCHAKEL_SERVICES_INTAKE_INTAKE_STORE_H_
 #define SCHAKEL_SERVICES_INTAKE_INTAKE_STORE_H_
 
@@ -12,9 +12,9 @@
 
 #include "absl/status/statusor.h"
 #include "schakel/v1/intake.pb.h"
-#include "services/common/field_cipher.h"
 #include "services/common/sqlite.h"
 #include "services/intake/radar_keys.h"
+#include "services/intake/report_sealer.h"
 
 namespace schakel::intake {
 
@@ -94,7 +94,8 @@ struct SignalRow {
 
 class IntakeStore {
  public:
-  IntakeStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+  IntakeStore(sqlite::Connection& c, ReportSealer& sealer) : c_(c), sealer_(sealer) {}
+  sqlite::Connection& connection() const { return c_; }
 
   // Inserts the report and its radar keys, and keeps the radar's figures: the report's own, and
   // those of the region's existing reports that it is earlier than (a backdated report). Its own
@@ -148,7 +149,7 @@ class IntakeStore {
   absl::StatusOr<std::vector<ReportRow>> Query(sqlite::Statement& s, bool decrypt);
 
   sqlite::Connection& c_;
-  const FieldCipher& cipher_;
+  ReportSealer& sealer_;
 };
 
 }  // namespace schakel::intake

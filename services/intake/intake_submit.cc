@@ -46,7 +46,7 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReport(grpc::CallbackServerContex
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
 
     auto change = [&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       if (!req->report().external_reference().empty()) {
         SCHAKEL_ASSIGN_OR_RETURN(auto earlier,
                                  store.FindByReference(caller.principal.organisation_id,
@@ -105,7 +105,7 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReports(grpc::CallbackServerConte
     }
     auto change = [&](sqlite::Connection& c) -> absl::Status {
       resp->Clear();
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       // A reference twice in one batch: the second is a duplicate of the first.
       std::map<std::string, std::string> in_batch;
       for (int i = 0; i < req->reports_size(); ++i) {
@@ -181,7 +181,7 @@ grpc::ServerUnaryReactor* IntakeService::ConvertAdvice(grpc::CallbackServerConte
     SCHAKEL_ASSIGN_OR_RETURN(Desk desk, DeskOf(caller));
     const absl::Time now = env_.clock->Now();
     auto change = [&](sqlite::Connection& c) -> absl::Status {
-      IntakeStore store(c, *rt_.cipher);
+      IntakeStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(req->report_id(), true));
       if (!row) return absl::PermissionDeniedError(kNoReportForYou);
       SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, {v1::ROLE_VT_INTAKE}));

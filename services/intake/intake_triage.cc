@@ -31,7 +31,7 @@ grpc::ServerUnaryReactor* IntakeService::GetReport(grpc::CallbackServerContext* 
                         .response = resp};
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        IntakeStore store(c, *rt_.cipher);
+        IntakeStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(auto row, ReadReport(store, caller, desk, req->report_id()));
         if (ClaimLapsed(row, env_.clock->Now())) row.claimed_by.clear();
         *resp->mutable_report() = ToProto(row);
@@ -66,7 +66,7 @@ grpc::ServerUnaryReactor* IntakeService::ListTriageQueue(grpc::CallbackServerCon
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       AddObject(rec, "region", v1::Region_Name(desk.region));
       return rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        IntakeStore store(c, *rt_.cipher);
+        IntakeStore store(c, *sealer_);
         const std::string holder = req->mine() ? caller.principal.id : "";
         SCHAKEL_ASSIGN_OR_RETURN(auto rows,
                                  store.ListQueue(desk.region, page.after, page.limit + 1, holder));
@@ -123,7 +123,7 @@ absl::Status IntakeService::ChangeClaim(const Caller& caller, const std::string&
   const absl::Time now = env_.clock->Now();
   const std::string event = claim ? "intake.report.claimed" : "intake.report.released";
   auto change = [&](sqlite::Connection& c) -> absl::Status {
-    IntakeStore store(c, *rt_.cipher);
+    IntakeStore store(c, *sealer_);
     SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(report_id, false));
     if (!row) return absl::PermissionDeniedError(kNoReportForYou);
     SCHAKEL_RETURN_IF_ERROR(

@@ -65,6 +65,11 @@ const testing::AuthzMatrix kMatrix = {
         {"RecordFeedback",        {true,  true,  false, false, false, false, false, false, false, false, false}},
         {"CompleteInvestigation", {true,  true,  false, false, false, false, false, false, false, false, false}},
         {"GetIntakeReport",       {false, false, true,  false, false, false, false, false, false, false, false}},
+        // Retention: the region's VT supervisors only.
+        {"ListRetention",         {false, false, true,  false, false, false, false, false, false, false, false}},
+        {"SetLegalHold",          {false, false, true,  false, false, false, false, false, false, false, false}},
+        {"DecideDestructionRequest",
+                                  {false, false, true,  false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on
@@ -100,6 +105,12 @@ v1::SafetyAssessment ToTeam() {
   a.set_structural_unsafety(false);
   a.mutable_handover()->set_receiving_organisation_id(kTeam);
   a.mutable_handover()->set_note("Gezin staat open voor hulp van het wijkteam.");
+  return a;
+}
+
+v1::SafetyAssessment EndOfInvolvement() {
+  v1::SafetyAssessment a = Assessment(v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT);
+  a.mutable_end()->set_reason("Moeder en kind wonen veilig bij familie; geen zorgen meer.");
   return a;
 }
 
@@ -152,6 +163,10 @@ Target Prepare(IntakeWorld& w, const std::string& method, const Shared& shared) 
   // A handed report has its feedback task (the GP is told) and waits for the team's answer.
   if (method == "RecordFeedback" || method == "AnswerReportHandover") return Assessed(w, ToTeam());
   if (method == "CompleteInvestigation") return Assessed(w, ToInvestigation());
+  // A closed file: a granted destruction request destroys it.
+  if (method == "SetLegalHold" || method == "DecideDestructionRequest") {
+    return Assessed(w, EndOfInvolvement());
+  }
   if (method == "GetReport" || method == "RecordReportCases") return shared.handed;
   return shared.open;  // GetRadar, and the calls that name no report
 }
@@ -307,6 +322,29 @@ std::map<std::string, Call> Calls() {
     r.set_csv(true);
     v1::GetIntakeReportResponse out;
     return s.GetIntakeReport(ICtx().get(), r, &out);
+  };
+  c["ListRetention"] = [](auto& s, IntakeWorld&, const Target&) {
+    v1::ListRetentionResponse out;
+    return s.ListRetention(ICtx().get(), v1::ListRetentionRequest(), &out);
+  };
+  c["SetLegalHold"] = [](auto& s, IntakeWorld&, const Target& t) {
+    v1::SetLegalHoldRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_report_id(t.report_id);
+    r.set_hold(true);
+    r.set_reason("Strafrechtelijk onderzoek loopt (parketnummer 09/123456-26).");
+    v1::SetLegalHoldResponse out;
+    return s.SetLegalHold(ICtx().get(), r, &out);
+  };
+  c["DecideDestructionRequest"] = [](auto& s, IntakeWorld&, const Target& t) {
+    v1::DecideDestructionRequestRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_report_id(t.report_id);
+    r.set_decision(v1::DESTRUCTION_DECISION_GRANTED);
+    r.set_reason("De melding bleek ongegrond; de betrokkene vraagt vernietiging.");
+    r.set_requested_by("betrokkene (moeder)");
+    v1::DecideDestructionRequestResponse out;
+    return s.DecideDestructionRequest(ICtx().get(), r, &out);
   };
   return c;
 }

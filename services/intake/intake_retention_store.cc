@@ -1,0 +1,153 @@
+#include "services/intake/intake_retention_store.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "services/common/status.h"
+
+namespace schakel::intake {
+namespace {
+
+std::string HoldAad(absl::string_view report_id) { return absl::StrCat("hold/", report_id); }
+
+constexpr char kColumns[] =
+    "id, region, kind, state, received_at, closed_at, legal_hold, legal_hold_by, destroyed_at";
+
+}  // namespace
+
+absl::Status RetentionStore::SetClosed(const std::string& report_id,
+                                       std::optional<int64_t> closed_at) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("UPDATE reports SET closed_at = ? WHERE id = ? AND destroyed_at IS NULL"));
+  s->BindOptional(1, closed_at).Bind(2, report_id);
+  return s->Run();
+}
+
+absl::StatusOr<std::vector<RetentionRow>> RetentionStore::Query(sqlite::Statement& s) {
+  std::vector<RetentionRow> out;
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
+    RetentionRow r;
+    r.report_id = s.ColumnText(0);
+    r.region = static_cast<v1::Region>(s.ColumnInt(1));
+    r.kind = static_cast<v1::ReportKind>(s.ColumnInt(2));
+    r.state = static_cast<v1::ReportState>(s.ColumnInt(3));
+    r.received_at = s.ColumnInt(4);
+    r.closed_at = s.ColumnOptionalInt(5);
+    if (!s.IsNull(6)) {
+      r.legal_hold = true;
+      SCHAKEL_ASSIGN_OR_RETURN(r.legal_hold_reason,
+                               sealer_.service().Open(s.ColumnBlob(6), HoldAad(r.report_id)));
+    }
+    r.legal_hold_by = s.ColumnText(7);
+    r.destroyed_at = s.ColumnOptionalInt(8);
+    out.push_back(std::move(r));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::optional<RetentionRow>> RetentionStore::Get(const std::string& report_id) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(absl::StrCat("SELECT ", kColumns, " FROM reports WHERE id = ?")));
+  s->Bind(1, report_id);
+  SCHAKEL_ASSIGN_OR_RETURN(auto rows, Query(*s));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::string RetentionStore::Cursor(const RetentionRow& r) {
+  return absl::StrCat(r.closed_at.value_or(0), ":", r.report_id);
+}
+
+absl::StatusOr<std::vector<RetentionRow>> RetentionStore::ListClosedBefore(v1::Region region,
+                                                                           int64_t cutoff,
+                                                                           const std::string& after,
+                                                                           int limit) {
+  int64_t after_closed = -1;
+  std::string after_id;
+  if (!after.empty()) {
+    std::vector<std::string> parts = absl::StrSplit(after, absl::MaxSplits(':', 1));
+    if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &after_closed)) {
+      return absl::InvalidArgumentError("page_token: not a token of this list");
+    }
+    after_id = parts[1];
+  }
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(absl::StrCat(
+          "SELECT ", kColumns,
+          " FROM reports WHERE region = ?1 AND closed_at IS NOT NULL AND destroyed_at IS NULL "
+          "AND closed_at < ?2 AND (closed_at > ?3 OR (closed_at = ?3 AND id > ?4)) "
+          "ORDER BY closed_at, id LIMIT ?5")));
+  s->Bind(1, static_cast<int>(region)).Bind(2, cutoff).Bind(3, after_closed).Bind(4, after_id);
+  s->Bind(5, limit);
+  return Query(*s);
+}
+
+absl::StatusOr<std::vector<std::string>> RetentionStore::Expired(int64_t cutoff, int limit) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("SELECT id FROM reports WHERE closed_at IS NOT NULL AND closed_at < ? AND "
+                       "destroyed_at IS NULL AND legal_hold IS NULL ORDER BY closed_at LIMIT ?"));
+  s->Bind(1, cutoff).Bind(2, limit);
+  std::vector<std::string> ids;
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
+    ids.push_back(s->ColumnText(0));
+    return absl::OkStatus();
+  }));
+  return ids;
+}
+
+absl::Status RetentionStore::SetHold(const std::string& report_id,
+                                     const std::optional<std::string>& reason,
+                                     const std::string& by, int64_t now) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("UPDATE reports SET legal_hold = ?, legal_hold_by = ?, legal_hold_time = ? "
+                       "WHERE id = ? AND destroyed_at IS NULL"));
+  if (reason) {
+    SCHAKEL_ASSIGN_OR_RETURN(std::string sealed,
+                             sealer_.service().Seal(*reason, HoldAad(report_id)));
+    s->BindBlob(1, sealed).Bind(2, by).Bind(3, now);
+  } else {
+    s->BindNull(1).Bind(2, "").BindNull(3);
+  }
+  s->Bind(4, report_id);
+  return s->Run();
+}
+
+absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_t decided_at,
+                                            const std::string& decided_by,
+                                            v1::DestructionDecision decision,
+                                            const v1::StoredDestruction& what) {
+  const FieldCipher& cipher = sealer_.service();
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string sealed,
+      cipher.Seal(what, absl::StrCat("destruction/", report_id, "/", decided_at)));
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("INSERT INTO destruction_requests (report_id, decided_at, decided_by, "
+                       "decision, key_id, sealed) VALUES (?, ?, ?, ?, ?, ?)"));
+  s->BindAll(report_id, decided_at, decided_by, static_cast<int>(decision), cipher.key_id());
+  s->BindBlob(6, sealed);
+  return s->Run();
+}
+
+absl::Status RetentionStore::DeleteContent(const std::string& report_id, int64_t now) {
+  for (const char* sql : {
+           "UPDATE reports SET body = X'', key_id = 'destroyed', external_reference = '', "
+           "claimed_by = '', destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL",
+           "UPDATE feedback_tasks SET given = NULL, key_id = '' WHERE report_id = ?1",
+           "DELETE FROM radar_keys WHERE report_id = ?1",
+       }) {
+    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s, c_.PrepareCached(sql));
+    s->Bind(1, report_id);
+    if (absl::string_view(sql).find("?2") != absl::string_view::npos) s->Bind(2, now);
+    SCHAKEL_RETURN_IF_ERROR(s->Run());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace schakel::intake
