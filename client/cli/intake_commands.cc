@@ -80,7 +80,14 @@ constexpr char kUsage[] =
     "         the sector norms; --csv alone prints only the CSV, with FILE writes it there\n"
     "  handed [--include-done]   (the receiving organisation) the reports Veilig Thuis handed to\n"
     "         you (route HANDOVER), waiting ones first; with answered ones of the last 90 days\n"
-    "  answer REPORT_ID --accept | --decline --reason=TEXT   (the receiving organisation)\n";
+    "  answer REPORT_ID --accept | --decline --reason=TEXT   (the receiving organisation)\n"
+    "  retention [--within-days=N] [--page-size=N] [--page-token=T]   (VT supervisors) the files\n"
+    "         the daily job destroys within N days (default 31), those under a legal hold marked\n"
+    "  hold REPORT_ID --reason=TEXT | --lift [--reason=TEXT]   (VT supervisors) a legal hold: the\n"
+    "         report is not destroyed while held\n"
+    "  destruction REPORT_ID --grant | --refuse --reason=TEXT --requested-by=TEXT\n"
+    "         (VT supervisors) the decision on a request to destroy an unfounded report; --grant\n"
+    "         destroys it now\n";
 
 std::string UsageOf(absl::string_view verb) { return SubcommandUsage("intake", kUsage, verb); }
 
@@ -414,7 +421,7 @@ int RunIntakeCommand(const Args& args) {
   if (verb == "import") return RunIntakeImport(args, UsageOf("import"));
   if (verb == "queue") return Queue(args);
   if (verb == "feedback" || verb == "complete" || verb == "report" || verb == "handed" ||
-      verb == "answer") {
+      verb == "answer" || verb == "retention" || verb == "hold" || verb == "destruction") {
     return RunIntakeReportCommand(args);
   }
   static constexpr const char* kWithReport[] = {"get",     "claim",  "release",

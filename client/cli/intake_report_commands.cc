@@ -1,5 +1,6 @@
-// schakelctl intake feedback | complete | report: feedback to the reporter (terugkoppeling), the
-// end of an investigation, and the VT supervisor's figures with their CSV export.
+// schakelctl intake feedback | complete | report | retention | hold | destruction: feedback to the
+// reporter (terugkoppeling), the end of an investigation, the VT supervisor's figures with their
+// CSV export, and retention: what will be destroyed, legal holds, requests to destroy a report.
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -35,7 +36,16 @@ ABSL_FLAG(std::string, follow_up, "",
 
 ABSL_FLAG(bool, accept, false, "intake answer: accept the handover (else --decline --reason)");
 ABSL_FLAG(bool, decline, false, "intake answer: decline the handover, with --reason");
+ABSL_FLAG(int, within_days, 0,
+          "intake retention: what will be destroyed within N days (default 31)");
+ABSL_FLAG(bool, lift, false, "intake hold: lift the legal hold");
+ABSL_FLAG(bool, grant, false, "intake destruction: grant the request (destroys the report now)");
+ABSL_FLAG(bool, refuse, false, "intake destruction: refuse the request");
+ABSL_FLAG(std::string, requested_by, "",
+          "intake destruction: who asked, e.g. 'betrokkene (moeder)'");
 ABSL_DECLARE_FLAG(std::string, reason);
+ABSL_DECLARE_FLAG(int, page_size);
+ABSL_DECLARE_FLAG(std::string, page_token);
 ABSL_DECLARE_FLAG(std::string, from);
 ABSL_DECLARE_FLAG(std::string, to);
 ABSL_DECLARE_FLAG(std::string, note);
@@ -279,10 +289,91 @@ int Answer(const std::string& report_id) {
   return 0;
 }
 
+// --- retention (VT supervisors) ------------------------------------------------------------------
+
+std::string HoldText(const v1::RetentionItem& item) {
+  if (!item.legal_hold()) return "";
+  return absl::StrCat("BLOKKADE/HOLD: ", item.legal_hold_reason(), " (", item.legal_hold_by(), ")");
+}
+
+int Retention() {
+  v1::ListRetentionRequest r;
+  r.set_within_days(absl::GetFlag(FLAGS_within_days));
+  r.set_page_size(absl::GetFlag(FLAGS_page_size));
+  r.set_page_token(absl::GetFlag(FLAGS_page_token));
+  v1::ListRetentionResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::ListRetention, r, response); rc != 0) return rc;
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  const int within = r.within_days() > 0 ? r.within_days() : 31;
+  std::cout << "Te vernietigen binnen " << within << " dagen / to be destroyed within " << within
+            << " days (bewaartermijn/retention " << response.retention_years()
+            << " jaar/years na afsluiting/after closure)\n";
+  if (response.items().empty()) {
+    std::cout << "(niets / nothing)\n";
+    return 0;
+  }
+  Table table({{"MELDING/REPORT", 0},
+               {"SOORT/KIND"},
+               {"ONTVANGEN/RECEIVED"},
+               {"AFGESLOTEN/CLOSED"},
+               {"VERNIETIGD OP/DESTROYED ON"},
+               {"", 80}});
+  for (const v1::RetentionItem& item : response.items()) {
+    table.AddRow({item.report_id(), EnumNameWords(v1::ReportKind_Name(item.kind())),
+                  LocalTime(item.received_at()), LocalTime(item.closed_at()),
+                  item.legal_hold() ? "-" : LocalDate(item.destroy_on()), HoldText(item)});
+  }
+  table.Print(std::cout);
+  if (!response.next_page_token().empty()) {
+    std::cout << "meer / more: --page-token=" << response.next_page_token() << "\n";
+  }
+  return 0;
+}
+
+int Hold(const std::string& report_id) {
+  if (report_id.empty()) return UsageError("intake hold REPORT_ID --reason=TEXT | --lift");
+  v1::SetLegalHoldRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  r.set_hold(!absl::GetFlag(FLAGS_lift));
+  r.set_reason(absl::GetFlag(FLAGS_reason));
+  v1::SetLegalHoldResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::SetLegalHold, r, response); rc != 0) return rc;
+  Print(response);
+  return 0;
+}
+
+int Destruction(const std::string& report_id) {
+  const bool grant = absl::GetFlag(FLAGS_grant), refuse = absl::GetFlag(FLAGS_refuse);
+  if (report_id.empty() || grant == refuse) {
+    return UsageError(
+        "intake destruction REPORT_ID --grant | --refuse --reason=TEXT --requested-by=TEXT");
+  }
+  v1::DecideDestructionRequestRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  r.set_decision(grant ? v1::DESTRUCTION_DECISION_GRANTED : v1::DESTRUCTION_DECISION_REFUSED);
+  r.set_reason(absl::GetFlag(FLAGS_reason));
+  r.set_requested_by(absl::GetFlag(FLAGS_requested_by));
+  v1::DecideDestructionRequestResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::DecideDestructionRequest, r, response); rc != 0) {
+    return rc;
+  }
+  Print(response);
+  return 0;
+}
+
 int RunIntakeReportCommand(const Args& args) {
   const std::string verb = args.empty() ? "" : args[0];
   if (verb == "report") return Report(args);
   if (verb == "handed") return Handed();
+  if (verb == "retention") {
+    if (args.size() > 1) return UsageError(absl::StrCat("unexpected argument '", args[1], "'"));
+    return Retention();
+  }
   if (args.size() > 2) {
     return UsageError(
         absl::StrCat("unexpected argument '", args[2], "' (quote texts with spaces)"));
@@ -293,6 +384,8 @@ int RunIntakeReportCommand(const Args& args) {
     return Complete(report_id);
   }
   if (verb == "answer") return Answer(report_id);
+  if (verb == "hold") return Hold(report_id);
+  if (verb == "destruction") return Destruction(report_id);
   // feedback: the list, or with a report the feedback given.
   if (report_id.empty()) return ListTasks();
   return RecordGiven(report_id);

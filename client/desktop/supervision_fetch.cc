@@ -76,6 +76,13 @@ SupervisionOutcome FetchSupervision(const client::ChannelsPtr& channel,
   out.intake_status = canceller.Run([&](grpc::ClientContext* context) {
     return intake_stub->GetIntakeReport(context, intake, &out.intake);
   });
+
+  v1::ListRetentionRequest retention;
+  retention.set_within_days(kRetentionDays);
+  retention.set_page_size(kRetentionRows);
+  out.retention_status = canceller.Run([&](grpc::ClientContext* context) {
+    return intake_stub->ListRetention(context, retention, &out.retention);
+  });
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Toezicht: asking the services for the supervisors' reports of a period — the handover report
-// (HandoverService.GetHandoverReport) and the intake report (IntakeService.GetIntakeReport) — off
-// the UI thread, in a way the person at the screen can cancel.
+// (HandoverService.GetHandoverReport) and the intake report (IntakeService.GetIntakeReport) — and
+// for what retention destroys in the coming month (IntakeService.ListRetention), off the UI thread,
+// in a way the person at the screen can cancel.
 #ifndef SCHAKEL_CLIENT_DESKTOP_SUPERVISION_FETCH_H_
 #define SCHAKEL_CLIENT_DESKTOP_SUPERVISION_FETCH_H_
 
@@ -51,7 +52,16 @@ struct SupervisionOutcome {
   v1::GetHandoverReportResponse handover;
   grpc::Status intake_status;
   v1::GetIntakeReportResponse intake;
+  // What retention destroys in the coming month (IntakeService.ListRetention): Veilig Thuis's
+  // supervisors'.
+  grpc::Status retention_status;
+  v1::ListRetentionResponse retention;
 };
+
+// The days ahead the Toezicht view lists what will be destroyed.
+inline constexpr int kRetentionDays = 31;
+// The most it lists (a region destroys far fewer files a month).
+inline constexpr int kRetentionRows = 500;
 
 // Asks both services for `period`: the handovers proposed from the first day's midnight to the
 // midnight after the last day, and the intake of those days. `export_csv` asks for the reports as

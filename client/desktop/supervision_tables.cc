@@ -215,4 +215,28 @@ void FillIntakeSummary(QTableWidget& table, const v1::IntakeReport& report) {
       });
 }
 
+void FillRetention(QTableWidget& table, const v1::ListRetentionResponse& answer) {
+  table.setRowCount(answer.items_size());
+  for (int r = 0; r < answer.items_size(); ++r) {
+    const v1::RetentionItem& item = answer.items(r);
+    table.setItem(r, 0, Cell(QString::fromStdString(item.report_id())));
+    table.setItem(r, 1,
+                  Cell(item.kind() == v1::REPORT_KIND_ADVICE
+                           ? QCoreApplication::translate("Supervision", "Advies")
+                           : QCoreApplication::translate("Supervision", "Melding")));
+    table.setItem(r, 2, Cell(FormatAmsterdam(item.received_at())));
+    table.setItem(r, 3, Cell(FormatAmsterdam(item.closed_at())));
+    if (item.legal_hold()) {
+      table.setItem(r, 4, Cell(QCoreApplication::translate("Supervision", "blijft (blokkade)")));
+      table.setItem(r, 5,
+                    Cell(QCoreApplication::translate("Supervision", "%1 (door %2)")
+                             .arg(QString::fromStdString(item.legal_hold_reason()),
+                                  QString::fromStdString(item.legal_hold_by()))));
+    } else {
+      table.setItem(r, 4, Cell(FormatDate(item.destroy_on())));
+      table.setItem(r, 5, Cell(QString()));
+    }
+  }
+}
+
 }  // namespace schakel::desktop

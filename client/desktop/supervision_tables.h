@@ -54,6 +54,9 @@ void FillOrganisations(QTableWidget& table, const v1::HandoverReport& report,
 void FillGaps(QTableWidget& table, const v1::HandoverReport& report);
 void FillNorms(QTableWidget& table, const v1::IntakeReport& report);
 void FillIntakeSummary(QTableWidget& table, const v1::IntakeReport& report);
+// What retention destroys: per report its id, kind, receipt, closure, the day it goes (or, under a
+// legal hold, that it stays) and the hold's reason and who set it.
+void FillRetention(QTableWidget& table, const v1::ListRetentionResponse& answer);
 
 }  // namespace schakel::desktop
 

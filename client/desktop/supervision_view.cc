@@ -167,12 +167,24 @@ SupervisionView::SupervisionView(const Session& session, QWidget* parent)
   intake_layout->addWidget(norms_);
   intake_layout->addWidget(intake_summary_, 1);
 
+  // Vernietiging: the Veilig Thuis files the daily job destroys in the coming month.
+  auto* retention_page = new QWidget(this);
+  retention_status_ = NewStatusLabel(retention_page, QStringLiteral("retentionStatus"));
+  retention_ = NewReportTable(retention_page, QStringLiteral("retentionTable"),
+                              tr("Te vernietigen dossiers"),
+                              {tr("Melding"), tr("Soort"), tr("Ontvangen"), tr("Afgesloten"),
+                               tr("Vernietigd op"), tr("Juridische blokkade")});
+  auto* retention_layout = new QVBoxLayout(retention_page);
+  retention_layout->addWidget(retention_status_);
+  retention_layout->addWidget(retention_, 1);
+
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("supervisionTabs"));
   tabs_->setAccessibleName(tr("Onderdelen van het toezicht"));
   tabs_->addTab(handover_page, tr("Over&drachten"));
   tabs_->addTab(gap_page, tr("&Gaten"));
   tabs_->addTab(intake_page, tr("&Intake"));
+  tabs_->addTab(retention_page, tr("&Vernietiging"));
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -262,6 +274,7 @@ void SupervisionView::finish(Purpose purpose, const QString& path, const Supervi
   setBusy(false, {});
   showHandover(out.handover_status, p, out.handover);
   showIntake(out.intake_status, out.handover_status.ok(), out.intake);
+  showRetention(out.retention_status, out.handover_status.ok(), out.retention);
   if (handover_ok_) {
     status_->setText(
         tr("Bijgewerkt op %1.").arg(FormatAmsterdam(out.handover.report().generated_at())));
@@ -390,6 +403,40 @@ void SupervisionView::showIntake(const grpc::Status& status, bool handover_ok,
   }
 }
 
+void SupervisionView::showRetention(const grpc::Status& status, bool handover_ok,
+                                    const v1::ListRetentionResponse& answer) {
+  if (!status.ok()) {
+    retention_->setRowCount(0);
+    retention_->hide();
+    retention_status_->setToolTip(TechnicalDetail(status));
+    if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED && handover_ok) {
+      retention_status_->setText(
+          tr("De bewaartermijnen van Veilig Thuis-dossiers zijn er alleen voor toezichthouders "
+             "van Veilig Thuis."));
+    } else {
+      retention_status_->setText(CallErrorText(status));
+    }
+    return;
+  }
+  retention_status_->setToolTip({});
+  FillRetention(*retention_, answer);
+  retention_->setVisible(answer.items_size() > 0);
+  if (answer.items_size() == 0) {
+    retention_status_->setText(
+        tr("De komende %1 dagen wordt geen dossier vernietigd (bewaartermijn: %2 jaar na "
+           "afsluiting).")
+            .arg(kRetentionDays)
+            .arg(answer.retention_years()));
+  } else {
+    retention_status_->setText(
+        tr("%n dossier(s) bereiken de komende %1 dagen het einde van hun bewaartermijn (%2 jaar "
+           "na afsluiting) en worden dan vernietigd, behalve bij een juridische blokkade.",
+           nullptr, answer.items_size())
+            .arg(kRetentionDays)
+            .arg(answer.retention_years()));
+  }
+}
+
 std::vector<CsvTable> SupervisionView::csvTables() const {
   std::vector<CsvTable> tables;
   if (!handover_ok_) return tables;
@@ -400,6 +447,7 @@ std::vector<CsvTable> SupervisionView::csvTables() const {
     tables.push_back(CsvTableOf(*norms_, tr("Intake: normen")));
     tables.push_back(CsvTableOf(*intake_summary_, tr("Intake: cijfers")));
   }
+  if (retention_->rowCount() > 0) tables.push_back(CsvTableOf(*retention_, tr("Vernietiging")));
   return tables;
 }
 

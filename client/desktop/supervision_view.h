@@ -1,5 +1,5 @@
 // Toezicht (SUPERVISOR, REGIONAL_SUPERVISOR): the handover report with charts, the gap list, the
-// intake report against its norms, CSV export.
+// intake report against its norms, what retention destroys in the coming month, CSV export.
 #ifndef SCHAKEL_CLIENT_DESKTOP_SUPERVISION_VIEW_H_
 #define SCHAKEL_CLIENT_DESKTOP_SUPERVISION_VIEW_H_
 
@@ -31,7 +31,8 @@ namespace schakel::desktop {
 // "timeToAcceptChart", "organisationChart" (charts: see supervision_charts.h); the gaps:
 // "gapStatus" (reads "geen gaten" when there are none), "gapList"; the intake report:
 // "intakeStatus", "normAssessments", "normInvestigations" (a line per norm), "normTable",
-// "intakeSummary".
+// "intakeSummary"; what retention destroys in the coming month (Veilig Thuis's supervisors):
+// "retentionStatus", "retentionTable".
 //
 // The services decide what a supervisor sees (their organisation's handovers, or the region's;
 // the intake figures are Veilig Thuis's supervisors'); the view shows what they answer. A refusal
@@ -76,6 +77,8 @@ class SupervisionView : public ViewPage {
   void showIntake(const grpc::Status& status, bool handover_ok,
                   const v1::GetIntakeReportResponse& answer);
   void clearIntake();
+  void showRetention(const grpc::Status& status, bool handover_ok,
+                     const v1::ListRetentionResponse& answer);
   void setBusy(bool busy, const QString& text);
   OrganisationName organisationName() {
     return [this](const std::string& id) { return names_->organisation(id); };
@@ -102,6 +105,8 @@ class SupervisionView : public ViewPage {
   QLabel* norm_investigations_;
   QTableWidget* norms_;
   QTableWidget* intake_summary_;
+  QLabel* retention_status_;
+  QTableWidget* retention_;
   FieldMarks period_marks_;
 
   DirectoryNames* names_;

@@ -14,7 +14,9 @@
 #      the report;
 #   5. feedback to the reporters: the GP is told who took over and their own part, the citizen
 #      only that help started;
-#   6. the supervisor's report with the 90% / 80% norms.
+#   6. the supervisor's report with the 90% / 80% norms;
+#   7. retention: nothing closed today is due for destruction this month; a report under a legal
+#      hold is not destroyed; once the hold is lifted, a granted request destroys it at once.
 #
 #   deploy/local/intake_scenario.sh
 #
@@ -309,5 +311,23 @@ fields 'd["received"]' 'd.get("assessments", {})' 'd.get("investigations", {})' 
 echo "    received: ${F[0]}; assessments within 5 working days: ${F[1]}"
 echo "    investigations within 10 weeks: ${F[2]}; feedback given: ${F[3]}"
 ctl --as "$SUPERVISOR" intake report --from="$from" --to="$to" || true
+
+say "7. Retention ($SUPERVISOR): what goes this month; a request to destroy an unfounded report"
+step retention "$SUPERVISOR" intake retention --within-days=31
+due="$(read_json '" ".join(i["report_id"] for i in d.get("items", []))' <<<"$OUT")"
+[[ " $due " != *" $POL2 "* ]] || fail "report $POL2, closed today, is listed for destruction"
+echo "    closed files are kept 15 years: nothing of today's is due this month"
+step hold-pol2 "$SUPERVISOR" intake hold "$POL2" --reason="Lopende strafzaak (scenario $RUN)"
+held="$(ctl --as "$SUPERVISOR" --json --request-id="$RUN-destroy-held" intake destruction "$POL2" \
+  --grant --reason="ongegrond" --requested-by="betrokkene" 2>&1)" &&
+  fail "a report under a legal hold was destroyed"
+grep -q "legal hold" <<<"$held" || fail "the refusal does not name the legal hold: $held"
+step lift-pol2 "$SUPERVISOR" intake hold "$POL2" --lift
+step destroy-pol2 "$SUPERVISOR" intake destruction "$POL2" --grant \
+  --reason="Na beoordeling ongegrond; betrokkene vroeg om vernietiging." \
+  --requested-by="betrokkene (de man uit de politiemelding)"
+gone="$(ctl --as "$VT" intake get "$POL2" 2>&1)" && fail "the destroyed report $POL2 can still be read"
+grep -q "vernietigd" <<<"$gone" || fail "reading the destroyed report says: $gone"
+echo "    under a legal hold it is kept; once lifted, the granted request destroys $POL2 at once"
 
 say "scenario $RUN passed: MDA++ case $CASE from report $GP, led by $VT_ORG"

@@ -51,6 +51,20 @@ AuthorizationTable IntakeAuthorizationTable() {
   return t;
 }
 
+absl::StatusOr<std::string> ReportMasterKey(const v1::IntakeConfig& config) {
+  SCHAKEL_ASSIGN_OR_RETURN(std::string data_key, crypto::ReadKeyFile(config.data_key_file()));
+  if (config.master_key_file().empty()) return ReportSealer::DerivedMasterKey(data_key);
+  absl::StatusOr<std::string> master = crypto::ReadKeyFile(config.master_key_file());
+  if (!master.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("intake.master_key_file: ", master.status().message()));
+  }
+  if (*master == data_key) {
+    return absl::InvalidArgumentError("intake.master_key_file: must differ from the data key");
+  }
+  return master;
+}
+
 absl::Status IntakeService::Open(const HostEnv& env) {
   env_ = env;
   const v1::IntakeConfig& config = env.config.intake();
@@ -97,9 +111,8 @@ absl::Status IntakeService::Open(const HostEnv& env) {
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
-  // The runtime has checked the key file; the report keys' master key is derived from it.
-  SCHAKEL_ASSIGN_OR_RETURN(std::string data_key, crypto::ReadKeyFile(config.data_key_file()));
-  sealer_ = std::make_unique<ReportSealer>(*rt_.cipher, data_key, *env_.clock);
+  SCHAKEL_ASSIGN_OR_RETURN(std::string master_key, ReportMasterKey(config));
+  sealer_ = std::make_unique<ReportSealer>(*rt_.cipher, std::move(master_key), *env_.clock);
   ScheduleScan();
   ScheduleRetention();
   return absl::OkStatus();

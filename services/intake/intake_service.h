@@ -34,6 +34,11 @@ namespace schakel::intake {
 
 AuthorizationTable IntakeAuthorizationTable();
 
+// The key that wraps each report's data key: intake.master_key_file, or when unset one derived
+// from intake.data_key_file (ReportSealer::DerivedMasterKey). schakeld rotate-master-key uses it
+// too.
+absl::StatusOr<std::string> ReportMasterKey(const v1::IntakeConfig& config);
+
 // The report a request asks for, for the audit record of a refusal; none for an empty id.
 std::vector<AskedObject> AskedReport(const std::string& report_id);
 

@@ -5,19 +5,13 @@
 #include "services/common/status.h"
 
 namespace schakel::intake {
-namespace {
 
-// A wrapped report key is bound to "intake/<key id>".
-constexpr char kAadPrefix[] = "intake/";
+ReportSealer::ReportSealer(const FieldCipher& service, std::string master_key, const Clock& clock)
+    : service_(service), keys_(std::move(master_key), kKeyAadPrefix, clock) {}
 
-}  // namespace
-
-ReportSealer::ReportSealer(const FieldCipher& service, absl::string_view data_key,
-                           const Clock& clock)
-    // HMAC-SHA-256 as the key derivation (HKDF-Expand's single block): the report keys' master
-    // key is never the key that seals fields.
-    : service_(service),
-      keys_(crypto::HmacSha256(data_key, "schakel intake report keys"), kAadPrefix, clock) {}
+std::string ReportSealer::DerivedMasterKey(absl::string_view data_key) {
+  return crypto::HmacSha256(data_key, "schakel intake report keys");
+}
 
 std::string ReportSealer::KeyOf(absl::string_view report_id) {
   return absl::StrCat("report/", report_id);

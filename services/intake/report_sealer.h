@@ -1,8 +1,9 @@
 // ReportSealer: each report's content sealed under a data key of its own ("report/<id>"), so that
 // destroying the report is shredding one key (crypto-shredding; services/common/data_keys.h). The
-// report keys are wrapped by a master key derived from the intake data key. Reports sealed before
-// report keys existed are under the data key itself (FieldCipher's key id says which) and move to
-// a key of their own when next sealed.
+// report keys are wrapped by the intake master key (intake.master_key_file, or when that is unset a
+// key derived from the intake data key). Reports sealed before report keys existed are under the
+// data key itself (FieldCipher's key id says which) and move to a key of their own when next
+// sealed.
 #ifndef SCHAKEL_SERVICES_INTAKE_REPORT_SEALER_H_
 #define SCHAKEL_SERVICES_INTAKE_REPORT_SEALER_H_
 
@@ -19,12 +20,17 @@ namespace schakel::intake {
 
 class ReportSealer {
  public:
-  // `service`: the intake FieldCipher (the data key and the index key); `data_key` its data key,
-  // from which the master key of the report keys is derived.
-  ReportSealer(const FieldCipher& service, absl::string_view data_key, const Clock& clock);
+  // `service`: the intake FieldCipher (the data key and the index key); `master_key` wraps the
+  // report keys.
+  ReportSealer(const FieldCipher& service, std::string master_key, const Clock& clock);
 
   // The data key id of report `report_id`.
   static std::string KeyOf(absl::string_view report_id);
+  // The master key when intake.master_key_file is unset: derived from the data key (HMAC-SHA-256,
+  // HKDF-Expand's single block), never the key that seals fields.
+  static std::string DerivedMasterKey(absl::string_view data_key);
+  // A wrapped report key is bound to "<kKeyAadPrefix><key id>" (DataKeys).
+  static constexpr char kKeyAadPrefix[] = "intake/";
 
   // Seals `message` for report `report_id` under its key (made now, in this transaction, when it
   // has none); `key_id` gets the id to store beside the ciphertext. DATA_LOSS once destroyed.

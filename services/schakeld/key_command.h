@@ -10,7 +10,7 @@ namespace schakel {
 
 struct RotateMasterKeyCommand {
   v1::HostConfig config;       // the data directory and the current master key file
-  std::string service;         // whose master key: "audit" (the one with wrapped data keys)
+  std::string service;         // whose master key: "audit" or "intake" (those with wrapped keys)
   std::string new_master_key;  // the new key file (32 raw bytes, mode 0600)
 };
 

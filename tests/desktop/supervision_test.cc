@@ -17,6 +17,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 
+#include "client/desktop/display.h"
 #include "client/desktop/error_text.h"
 #include "client/desktop/field_errors.h"
 #include "client/desktop/supervision_charts.h"
@@ -475,10 +476,64 @@ TEST_F(SupervisionIntakeTest, ASupervisorOutsideVeiligThuisSeesTheHandoverPartOn
   EXPECT_FALSE(view.findChild<QTableWidget*>(QStringLiteral("normTable"))->isVisibleTo(&view));
   EXPECT_TRUE(LabelText(view, "supervisionStatus").startsWith(QStringLiteral("Bijgewerkt op")));
   EXPECT_TRUE(LabelText(view, "gapStatus").contains(QStringLiteral("geen gaten")));
+  EXPECT_TRUE(LabelText(view, "retentionStatus")
+                  .startsWith(QStringLiteral("De bewaartermijnen van Veilig Thuis-dossiers zijn "
+                                             "er alleen voor toezichthouders van Veilig Thuis")))
+      << LabelText(view, "retentionStatus").toStdString();
+  EXPECT_EQ(Table(view, "retentionTable")->rowCount(), 0);
   // The export: the handover tables, no intake.
   const std::vector<CsvTable> tables = view.csvTables();
   ASSERT_EQ(tables.size(), 3U);
   EXPECT_EQ(tables[2].title, QStringLiteral("Gaten"));
+}
+
+// Vernietiging: the two files closed in January 2026 reach the end of their 15 years in January
+// 2041; one is under a legal hold and stays.
+TEST_F(SupervisionIntakeTest, TheFilesRetentionDestroysNextMonthAreListed) {
+  std::optional<Session> session = sign_in_.SignInAs("vtsup", intake::kVt);
+  ASSERT_TRUE(session.has_value());
+  {
+    SupervisionView now(*session);
+    ASSERT_EQ(Load(now), std::optional<bool>(true));
+    EXPECT_TRUE(
+        LabelText(now, "retentionStatus")
+            .startsWith(QStringLiteral("De komende 31 dagen wordt geen dossier vernietigd")))
+        << LabelText(now, "retentionStatus").toStdString();
+    EXPECT_EQ(Table(now, "retentionTable")->rowCount(), 0);
+  }
+
+  world_.clock().Set(AmsterdamTime(2040, 12, 20, 10));
+  v1::ListRetentionResponse due;
+  grpc::Status st = world_.I("vtsup")->ListRetention(schakel::testing::ICtx().get(),
+                                                     v1::ListRetentionRequest(), &due);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_EQ(due.items_size(), 2);
+  v1::SetLegalHoldRequest hold;
+  hold.set_request_id(NewRandomId());
+  hold.set_report_id(due.items(1).report_id());
+  hold.set_hold(true);
+  hold.set_reason("Klachtprocedure loopt");
+  v1::SetLegalHoldResponse held;
+  st = world_.I("vtsup")->SetLegalHold(schakel::testing::ICtx().get(), hold, &held);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+
+  SupervisionView view(*session);
+  ASSERT_EQ(Load(view), std::optional<bool>(true));
+  EXPECT_TRUE(LabelText(view, "retentionStatus").startsWith(QStringLiteral("2 dossier(s)")))
+      << LabelText(view, "retentionStatus").toStdString();
+  const QTableWidget& table = *Table(view, "retentionTable");
+  ASSERT_EQ(table.rowCount(), 2);
+  EXPECT_EQ(table.item(0, 0)->text().toStdString(), due.items(0).report_id());
+  EXPECT_EQ(table.item(0, 1)->text(), QStringLiteral("Melding"));
+  EXPECT_EQ(table.item(0, 4)->text(), FormatDate(due.items(0).destroy_on()));
+  EXPECT_TRUE(table.item(0, 5)->text().isEmpty());
+  EXPECT_EQ(table.item(1, 0)->text().toStdString(), due.items(1).report_id());
+  EXPECT_EQ(table.item(1, 4)->text(), QStringLiteral("blijft (blokkade)"));
+  EXPECT_EQ(table.item(1, 5)->text(), QStringLiteral("Klachtprocedure loopt (door vtsup)"));
+  // The export holds them too.
+  const std::vector<CsvTable> tables = view.csvTables();
+  ASSERT_FALSE(tables.empty());
+  EXPECT_EQ(tables.back().title, QStringLiteral("Vernietiging"));
 }
 
 TEST_F(SupervisionIntakeTest, IntakeStaffAreRefusedBothReports) {

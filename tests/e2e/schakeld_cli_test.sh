@@ -320,6 +320,22 @@ check "a flipped byte is refused" test $rc -eq 1
 check "and named" grep -q "directory.db.enc does not authenticate" <<<"$out"
 check "nothing is left of it" test -z "$(ls -A "$WORK/restored2")"
 
+# A report, for the intake master key rotation below: its content is sealed under a data key of
+# its own, wrapped by intake's master key.
+cat >"$WORK/report.json" <<'JSON'
+{"kind": "REPORT_KIND_REPORT", "channel": "REPORT_CHANNEL_PHONE",
+ "reporter": {"type": "REPORTER_TYPE_CITIZEN", "name": "Buurman", "contact": "06-12345678"},
+ "persons": [{"name": "Mila Kramer", "date_of_birth": {"year": 2017, "month": 5, "day": 3},
+              "address": {"street": "Oudegracht", "house_number": "5", "postcode": "3511 AB",
+                          "city": "Utrecht"}, "role": "REPORTED_ROLE_CHILD"}],
+ "violence_kinds": ["VIOLENCE_KIND_CHILD_NEGLECT"],
+ "description": "Kind staat avond aan avond alleen op de stoep."}
+JSON
+out=$("${CC[@]}" --as=vt --json --request-id=e2e-in-report intake submit \
+  --from-json="$WORK/report.json" 2>&1); rc=$?
+check "a report is submitted" test $rc -eq 0 || echo "$out"
+REPORT=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["report_id"])' <<<"$out")
+
 # SIGTERM: a clean exit.
 kill -TERM "$PID"
 wait "$PID"; rc=$?
@@ -345,6 +361,17 @@ out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=au
   --new-master-key="$WORK/new-master.key" 2>&1); rc=$?
 check "rotate-master-key exits 0" test $rc -eq 0 || echo "$out"
 check "it says how many keys it rewrapped" grep -q "data keys of .*audit.db rewrapped" <<<"$out"
+# Intake's master key the same way: the report keys, wrapped until now by a key derived from the
+# data key, rewrapped under a key of its own, which the configuration then names.
+head -c 32 /dev/urandom >"$WORK/new-intake-master.key"
+out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=intake \
+  --new-master-key="$WORK/new-intake-master.key" 2>&1); rc=$?
+check "rotate-master-key --service=intake exits 0" test $rc -eq 0 || echo "$out"
+check "it rewrapped intake's report keys" grep -q "data keys of .*intake.db rewrapped" <<<"$out"
+sed -i "s|^intake { data_key_file|intake { master_key_file: \"$WORK/new-intake-master.key\" data_key_file|" \
+  "$WORK/rotated.textproto"
+check "the rotated configuration names intake's new master key" \
+  grep -q "new-intake-master.key" "$WORK/rotated.textproto"
 RPORT=$(free_port)
 "$SCHAKELD" --config="$WORK/rotated.textproto" --listen=127.0.0.1:$RPORT --metrics-listen=off \
   >"$WORK/rotated.log" 2>&1 &
@@ -356,6 +383,9 @@ done
 out=$("$CTL" --server=127.0.0.1:$RPORT --as=auditor --json audit query \
   --event-type=directory.organisation.created --purpose="e2e rotation" 2>&1)
 check "after the rotation the log reads its entries of before" grep -q '"vt-utrecht"' <<<"$out"
+out=$("$CTL" --server=127.0.0.1:$RPORT --as=vt --json intake get "$REPORT" 2>&1)
+check "after the rotation intake reads its report of before" grep -q "Mila Kramer" <<<"$out" ||
+  echo "$out" | tail -n 3
 kill -TERM "$PID"
 wait "$PID"
 PID=""

@@ -1566,6 +1566,26 @@
         <source>Terugkoppeling open en te laat</source>
         <translation>Feedback open and overdue</translation>
     </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="225"/>
+        <source>Advies</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="226"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="230"/>
+        <source>blijft (blokkade)</source>
+        <translation>kept (legal hold)</translation>
+    </message>
+    <message>
+        <location filename="../supervision_tables.cc" line="232"/>
+        <source>%1 (door %2)</source>
+        <translation>%1 (by %2)</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionCsv</name>
@@ -2712,178 +2732,178 @@
 <context>
     <name>schakel::desktop::CaseFamilyTab</name>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Geboortedatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="60"/>
+        <location filename="../case_family_tab.cc" line="59"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="61"/>
+        <location filename="../case_family_tab.cc" line="60"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="62"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="62"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Relatie</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="62"/>
+        <location filename="../case_family_tab.cc" line="61"/>
         <source>Naar</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="63"/>
+        <location filename="../case_family_tab.cc" line="62"/>
         <source>Relaties</source>
         <translation>Relationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="68"/>
+        <location filename="../case_family_tab.cc" line="67"/>
         <source>Gezinsdiagram</source>
         <translation>Family diagram</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="70"/>
+        <location filename="../case_family_tab.cc" line="69"/>
         <source>Een vak per persoon en een lijn per relatie; dezelfde gegevens staan in de tabellen.</source>
         <translation>One box per person and one line per relationship; the same data is in the tables.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="77"/>
+        <location filename="../case_family_tab.cc" line="76"/>
         <source>Per&amp;sonen</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="79"/>
+        <location filename="../case_family_tab.cc" line="78"/>
         <source>Re&amp;laties</source>
         <translation>Re&amp;lationships</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="96"/>
+        <location filename="../case_family_tab.cc" line="95"/>
         <source>Persoon toevo&amp;egen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="97"/>
+        <location filename="../case_family_tab.cc" line="96"/>
         <source>Persoon toevoegen aan het gezinssysteem</source>
         <translation>Add a person to the family system</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="98"/>
+        <location filename="../case_family_tab.cc" line="97"/>
         <source>Persoon &amp;wijzigen</source>
         <translation>&amp;Edit person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="99"/>
+        <location filename="../case_family_tab.cc" line="98"/>
         <source>Geselecteerde persoon wijzigen</source>
         <translation>Edit the selected person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="100"/>
+        <location filename="../case_family_tab.cc" line="99"/>
         <source>Persoon verwij&amp;deren</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="101"/>
+        <location filename="../case_family_tab.cc" line="100"/>
         <source>Geselecteerde persoon verwijderen</source>
         <translation>Remove the selected person</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="102"/>
+        <location filename="../case_family_tab.cc" line="101"/>
         <source>Rel&amp;atie toevoegen</source>
         <translation>Add relations&amp;hip</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="103"/>
+        <location filename="../case_family_tab.cc" line="102"/>
         <source>Relatie tussen twee personen toevoegen</source>
         <translation>Add a relationship between two people</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="104"/>
+        <location filename="../case_family_tab.cc" line="103"/>
         <source>Relatie &amp;verwijderen</source>
         <translation>Remo&amp;ve relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="105"/>
+        <location filename="../case_family_tab.cc" line="104"/>
         <source>Geselecteerde relatie verwijderen</source>
         <translation>Remove the selected relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="171"/>
-        <location filename="../case_family_tab.cc" line="256"/>
+        <location filename="../case_family_tab.cc" line="170"/>
+        <location filename="../case_family_tab.cc" line="255"/>
         <source>(onbekende persoon)</source>
         <translation>(unknown person)</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="272"/>
+        <location filename="../case_family_tab.cc" line="271"/>
         <source>Persoon toevoegen…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="273"/>
+        <location filename="../case_family_tab.cc" line="272"/>
         <source>Persoon wijzigen…</source>
         <translation>Edit person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="275"/>
+        <location filename="../case_family_tab.cc" line="274"/>
         <source>Persoon verwijderen…</source>
         <translation>Remove person…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="279"/>
+        <location filename="../case_family_tab.cc" line="278"/>
         <source>Relatie toevoegen…</source>
         <translation>Add relationship…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="281"/>
+        <location filename="../case_family_tab.cc" line="280"/>
         <source>Relatie verwijderen…</source>
         <translation>Remove relationship…</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="302"/>
+        <location filename="../case_family_tab.cc" line="301"/>
         <source>De persoon is toegevoegd.</source>
         <translation>The person has been added.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="309"/>
+        <location filename="../case_family_tab.cc" line="308"/>
         <source>De persoon is gewijzigd.</source>
         <translation>The person has been changed.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="319"/>
+        <location filename="../case_family_tab.cc" line="318"/>
         <source>De persoon is verwijderd.</source>
         <translation>The person has been removed.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="324"/>
+        <location filename="../case_family_tab.cc" line="323"/>
         <source>De relatie is vastgelegd.</source>
         <translation>The relationship has been recorded.</translation>
     </message>
     <message>
-        <location filename="../case_family_tab.cc" line="336"/>
+        <location filename="../case_family_tab.cc" line="335"/>
         <source>De relatie is verwijderd.</source>
         <translation>The relationship has been removed.</translation>
     </message>
@@ -2891,133 +2911,133 @@
 <context>
     <name>schakel::desktop::CaseMeetingsTab</name>
     <message>
-        <location filename="../case_meetings_tab.cc" line="26"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="26"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Voorzitter</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="26"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Gezin aanwezig</source>
         <translation>Family present</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="26"/>
+        <location filename="../case_meetings_tab.cc" line="25"/>
         <source>Aanwezigen</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="27"/>
+        <location filename="../case_meetings_tab.cc" line="26"/>
         <source>Verslag</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="27"/>
+        <location filename="../case_meetings_tab.cc" line="26"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="28"/>
+        <location filename="../case_meetings_tab.cc" line="27"/>
         <source>Overleggen</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="29"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Actie</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="29"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Eigenaar</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="29"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Uiterlijk</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="29"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="29"/>
-        <location filename="../case_meetings_tab.cc" line="108"/>
+        <location filename="../case_meetings_tab.cc" line="28"/>
+        <location filename="../case_meetings_tab.cc" line="107"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="30"/>
+        <location filename="../case_meetings_tab.cc" line="29"/>
         <source>Statusnotitie</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="31"/>
+        <location filename="../case_meetings_tab.cc" line="30"/>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="34"/>
+        <location filename="../case_meetings_tab.cc" line="33"/>
         <source>Overleg &amp;vastleggen…</source>
         <translation>&amp;Record meeting…</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="36"/>
+        <location filename="../case_meetings_tab.cc" line="35"/>
         <source>Overleg vastleggen</source>
         <translation>Record meeting</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="40"/>
+        <location filename="../case_meetings_tab.cc" line="39"/>
         <source>Actie &amp;afgerond</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="42"/>
+        <location filename="../case_meetings_tab.cc" line="41"/>
         <source>Geselecteerde actie als afgerond markeren</source>
         <translation>Mark the selected action as completed</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="50"/>
+        <location filename="../case_meetings_tab.cc" line="49"/>
         <source>Over&amp;leggen</source>
         <translation>&amp;Meetings</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="52"/>
+        <location filename="../case_meetings_tab.cc" line="51"/>
         <source>A&amp;cties</source>
         <translation>A&amp;ctions</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="91"/>
+        <location filename="../case_meetings_tab.cc" line="90"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="91"/>
+        <location filename="../case_meetings_tab.cc" line="90"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="133"/>
+        <location filename="../case_meetings_tab.cc" line="132"/>
         <source>Het overleg is vastgelegd.</source>
         <translation>The meeting has been recorded.</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="162"/>
+        <location filename="../case_meetings_tab.cc" line="161"/>
         <source>Actie bijwerken…</source>
         <translation>Updating action…</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="176"/>
+        <location filename="../case_meetings_tab.cc" line="175"/>
         <source>De actie is intussen gewijzigd; de gegevens worden opnieuw geladen.</source>
         <translation>The action has been changed in the meantime; the data is being reloaded.</translation>
     </message>
     <message>
-        <location filename="../case_meetings_tab.cc" line="183"/>
+        <location filename="../case_meetings_tab.cc" line="182"/>
         <source>De actie is als afgerond gemarkeerd.</source>
         <translation>The action has been marked as completed.</translation>
     </message>
@@ -3236,47 +3256,47 @@
 <context>
     <name>schakel::desktop::CasePlanRiskPanel</name>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Versie</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Afgenomen</source>
         <translation>Assessed</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Door</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Uitkomst</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="314"/>
+        <location filename="../case_plan_records.cc" line="313"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="315"/>
+        <location filename="../case_plan_records.cc" line="314"/>
         <source>Risicotaxaties</source>
         <translation>Risk assessments</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="371"/>
+        <location filename="../case_plan_records.cc" line="370"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../case_plan_records.cc" line="380"/>
+        <location filename="../case_plan_records.cc" line="379"/>
         <source>Er zijn nog geen risicotaxaties vastgelegd.</source>
         <translation>No risk assessments have been recorded yet.</translation>
     </message>
@@ -3885,37 +3905,37 @@
 <context>
     <name>schakel::desktop::CaseTimelineTab</name>
     <message>
-        <location filename="../case_timeline_tab.cc" line="63"/>
+        <location filename="../case_timeline_tab.cc" line="61"/>
         <source>Tijdlijn van de casus</source>
         <translation>Case timeline</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="64"/>
+        <location filename="../case_timeline_tab.cc" line="62"/>
         <source>Tijdstip</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="64"/>
+        <location filename="../case_timeline_tab.cc" line="62"/>
         <source>Wat</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="64"/>
+        <location filename="../case_timeline_tab.cc" line="62"/>
         <source>Door</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="64"/>
+        <location filename="../case_timeline_tab.cc" line="62"/>
         <source>Bron</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="85"/>
+        <location filename="../case_timeline_tab.cc" line="83"/>
         <source>Tijdlijn laden…</source>
         <translation>Loading timeline…</translation>
     </message>
     <message>
-        <location filename="../case_timeline_tab.cc" line="121"/>
+        <location filename="../case_timeline_tab.cc" line="119"/>
         <source>Aantal gebeurtenissen: %1</source>
         <translation>Number of events: %1</translation>
     </message>
@@ -3983,92 +4003,92 @@
 <context>
     <name>schakel::desktop::CloseCaseDialog</name>
     <message>
-        <location filename="../case_team_dialogs.cc" line="255"/>
+        <location filename="../case_team_dialogs.cc" line="252"/>
         <source>Casus sluiten</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="256"/>
+        <location filename="../case_team_dialogs.cc" line="253"/>
         <source>Casus &amp;sluiten</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="258"/>
+        <location filename="../case_team_dialogs.cc" line="255"/>
         <source>Reden van sluiten</source>
         <translation>Reason for closing</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="265"/>
+        <location filename="../case_team_dialogs.cc" line="262"/>
         <source>Stabiele veiligheid heeft de afgesproken periode stan&amp;dgehouden</source>
         <translation>Stable safety has held for the agreed perio&amp;d</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="267"/>
+        <location filename="../case_team_dialogs.cc" line="264"/>
         <source>De risicofactoren zijn &amp;aangepakt</source>
         <translation>The risk factors have been &amp;addressed</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="269"/>
+        <location filename="../case_team_dialogs.cc" line="266"/>
         <source>Het herstel heeft een blijvende &amp;eigenaar</source>
         <translation>Recovery has a lasting &amp;owner</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="270"/>
+        <location filename="../case_team_dialogs.cc" line="267"/>
         <source>&amp;Vervolgcontroles zijn afgesproken</source>
         <translation>&amp;Follow-up checks have been agreed</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="274"/>
+        <location filename="../case_team_dialogs.cc" line="271"/>
         <source>Waarom de casus toch sluit (afwijking)</source>
         <translation>Why the case is closing anyway (deviation)</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="276"/>
+        <location filename="../case_team_dialogs.cc" line="273"/>
         <source>Alleen invullen als een punt van de checklist niet is gehaald.</source>
         <translation>Only fill in if an item on the checklist has not been met.</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="279"/>
+        <location filename="../case_team_dialogs.cc" line="276"/>
         <source>Gevoeligheid van reden en afwijking</source>
         <translation>Sensitivity of reason and deviation</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="282"/>
+        <location filename="../case_team_dialogs.cc" line="279"/>
         <source>Vervolgcontroles, maanden na sluiten</source>
         <translation>Follow-up checks, months after closing</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="283"/>
+        <location filename="../case_team_dialogs.cc" line="280"/>
         <source>leeg: de standaard (bijv. 3, 6, 12, 18)</source>
         <translation>empty: the default (e.g. 3, 6, 12, 18)</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="285"/>
+        <location filename="../case_team_dialogs.cc" line="282"/>
         <source>&amp;Reden:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="286"/>
+        <location filename="../case_team_dialogs.cc" line="283"/>
         <source>Checklist:</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="289"/>
+        <location filename="../case_team_dialogs.cc" line="286"/>
         <source>Af&amp;wijking:</source>
         <translation>De&amp;viation:</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="290"/>
+        <location filename="../case_team_dialogs.cc" line="287"/>
         <source>&amp;Gevoeligheid:</source>
         <translation>&amp;Sensitivity:</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="291"/>
+        <location filename="../case_team_dialogs.cc" line="288"/>
         <source>Vervolgcontroles (&amp;maanden):</source>
         <translation>Follow-up checks (&amp;months):</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="328"/>
+        <location filename="../case_team_dialogs.cc" line="325"/>
         <source>Vervolgcontroles: geef hele maanden, gescheiden door komma&apos;s (bijv. 3, 6, 12).</source>
         <translation>Follow-up checks: give whole months, separated by commas (e.g. 3, 6, 12).</translation>
     </message>
@@ -4076,57 +4096,57 @@
 <context>
     <name>schakel::desktop::CompleteInvestigationDialog</name>
     <message>
-        <location filename="../triage_actions.cc" line="171"/>
+        <location filename="../triage_actions.cc" line="170"/>
         <source>Onderzoek afronden</source>
         <translation>Complete investigation</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="172"/>
+        <location filename="../triage_actions.cc" line="171"/>
         <source>&amp;Afronden</source>
         <translation>&amp;Complete</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="175"/>
+        <location filename="../triage_actions.cc" line="174"/>
         <source>Conclusie van het onderzoek</source>
         <translation>Conclusion of the investigation</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="178"/>
+        <location filename="../triage_actions.cc" line="177"/>
         <source>Besloten vervolg</source>
         <translation>Decided follow-up</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="183"/>
+        <location filename="../triage_actions.cc" line="182"/>
         <source>Wie het overneemt of wat er volgt</source>
         <translation>Who takes over or what happens next</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="184"/>
+        <location filename="../triage_actions.cc" line="183"/>
         <source>&amp;Conclusie (verplicht):</source>
         <translation>Co&amp;nclusion (required):</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="185"/>
+        <location filename="../triage_actions.cc" line="184"/>
         <source>&amp;Vervolg (verplicht):</source>
         <translation>&amp;Follow-up (required):</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="186"/>
+        <location filename="../triage_actions.cc" line="185"/>
         <source>&amp;Toelichting vervolg:</source>
         <translation>Follow-up &amp;details:</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="200"/>
+        <location filename="../triage_actions.cc" line="199"/>
         <source>Onderzoeker: %1</source>
         <translation>Investigator: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="203"/>
+        <location filename="../triage_actions.cc" line="202"/>
         <source>Onderzoek uiterlijk: %1</source>
         <translation>Investigation due by: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="226"/>
+        <location filename="../triage_actions.cc" line="225"/>
         <source>Afronden kan niet: bij deze melding loopt geen onderzoek door Veilig Thuis, of het onderzoek is al afgerond.</source>
         <translation>Cannot complete: there is no ongoing Veilig Thuis investigation for this report, or the investigation has already been completed.</translation>
     </message>
@@ -4167,32 +4187,32 @@
 <context>
     <name>schakel::desktop::ConvertAdviceDialog</name>
     <message>
-        <location filename="../triage_actions.cc" line="131"/>
+        <location filename="../triage_actions.cc" line="129"/>
         <source>Adviesvraag omzetten in melding</source>
         <translation>Convert advice request into report</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="132"/>
+        <location filename="../triage_actions.cc" line="130"/>
         <source>&amp;Omzetten</source>
         <translation>&amp;Convert</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="135"/>
+        <location filename="../triage_actions.cc" line="133"/>
         <source>Na het omzetten is Veilig Thuis verantwoordelijk voor de veiligheid en begint de termijn van 5 werkdagen voor de veiligheidsbeoordeling.</source>
         <translation>After conversion, Veilig Thuis is responsible for safety and the 5-working-day term for the safety assessment begins.</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="141"/>
+        <location filename="../triage_actions.cc" line="139"/>
         <source>Waarom de adviesvraag een melding wordt</source>
         <translation>Why the advice request becomes a report</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="142"/>
+        <location filename="../triage_actions.cc" line="140"/>
         <source>&amp;Reden (verplicht):</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="163"/>
+        <location filename="../triage_actions.cc" line="162"/>
         <source>Omzetten kan niet: dit is al een melding, of de adviesvraag is niet meer open.</source>
         <translation>Cannot convert: this is already a report, or the advice request is no longer open.</translation>
     </message>
@@ -4236,107 +4256,107 @@
 <context>
     <name>schakel::desktop::EvaluatePlanDialog</name>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="204"/>
+        <location filename="../case_plan_dialogs.cc" line="205"/>
         <source>Veiligheidsplan evalueren</source>
         <translation>Evaluate safety plan</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="204"/>
+        <location filename="../case_plan_dialogs.cc" line="205"/>
         <source>&amp;Evalueren</source>
         <translation>&amp;Evaluate</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="206"/>
+        <location filename="../case_plan_dialogs.cc" line="207"/>
         <source>Evaluatie van versie %1, het geldende plan: geef per veiligheidsvoorwaarde aan of die is gehaald.</source>
         <translation>Evaluation of version %1, the plan in force: indicate for each safety condition whether it has been met.</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="210"/>
+        <location filename="../case_plan_dialogs.cc" line="211"/>
         <source>Veiligheidsvoorwaarden</source>
         <translation>Safety conditions</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="216"/>
+        <location filename="../case_plan_dialogs.cc" line="217"/>
         <source>Besluit van de evaluatie</source>
         <translation>Decision of the evaluation</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="217"/>
+        <location filename="../case_plan_dialogs.cc" line="218"/>
         <source>Plan bevestigen</source>
         <translation>Confirm plan</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="218"/>
+        <location filename="../case_plan_dialogs.cc" line="219"/>
         <source>Nieuwe versie starten</source>
         <translation>Start new version</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="220"/>
+        <location filename="../case_plan_dialogs.cc" line="221"/>
         <source>Volgende evaluatie</source>
         <translation>Next evaluation</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="227"/>
+        <location filename="../case_plan_dialogs.cc" line="228"/>
         <source>Notities bij de evaluatie</source>
         <translation>Notes on the evaluation</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="230"/>
+        <location filename="../case_plan_dialogs.cc" line="231"/>
         <source>Gevoeligheid van de notities</source>
         <translation>Sensitivity of the notes</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="236"/>
+        <location filename="../case_plan_dialogs.cc" line="237"/>
         <source>&amp;Besluit:</source>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="237"/>
+        <location filename="../case_plan_dialogs.cc" line="238"/>
         <source>&amp;Volgende evaluatie:</source>
         <translation>&amp;Next evaluation:</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="238"/>
+        <location filename="../case_plan_dialogs.cc" line="239"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="239"/>
+        <location filename="../case_plan_dialogs.cc" line="240"/>
         <source>&amp;Gevoeligheid notities:</source>
         <translation>Notes &amp;sensitivity:</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="258"/>
+        <location filename="../case_plan_dialogs.cc" line="259"/>
         <source>Uitkomst: %1</source>
         <translation>Outcome: %1</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="259"/>
+        <location filename="../case_plan_dialogs.cc" line="260"/>
         <source>Gehaald</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="260"/>
+        <location filename="../case_plan_dialogs.cc" line="261"/>
         <source>Deels gehaald</source>
         <translation>Partly met</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="261"/>
+        <location filename="../case_plan_dialogs.cc" line="262"/>
         <source>Niet gehaald</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="271"/>
+        <location filename="../case_plan_dialogs.cc" line="272"/>
         <source>Deze versie heeft geen veiligheidsvoorwaarden.</source>
         <translation>This version has no safety conditions.</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="294"/>
+        <location filename="../case_plan_dialogs.cc" line="295"/>
         <source>De evaluatie is vastgelegd; het plan blijft van kracht.</source>
         <translation>The evaluation has been recorded; the plan stays in force.</translation>
     </message>
     <message>
-        <location filename="../case_plan_dialogs.cc" line="295"/>
+        <location filename="../case_plan_dialogs.cc" line="296"/>
         <source>De evaluatie is vastgelegd; een nieuw concept is gestart.</source>
         <translation>The evaluation has been recorded; a new draft has been started.</translation>
     </message>
@@ -4344,49 +4364,49 @@
 <context>
     <name>schakel::desktop::FamilyRemovalDialog</name>
     <message>
-        <location filename="../case_family_dialogs.cc" line="434"/>
+        <location filename="../case_family_dialogs.cc" line="433"/>
         <source>Persoon verwijderen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="434"/>
+        <location filename="../case_family_dialogs.cc" line="433"/>
         <source>Relatie verwijderen</source>
         <translation>Remove relationship</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="435"/>
+        <location filename="../case_family_dialogs.cc" line="434"/>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="445"/>
+        <location filename="../case_family_dialogs.cc" line="444"/>
         <source>Te verwijderen persoon: %1
 De relaties van deze persoon worden ook verwijderd. Alleen bedoeld voor iemand die bij de verkeerde casus is ingevoerd.</source>
         <translation>Person to remove: %1
 This person&apos;s relationships will also be removed. Only intended for someone who was entered in the wrong case.</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="449"/>
+        <location filename="../case_family_dialogs.cc" line="448"/>
         <source>Te verwijderen relatie: %1</source>
         <translation>Relationship to remove: %1</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="451"/>
+        <location filename="../case_family_dialogs.cc" line="450"/>
         <source>Reden van verwijderen</source>
         <translation>Reason for removal</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="453"/>
+        <location filename="../case_family_dialogs.cc" line="452"/>
         <source>Gevoeligheid van de reden</source>
         <translation>Sensitivity of the reason</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="454"/>
+        <location filename="../case_family_dialogs.cc" line="453"/>
         <source>&amp;Reden:</source>
         <translation>Re&amp;ason:</translation>
     </message>
     <message>
-        <location filename="../case_family_dialogs.cc" line="455"/>
+        <location filename="../case_family_dialogs.cc" line="454"/>
         <source>&amp;Gevoeligheid van de reden:</source>
         <translation>&amp;Sensitivity of the reason:</translation>
     </message>
@@ -5051,148 +5071,148 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::ProposeHandoverDialog</name>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="65"/>
+        <location filename="../handover_propose_dialog.cc" line="64"/>
         <source>Overdracht voorstellen</source>
         <translation>Propose handover</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="65"/>
+        <location filename="../handover_propose_dialog.cc" line="64"/>
         <source>Voorste&amp;llen</source>
         <translation>&amp;Propose</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="73"/>
+        <location filename="../handover_propose_dialog.cc" line="72"/>
         <source>Ontvangende organisatie</source>
         <translation>Receiving organisation</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="74"/>
+        <location filename="../handover_propose_dialog.cc" line="73"/>
         <source>Organisaties laden…</source>
         <translation>Loading organisations…</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="78"/>
+        <location filename="../handover_propose_dialog.cc" line="77"/>
         <source>Ontvangende professional (optioneel)</source>
         <translation>Receiving professional (optional)</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="79"/>
-        <location filename="../handover_propose_dialog.cc" line="166"/>
+        <location filename="../handover_propose_dialog.cc" line="78"/>
+        <location filename="../handover_propose_dialog.cc" line="165"/>
         <source>Geen voorkeur</source>
         <translation>No preference</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="83"/>
+        <location filename="../handover_propose_dialog.cc" line="82"/>
         <source>Fase waarin de ontvanger de regie voert</source>
         <translation>Phase in which the receiver holds lead responsibility</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="84"/>
+        <location filename="../handover_propose_dialog.cc" line="83"/>
         <source>Kies een fase</source>
         <translation>Choose a phase</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="89"/>
+        <location filename="../handover_propose_dialog.cc" line="88"/>
         <source>Samenvatting voor de ontvanger</source>
         <translation>Summary for the receiver</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="91"/>
+        <location filename="../handover_propose_dialog.cc" line="90"/>
         <source>Veiligheidsvoorwaarden, één per regel</source>
         <translation>Safety conditions, one per line</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="92"/>
+        <location filename="../handover_propose_dialog.cc" line="91"/>
         <source>Afspraken, één per regel</source>
         <translation>Agreements, one per line</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="93"/>
+        <location filename="../handover_propose_dialog.cc" line="92"/>
         <source>Open risico&apos;s, één per regel</source>
         <translation>Open risks, one per line</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="94"/>
+        <location filename="../handover_propose_dialog.cc" line="93"/>
         <source>Open acties, één per regel</source>
         <translation>Open actions, one per line</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="96"/>
+        <location filename="../handover_propose_dialog.cc" line="95"/>
         <source>De fa&amp;milie is ingelicht</source>
         <translation>The fa&amp;mily has been informed</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="98"/>
+        <location filename="../handover_propose_dialog.cc" line="97"/>
         <source>De familie is ingelicht</source>
         <translation>The family has been informed</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="102"/>
+        <location filename="../handover_propose_dialog.cc" line="101"/>
         <source>Werkdagen om te accepteren</source>
         <translation>Working days to accept</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="104"/>
+        <location filename="../handover_propose_dialog.cc" line="103"/>
         <source>standaard</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="106"/>
+        <location filename="../handover_propose_dialog.cc" line="105"/>
         <source>&amp;Ontvangende organisatie:</source>
         <translation>Receiving &amp;organisation:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="107"/>
+        <location filename="../handover_propose_dialog.cc" line="106"/>
         <source>Ontvangende &amp;professional:</source>
         <translation>Receiving pro&amp;fessional:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="108"/>
+        <location filename="../handover_propose_dialog.cc" line="107"/>
         <source>&amp;Fase:</source>
         <translation>P&amp;hase:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="109"/>
+        <location filename="../handover_propose_dialog.cc" line="108"/>
         <source>&amp;Samenvatting:</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="110"/>
+        <location filename="../handover_propose_dialog.cc" line="109"/>
         <source>&amp;Veiligheidsvoorwaarden:</source>
         <translation>Safety &amp;conditions:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="111"/>
+        <location filename="../handover_propose_dialog.cc" line="110"/>
         <source>Afspr&amp;aken:</source>
         <translation>&amp;Agreements:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="112"/>
+        <location filename="../handover_propose_dialog.cc" line="111"/>
         <source>Open &amp;risico&apos;s:</source>
         <translation>Open &amp;risks:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="113"/>
+        <location filename="../handover_propose_dialog.cc" line="112"/>
         <source>Open a&amp;cties:</source>
         <translation>Open ac&amp;tions:</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="115"/>
+        <location filename="../handover_propose_dialog.cc" line="114"/>
         <source>&amp;Termijn om te accepteren (werkdagen):</source>
         <translation>&amp;Deadline to accept (working days):</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="146"/>
+        <location filename="../handover_propose_dialog.cc" line="145"/>
         <source>Organisaties konden niet worden gelezen</source>
         <translation>Organisations could not be read</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="148"/>
+        <location filename="../handover_propose_dialog.cc" line="147"/>
         <source>De organisaties konden niet worden gelezen: %1</source>
         <translation>The organisations could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../handover_propose_dialog.cc" line="151"/>
+        <location filename="../handover_propose_dialog.cc" line="150"/>
         <source>Kies een organisatie</source>
         <translation>Choose an organisation</translation>
     </message>
@@ -5635,17 +5655,17 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::RemoveTeamMemberDialog</name>
     <message>
-        <location filename="../case_team_dialogs.cc" line="192"/>
+        <location filename="../case_team_dialogs.cc" line="191"/>
         <source>Teamlid verwijderen</source>
         <translation>Remove team member</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="193"/>
+        <location filename="../case_team_dialogs.cc" line="192"/>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="196"/>
+        <location filename="../case_team_dialogs.cc" line="195"/>
         <source>%1 verlaat het casusteam. Wat diegene vastlegde blijft bij de casus.</source>
         <translation>%1 leaves the case team. What they recorded stays with the case.</translation>
     </message>
@@ -5653,32 +5673,32 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::ReopenCaseDialog</name>
     <message>
-        <location filename="../case_team_dialogs.cc" line="345"/>
+        <location filename="../case_team_dialogs.cc" line="341"/>
         <source>Casus heropenen</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="346"/>
+        <location filename="../case_team_dialogs.cc" line="342"/>
         <source>Casus &amp;heropenen</source>
         <translation>Re&amp;open case</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="348"/>
+        <location filename="../case_team_dialogs.cc" line="344"/>
         <source>Reden van heropenen</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="350"/>
+        <location filename="../case_team_dialogs.cc" line="346"/>
         <source>Gevoeligheid van de reden</source>
         <translation>Sensitivity of the reason</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="351"/>
+        <location filename="../case_team_dialogs.cc" line="347"/>
         <source>&amp;Reden:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="352"/>
+        <location filename="../case_team_dialogs.cc" line="348"/>
         <source>&amp;Gevoeligheid:</source>
         <translation>&amp;Sensitivity:</translation>
     </message>
@@ -5942,7 +5962,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="124"/>
-        <location filename="../supervision_view.cc" line="398"/>
+        <location filename="../supervision_view.cc" line="444"/>
         <source>Overdrachten per organisatie</source>
         <translation>Handovers per organisation</translation>
     </message>
@@ -5953,6 +5973,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="125"/>
+        <location filename="../supervision_view.cc" line="175"/>
         <source>Ontvangen</source>
         <translation>Received</translation>
     </message>
@@ -5989,7 +6010,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="147"/>
-        <location filename="../supervision_view.cc" line="399"/>
+        <location filename="../supervision_view.cc" line="445"/>
         <source>Gaten</source>
         <translation>Gaps</translation>
     </message>
@@ -6000,6 +6021,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="148"/>
+        <location filename="../supervision_view.cc" line="175"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
@@ -6054,94 +6076,124 @@ This person&apos;s relationships will also be removed. Only intended for someone
         <translation>Intake figures</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="172"/>
+        <location filename="../supervision_view.cc" line="174"/>
+        <source>Te vernietigen dossiers</source>
+        <translation>Files to be destroyed</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="175"/>
+        <source>Melding</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="175"/>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="176"/>
+        <source>Vernietigd op</source>
+        <translation>Destroyed on</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="176"/>
+        <source>Juridische blokkade</source>
+        <translation>Legal hold</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="183"/>
         <source>Onderdelen van het toezicht</source>
         <translation>Sections of supervision</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="173"/>
+        <location filename="../supervision_view.cc" line="184"/>
         <source>Over&amp;drachten</source>
         <translation>Han&amp;dovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="174"/>
-        <location filename="../supervision_view.cc" line="307"/>
-        <location filename="../supervision_view.cc" line="327"/>
+        <location filename="../supervision_view.cc" line="185"/>
+        <location filename="../supervision_view.cc" line="319"/>
+        <location filename="../supervision_view.cc" line="339"/>
         <source>&amp;Gaten</source>
         <translation>&amp;Gaps</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="175"/>
+        <location filename="../supervision_view.cc" line="186"/>
         <source>&amp;Intake</source>
         <translation>&amp;Intake</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="202"/>
+        <location filename="../supervision_view.cc" line="187"/>
+        <source>&amp;Vernietiging</source>
+        <translation>&amp;Destruction</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="214"/>
         <source>Rapport exporteren</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="203"/>
+        <location filename="../supervision_view.cc" line="215"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="210"/>
+        <location filename="../supervision_view.cc" line="222"/>
         <source>Wacht tot het ophalen klaar is, of annuleer het.</source>
         <translation>Wait until retrieval has finished, or cancel it.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="224"/>
+        <location filename="../supervision_view.cc" line="236"/>
         <source>Exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="224"/>
+        <location filename="../supervision_view.cc" line="236"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="241"/>
+        <location filename="../supervision_view.cc" line="252"/>
         <source>Geannuleerd. De tabellen tonen wat ze eerder toonden.</source>
         <translation>Cancelled. The tables show what they showed before.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="243"/>
+        <location filename="../supervision_view.cc" line="254"/>
         <source>Export geannuleerd.</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="268"/>
+        <location filename="../supervision_view.cc" line="280"/>
         <source>Bijgewerkt op %1.</source>
         <translation>Updated at %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="278"/>
+        <location filename="../supervision_view.cc" line="290"/>
         <source>Niet geëxporteerd: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="283"/>
+        <location filename="../supervision_view.cc" line="295"/>
         <source>Geëxporteerd naar %1.</source>
         <translation>Exported to %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="300"/>
+        <location filename="../supervision_view.cc" line="312"/>
         <source>Niet bekend: het overdrachtsrapport kon niet worden opgehaald.</source>
         <translation>Unknown: the handover report could not be retrieved.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="312"/>
+        <location filename="../supervision_view.cc" line="324"/>
         <source>Overdrachten voorgesteld van %1 tot en met %2; de gaten over alle casussen.</source>
         <translation>Handovers proposed from %1 up to and including %2; the gaps across all cases.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="324"/>
+        <location filename="../supervision_view.cc" line="336"/>
         <source>Er zijn geen gaten: geen open casus zat zonder leidende organisatie, of met twee.</source>
         <translation>There are no gaps: no open case was without a lead organisation, or had two.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../supervision_view.cc" line="330"/>
+        <location filename="../supervision_view.cc" line="342"/>
         <source>%n gat(en): een open casus zat zonder leidende organisatie, of met twee. Zoek uit wie de leiding heeft.</source>
         <translation>
             <numerusform>%n gap(s): an open case was without a lead organisation, or had two. Find out who is in charge.</numerusform>
@@ -6149,70 +6201,93 @@ This person&apos;s relationships will also be removed. Only intended for someone
         </translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="334"/>
+        <location filename="../supervision_view.cc" line="346"/>
         <source>&amp;Gaten (%1)</source>
         <translation>&amp;Gaps (%1)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="359"/>
+        <location filename="../supervision_view.cc" line="371"/>
         <source>Het intakeoverzicht is er alleen voor toezichthouders van Veilig Thuis; voor uw organisatie zijn er geen intakecijfers.</source>
         <translation>The intake overview is only available to Veilig Thuis supervisors; there are no intake figures for your organisation.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="362"/>
+        <location filename="../supervision_view.cc" line="374"/>
         <source>Het intakeoverzicht wordt op deze server niet aangeboden.</source>
         <translation>The intake overview is not offered on this server.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="366"/>
+        <location filename="../supervision_view.cc" line="378"/>
         <source>De periode is niet geldig; zie de gemarkeerde datum.</source>
         <translation>The period is not valid; see the highlighted date.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="375"/>
+        <location filename="../supervision_view.cc" line="387"/>
         <source>Meldingen en adviesvragen ontvangen van %1 tot en met %2.</source>
         <translation>Reports and advice requests received from %1 up to and including %2.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="397"/>
+        <location filename="../supervision_view.cc" line="414"/>
+        <source>De bewaartermijnen van Veilig Thuis-dossiers zijn er alleen voor toezichthouders van Veilig Thuis.</source>
+        <translation>The retention of Veilig Thuis files is for Veilig Thuis supervisors only.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="426"/>
+        <source>De komende %1 dagen wordt geen dossier vernietigd (bewaartermijn: %2 jaar na afsluiting).</source>
+        <translation>No file is destroyed in the next %1 days (retention: %2 years after closure).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../supervision_view.cc" line="432"/>
+        <source>%n dossier(s) bereiken de komende %1 dagen het einde van hun bewaartermijn (%2 jaar na afsluiting) en worden dan vernietigd, behalve bij een juridische blokkade.</source>
+        <translation>
+            <numerusform>%n file reaches the end of its retention (%2 years after closure) in the next %1 days and is then destroyed, unless under a legal hold.</numerusform>
+            <numerusform>%n files reach the end of their retention (%2 years after closure) in the next %1 days and are then destroyed, unless under a legal hold.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="443"/>
         <source>Overdrachten</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="401"/>
+        <location filename="../supervision_view.cc" line="447"/>
         <source>Intake: normen</source>
         <translation>Intake: norms</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="402"/>
+        <location filename="../supervision_view.cc" line="448"/>
         <source>Intake: cijfers</source>
         <translation>Intake: figures</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="450"/>
+        <source>Vernietiging</source>
+        <translation>Destruction</translation>
     </message>
 </context>
 <context>
     <name>schakel::desktop::TransferDirectorDialog</name>
     <message>
-        <location filename="../case_team_dialogs.cc" line="224"/>
+        <location filename="../case_team_dialogs.cc" line="222"/>
         <source>Regie overdragen</source>
         <translation>Hand over lead responsibility</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="225"/>
+        <location filename="../case_team_dialogs.cc" line="223"/>
         <source>&amp;Overdragen</source>
         <translation>&amp;Hand over</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="227"/>
+        <location filename="../case_team_dialogs.cc" line="225"/>
         <source>Nieuwe casusregisseur</source>
         <translation>New case director</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="230"/>
+        <location filename="../case_team_dialogs.cc" line="228"/>
         <source>De nieuwe casusregisseur neemt de regie direct over; u blijft in het kernteam.</source>
         <translation>The new case director takes over lead responsibility immediately; you remain in the core team.</translation>
     </message>
     <message>
-        <location filename="../case_team_dialogs.cc" line="234"/>
+        <location filename="../case_team_dialogs.cc" line="232"/>
         <source>&amp;Nieuwe casusregisseur:</source>
         <translation>&amp;New case director:</translation>
     </message>
@@ -7137,57 +7212,57 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::TriageReportDialog</name>
     <message>
-        <location filename="../triage_actions.cc" line="55"/>
+        <location filename="../triage_actions.cc" line="54"/>
         <source>Gegevens van de melding</source>
         <translation>Report details</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="65"/>
+        <location filename="../triage_actions.cc" line="64"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="66"/>
+        <location filename="../triage_actions.cc" line="65"/>
         <source>Ontvangen: %1 (%2)</source>
         <translation>Received: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="68"/>
+        <location filename="../triage_actions.cc" line="67"/>
         <source>Melder: %1</source>
         <translation>Reporter: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="70"/>
+        <location filename="../triage_actions.cc" line="69"/>
         <source>Geweld: %1</source>
         <translation>Violence: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="73"/>
+        <location filename="../triage_actions.cc" line="72"/>
         <source>In behandeling bij: %1</source>
         <translation>Being handled by: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="81"/>
+        <location filename="../triage_actions.cc" line="80"/>
         <source>Melding opnieuw laden…</source>
         <translation>Reloading report…</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="96"/>
+        <location filename="../triage_actions.cc" line="95"/>
         <source>De melding kon niet opnieuw worden gelezen: %1</source>
         <translation>The report could not be reloaded: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="103"/>
+        <location filename="../triage_actions.cc" line="102"/>
         <source>De melding is opnieuw gelezen. Controleer uw invoer en kies opnieuw OK.</source>
         <translation>The report has been reloaded. Check your input and choose OK again.</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="116"/>
+        <location filename="../triage_actions.cc" line="115"/>
         <source>U mag deze melding niet wijzigen, of zij bestaat niet.</source>
         <translation>You may not change this report, or it does not exist.</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="123"/>
+        <location filename="../triage_actions.cc" line="122"/>
         <source>Een collega heeft deze melding intussen gewijzigd.</source>
         <translation>A colleague has changed this report in the meantime.</translation>
     </message>
@@ -7195,387 +7270,387 @@ This person&apos;s relationships will also be removed. Only intended for someone
 <context>
     <name>schakel::desktop::TriageReportPanel</name>
     <message>
-        <location filename="../triage_report_panel.cc" line="80"/>
+        <location filename="../triage_report_panel.cc" line="79"/>
         <source>Melding</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="83"/>
+        <location filename="../triage_report_panel.cc" line="82"/>
         <source>&lt;b&gt;Radar: eerdere meldingen over dezelfde personen of adressen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Radar: earlier reports about the same people or addresses&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="92"/>
+        <location filename="../triage_report_panel.cc" line="91"/>
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="93"/>
+        <location filename="../triage_report_panel.cc" line="92"/>
         <source>Over</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="93"/>
+        <location filename="../triage_report_panel.cc" line="92"/>
         <source>Eerdere melding</source>
         <translation>Earlier report</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="93"/>
+        <location filename="../triage_report_panel.cc" line="92"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="94"/>
+        <location filename="../triage_report_panel.cc" line="93"/>
         <source>Ontvangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="94"/>
+        <location filename="../triage_report_panel.cc" line="93"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="94"/>
+        <location filename="../triage_report_panel.cc" line="93"/>
         <source>Overeenkomst</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="104"/>
+        <location filename="../triage_report_panel.cc" line="103"/>
         <source>Om&amp;zetten in melding…</source>
         <translation>&amp;Convert to report…</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="106"/>
+        <location filename="../triage_report_panel.cc" line="105"/>
         <source>Adviesvraag omzetten in melding</source>
         <translation>Convert advice request to report</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="107"/>
+        <location filename="../triage_report_panel.cc" line="106"/>
         <source>De adviesvraag wordt een melding; de termijn van 5 werkdagen begint.</source>
         <translation>The advice request becomes a report; the 5-working-day deadline starts.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="109"/>
+        <location filename="../triage_report_panel.cc" line="108"/>
         <source>Onderzoek a&amp;fronden…</source>
         <translation>Complete &amp;investigation…</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="111"/>
+        <location filename="../triage_report_panel.cc" line="110"/>
         <source>Onderzoek afronden</source>
         <translation>Complete investigation</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="128"/>
-        <location filename="../triage_report_panel.cc" line="190"/>
+        <location filename="../triage_report_panel.cc" line="127"/>
+        <location filename="../triage_report_panel.cc" line="189"/>
         <source>Kies een melding in de wachtrij.</source>
         <translation>Choose a report in the queue.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="193"/>
+        <location filename="../triage_report_panel.cc" line="192"/>
         <source>Melding laden…</source>
         <translation>Loading report…</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="200"/>
+        <location filename="../triage_report_panel.cc" line="199"/>
         <source>De melding kon niet worden opgehaald: %1</source>
         <translation>The report could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="214"/>
+        <location filename="../triage_report_panel.cc" line="213"/>
         <source>De radar kon niet worden opgehaald: %1</source>
         <translation>The radar could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="276"/>
+        <location filename="../triage_report_panel.cc" line="275"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="281"/>
+        <location filename="../triage_report_panel.cc" line="280"/>
         <source>ACUUT: de melder schat de situatie nu als acuut onveilig in.</source>
         <translation>ACUTE: the reporter currently judges the situation to be acutely unsafe.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="283"/>
+        <location filename="../triage_report_panel.cc" line="282"/>
         <source>Kanaal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="284"/>
+        <location filename="../triage_report_panel.cc" line="283"/>
         <source>Ontvangen:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="285"/>
+        <location filename="../triage_report_panel.cc" line="284"/>
         <source>Beoordeling uiterlijk:</source>
         <translation>Assessment due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="286"/>
+        <location filename="../triage_report_panel.cc" line="285"/>
         <source>Acuut uiterlijk:</source>
         <translation>Acute due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="287"/>
+        <location filename="../triage_report_panel.cc" line="286"/>
         <source>Stand:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="288"/>
+        <location filename="../triage_report_panel.cc" line="287"/>
         <source>In behandeling bij:</source>
         <translation>Being handled by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="290"/>
+        <location filename="../triage_report_panel.cc" line="289"/>
         <source>Omgezet in melding:</source>
         <translation>Converted to report:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="292"/>
+        <location filename="../triage_report_panel.cc" line="291"/>
         <source>Kenmerk melder:</source>
         <translation>Reporter&apos;s reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="295"/>
+        <location filename="../triage_report_panel.cc" line="294"/>
         <source>Melder</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="296"/>
+        <location filename="../triage_report_panel.cc" line="295"/>
         <source>Soort:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="297"/>
+        <location filename="../triage_report_panel.cc" line="296"/>
         <source>Organisatie:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="298"/>
+        <location filename="../triage_report_panel.cc" line="297"/>
         <source>Beroep:</source>
         <translation>Profession:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="299"/>
+        <location filename="../triage_report_panel.cc" line="298"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="300"/>
+        <location filename="../triage_report_panel.cc" line="299"/>
         <source>Contact:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="301"/>
+        <location filename="../triage_report_panel.cc" line="300"/>
         <source>Politiekenmerk:</source>
         <translation>Police reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="302"/>
+        <location filename="../triage_report_panel.cc" line="301"/>
         <source>Anoniem:</source>
         <translation>Anonymous:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="302"/>
+        <location filename="../triage_report_panel.cc" line="301"/>
         <source>ja (geen terugkoppeling)</source>
         <translation>yes (no feedback)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="304"/>
+        <location filename="../triage_report_panel.cc" line="303"/>
         <source>Anoniem naar het gezin:</source>
         <translation>Anonymous towards the family:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="304"/>
+        <location filename="../triage_report_panel.cc" line="303"/>
         <source>ja, noem de melder niet tegenover het gezin</source>
         <translation>yes, do not name the reporter to the family</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="307"/>
+        <location filename="../triage_report_panel.cc" line="306"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="311"/>
+        <location filename="../triage_report_panel.cc" line="310"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="313"/>
+        <location filename="../triage_report_panel.cc" line="312"/>
         <source>BSN %1</source>
         <translation>BSN %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="319"/>
+        <location filename="../triage_report_panel.cc" line="318"/>
         <source>Geweld:</source>
         <translation>Violence:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="321"/>
+        <location filename="../triage_report_panel.cc" line="320"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="331"/>
+        <location filename="../triage_report_panel.cc" line="330"/>
         <source>Veiligheidsbeoordeling</source>
         <translation>Safety assessment</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="332"/>
+        <location filename="../triage_report_panel.cc" line="331"/>
         <source>Route:</source>
         <translation>Route:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="333"/>
+        <location filename="../triage_report_panel.cc" line="332"/>
         <source>Beoordeeld door:</source>
         <translation>Assessed by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="334"/>
+        <location filename="../triage_report_panel.cc" line="333"/>
         <source>Beoordeeld op:</source>
         <translation>Assessed on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="335"/>
+        <location filename="../triage_report_panel.cc" line="334"/>
         <source>Acuut onveilig:</source>
         <translation>Acutely unsafe:</translation>
     </message>
     <message>
+        <location filename="../triage_report_panel.cc" line="334"/>
         <location filename="../triage_report_panel.cc" line="335"/>
-        <location filename="../triage_report_panel.cc" line="336"/>
-        <location filename="../triage_report_panel.cc" line="347"/>
+        <location filename="../triage_report_panel.cc" line="346"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
+        <location filename="../triage_report_panel.cc" line="334"/>
         <location filename="../triage_report_panel.cc" line="335"/>
-        <location filename="../triage_report_panel.cc" line="336"/>
-        <location filename="../triage_report_panel.cc" line="347"/>
+        <location filename="../triage_report_panel.cc" line="346"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="336"/>
+        <location filename="../triage_report_panel.cc" line="335"/>
         <source>Structureel onveilig:</source>
         <translation>Structurally unsafe:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="337"/>
+        <location filename="../triage_report_panel.cc" line="336"/>
         <source>Onderbouwing:</source>
         <translation>Rationale:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="339"/>
+        <location filename="../triage_report_panel.cc" line="338"/>
         <source>Onderzoeker:</source>
         <translation>Investigator:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="340"/>
+        <location filename="../triage_report_panel.cc" line="339"/>
         <source>Onderzoek uiterlijk:</source>
         <translation>Investigation due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="344"/>
+        <location filename="../triage_report_panel.cc" line="343"/>
         <source>Onderzoek afgerond</source>
         <translation>Investigation completed</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="345"/>
+        <location filename="../triage_report_panel.cc" line="344"/>
         <source>Afgerond door:</source>
         <translation>Completed by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="346"/>
+        <location filename="../triage_report_panel.cc" line="345"/>
         <source>Afgerond op:</source>
         <translation>Completed on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="347"/>
+        <location filename="../triage_report_panel.cc" line="346"/>
         <source>Binnen de termijn:</source>
         <translation>Within the deadline:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="348"/>
+        <location filename="../triage_report_panel.cc" line="347"/>
         <source>Conclusie:</source>
         <translation>Conclusion:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="349"/>
+        <location filename="../triage_report_panel.cc" line="348"/>
         <source>Vervolg:</source>
         <translation>Follow-up:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="350"/>
+        <location filename="../triage_report_panel.cc" line="349"/>
         <source>Toelichting vervolg:</source>
         <translation>Follow-up explanation:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="354"/>
+        <location filename="../triage_report_panel.cc" line="353"/>
         <source>Overdracht</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="355"/>
+        <location filename="../triage_report_panel.cc" line="354"/>
         <source>Aan:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="356"/>
+        <location filename="../triage_report_panel.cc" line="355"/>
         <source>Stand van de overdracht:</source>
         <translation>Handover status:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="358"/>
+        <location filename="../triage_report_panel.cc" line="357"/>
         <source>Antwoord uiterlijk:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="360"/>
+        <location filename="../triage_report_panel.cc" line="359"/>
         <source>Beantwoord door:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="361"/>
+        <location filename="../triage_report_panel.cc" line="360"/>
         <source>Beantwoord op:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="362"/>
+        <location filename="../triage_report_panel.cc" line="361"/>
         <source>Reden van weigeren:</source>
         <translation>Reason for declining:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="365"/>
+        <location filename="../triage_report_panel.cc" line="364"/>
         <source>MDA++-casus:</source>
         <translation>MDA++ case:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="230"/>
+        <location filename="../triage_report_panel.cc" line="229"/>
         <source>Eerdere meldingen: %1 (laatste 12 maanden: %2).</source>
         <translation>Earlier reports: %1 (last 12 months: %2).</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="233"/>
+        <location filename="../triage_report_panel.cc" line="232"/>
         <source>HERHAALDE MELDING: twee of meer in de laatste 12 maanden.</source>
         <translation>REPEAT REPORT: two or more in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="234"/>
+        <location filename="../triage_report_panel.cc" line="233"/>
         <source>Er loopt een MDA++-casus uit een eerdere melding.</source>
         <translation>There is an ongoing MDA++ case from an earlier report.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="242"/>
+        <location filename="../triage_report_panel.cc" line="241"/>
         <source>, lopende MDA++-casus</source>
         <translation>, ongoing MDA++ case</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="260"/>
+        <location filename="../triage_report_panel.cc" line="259"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="266"/>
+        <location filename="../triage_report_panel.cc" line="265"/>
         <source>adres %1</source>
         <translation>address %1</translation>
     </message>
