@@ -41,7 +41,7 @@ int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
   };
   // The current master key: intake's is its master_key_file, or derived from its data key.
   auto old_key = is_audit ? crypto::ReadKeyFile(command.config.audit().master_key_file())
-                       : intake::ReportMasterKey(command.config.intake());
+                          : intake::ReportMasterKey(command.config.intake());
   if (!old_key.ok()) return refuse(std::string(old_key.status().message()));
   auto new_key = crypto::ReadKeyFile(command.new_master_key);
   if (!new_key.ok()) return refuse(std::string(new_key.status().message()));
