@@ -137,8 +137,13 @@ absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_
 
 absl::Status RetentionStore::DeleteContent(const std::string& report_id, int64_t now) {
   for (const char* sql : {
+           // No term of it runs on: no reminder, escalation or overdue investigation.
            "UPDATE reports SET body = X'', key_id = 'destroyed', external_reference = '', "
-           "claimed_by = '', destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL",
+           "claimed_by = '', next_signal_at = NULL, handover_due = NULL, investigation_due = "
+           "CASE WHEN investigation_completed_at IS NULL THEN NULL ELSE investigation_due END, "
+           "destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL",
+           // Feedback not given yet lapses with the report; what was given keeps its date.
+           "DELETE FROM feedback_tasks WHERE report_id = ?1 AND given_at IS NULL",
            "UPDATE feedback_tasks SET given = NULL, key_id = '' WHERE report_id = ?1",
            "DELETE FROM radar_keys WHERE report_id = ?1",
        }) {

@@ -52,7 +52,8 @@ class RetentionStore {
                               const std::string& decided_by, v1::DestructionDecision decision,
                               const v1::StoredDestruction& what);
   // Deletes the report's content: its sealed body and feedback, its radar keys, its reporter's
-  // reference; marks it destroyed at `now`. The caller shreds its data key in the same
+  // reference; stops its terms and drops its feedback tasks not done; marks it destroyed at
+  // `now`. The caller shreds its data key in the same
   // transaction.
   absl::Status DeleteContent(const std::string& report_id, int64_t now);
 

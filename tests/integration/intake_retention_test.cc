@@ -260,6 +260,16 @@ TEST(IntakeRetentionTest, AGrantedRequestDestroysAnUnfoundedReportAtOnce) {
             grpc::StatusCode::FAILED_PRECONDITION);
   ASSERT_TRUE(Hold(w, id, false, "").ok());
   EXPECT_EQ(Hold(w, id, false, "").error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  // The GP is to be told of the assessment: a feedback task.
+  auto open_tasks = [&] {
+    v1::ListFeedbackTasksResponse tasks;
+    EXPECT_TRUE(
+        w.I("vtsup")->ListFeedbackTasks(ICtx().get(), v1::ListFeedbackTasksRequest(), &tasks).ok());
+    int mine = 0;
+    for (const v1::FeedbackTask& t : tasks.tasks()) mine += t.report_id() == id ? 1 : 0;
+    return mine;
+  };
+  ASSERT_EQ(open_tasks(), 1);
   // Refused: kept.
   ASSERT_TRUE(Decide(w, id, v1::DESTRUCTION_DECISION_REFUSED).ok());
   EXPECT_TRUE(GetStatus(w, id).ok());
@@ -273,6 +283,7 @@ TEST(IntakeRetentionTest, AGrantedRequestDestroysAnUnfoundedReportAtOnce) {
   ASSERT_TRUE(Decide(w, id, v1::DESTRUCTION_DECISION_GRANTED, "besluit-1", &again).ok());
   EXPECT_EQ(again.SerializeAsString(), granted.SerializeAsString());
   EXPECT_EQ(GetStatus(w, id).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(open_tasks(), 0) << "the feedback not given lapses with the report";
   EXPECT_EQ(Decide(w, id, v1::DESTRUCTION_DECISION_GRANTED).error_code(),
             grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(AuditEntries(w, "intake.report.destroyed", id).size(), 1u);
