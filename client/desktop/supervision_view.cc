@@ -433,7 +433,10 @@ void SupervisionView::showRetention(const grpc::Status& status, bool handover_ok
            "na afsluiting) en worden dan vernietigd, behalve bij een juridische blokkade.",
            nullptr, answer.items_size())
             .arg(kRetentionDays)
-            .arg(answer.retention_years()));
+            .arg(answer.retention_years()) +
+        (answer.next_page_token().empty()
+             ? QString()
+             : tr(" De lijst toont de eerste %1; er zijn er meer.").arg(kRetentionRows)));
   }
 }
 

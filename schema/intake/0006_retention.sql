@@ -43,12 +43,13 @@ CREATE TABLE destruction_requests (
 ) STRICT;
 CREATE INDEX destruction_requests_by_report ON destruction_requests(report_id, decided_at);
 
--- The reports closed already. The route END_OF_INVOLVEMENT closes at its assessment, an
--- investigation when it ended. An accepted handover and a closed MDA++ case did not record when:
--- their term runs from now, which keeps them no shorter than the law's minimum.
+-- The reports closed already. The route END_OF_INVOLVEMENT closes at its assessment. An accepted
+-- handover, an ended investigation and a closed MDA++ case did not record when (or, for the
+-- investigation, whether Veilig Thuis monitors on: that is in the sealed body): their term runs
+-- from now, which keeps them no shorter than the law's minimum. Reports assessed before migration
+-- 0003 have no route column and close only when they next change.
 UPDATE reports SET closed_at = assessed_at WHERE route = 1 AND assessed_at IS NOT NULL;
-UPDATE reports SET closed_at = investigation_completed_at
-  WHERE route = 4 AND investigation_completed_at IS NOT NULL;
 UPDATE reports SET closed_at = unixepoch('now') * 1000000
   WHERE closed_at IS NULL AND ((route = 2 AND handover_state = 2)
+                               OR (route = 4 AND investigation_completed_at IS NOT NULL)
                                OR (route = 5 AND case_id <> '' AND case_open = 0));

@@ -141,6 +141,11 @@ grpc::ServerUnaryReactor* IntakeService::AssessReport(grpc::CallbackServerContex
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       // The reporter's feedback task comes with the first assessment only.
       if (!again) SCHAKEL_RETURN_IF_ERROR(AfterAssessment(c, *row, caller, now));
+      // End of involvement (first or again, after a declined handover): the file closes.
+      if (again && a.route() == v1::ASSESSMENT_ROUTE_END_OF_INVOLVEMENT) {
+        SCHAKEL_RETURN_IF_ERROR(
+            RetentionStore(c, *sealer_).SetClosed(row->id, absl::ToUnixMicros(now)));
+      }
       *resp->mutable_report() = ToProto(*row);
       v1::AuditRecord rec = ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_UPDATE,
                                          "intake.report.assessed", row->id, kAssessPurpose);

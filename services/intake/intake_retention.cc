@@ -30,7 +30,9 @@ constexpr int kDefaultPageSize = 100;
 // The files closed before the returned moment have their destruction day on or before `day`
 // (a file closed on day D is destroyed on D + `years`).
 int64_t ClosedBefore(absl::CivilDay day, int years) {
-  const absl::CivilDay last_closed(day.year() - years, day.month(), day.day());
+  absl::CivilDay last_closed(day.year() - years, day.month(), day.day());
+  // 29 February back to a year without one: the 28th (a file closed on 1 March goes on 1 March).
+  if (last_closed.month() != day.month()) last_closed = absl::CivilDay(day.year() - years, 2, 28);
   return absl::ToUnixMicros(
       absl::FromCivil(absl::CivilSecond(last_closed + 1), calendar::Amsterdam()));
 }
@@ -114,7 +116,12 @@ absl::StatusOr<int> IntakeService::RunRetention() {
     }));
     if (ids.empty()) break;
     SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
+      RetentionStore store(c, *sealer_);
       for (const std::string& id : ids) {
+        // Still expired now, in this transaction: a hold set (or a case reopened) since the read
+        // keeps it.
+        SCHAKEL_ASSIGN_OR_RETURN(bool expired, store.StillExpired(id, cutoff));
+        if (!expired) continue;
         SCHAKEL_RETURN_IF_ERROR(Destroy(c, id, reason, system.principal.id, now));
         v1::AuditRecord rec = ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_DELETE,
                                            "intake.report.destroyed", id, kRetentionPurpose);
@@ -239,7 +246,7 @@ grpc::ServerUnaryReactor* IntakeService::SetLegalHold(grpc::CallbackServerContex
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_SUPERVISOR},
-                              "intake.legal_hold.replayed", kRetentionPurpose);
+                              "intake.legal_hold.replayed", kRetentionPurpose, true);
         },
     };
     return RunChange(spec, nullptr, change);
@@ -313,7 +320,7 @@ grpc::ServerUnaryReactor* IntakeService::DecideDestructionRequest(
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
           return RecordReplay(c, caller, desk, req->report_id(), {v1::ROLE_SUPERVISOR},
-                              "intake.destruction_request.replayed", kRetentionPurpose);
+                              "intake.destruction_request.replayed", kRetentionPurpose, true);
         },
     };
     SCHAKEL_RETURN_IF_ERROR(RunChange(spec, nullptr, change));

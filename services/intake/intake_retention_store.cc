@@ -100,6 +100,15 @@ absl::StatusOr<std::vector<std::string>> RetentionStore::Expired(int64_t cutoff,
   return ids;
 }
 
+absl::StatusOr<bool> RetentionStore::StillExpired(const std::string& report_id, int64_t cutoff) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("SELECT 1 FROM reports WHERE id = ? AND closed_at IS NOT NULL AND "
+                       "closed_at < ? AND destroyed_at IS NULL AND legal_hold IS NULL"));
+  s->Bind(1, report_id).Bind(2, cutoff);
+  return s->Step();
+}
+
 absl::Status RetentionStore::SetHold(const std::string& report_id,
                                      const std::optional<std::string>& reason,
                                      const std::string& by, int64_t now) {
@@ -137,10 +146,12 @@ absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_
 
 absl::Status RetentionStore::DeleteContent(const std::string& report_id, int64_t now) {
   for (const char* sql : {
-           // No term of it runs on: no reminder, escalation or overdue investigation.
+           // No term of it runs on: no reminder, escalation or overdue investigation. The key id
+           // 'destroyed' is kDestroyedKeyId (intake_store.h).
            "UPDATE reports SET body = X'', key_id = 'destroyed', external_reference = '', "
            "claimed_by = '', next_signal_at = NULL, handover_due = NULL, investigation_due = "
            "CASE WHEN investigation_completed_at IS NULL THEN NULL ELSE investigation_due END, "
+           "handover_state = CASE WHEN handover_state = 1 THEN 0 ELSE handover_state END, "
            "destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL",
            // Feedback not given yet lapses with the report; what was given keeps its date.
            "DELETE FROM feedback_tasks WHERE report_id = ?1 AND given_at IS NULL",

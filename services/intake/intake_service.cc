@@ -157,11 +157,14 @@ absl::StatusOr<ReportRow> IntakeService::ReadReport(IntakeStore& store, const Ca
 absl::Status IntakeService::RecordReplay(sqlite::Connection& c, const Caller& caller,
                                          const Desk& desk, const std::string& report_id,
                                          std::initializer_list<v1::Role> roles,
-                                         absl::string_view event_type,
-                                         absl::string_view purpose) const {
+                                         absl::string_view event_type, absl::string_view purpose,
+                                         bool destroyed_ok) const {
   SCHAKEL_ASSIGN_OR_RETURN(auto row, IntakeStore(c, *sealer_).GetReport(report_id, false));
   if (!row) return absl::PermissionDeniedError(kNoReportForYou);
   SCHAKEL_RETURN_IF_ERROR(MaySee(caller, desk, *row, roles));
+  // The stored answer of a change may hold the report's content: not once it is destroyed
+  // (except the answers of retention itself, which hold none).
+  if (!destroyed_ok) SCHAKEL_RETURN_IF_ERROR(NotDestroyed(c, report_id));
   return rt_.audit->Record(
       c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ, event_type, report_id, purpose));
 }

@@ -129,10 +129,12 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   absl::StatusOr<ReportRow> ReadReport(IntakeStore& store, const Caller& caller, const Desk& desk,
                                        const std::string& report_id) const;
   // The `on_replay` of a change of one report: may `caller` still see it (`roles`, as MaySee),
-  // then the look on record as `event_type`, in the replay's transaction.
+  // is it not destroyed (NOT_FOUND; unless `destroyed_ok`), then the look on record as
+  // `event_type`, in the replay's transaction.
   absl::Status RecordReplay(sqlite::Connection& c, const Caller& caller, const Desk& desk,
                             const std::string& report_id, std::initializer_list<v1::Role> roles,
-                            absl::string_view event_type, absl::string_view purpose) const;
+                            absl::string_view event_type, absl::string_view purpose,
+                            bool destroyed_ok = false) const;
 
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* ctx, absl::string_view method,
                                    std::vector<AskedObject> asked, RpcHandler handler);

@@ -191,6 +191,10 @@ absl::StatusOr<std::vector<ReportRow>> IntakeStore::Query(sqlite::Statement& s, 
     r.claim_touch = s.ColumnOptionalInt(18);
     r.version = s.ColumnInt(19);
     if (decrypt) {
+      // Callers check who may see the report before they decrypt it.
+      if (s.ColumnText(20) == kDestroyedKeyId) {
+        return absl::NotFoundError("deze melding is vernietigd / this report was destroyed");
+      }
       SCHAKEL_RETURN_IF_ERROR(
           sealer_.Open(c_, r.id, s.ColumnText(20), s.ColumnBlob(21), ReportAad(r.id), r.body));
     }

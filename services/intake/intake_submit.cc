@@ -73,6 +73,8 @@ grpc::ServerUnaryReactor* IntakeService::SubmitReport(grpc::CallbackServerContex
         .now = now,
         .protector = rt_.cipher.get(),
         .on_replay = [&](sqlite::Connection& c) -> absl::Status {
+          // The stored answer holds the report: not once it is destroyed.
+          SCHAKEL_RETURN_IF_ERROR(NotDestroyed(c, resp->report_id()));
           return rt_.audit->Record(
               c, ReportRecord(*rt_.audit, caller, v1::AUDIT_ACTION_READ, "intake.report.replayed",
                               resp->report_id(), kSubmitPurpose));

@@ -249,7 +249,12 @@ TEST(IntakeRetentionTest, AGrantedRequestDestroysAnUnfoundedReportAtOnce) {
   EXPECT_EQ(FieldsOf(st), (std::set<std::string>{"request_id", "report_id", "decision", "reason",
                                                  "requested_by"}));
 
-  const std::string id = w.Submit("vt1", Family("Sanne de Vries", "2514 EA", "2"));
+  v1::SubmitReportRequest submit;
+  submit.set_request_id("melding-sanne");
+  *submit.mutable_report() = Family("Sanne de Vries", "2514 EA", "2");
+  v1::SubmitReportResponse submitted;
+  ASSERT_TRUE(w.I("vt1")->SubmitReport(ICtx().get(), submit, &submitted).ok());
+  const std::string id = submitted.report_id();
   // Before the safety assessment nobody can call it unfounded.
   EXPECT_EQ(Decide(w, id, v1::DESTRUCTION_DECISION_GRANTED).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
@@ -284,6 +289,11 @@ TEST(IntakeRetentionTest, AGrantedRequestDestroysAnUnfoundedReportAtOnce) {
   EXPECT_EQ(again.SerializeAsString(), granted.SerializeAsString());
   EXPECT_EQ(GetStatus(w, id).error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(open_tasks(), 0) << "the feedback not given lapses with the report";
+  // The submission's stored answer held the report: a retry no longer gets it.
+  v1::SubmitReportResponse replayed;
+  st = w.I("vt1")->SubmitReport(ICtx().get(), submit, &replayed);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::NOT_FOUND) << st.error_message();
+  EXPECT_FALSE(replayed.has_report());
   EXPECT_EQ(Decide(w, id, v1::DESTRUCTION_DECISION_GRANTED).error_code(),
             grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(AuditEntries(w, "intake.report.destroyed", id).size(), 1u);

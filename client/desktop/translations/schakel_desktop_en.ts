@@ -5962,7 +5962,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="124"/>
-        <location filename="../supervision_view.cc" line="444"/>
+        <location filename="../supervision_view.cc" line="447"/>
         <source>Overdrachten per organisatie</source>
         <translation>Handovers per organisation</translation>
     </message>
@@ -6010,7 +6010,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="147"/>
-        <location filename="../supervision_view.cc" line="445"/>
+        <location filename="../supervision_view.cc" line="448"/>
         <source>Gaten</source>
         <translation>Gaps</translation>
     </message>
@@ -6244,22 +6244,27 @@ This person&apos;s relationships will also be removed. Only intended for someone
         </translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="443"/>
+        <location filename="../supervision_view.cc" line="439"/>
+        <source> De lijst toont de eerste %1; er zijn er meer.</source>
+        <translation> The list shows the first %1; there are more.</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="446"/>
         <source>Overdrachten</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="447"/>
+        <location filename="../supervision_view.cc" line="450"/>
         <source>Intake: normen</source>
         <translation>Intake: norms</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="448"/>
+        <location filename="../supervision_view.cc" line="451"/>
         <source>Intake: cijfers</source>
         <translation>Intake: figures</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="450"/>
+        <location filename="../supervision_view.cc" line="453"/>
         <source>Vernietiging</source>
         <translation>Destruction</translation>
     </message>
