@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
 #include "schakel/v1/audit.grpc.pb.h"
 #include "services/transparency/merkle.h"
 #include "tests/integration/intake_fixture.h"
@@ -81,6 +82,10 @@ std::vector<std::string> FilesHolding(IntakeWorld& w, const std::string& bytes) 
     if (content.find(bytes) != std::string::npos) found.push_back(entry.path().filename());
   }
   return found;
+}
+
+std::string FormatDay(const v1::Date& d) {
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
 }
 
 v1::ListRetentionResponse Retention(IntakeWorld& w, int within_days = 0) {
@@ -309,6 +314,25 @@ TEST(IntakeRetentionTest, AGrantedRequestDestroysAnUnfoundedReportAtOnce) {
   for (const std::string& s : secrets) {
     EXPECT_EQ(FilesHolding(w, s), std::vector<std::string>{});
   }
+}
+
+// 29 February 2044 counted back 15 years is no day: a file closed on 1 March 2029 goes on
+// 1 March 2044, not a day early.
+TEST(IntakeRetentionTest, TheTermCountsLeapDaysAsTheCalendarDoes) {
+  IntakeWorld w;
+  w.clock().Set(AmsterdamTime(2029, 3, 1, 10));
+  const std::string id = w.Submit("vt1", Family("Femke Smit", "2518 GH", "4"));
+  ASSERT_TRUE(Assess(w, "vt1", id, EndOfInvolvement()).ok());
+  const v1::ListRetentionResponse due = [&] {
+    w.clock().Set(AmsterdamTime(2044, 2, 20, 10));
+    return Retention(w);
+  }();
+  ASSERT_EQ(due.items_size(), 1);
+  EXPECT_EQ(FormatDay(due.items(0).destroy_on()), "2044-03-01");
+  w.clock().Set(AmsterdamTime(2044, 2, 29, 23, 59));
+  EXPECT_EQ(RunRetention(w), 0) << "29 February is the term's last day";
+  w.clock().Set(AmsterdamTime(2044, 3, 1, 0, 1));
+  EXPECT_EQ(RunRetention(w), 1);
 }
 
 TEST(IntakeRetentionTest, OnlyTheRegionsVeiligThuisSupervisorsDecide) {
