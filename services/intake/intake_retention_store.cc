@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "services/common/status.h"
+#include "services/intake/intake_store.h"
 
 namespace schakel::intake {
 namespace {
@@ -145,23 +146,26 @@ absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_
 }
 
 absl::Status RetentionStore::DeleteContent(const std::string& report_id, int64_t now) {
+  // No term of it runs on: no reminder, escalation or overdue investigation.
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(
+          "UPDATE reports SET body = X'', key_id = ?3, external_reference = '', claimed_by = '', "
+          "next_signal_at = NULL, handover_due = NULL, investigation_due = CASE WHEN "
+          "investigation_completed_at IS NULL THEN NULL ELSE investigation_due END, "
+          "handover_state = CASE WHEN handover_state = 1 THEN 0 ELSE handover_state END, "
+          "destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL"));
+  s->BindAll(report_id, now, kDestroyedKeyId);
+  SCHAKEL_RETURN_IF_ERROR(s->Run());
   for (const char* sql : {
-           // No term of it runs on: no reminder, escalation or overdue investigation. The key id
-           // 'destroyed' is kDestroyedKeyId (intake_store.h).
-           "UPDATE reports SET body = X'', key_id = 'destroyed', external_reference = '', "
-           "claimed_by = '', next_signal_at = NULL, handover_due = NULL, investigation_due = "
-           "CASE WHEN investigation_completed_at IS NULL THEN NULL ELSE investigation_due END, "
-           "handover_state = CASE WHEN handover_state = 1 THEN 0 ELSE handover_state END, "
-           "destroyed_at = ?2 WHERE id = ?1 AND destroyed_at IS NULL",
            // Feedback not given yet lapses with the report; what was given keeps its date.
-           "DELETE FROM feedback_tasks WHERE report_id = ?1 AND given_at IS NULL",
-           "UPDATE feedback_tasks SET given = NULL, key_id = '' WHERE report_id = ?1",
-           "DELETE FROM radar_keys WHERE report_id = ?1",
+           "DELETE FROM feedback_tasks WHERE report_id = ? AND given_at IS NULL",
+           "UPDATE feedback_tasks SET given = NULL, key_id = '' WHERE report_id = ?",
+           "DELETE FROM radar_keys WHERE report_id = ?",
        }) {
-    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s, c_.PrepareCached(sql));
-    s->Bind(1, report_id);
-    if (absl::string_view(sql).find("?2") != absl::string_view::npos) s->Bind(2, now);
-    SCHAKEL_RETURN_IF_ERROR(s->Run());
+    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * d, c_.PrepareCached(sql));
+    d->Bind(1, report_id);
+    SCHAKEL_RETURN_IF_ERROR(d->Run());
   }
   return absl::OkStatus();
 }
