@@ -3,6 +3,8 @@
 #include "absl/strings/string_view.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/bounded_cache.h"
@@ -53,6 +55,11 @@ absl::StatusOr<DirectoryEntry> CachingRoleResolver::Cache(
   if (!cache_.contains(key)) MakeRoom(cache_, now, ttl_);
   cache_[std::move(key)] = Cached{*entry, now};
   return entry;
+}
+
+bool Caller::IsOneOf(const std::string& host_id, const std::vector<std::string>& sources) const {
+  return principal.id == host_id ||
+         std::find(sources.begin(), sources.end(), principal.id) != sources.end();
 }
 
 bool Caller::HasRole(v1::Role role) const {

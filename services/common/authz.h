@@ -116,6 +116,9 @@ struct Caller {
   DirectoryEntry entry;
   bool HasRole(v1::Role role) const;
   bool IsService() const { return principal.kind == v1::PRINCIPAL_KIND_SERVICE; }
+  // Whether the caller is this host (`host_id`: its services call in-process) or one of
+  // `sources`, the hosts a configuration option names as running the sending service elsewhere.
+  bool IsOneOf(const std::string& host_id, const std::vector<std::string>& sources) const;
 };
 
 class Authorizer {

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "services/common/log.h"
 
 namespace schakel::calendar {
@@ -43,6 +46,37 @@ std::vector<Holiday> PublicHolidays(int year) {
   std::sort(days.begin(), days.end(),
             [](const Holiday& x, const Holiday& y) { return x.day < y.day; });
   return days;
+}
+
+absl::CivilDay RetentionEnd(int64_t closed_at_micros, int years) {
+  const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixMicros(closed_at_micros), Amsterdam());
+  return absl::CivilDay(day.year() + years, day.month(), day.day());
+}
+
+int64_t ClosedBeforeForDestruction(absl::CivilDay day, int years) {
+  absl::CivilDay last_closed(day.year() - years, day.month(), day.day());
+  // 29 February back to a year without one: the 28th (a file closed on 1 March goes on 1 March).
+  if (last_closed.month() != day.month()) last_closed = absl::CivilDay(day.year() - years, 2, 28);
+  return absl::ToUnixMicros(absl::FromCivil(absl::CivilSecond(last_closed + 1), Amsterdam()));
+}
+
+std::string AmsterdamDate(int64_t micros) {
+  const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixMicros(micros), Amsterdam());
+  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+}
+
+std::string ClosureCursor(int64_t closed_at, absl::string_view id) {
+  return absl::StrCat(closed_at, ":", id);
+}
+
+absl::StatusOr<std::pair<int64_t, std::string>> ParseClosureCursor(absl::string_view token) {
+  if (token.empty()) return std::make_pair(int64_t{-1}, std::string());
+  std::vector<std::string> parts = absl::StrSplit(token, absl::MaxSplits(':', 1));
+  int64_t closed_at = 0;
+  if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &closed_at)) {
+    return absl::InvalidArgumentError("page_token: not a token of this list");
+  }
+  return std::make_pair(closed_at, std::move(parts[1]));
 }
 
 const absl::TimeZone& Amsterdam() {

@@ -10,10 +10,14 @@
 #ifndef SCHAKEL_SERVICES_COMMON_CALENDAR_H_
 #define SCHAKEL_SERVICES_COMMON_CALENDAR_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "google/protobuf/repeated_ptr_field.h"
@@ -39,6 +43,19 @@ std::vector<absl::CivilDay> ParseEquatedDays(
 
 // Europe/Amsterdam, from the system's time zone data.
 const absl::TimeZone& Amsterdam();
+
+// Retention terms counted in calendar years from the day (Amsterdam time) a file closed: a file
+// closed on day D is destroyed on D + `years` (29 February: 1 March in a year without one).
+absl::CivilDay RetentionEnd(int64_t closed_at_micros, int years);
+// The files closed before the returned moment (Unix microseconds) have their destruction day on
+// or before `day`.
+int64_t ClosedBeforeForDestruction(absl::CivilDay day, int years);
+// "YYYY-MM-DD" of the Amsterdam day of `micros`.
+std::string AmsterdamDate(int64_t micros);
+// A page token of a list of files by closure: "<closed_at>:<id>"; Parse gives (-1, "") for the
+// first page and INVALID_ARGUMENT naming page_token for anything else not made by Cursor.
+std::string ClosureCursor(int64_t closed_at, absl::string_view id);
+absl::StatusOr<std::pair<int64_t, std::string>> ParseClosureCursor(absl::string_view token);
 
 class WorkingDayCalendar {
  public:

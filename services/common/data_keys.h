@@ -24,6 +24,10 @@
 
 namespace schakel {
 
+// What a destroyed row's key_id column holds: its sealed content is deleted (and its data key,
+// if it had one of its own, shredded).
+inline constexpr char kDestroyedKeyId[] = "destroyed";
+
 class DataKeys {
  public:
   // `master_key` (32 bytes) wraps every data key; a key's wrapping is bound to

@@ -297,6 +297,20 @@ absl::Status Database::Exec(absl::string_view sql) {
   return conn_->Exec(sql);
 }
 
+absl::Status Database::CheckpointTruncate() {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<Statement> s = conn_->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!s.ok()) return s.status();
+  absl::StatusOr<bool> row = s->Step();
+  if (!row.ok()) return row.status();
+  // One row: busy (1 when it could not finish), WAL frames, frames checkpointed.
+  if (*row && s->ColumnInt(0) != 0) {
+    return absl::UnavailableError(
+        absl::StrCat(path_.filename().string(), ": the WAL checkpoint was held up by a reader"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Database::Read(const std::function<absl::Status(Connection&)>& body) {
   if (options_.readers <= 0) return RunIn("BEGIN DEFERRED", body);
   auto taken = TakeReader();

@@ -161,6 +161,10 @@ class Database {
 
   // Runs statements outside any transaction (pragmas such as wal_checkpoint or secure_delete).
   absl::Status Exec(absl::string_view sql);
+  // Copies the WAL into the database file and truncates it (PRAGMA wal_checkpoint(TRUNCATE)), so
+  // that what secure_delete overwrote in the file has no copy left in the WAL. UNAVAILABLE when a
+  // reader held it up past the busy timeout (the copies stay until the next checkpoint).
+  absl::Status CheckpointTruncate();
 
   // Runs `body` in a read transaction (a consistent snapshot).
   absl::Status Read(const std::function<absl::Status(Connection&)>& body);

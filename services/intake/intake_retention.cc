@@ -12,6 +12,7 @@
 #include "services/common/log.h"
 #include "services/common/person_fields.h"
 #include "services/common/proto_time.h"
+#include "services/common/retention.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
 #include "services/intake/intake_retention_store.h"
@@ -23,26 +24,11 @@ namespace {
 
 constexpr char kRetentionPurpose[] = "retention of Veilig Thuis files";
 constexpr char kNotVeiligThuis[] = "the retention of intake is Veilig Thuis supervisors'";
-constexpr int kDestroyBatch = 100;
-constexpr int kDefaultWithinDays = 31;
-constexpr int kDefaultPageSize = 100;
-
-// The files closed before the returned moment have their destruction day on or before `day`
-// (a file closed on day D is destroyed on D + `years`).
-int64_t ClosedBefore(absl::CivilDay day, int years) {
-  absl::CivilDay last_closed(day.year() - years, day.month(), day.day());
-  // 29 February back to a year without one: the 28th (a file closed on 1 March goes on 1 March).
-  if (last_closed.month() != day.month()) last_closed = absl::CivilDay(day.year() - years, 2, 28);
-  return absl::ToUnixMicros(
-      absl::FromCivil(absl::CivilSecond(last_closed + 1), calendar::Amsterdam()));
-}
 
 }  // namespace
 
 absl::CivilDay IntakeService::DestroyOn(int64_t closed_at) const {
-  const absl::CivilDay day =
-      absl::ToCivilDay(absl::FromUnixMicros(closed_at), calendar::Amsterdam());
-  return absl::CivilDay(day.year() + retention_years_, day.month(), day.day());
+  return calendar::RetentionEnd(closed_at, retention_years_);
 }
 
 absl::Status IntakeService::NotDestroyed(sqlite::Connection& c, const std::string& report_id) {
@@ -53,9 +39,7 @@ absl::Status IntakeService::NotDestroyed(sqlite::Connection& c, const std::strin
   s->Bind(1, report_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool destroyed, s->Step());
   if (!destroyed) return absl::OkStatus();
-  const absl::CivilDay day =
-      absl::ToCivilDay(absl::FromUnixMicros(s->ColumnInt(0)), calendar::Amsterdam());
-  const std::string date = absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+  const std::string date = calendar::AmsterdamDate(s->ColumnInt(0));
   return absl::NotFoundError(absl::StrCat("deze melding is vernietigd op ", date,
                                           " / this report was destroyed on ", date));
 }
@@ -83,7 +67,7 @@ void IntakeService::AfterDestruction(const std::vector<std::string>& report_ids)
   for (const std::string& id : report_ids) sealer_->keys().Forget(ReportSealer::KeyOf(id));
   // The old pages (the wrapped keys, the ciphertexts) are overwritten in the database file by
   // secure_delete; the WAL still holds copies until a checkpoint truncates it.
-  if (absl::Status st = rt_.db->Exec("PRAGMA wal_checkpoint(TRUNCATE)"); !st.ok()) {
+  if (absl::Status st = rt_.db->CheckpointTruncate(); !st.ok()) {
     LogEvent(LogLevel::kError, "intake.retention.checkpoint_failed",
              {{"error", std::string(st.message())}});
   }
@@ -102,38 +86,25 @@ void IntakeService::ScheduleRetention() {
 absl::StatusOr<int> IntakeService::RunRetention() {
   absl::MutexLock lock(&retention_mu_);
   const absl::Time now = env_.clock->Now();
-  const int64_t cutoff =
-      ClosedBefore(absl::ToCivilDay(now, calendar::Amsterdam()), retention_years_);
   Caller system;
   system.principal = env_.internal->host;
   const std::string reason = absl::StrCat("retention term of ", retention_years_, " years ended");
-  int destroyed = 0;
-  for (;;) {
-    std::vector<std::string> ids;
-    SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-      SCHAKEL_ASSIGN_OR_RETURN(ids, RetentionStore(c, *sealer_).Expired(cutoff, kDestroyBatch));
-      return absl::OkStatus();
-    }));
-    if (ids.empty()) break;
-    SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      RetentionStore store(c, *sealer_);
-      for (const std::string& id : ids) {
-        // Still expired now, in this transaction: a hold set (or a case reopened) since the read
-        // keeps it.
-        SCHAKEL_ASSIGN_OR_RETURN(bool expired, store.StillExpired(id, cutoff));
-        if (!expired) continue;
-        SCHAKEL_RETURN_IF_ERROR(Destroy(c, id, reason, system.principal.id, now));
-        v1::AuditRecord rec = ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_DELETE,
-                                           "intake.report.destroyed", id, kRetentionPurpose);
-        AddObject(rec, "grounds", "retention term");
-        SCHAKEL_RETURN_IF_ERROR(rt_.audit->Record(c, rec));
-      }
-      return absl::OkStatus();
-    }));
-    AfterDestruction(ids);
-    destroyed += static_cast<int>(ids.size());
-    if (static_cast<int>(ids.size()) < kDestroyBatch) break;
-  }
+  auto destroy = [&](sqlite::Connection& c, const std::string& id) -> absl::Status {
+    SCHAKEL_RETURN_IF_ERROR(Destroy(c, id, reason, system.principal.id, now));
+    v1::AuditRecord rec = ReportRecord(*rt_.audit, system, v1::AUDIT_ACTION_DELETE,
+                                       "intake.report.destroyed", id, kRetentionPurpose);
+    AddObject(rec, "grounds", "retention term");
+    return rt_.audit->Record(c, rec);
+  };
+  SCHAKEL_ASSIGN_OR_RETURN(
+      int destroyed,
+      retention::RunDestruction(
+          {.db = rt_.db.get(),
+           .table = "reports",
+           .cutoff = calendar::ClosedBeforeForDestruction(
+               absl::ToCivilDay(now, calendar::Amsterdam()), retention_years_),
+           .destroy = destroy,
+           .after = [this](const std::vector<std::string>& ids) { AfterDestruction(ids); }}));
   if (destroyed > 0) {
     LogEvent(LogLevel::kInfo, "intake.retention.destroyed",
              {{"reports", absl::StrCat(destroyed)}, {"years", absl::StrCat(retention_years_)}});
@@ -161,20 +132,11 @@ grpc::ServerUnaryReactor* IntakeService::ListRetention(grpc::CallbackServerConte
                                                        const v1::ListRetentionRequest* req,
                                                        v1::ListRetentionResponse* resp) {
   auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
-    FieldViolations v;
-    if (req->within_days() < 0 || req->within_days() > 366) {
-      v.Add("within_days", "must be 1 to 366 (0: 31)");
-    }
-    if (req->page_size() < 0 || req->page_size() > 500) {
-      v.Add("page_size", "must be 1 to 500 (0: 100)");
-    }
-    SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+    SCHAKEL_ASSIGN_OR_RETURN(retention::ListWindow window,
+                             retention::ParseListWindow(req->within_days(), req->page_size(),
+                                                        env_.clock->Now(), retention_years_));
     SCHAKEL_ASSIGN_OR_RETURN(Desk desk, SupervisorDesk(caller));
-    const int within = req->within_days() > 0 ? req->within_days() : kDefaultWithinDays;
-    const int size = req->page_size() > 0 ? req->page_size() : kDefaultPageSize;
-    const absl::CivilDay until =
-        absl::ToCivilDay(env_.clock->Now(), calendar::Amsterdam()) + within;
-    const int64_t cutoff = ClosedBefore(until, retention_years_);
+    const int size = window.page_size;
     const ReadSpec spec{.audit = rt_.audit.get(),
                         .caller = &caller,
                         .event_type = "intake.retention.read",
@@ -185,7 +147,7 @@ grpc::ServerUnaryReactor* IntakeService::ListRetention(grpc::CallbackServerConte
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
         SCHAKEL_ASSIGN_OR_RETURN(
             rows, RetentionStore(c, *sealer_)
-                      .ListClosedBefore(desk.region, cutoff, req->page_token(), size + 1));
+                      .ListClosedBefore(desk.region, window.cutoff, req->page_token(), size + 1));
         return absl::OkStatus();
       }));
       if (static_cast<int>(rows.size()) > size) {

@@ -1,8 +1,8 @@
 #include "services/intake/intake_retention_store.h"
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
+#include "services/common/calendar.h"
+#include "services/common/retention.h"
 #include "services/common/status.h"
 #include "services/intake/intake_store.h"
 
@@ -59,22 +59,15 @@ absl::StatusOr<std::optional<RetentionRow>> RetentionStore::Get(const std::strin
 }
 
 std::string RetentionStore::Cursor(const RetentionRow& r) {
-  return absl::StrCat(r.closed_at.value_or(0), ":", r.report_id);
+  return calendar::ClosureCursor(r.closed_at.value_or(0), r.report_id);
 }
 
 absl::StatusOr<std::vector<RetentionRow>> RetentionStore::ListClosedBefore(v1::Region region,
                                                                            int64_t cutoff,
                                                                            const std::string& after,
                                                                            int limit) {
-  int64_t after_closed = -1;
-  std::string after_id;
-  if (!after.empty()) {
-    std::vector<std::string> parts = absl::StrSplit(after, absl::MaxSplits(':', 1));
-    if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &after_closed)) {
-      return absl::InvalidArgumentError("page_token: not a token of this list");
-    }
-    after_id = parts[1];
-  }
+  SCHAKEL_ASSIGN_OR_RETURN(auto cursor, calendar::ParseClosureCursor(after));
+  const auto& [after_closed, after_id] = cursor;
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(absl::StrCat(
@@ -87,45 +80,14 @@ absl::StatusOr<std::vector<RetentionRow>> RetentionStore::ListClosedBefore(v1::R
   return Query(*s);
 }
 
-absl::StatusOr<std::vector<std::string>> RetentionStore::Expired(int64_t cutoff, int limit) {
-  SCHAKEL_ASSIGN_OR_RETURN(
-      sqlite::Statement * s,
-      c_.PrepareCached("SELECT id FROM reports WHERE closed_at IS NOT NULL AND closed_at < ? AND "
-                       "destroyed_at IS NULL AND legal_hold IS NULL ORDER BY closed_at LIMIT ?"));
-  s->Bind(1, cutoff).Bind(2, limit);
-  std::vector<std::string> ids;
-  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
-    ids.push_back(s->ColumnText(0));
-    return absl::OkStatus();
-  }));
-  return ids;
-}
-
-absl::StatusOr<bool> RetentionStore::StillExpired(const std::string& report_id, int64_t cutoff) {
-  SCHAKEL_ASSIGN_OR_RETURN(
-      sqlite::Statement * s,
-      c_.PrepareCached("SELECT 1 FROM reports WHERE id = ? AND closed_at IS NOT NULL AND "
-                       "closed_at < ? AND destroyed_at IS NULL AND legal_hold IS NULL"));
-  s->Bind(1, report_id).Bind(2, cutoff);
-  return s->Step();
-}
-
 absl::Status RetentionStore::SetHold(const std::string& report_id,
                                      const std::optional<std::string>& reason,
                                      const std::string& by, int64_t now) {
-  SCHAKEL_ASSIGN_OR_RETURN(
-      sqlite::Statement * s,
-      c_.PrepareCached("UPDATE reports SET legal_hold = ?, legal_hold_by = ?, legal_hold_time = ? "
-                       "WHERE id = ? AND destroyed_at IS NULL"));
+  std::optional<std::string> sealed;
   if (reason) {
-    SCHAKEL_ASSIGN_OR_RETURN(std::string sealed,
-                             sealer_.service().Seal(*reason, HoldAad(report_id)));
-    s->BindBlob(1, sealed).Bind(2, by).Bind(3, now);
-  } else {
-    s->BindNull(1).Bind(2, "").BindNull(3);
+    SCHAKEL_ASSIGN_OR_RETURN(sealed, sealer_.service().Seal(*reason, HoldAad(report_id)));
   }
-  s->Bind(4, report_id);
-  return s->Run();
+  return retention::SetHold(c_, "reports", report_id, sealed, by, now);
 }
 
 absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_t decided_at,

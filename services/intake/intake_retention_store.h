@@ -42,10 +42,6 @@ class RetentionStore {
   absl::StatusOr<std::vector<RetentionRow>> ListClosedBefore(v1::Region region, int64_t cutoff,
                                                              const std::string& after, int limit);
   static std::string Cursor(const RetentionRow& r);
-  // Of every region: the reports closed before `cutoff`, not destroyed, under no legal hold.
-  absl::StatusOr<std::vector<std::string>> Expired(int64_t cutoff, int limit);
-  // Whether report `report_id` is one Expired(cutoff) returns.
-  absl::StatusOr<bool> StillExpired(const std::string& report_id, int64_t cutoff);
   // Holds (with a reason) or releases (nullopt) the report.
   absl::Status SetHold(const std::string& report_id, const std::optional<std::string>& reason,
                        const std::string& by, int64_t now);

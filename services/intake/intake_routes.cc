@@ -113,8 +113,7 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
     // What the report says of its case follows these events: only the cases service may send
     // them (this host in-process, or a host named in intake.case_event_sources).
     const auto& sources = env_.config.intake().case_event_sources();
-    if (caller.principal.id != env_.internal->host.id &&
-        std::find(sources.begin(), sources.end(), caller.principal.id) == sources.end()) {
+    if (!caller.IsOneOf(env_.internal->host.id, {sources.begin(), sources.end()})) {
       return absl::PermissionDeniedError(
           "case events are taken only from the cases service (intake.case_event_sources)");
     }
@@ -127,7 +126,7 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
       CheckId(v, at + "event.case_id", r.event().case_id());
       if (r.event().type() == v1::CASE_EVENT_TYPE_UNSPECIFIED ||
           !v1::CaseEventType_IsValid(r.event().type())) {
-        v.Add(at + "event.type", "must be OPENED, CLOSED, REOPENED or TEAM_CHANGED");
+        v.Add(at + "event.type", "must be a CaseEventType");
       }
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
@@ -147,7 +146,12 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
           continue;
         }
         const v1::CaseEvent& e = r.event();
-        if (e.origin_report_id().empty() || e.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED) continue;
+        // Openings, closures and reopenings only: a team change or a destroyed case (whose report
+        // keeps its own retention) changes nothing here.
+        if (e.origin_report_id().empty() || e.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED ||
+            e.type() == v1::CASE_EVENT_TYPE_DESTROYED) {
+          continue;
+        }
         SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(e.origin_report_id(), false));
         // A report of another region is not this case's: a case is opened in its report's region.
         if (!row || row->region != e.region()) continue;

@@ -52,17 +52,8 @@ AuthorizationTable IntakeAuthorizationTable() {
 }
 
 absl::StatusOr<std::string> ReportMasterKey(const v1::IntakeConfig& config) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string data_key, crypto::ReadKeyFile(config.data_key_file()));
-  if (config.master_key_file().empty()) return ReportSealer::DerivedMasterKey(data_key);
-  absl::StatusOr<std::string> master = crypto::ReadKeyFile(config.master_key_file());
-  if (!master.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("intake.master_key_file: ", master.status().message()));
-  }
-  if (*master == data_key) {
-    return absl::InvalidArgumentError("intake.master_key_file: must differ from the data key");
-  }
-  return master;
+  return ObjectSealer::MasterKey("intake", config.data_key_file(), config.master_key_file(),
+                                 ReportSealer::kMasterKeyLabel);
 }
 
 absl::Status IntakeService::Open(const HostEnv& env) {

@@ -20,8 +20,6 @@ namespace schakel::intake {
 
 // The queue's sort key of advice (no term): last.
 inline constexpr int64_t kNoTerm = INT64_MAX;
-// reports.key_id of a destroyed report (its content deleted: RetentionStore::DeleteContent).
-inline constexpr char kDestroyedKeyId[] = "destroyed";
 
 struct ReportRow {
   std::string id;

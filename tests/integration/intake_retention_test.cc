@@ -3,23 +3,16 @@
 // and decisions on requests to destroy an unfounded report. Destroyed means: the report's data key
 // shredded, its ciphertexts and radar keys gone from every file of the data directory (the WAL
 // included), and the audit log's proofs still valid.
-#include <sqlite3.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "schakel/v1/audit.grpc.pb.h"
-#include "services/transparency/merkle.h"
 #include "tests/integration/intake_fixture.h"
+#include "tests/support/file_scan.h"
 
 namespace schakel::testing {
 namespace {
 
 using namespace intake_world;
-namespace merkle = audit::merkle;
 
 // A report about one family (a victim of `name`, living at `postcode` `number`).
 v1::ReportInput Family(const std::string& name, const std::string& postcode,
@@ -38,23 +31,8 @@ v1::SafetyAssessment EndOfInvolvement() {
   return a;
 }
 
-// Column 0 of every row `sql` (with ?1 = `arg`) returns from the data directory's intake.db, read
-// by a connection of its own (closed before returning).
 std::vector<std::string> Column(IntakeWorld& w, const std::string& sql, const std::string& arg) {
-  sqlite3* db = nullptr;
-  const std::string path = (w.host().data_dir() / "intake.db").string();
-  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* s = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  sqlite3_bind_text(s, 1, arg.data(), static_cast<int>(arg.size()), SQLITE_TRANSIENT);
-  std::vector<std::string> out;
-  while (sqlite3_step(s) == SQLITE_ROW) {
-    const char* bytes = static_cast<const char*>(sqlite3_column_blob(s, 0));
-    out.emplace_back(bytes == nullptr ? "" : std::string(bytes, sqlite3_column_bytes(s, 0)));
-  }
-  sqlite3_finalize(s);
-  sqlite3_close(db);
-  return out;
+  return ColumnOf(w.host().data_dir() / "intake.db", sql, arg);
 }
 
 // What report `id` has stored that only it may leave behind: its sealed body, its wrapped data key
@@ -71,17 +49,8 @@ std::vector<std::string> StoredSecrets(IntakeWorld& w, const std::string& id) {
   return secrets;
 }
 
-// The files of the data directory (every database, WAL and shared-memory file) that hold
-// `bytes`.
 std::vector<std::string> FilesHolding(IntakeWorld& w, const std::string& bytes) {
-  std::vector<std::string> found;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(w.host().data_dir())) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string content((std::istreambuf_iterator<char>(in)), {});
-    if (content.find(bytes) != std::string::npos) found.push_back(entry.path().filename());
-  }
-  return found;
+  return testing::FilesHolding(w.host().data_dir(), bytes);
 }
 
 std::string FormatDay(const v1::Date& d) {
@@ -152,21 +121,7 @@ std::vector<v1::QueriedEntry> AuditEntries(IntakeWorld& w, const std::string& ev
   return {resp.entries().begin(), resp.entries().end()};
 }
 
-// The audit log proves entry `index` in its current signed tree.
-bool Proven(IntakeWorld& w, int64_t index) {
-  grpc::ClientContext ctx;
-  v1::GetInclusionProofRequest req;
-  req.set_index(index);
-  v1::GetInclusionProofResponse proof;
-  const grpc::Status st = Auditor(w)->GetInclusionProof(&ctx, req, &proof);
-  EXPECT_TRUE(st.ok()) << st.error_message();
-  std::vector<merkle::Hash> path;
-  for (const auto& p : proof.proof()) path.push_back(*merkle::HashFromBytes(p));
-  auto leaf = merkle::HashFromBytes(proof.leaf_hash());
-  auto root = merkle::HashFromBytes(proof.checkpoint().root_hash());
-  return leaf.ok() && root.ok() &&
-         merkle::VerifyInclusion(proof.index(), proof.tree_size(), *leaf, path, *root).ok();
-}
+bool Proven(IntakeWorld& w, int64_t index) { return ProvenInLog(*Auditor(w), index); }
 
 TEST(IntakeRetentionTest, AFilePastItsTermIsDestroyedEverywhereButUnderALegalHold) {
   IntakeWorld w;
