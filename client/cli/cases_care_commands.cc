@@ -8,6 +8,8 @@
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "client/cli/readable.h"
+#include "client/cli/table.h"
 #include "schakel/v1/cases.grpc.pb.h"
 
 ABSL_FLAG(std::string, person_id, "", "cases remove-person: the person to remove");
@@ -23,6 +25,9 @@ ABSL_DECLARE_FLAG(std::string, note);
 ABSL_DECLARE_FLAG(std::string, sensitivity);
 ABSL_DECLARE_FLAG(int, page_size);
 ABSL_DECLARE_FLAG(std::string, page_token);
+ABSL_DECLARE_FLAG(int, within_days);
+ABSL_DECLARE_FLAG(bool, lift);
+ABSL_DECLARE_FLAG(bool, json);
 
 namespace schakel::cli {
 
@@ -32,7 +37,9 @@ const char kCasesCareUsage[] =
     "  remove-relation CASE_ID --relation-id=R --reason=R [--sensitivity=S]\n"
     "  record-follow-up CASE_ID --follow-up-id=F --outcome=safe|unsafe [--note=TEXT]\n"
     "                   [--sensitivity=S] [--reopen (unsafe only, case director)]\n"
-    "  follow-ups-due [--page-size=N] [--page-token=T]   (reminders and escalations for you)\n";
+    "  follow-ups-due [--page-size=N] [--page-token=T]   (reminders and escalations for you)\n"
+    "  retention [--within-days=N]   (supervisors: closed cases destroyed within N days, 31)\n"
+    "  hold CASE_ID --reason=TEXT | --lift   (supervisors: a legal hold stops destruction)\n";
 
 namespace {
 
@@ -55,11 +62,53 @@ int CareCall(Method method, const Request& request) {
   return CallAndPrint<CaseService, Request, Response>(method, request, nullptr);
 }
 
+// The closed cases of the caller's organisation destroyed within --within-days, as a table.
+int Retention() {
+  v1::ListCaseRetentionRequest r;
+  r.set_within_days(absl::GetFlag(FLAGS_within_days));
+  r.set_page_size(absl::GetFlag(FLAGS_page_size));
+  r.set_page_token(absl::GetFlag(FLAGS_page_token));
+  v1::ListCaseRetentionResponse response;
+  if (int rc = Call<CaseService>(&CaseService::Stub::ListCaseRetention, r, response); rc != 0) {
+    return rc;
+  }
+  if (absl::GetFlag(FLAGS_json)) {
+    Print(response);
+    return 0;
+  }
+  const int within = r.within_days() > 0 ? r.within_days() : 31;
+  std::cout << "Casussen te vernietigen binnen " << within
+            << " dagen / cases to be destroyed within " << within
+            << " days (bewaartermijn/retention " << response.retention_years()
+            << " jaar/years na sluiting/after closure)\n";
+  if (response.items().empty()) {
+    std::cout << "(niets / nothing)\n";
+    return 0;
+  }
+  Table table({{"CASUS/CASE", 0},
+               {"KENMERK/REFERENCE"},
+               {"GESLOTEN/CLOSED"},
+               {"VERNIETIGD OP/DESTROYED ON"},
+               {"", 80}});
+  for (const v1::CaseRetentionItem& item : response.items()) {
+    table.AddRow({item.case_id(), item.reference(), LocalTime(item.closed_at()),
+                  item.legal_hold() ? "-" : LocalDate(item.destroy_on()),
+                  item.legal_hold() ? absl::StrCat("BLOKKADE/HOLD: ", item.legal_hold_reason(),
+                                                   " (", item.legal_hold_by(), ")")
+                                    : ""});
+  }
+  table.Print(std::cout);
+  if (!response.next_page_token().empty()) {
+    std::cout << "meer / more: --page-token=" << response.next_page_token() << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool IsCasesCareVerb(const std::string& verb) {
   return verb == "remove-person" || verb == "remove-relation" || verb == "record-follow-up" ||
-         verb == "follow-ups-due";
+         verb == "follow-ups-due" || verb == "retention" || verb == "hold";
 }
 
 int RunCasesCareCommand(const Args& args) {
@@ -75,8 +124,23 @@ int RunCasesCareCommand(const Args& args) {
     return UsageError(absl::StrCat("unexpected argument '", args[2],
                                    "' (quote texts with spaces)\n", kCasesCareUsage));
   }
+  if (verb == "retention") {
+    if (args.size() > 1) {
+      return UsageError(absl::StrCat("unexpected argument '", args[1], "'\n", kCasesCareUsage));
+    }
+    return Retention();
+  }
   const std::string case_id = args.size() > 1 ? args[1] : absl::GetFlag(FLAGS_id);
   if (case_id.empty()) return UsageError(absl::StrCat("which case?\n", kCasesCareUsage));
+  if (verb == "hold") {
+    v1::SetCaseLegalHoldRequest r;
+    r.set_request_id(RequestId());
+    r.set_case_id(case_id);
+    r.set_hold(!absl::GetFlag(FLAGS_lift));
+    r.set_reason(absl::GetFlag(FLAGS_reason));
+    return CareCall<v1::SetCaseLegalHoldRequest, v1::SetCaseLegalHoldResponse>(
+        &CaseService::Stub::SetCaseLegalHold, r);
+  }
   v1::Sensitivity sensitivity = v1::SENSITIVITY_UNSPECIFIED;
   if (!CareSensitivity(sensitivity)) return 2;
   if (verb == "remove-person") {

@@ -99,18 +99,26 @@ std::string SubcommandUsage(absl::string_view command, absl::string_view usage,
 bool RequireFlags(absl::string_view command, absl::string_view usage, absl::string_view verb,
                   std::initializer_list<std::pair<const char*, std::string>> set);
 
+// Calls `method` of `Service` on a fresh stub into `response`; returns the exit code (the error
+// printed when it is not 0).
+template <typename Service, typename Request, typename Response, typename Method>
+int Call(Method method, const Request& request, Response& response) {
+  auto channel = Connect(Service::service_full_name());
+  if (!channel.ok()) return UsageError(channel.status().message());
+  auto stub = Service::NewStub(*channel);
+  auto ctx = NewContext();
+  grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
+  if (!status.ok()) return PrintRpcError(status);
+  return 0;
+}
+
 // Calls `method` of `Service` on a fresh stub, runs `before_print` on the answer (if given) and
 // prints it; returns the exit code.
 template <typename Service, typename Request, typename Response, typename Method>
 int CallAndPrint(Method method, const Request& request,
                  void (*before_print)(const Response&) = nullptr) {
-  auto channel = Connect(Service::service_full_name());
-  if (!channel.ok()) return UsageError(channel.status().message());
-  auto stub = Service::NewStub(*channel);
   Response response;
-  auto ctx = NewContext();
-  grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
-  if (!status.ok()) return PrintRpcError(status);
+  if (int rc = Call<Service>(method, request, response); rc != 0) return rc;
   if (before_print != nullptr) before_print(response);
   Print(response);
   return 0;

@@ -78,13 +78,7 @@ std::string ReporterText(v1::ReporterType type, v1::FeedbackScope scope) {
 
 template <typename Request, typename Response, typename Method>
 int CallIntake(Method method, const Request& request, Response& response) {
-  auto channel = Connect(IntakeService::service_full_name());
-  if (!channel.ok()) return UsageError(channel.status().message());
-  auto stub = IntakeService::NewStub(*channel);
-  auto ctx = NewContext();
-  const grpc::Status status = ((*stub).*method)(ctx.get(), request, &response);
-  if (!status.ok()) return PrintRpcError(status);
-  return 0;
+  return Call<IntakeService>(method, request, response);
 }
 
 // --- feedback ----------------------------------------------------------------------------------

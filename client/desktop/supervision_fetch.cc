@@ -9,6 +9,7 @@
 #include "client/desktop/intake_proto.h"
 #include "client/desktop/rpc_runner.h"
 #include "client/lib/server_addresses.h"
+#include "schakel/v1/cases.grpc.pb.h"
 #include "schakel/v1/handover.grpc.pb.h"
 
 namespace schakel::desktop {
@@ -82,6 +83,13 @@ SupervisionOutcome FetchSupervision(const client::ChannelsPtr& channel,
   retention.set_page_size(kRetentionRows);
   out.retention_status = canceller.Run([&](grpc::ClientContext* context) {
     return intake_stub->ListRetention(context, retention, &out.retention);
+  });
+  v1::ListCaseRetentionRequest case_retention;
+  case_retention.set_within_days(kRetentionDays);
+  case_retention.set_page_size(kRetentionRows);
+  auto case_stub = client::StubOf<v1::CaseService>(*channel);
+  out.case_retention_status = canceller.Run([&](grpc::ClientContext* context) {
+    return case_stub->ListCaseRetention(context, case_retention, &out.case_retention);
   });
   return out;
 }

@@ -56,6 +56,10 @@ struct SupervisionOutcome {
   // supervisors'.
   grpc::Status retention_status;
   v1::ListRetentionResponse retention;
+  // The MDA++ cases retention destroys in the coming month (CaseService.ListCaseRetention): those
+  // the supervisor's organisation has been on the team of.
+  grpc::Status case_retention_status;
+  v1::ListCaseRetentionResponse case_retention;
 };
 
 // The days ahead the Toezicht view lists what will be destroyed.

@@ -215,6 +215,24 @@ void FillIntakeSummary(QTableWidget& table, const v1::IntakeReport& report) {
       });
 }
 
+namespace {
+// Columns `column` and the next of row `r`: the day a file goes (or that it stays under a legal
+// hold) and the hold's reason with who set it.
+template <typename Item>
+void SetDestruction(QTableWidget& table, int r, int column, const Item& item) {
+  if (item.legal_hold()) {
+    table.setItem(r, column, Cell(QCoreApplication::translate("Supervision", "blijft (blokkade)")));
+    table.setItem(r, column + 1,
+                  Cell(QCoreApplication::translate("Supervision", "%1 (door %2)")
+                           .arg(QString::fromStdString(item.legal_hold_reason()),
+                                QString::fromStdString(item.legal_hold_by()))));
+  } else {
+    table.setItem(r, column, Cell(FormatDate(item.destroy_on())));
+    table.setItem(r, column + 1, Cell(QString()));
+  }
+}
+}  // namespace
+
 void FillRetention(QTableWidget& table, const v1::ListRetentionResponse& answer) {
   table.setRowCount(answer.items_size());
   for (int r = 0; r < answer.items_size(); ++r) {
@@ -226,16 +244,17 @@ void FillRetention(QTableWidget& table, const v1::ListRetentionResponse& answer)
                            : QCoreApplication::translate("Supervision", "Melding")));
     table.setItem(r, 2, Cell(FormatAmsterdam(item.received_at())));
     table.setItem(r, 3, Cell(FormatAmsterdam(item.closed_at())));
-    if (item.legal_hold()) {
-      table.setItem(r, 4, Cell(QCoreApplication::translate("Supervision", "blijft (blokkade)")));
-      table.setItem(r, 5,
-                    Cell(QCoreApplication::translate("Supervision", "%1 (door %2)")
-                             .arg(QString::fromStdString(item.legal_hold_reason()),
-                                  QString::fromStdString(item.legal_hold_by()))));
-    } else {
-      table.setItem(r, 4, Cell(FormatDate(item.destroy_on())));
-      table.setItem(r, 5, Cell(QString()));
-    }
+    SetDestruction(table, r, 4, item);
+  }
+}
+
+void FillCaseRetention(QTableWidget& table, const v1::ListCaseRetentionResponse& answer) {
+  table.setRowCount(answer.items_size());
+  for (int r = 0; r < answer.items_size(); ++r) {
+    const v1::CaseRetentionItem& item = answer.items(r);
+    table.setItem(r, 0, Cell(QString::fromStdString(item.reference())));
+    table.setItem(r, 1, Cell(FormatAmsterdam(item.closed_at())));
+    SetDestruction(table, r, 2, item);
   }
 }
 

@@ -57,6 +57,9 @@ void FillIntakeSummary(QTableWidget& table, const v1::IntakeReport& report);
 // What retention destroys: per report its id, kind, receipt, closure, the day it goes (or, under a
 // legal hold, that it stays) and the hold's reason and who set it.
 void FillRetention(QTableWidget& table, const v1::ListRetentionResponse& answer);
+// The same of MDA++ cases: per case its reference, closure, the day it goes (or that it stays)
+// and the hold's reason and who set it.
+void FillCaseRetention(QTableWidget& table, const v1::ListCaseRetentionResponse& answer);
 
 }  // namespace schakel::desktop
 

@@ -174,9 +174,16 @@ SupervisionView::SupervisionView(const Session& session, QWidget* parent)
                               tr("Te vernietigen dossiers"),
                               {tr("Melding"), tr("Soort"), tr("Ontvangen"), tr("Afgesloten"),
                                tr("Vernietigd op"), tr("Juridische blokkade")});
+  // And the MDA++ cases (of the supervisor's organisation's teams).
+  case_retention_status_ = NewStatusLabel(retention_page, QStringLiteral("caseRetentionStatus"));
+  case_retention_ = NewReportTable(
+      retention_page, QStringLiteral("caseRetentionTable"), tr("Te vernietigen casussen"),
+      {tr("Casus"), tr("Gesloten"), tr("Vernietigd op"), tr("Juridische blokkade")});
   auto* retention_layout = new QVBoxLayout(retention_page);
   retention_layout->addWidget(retention_status_);
   retention_layout->addWidget(retention_, 1);
+  retention_layout->addWidget(case_retention_status_);
+  retention_layout->addWidget(case_retention_, 1);
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("supervisionTabs"));
@@ -275,6 +282,7 @@ void SupervisionView::finish(Purpose purpose, const QString& path, const Supervi
   showHandover(out.handover_status, p, out.handover);
   showIntake(out.intake_status, out.handover_status.ok(), out.intake);
   showRetention(out.retention_status, out.handover_status.ok(), out.retention);
+  showCaseRetention(out.case_retention_status, out.case_retention);
   if (handover_ok_) {
     status_->setText(
         tr("Bijgewerkt op %1.").arg(FormatAmsterdam(out.handover.report().generated_at())));
@@ -440,6 +448,38 @@ void SupervisionView::showRetention(const grpc::Status& status, bool handover_ok
   }
 }
 
+void SupervisionView::showCaseRetention(const grpc::Status& status,
+                                        const v1::ListCaseRetentionResponse& answer) {
+  if (!status.ok()) {
+    case_retention_->setRowCount(0);
+    case_retention_->hide();
+    case_retention_status_->setToolTip(TechnicalDetail(status));
+    case_retention_status_->setText(CallErrorText(status));
+    return;
+  }
+  case_retention_status_->setToolTip({});
+  FillCaseRetention(*case_retention_, answer);
+  case_retention_->setVisible(answer.items_size() > 0);
+  if (answer.items_size() == 0) {
+    case_retention_status_->setText(
+        tr("De komende %1 dagen wordt geen MDA++-casus van uw organisatie vernietigd "
+           "(bewaartermijn: %2 jaar na sluiting).")
+            .arg(kRetentionDays)
+            .arg(answer.retention_years()));
+    return;
+  }
+  case_retention_status_->setText(
+      tr("%n MDA++-casus(sen) waarin uw organisatie zat, bereiken de komende %1 dagen het einde "
+         "van hun bewaartermijn (%2 jaar na sluiting) en worden dan vernietigd, met hun "
+         "veiligheidsplan en overdrachten, behalve bij een juridische blokkade.",
+         nullptr, answer.items_size())
+          .arg(kRetentionDays)
+          .arg(answer.retention_years()) +
+      (answer.next_page_token().empty()
+           ? QString()
+           : tr(" De lijst toont de eerste %1; er zijn er meer.").arg(kRetentionRows)));
+}
+
 std::vector<CsvTable> SupervisionView::csvTables() const {
   std::vector<CsvTable> tables;
   if (!handover_ok_) return tables;
@@ -451,6 +491,9 @@ std::vector<CsvTable> SupervisionView::csvTables() const {
     tables.push_back(CsvTableOf(*intake_summary_, tr("Intake: cijfers")));
   }
   if (retention_->rowCount() > 0) tables.push_back(CsvTableOf(*retention_, tr("Vernietiging")));
+  if (case_retention_->rowCount() > 0) {
+    tables.push_back(CsvTableOf(*case_retention_, tr("Vernietiging: casussen")));
+  }
   return tables;
 }
 

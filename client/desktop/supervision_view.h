@@ -32,7 +32,8 @@ namespace schakel::desktop {
 // "gapStatus" (reads "geen gaten" when there are none), "gapList"; the intake report:
 // "intakeStatus", "normAssessments", "normInvestigations" (a line per norm), "normTable",
 // "intakeSummary"; what retention destroys in the coming month (Veilig Thuis's supervisors):
-// "retentionStatus", "retentionTable".
+// "retentionStatus", "retentionTable"; and of the MDA++ cases the supervisor's organisation was on:
+// "caseRetentionStatus", "caseRetentionTable".
 //
 // The services decide what a supervisor sees (their organisation's handovers, or the region's;
 // the intake figures are Veilig Thuis's supervisors'); the view shows what they answer. A refusal
@@ -79,6 +80,7 @@ class SupervisionView : public ViewPage {
   void clearIntake();
   void showRetention(const grpc::Status& status, bool handover_ok,
                      const v1::ListRetentionResponse& answer);
+  void showCaseRetention(const grpc::Status& status, const v1::ListCaseRetentionResponse& answer);
   void setBusy(bool busy, const QString& text);
   OrganisationName organisationName() {
     return [this](const std::string& id) { return names_->organisation(id); };
@@ -107,6 +109,8 @@ class SupervisionView : public ViewPage {
   QTableWidget* intake_summary_;
   QLabel* retention_status_;
   QTableWidget* retention_;
+  QLabel* case_retention_status_;
+  QTableWidget* case_retention_;
   FieldMarks period_marks_;
 
   DirectoryNames* names_;

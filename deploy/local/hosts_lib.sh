@@ -148,7 +148,7 @@ EOF
         case "$1" in
           cases) echo '  report_sources: "intake"' ;;
           handover) echo '  case_event_sources: "cases"  case_event_sources: "safetyplan"' ;;
-          intake) echo '  case_event_sources: "cases"' ;;
+          intake | safetyplan) echo '  case_event_sources: "cases"' ;;
         esac
       fi
       echo "}"

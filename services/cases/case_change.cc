@@ -75,6 +75,10 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const st
 
 absl::Status WriteCaseEvent(sqlite::Connection& c, const v1::CaseEvent& event, absl::Time now) {
   SCHAKEL_RETURN_IF_ERROR(WriteToOutbox(c, kCaseEventsTopic, event, now).status());
+  if (event.type() == v1::CASE_EVENT_TYPE_DESTROYED) {
+    return WriteToOutbox(c, kPlanCaseEventsTopic, event, now).status();
+  }
+  // The intake service hears of openings, closures and reopenings of cases from its reports.
   if (event.origin_report_id().empty() || event.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED) {
     return absl::OkStatus();
   }
@@ -121,11 +125,11 @@ absl::Status RunCaseChange(const CaseChangeKit& kit, const CaseChange& change,
        .response = change.response,
        .request_id = change.request_id,
        .now = now,
-       .protector = kit.cipher,
+       .protector = &kit.sealer->service(),
        // A retry returns the first answer, which holds case data: only while the caller may
        // still see the case, and recorded as a look. What the change moved is not checked again.
        .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-         CaseStore store(c, *kit.cipher);
+         CaseStore store(c, *kit.sealer);
          SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(case_id, false));
          const CaseAccess access =
              AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
@@ -134,7 +138,7 @@ absl::Status RunCaseChange(const CaseChangeKit& kit, const CaseChange& change,
          return kit.audit->Record(c, ReplayRecord(*kit.audit, caller, change.event_type, case_id));
        }},
       /*prepare=*/nullptr, [&](sqlite::Connection& c) -> absl::Status {
-        Mutation m{c, CaseStore(c, *kit.cipher), {}, {}, {}, now, AmsterdamToday(now), {}, {}};
+        Mutation m{c, CaseStore(c, *kit.sealer), {}, {}, {}, now, AmsterdamToday(now), {}, {}};
         // Access first, from the team alone: nothing of the case is decrypted for an outsider
         // (a missing case has no team, and gets the same answer).
         SCHAKEL_ASSIGN_OR_RETURN(auto team, m.store.ListTeam(case_id, false));

@@ -25,6 +25,7 @@
 #include "services/common/authz.h"
 #include "services/common/clock.h"
 #include "services/common/field_cipher.h"
+#include "services/common/object_sealer.h"
 #include "services/common/sqlite.h"
 
 namespace schakel::cases {
@@ -73,7 +74,7 @@ struct CaseChange {
 // The service's parts a change uses.
 struct CaseChangeKit {
   sqlite::Database* db = nullptr;
-  const FieldCipher* cipher = nullptr;
+  ObjectSealer* sealer = nullptr;
   const AuditTrail* audit = nullptr;
   const Clock* clock = nullptr;
 };
@@ -94,8 +95,9 @@ v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const st
 // The same with the caller as the actor.
 v1::CaseEvent MakeCaseEvent(v1::CaseEventType type, const CaseRow& row, const Caller& caller,
                             const std::vector<v1::TeamMember>& team, absl::Time now);
-// Puts `event` into the outbox, within the caller's transaction: for the handover service, and,
-// when the case came from a report and it opened, closed or reopened, for the intake service too.
+// Puts `event` into the outbox, within the caller's transaction: for the handover service; a
+// destroyed case for the safety plan service too; and, when the case came from a report and it
+// opened, closed or reopened, for the intake service.
 absl::Status WriteCaseEvent(sqlite::Connection& c, const v1::CaseEvent& event, absl::Time now);
 
 // A new case, as CreateCase and OpenCasesFromReports open it.

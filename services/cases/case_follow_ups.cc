@@ -52,7 +52,10 @@ void CaseService::ScheduleFollowUpScan() {
   });
 }
 
-void CaseService::Stop() { follow_up_job_.Cancel(); }
+void CaseService::Stop() {
+  follow_up_job_.Cancel();
+  retention_job_.Cancel();
+}
 
 absl::StatusOr<int> CaseService::ScanFollowUps() {
   absl::MutexLock lock(&scan_mu_);
@@ -60,7 +63,7 @@ absl::StatusOr<int> CaseService::ScanFollowUps() {
   const absl::CivilDay today = AmsterdamToday(now);
   std::vector<PendingFollowUp> pending;
   SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-    CaseStore store(c, *cipher_);
+    CaseStore store(c, *sealer_);
     SCHAKEL_ASSIGN_OR_RETURN(
         pending, store.PendingFollowUps(DateString(FromCivilDay(today + kReminderLookaheadDays))));
     return absl::OkStatus();
@@ -80,7 +83,7 @@ absl::StatusOr<int> CaseService::ScanFollowUps() {
     // Each check in a transaction of its own: one that cannot be settled is logged and skipped,
     // and holds up no other.
     const absl::Status st = db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(p.case_id));
       if (!row || row->status != v1::CASE_STATUS_CLOSED) return absl::OkStatus();
       SCHAKEL_ASSIGN_OR_RETURN(auto f, store.GetFollowUp(p.case_id, p.id));
@@ -254,7 +257,7 @@ grpc::ServerUnaryReactor* CaseService::ListFollowUpsDue(grpc::CallbackServerCont
         audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.follow_ups_due.listed");
     rec.set_purpose_of_use("follow-up monitoring after closure (MDA++)");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(
           auto rows, store.ListFollowUpAlerts(caller.principal.id, caller.principal.organisation_id,
                                               supervisor, after_seq, page.limit + 1));

@@ -1,9 +1,11 @@
 // Closing and reopening a case, and timeline events from other services.
 #include "services/cases/case_service.h"
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/cases/case_change.h"
+#include "services/cases/case_retention_store.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/case_store.h"
 #include "services/cases/case_validation.h"
@@ -171,10 +173,20 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     return db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       FieldViolations dv;
+      // An event about a destroyed case is dropped: the case's content is gone for good, and the
+      // sender's outbox must not stall on it.
+      absl::flat_hash_set<std::string> destroyed;
+      CaseRetentionStore retention(c, *sealer_);
       for (int i = 0; i < req->events_size(); ++i) {
-        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->events(i).case_id()));
+        const std::string& id = req->events(i).case_id();
+        SCHAKEL_ASSIGN_OR_RETURN(bool gone, retention.IsDestroyed(id));
+        if (gone) {
+          destroyed.insert(id);
+          continue;
+        }
+        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(id));
         if (!row) dv.Add(absl::StrCat("events[", i, "].case_id"), "no case with this id");
       }
       SCHAKEL_RETURN_IF_ERROR(dv.ToStatus());
@@ -183,6 +195,7 @@ grpc::ServerUnaryReactor* CaseService::RecordCaseEvents(grpc::CallbackServerCont
       rec.set_purpose_of_use("case timeline");
       int duplicates = 0;
       for (const auto& e : req->events()) {
+        if (destroyed.contains(e.case_id())) continue;
         TimelineRow t;
         t.time = ToTime(e.time());
         t.type = e.type();

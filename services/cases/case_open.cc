@@ -123,9 +123,7 @@ grpc::ServerUnaryReactor* CaseService::OpenCasesFromReports(
   auto handler = [this, req, resp](const Caller& caller) -> absl::Status {
     // Opening a case gives an organisation the lead: only the intake service may ask (this host
     // in-process, or a host named in cases.report_sources).
-    if (caller.principal.id != env_.internal->host.id &&
-        std::find(report_sources_.begin(), report_sources_.end(), caller.principal.id) ==
-            report_sources_.end()) {
+    if (!caller.IsOneOf(env_.internal->host.id, report_sources_)) {
       return absl::PermissionDeniedError(
           "cases are opened from reports only by the intake service (cases.report_sources)");
     }
@@ -188,7 +186,7 @@ grpc::ServerUnaryReactor* CaseService::OpenCasesFromReports(
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
 
     return db_->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       int duplicates = 0;
       for (int i = 0; i < req->cases_size(); ++i) {
         const v1::CaseFromReport& in = req->cases(i);

@@ -36,7 +36,7 @@ grpc::ServerUnaryReactor* CaseService::GetCase(grpc::CallbackServerContext* ctx,
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.read");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
       CaseAccess access =
           AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
@@ -71,7 +71,7 @@ grpc::ServerUnaryReactor* CaseService::ListMyCases(grpc::CallbackServerContext* 
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.listed");
     rec.set_purpose_of_use("MDA++ case work");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(
           auto rows, store.ListMyCases(caller.principal.id, caller.principal.organisation_id,
                                        caller.entry.HasOversightRole(), req->status(), req->role(),
@@ -130,7 +130,7 @@ grpc::ServerUnaryReactor* CaseService::FindCases(grpc::CallbackServerContext* ct
       return admitted;
     }
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto ids, store.CasesByIndex(kind, digest));
       for (const auto& id : ids) {
         SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(id, false));
@@ -180,7 +180,7 @@ grpc::ServerUnaryReactor* CaseService::GetTimeline(grpc::CallbackServerContext* 
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     v1::AuditRecord rec = audit_->NewRecord(caller, v1::AUDIT_ACTION_READ, "case.timeline.read");
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(req->case_id(), false));
       CaseAccess access =
           AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id,
@@ -231,7 +231,7 @@ grpc::ServerUnaryReactor* CaseService::CheckAccess(grpc::CallbackServerContext* 
     AddCaseObject(rec, req->case_id());
     AddObject(rec, "professional", req->principal_id());
     SCHAKEL_RETURN_IF_ERROR(db_->Read([&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetCase(req->case_id()));
       if (!row) return absl::NotFoundError("no case with that id");
       resp->set_status(row->status);

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "schakel/v1/handover.grpc.pb.h"
 #include "schakel/v1/intake.grpc.pb.h"
+#include "schakel/v1/safetyplan.grpc.pb.h"
 #include "services/cases/case_change.h"
 #include "services/cases/case_rules.h"
 #include "services/cases/case_store.h"
@@ -51,7 +52,15 @@ AuthorizationTable CaseAuthorizationTable() {
   t.Allow("RecordCaseEvents", {.services = true});
   // The intake service's MDA++ route (the handler checks which host).
   t.Allow("OpenCasesFromReports", {.services = true});
+  // Retention: supervisors of an organisation that has been on the case team (the handler checks).
+  t.Allow("ListCaseRetention", {.roles = {v1::ROLE_SUPERVISOR}});
+  t.Allow("SetCaseLegalHold", {.roles = {v1::ROLE_SUPERVISOR}});
   return t;
+}
+
+absl::StatusOr<std::string> CaseMasterKey(const v1::CasesConfig& config) {
+  return ObjectSealer::MasterKey("cases", config.data_key_file(), config.master_key_file(),
+                                 kCaseMasterKeyLabel);
 }
 
 absl::Status CaseService::Open(const HostEnv& env) {
@@ -65,7 +74,18 @@ absl::Status CaseService::Open(const HostEnv& env) {
   }
   const SearchLimits limits = SearchLimitsFromConfig(v, config);
   std::vector<absl::CivilDay> equated = calendar::ParseEquatedDays(v, env.config.equated_days());
+  if (config.retention_years() != 0 &&
+      (config.retention_years() < 15 || config.retention_years() > 20)) {
+    v.Add("cases.retention_years", "must be 15 to 20");
+  }
+  if (config.retention_scan_seconds() < 0) {
+    v.Add("cases.retention_scan_seconds", "must not be negative");
+  }
   SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
+  if (config.retention_years() > 0) retention_years_ = config.retention_years();
+  if (config.retention_scan_seconds() > 0) {
+    retention_interval_ = absl::Seconds(config.retention_scan_seconds());
+  }
   calendar_ = std::make_unique<calendar::WorkingDayCalendar>(std::move(equated));
   search_guard_ = std::make_unique<SearchGuard>(env.clock, limits);
   follow_up_months_.assign(config.follow_up_months().begin(), config.follow_up_months().end());
@@ -87,31 +107,39 @@ absl::Status CaseService::Open(const HostEnv& env) {
   organisations_ = rt_.organisations.get();
   audit_ = rt_.audit.get();
   cipher_ = rt_.cipher.get();
+  SCHAKEL_ASSIGN_OR_RETURN(std::string master_key, CaseMasterKey(config));
+  sealer_ = std::make_unique<ObjectSealer>(*cipher_, std::move(master_key), kCaseKeyAadPrefix,
+                                           "case", *env_.clock);
   ScheduleFollowUpScan();
+  ScheduleRetention();
   return absl::OkStatus();
 }
 
 std::vector<OutboxRoute> CaseService::outbox_routes() {
-  return {BatchRoute<v1::HandoverService>(
-              kCaseEventsTopic, "handover", &v1::HandoverService::Stub::ReceiveCaseEvents,
-              [](v1::ReceiveCaseEventsRequest& request, const OutboxMessage& m) -> absl::Status {
-                v1::ReceivedCaseEvent* e = request.add_events();
-                if (!e->mutable_event()->ParseFromString(m.payload)) {
-                  return absl::DataLossError("an outbox case event does not parse");
-                }
-                e->set_source_sequence(m.seq);
-                return absl::OkStatus();
-              }),
-          BatchRoute<v1::IntakeService>(
-              kReportCaseEventsTopic, "intake", &v1::IntakeService::Stub::RecordReportCases,
-              [](v1::RecordReportCasesRequest& request, const OutboxMessage& m) -> absl::Status {
-                v1::ReportCaseEvent* e = request.add_events();
-                if (!e->mutable_event()->ParseFromString(m.payload)) {
-                  return absl::DataLossError("an outbox case event does not parse");
-                }
-                e->set_source_sequence(m.seq);
-                return absl::OkStatus();
-              })};
+  auto add_event = [](v1::ReceiveCaseEventsRequest& request,
+                      const OutboxMessage& m) -> absl::Status {
+    v1::ReceivedCaseEvent* e = request.add_events();
+    if (!e->mutable_event()->ParseFromString(m.payload)) {
+      return absl::DataLossError("an outbox case event does not parse");
+    }
+    e->set_source_sequence(m.seq);
+    return absl::OkStatus();
+  };
+  return {
+      BatchRoute<v1::HandoverService>(kCaseEventsTopic, "handover",
+                                      &v1::HandoverService::Stub::ReceiveCaseEvents, add_event),
+      BatchRoute<v1::SafetyPlanService>(kPlanCaseEventsTopic, "safetyplan",
+                                        &v1::SafetyPlanService::Stub::ReceiveCaseEvents, add_event),
+      BatchRoute<v1::IntakeService>(
+          kReportCaseEventsTopic, "intake", &v1::IntakeService::Stub::RecordReportCases,
+          [](v1::RecordReportCasesRequest& request, const OutboxMessage& m) -> absl::Status {
+            v1::ReportCaseEvent* e = request.add_events();
+            if (!e->mutable_event()->ParseFromString(m.payload)) {
+              return absl::DataLossError("an outbox case event does not parse");
+            }
+            e->set_source_sequence(m.seq);
+            return absl::OkStatus();
+          })};
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,
@@ -125,8 +153,8 @@ grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,
 
 absl::Status CaseService::ChangeCase(const CaseChange& change,
                                      const std::function<absl::Status(Mutation&)>& body) {
-  return RunCaseChange({.db = db_, .cipher = cipher_, .audit = audit_, .clock = env_.clock}, change,
-                       body);
+  return RunCaseChange({.db = db_, .sealer = sealer_.get(), .audit = audit_, .clock = env_.clock},
+                       change, body);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +232,7 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
       return absl::OkStatus();
     };
     auto on_replay = [&](sqlite::Connection& c) -> absl::Status {
-      CaseStore store(c, *cipher_);
+      CaseStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto team, store.ListTeam(resp->case_().id(), false));
       if (!AccessFromTeam(team, caller.principal.id, caller.principal.organisation_id, false)
                .allowed()) {
@@ -223,7 +251,7 @@ grpc::ServerUnaryReactor* CaseService::CreateCase(grpc::CallbackServerContext* c
          .protector = cipher_,
          .on_replay = on_replay},
         prepare, [&](sqlite::Connection& c) -> absl::Status {
-          CaseStore store(c, *cipher_);
+          CaseStore store(c, *sealer_);
           if (!req->origin_report_id().empty()) {
             SCHAKEL_ASSIGN_OR_RETURN(
                 auto existing,

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/common/calendar.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 
@@ -45,7 +46,9 @@ std::string ScopedReportKey(absl::string_view organisation_id, absl::string_view
 }
 
 absl::Status CaseStore::InsertCase(const CaseRow& row) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(row.body, CaseAad(row.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, row.id, row.body, CaseAad(row.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("INSERT INTO cases (id, reference, region, status, origin, "
@@ -60,7 +63,7 @@ absl::Status CaseStore::InsertCase(const CaseRow& row) {
     s.Bind(6, ScopedReportKey(row.report_organisation_id, row.origin_report_id));
   }
   s.Bind(7, static_cast<int64_t>(HonourRelated(row.body)));
-  s.Bind(8, cipher_.key_id());
+  s.Bind(8, key_id);
   s.BindBlob(9, body);
   s.Bind(10, Micros(row.create_time));
   s.Bind(11, Micros(row.update_time));
@@ -70,12 +73,19 @@ absl::Status CaseStore::InsertCase(const CaseRow& row) {
 absl::StatusOr<std::optional<CaseRow>> CaseStore::GetCase(const std::string& id) {
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
-      c_.PrepareCached("SELECT reference, region, status, origin, origin_report_id, version, "
-                       "key_id, body, create_time, update_time FROM cases WHERE id = ?"));
+      c_.PrepareCached(
+          "SELECT reference, region, status, origin, origin_report_id, version, "
+          "key_id, body, create_time, update_time, destroyed_at FROM cases WHERE id = ?"));
   sqlite::Statement& s = *sp;
   s.Bind(1, id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<CaseRow>();
+  if (!s.IsNull(10)) {
+    const std::string date = calendar::AmsterdamDate(s.ColumnInt(10));
+    s.Reset();
+    return absl::NotFoundError(
+        absl::StrCat("deze casus is vernietigd op ", date, " / this case was destroyed on ", date));
+  }
   CaseRow row;
   row.id = id;
   row.reference = s.ColumnText(0);
@@ -89,22 +99,28 @@ absl::StatusOr<std::optional<CaseRow>> CaseStore::GetCase(const std::string& id)
     row.origin_report_id = slash == std::string::npos ? key : key.substr(slash + 1);
   }
   row.version = s.ColumnInt(5);
-  SCHAKEL_RETURN_IF_ERROR(cipher_.Open(s.ColumnText(6), s.ColumnBlob(7), CaseAad(id), row.body));
+  SCHAKEL_RETURN_IF_ERROR(
+      sealer_.Open(c_, id, s.ColumnText(6), s.ColumnBlob(7), CaseAad(id), row.body));
   row.create_time = absl::FromUnixMicros(s.ColumnInt(8));
   row.update_time = absl::FromUnixMicros(s.ColumnInt(9));
   return std::optional<CaseRow>(std::move(row));
 }
 
 absl::Status CaseStore::SaveCase(CaseRow& row, absl::Time now) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(row.body, CaseAad(row.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, row.id, row.body, CaseAad(row.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
-      c_.PrepareCached("UPDATE cases SET status = ?, honour_related = ?, version = version + 1, "
-                       "key_id = ?, body = ?, update_time = ? WHERE id = ?"));
+      c_.PrepareCached("UPDATE cases SET status = ?1, honour_related = ?2, version = version + 1, "
+                       "key_id = ?3, body = ?4, update_time = ?5, closed_at = CASE WHEN ?1 = ?7 "
+                       "THEN coalesce(closed_at, ?5) END WHERE id = ?6"));
   sqlite::Statement& s = *sp;
+  // A closed case's retention term runs from its closure; a reopened one has none.
+  s.Bind(7, static_cast<int64_t>(v1::CASE_STATUS_CLOSED));
   s.Bind(1, static_cast<int64_t>(row.status));
   s.Bind(2, static_cast<int64_t>(HonourRelated(row.body)));
-  s.Bind(3, cipher_.key_id());
+  s.Bind(3, key_id);
   s.BindBlob(4, body);
   s.Bind(5, Micros(now));
   s.Bind(6, row.id);
@@ -159,48 +175,50 @@ absl::Status WriteIndexes(sqlite::Connection& c, const FieldCipher& cipher,
 
 absl::Status CaseStore::InsertPerson(const std::string& case_id, const PersonRow& person,
                                      absl::Time now) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
-                           cipher_.Seal(person.body, PersonAad(case_id, person.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body, sealer_.Seal(c_, case_id, person.body,
+                                                          PersonAad(case_id, person.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("INSERT INTO persons (case_id, id, role, version, key_id, body, "
                        "create_time) VALUES (?, ?, ?, 1, ?, ?, ?)"));
   sqlite::Statement& s = *sp;
-  s.BindAll(case_id, person.id, static_cast<int64_t>(person.role), cipher_.key_id());
+  s.BindAll(case_id, person.id, static_cast<int64_t>(person.role), key_id);
   s.BindBlob(5, body);
   s.Bind(6, Micros(now));
   SCHAKEL_RETURN_IF_ERROR(s.Run());
-  return WriteIndexes(c_, cipher_, case_id, person.id, person.body);
+  return WriteIndexes(c_, sealer_.service(), case_id, person.id, person.body);
 }
 
 absl::Status CaseStore::SavePerson(const std::string& case_id, PersonRow& person) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
-                           cipher_.Seal(person.body, PersonAad(case_id, person.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body, sealer_.Seal(c_, case_id, person.body,
+                                                          PersonAad(case_id, person.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("UPDATE persons SET role = ?, version = version + 1, key_id = ?, body = ? "
                        "WHERE case_id = ? AND id = ?"));
   sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(person.role));
-  s.Bind(2, cipher_.key_id());
+  s.Bind(2, key_id);
   s.BindBlob(3, body);
   s.Bind(4, case_id);
   s.Bind(5, person.id);
   SCHAKEL_RETURN_IF_ERROR(s.Run());
   ++person.version;
-  return WriteIndexes(c_, cipher_, case_id, person.id, person.body);
+  return WriteIndexes(c_, sealer_.service(), case_id, person.id, person.body);
 }
 
 namespace {
 // A person from a row of "SELECT id, role, version, key_id, body FROM persons".
-absl::StatusOr<PersonRow> PersonFromRow(const FieldCipher& cipher, const std::string& case_id,
-                                        const sqlite::Statement& s) {
+absl::StatusOr<PersonRow> PersonFromRow(sqlite::Connection& c, const ObjectSealer& sealer,
+                                        const std::string& case_id, const sqlite::Statement& s) {
   PersonRow p;
   p.id = s.ColumnText(0);
   p.role = static_cast<v1::PersonRole>(s.ColumnInt(1));
   p.version = s.ColumnInt(2);
   SCHAKEL_RETURN_IF_ERROR(
-      cipher.Open(s.ColumnText(3), s.ColumnBlob(4), PersonAad(case_id, p.id), p.body));
+      sealer.Open(c, case_id, s.ColumnText(3), s.ColumnBlob(4), PersonAad(case_id, p.id), p.body));
   return p;
 }
 }  // namespace
@@ -213,7 +231,7 @@ absl::StatusOr<std::vector<PersonRow>> CaseStore::ListPersons(const std::string&
   s.Bind(1, case_id);
   std::vector<PersonRow> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(cipher_, case_id, s));
+    SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(c_, sealer_, case_id, s));
     out.push_back(std::move(p));
     return absl::OkStatus();
   }));
@@ -229,7 +247,7 @@ absl::StatusOr<std::optional<PersonRow>> CaseStore::GetPerson(const std::string&
   s.BindAll(case_id, person_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<PersonRow>();
-  SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(cipher_, case_id, s));
+  SCHAKEL_ASSIGN_OR_RETURN(PersonRow p, PersonFromRow(c_, sealer_, case_id, s));
   return std::optional<PersonRow>(std::move(p));
 }
 

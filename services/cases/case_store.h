@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "schakel/v1/cases.pb.h"
 #include "services/cases/case_rules.h"
+#include "services/common/object_sealer.h"
 #include "services/common/sqlite.h"
 
 namespace schakel::cases {
@@ -92,7 +93,8 @@ struct MyCaseRow {
 
 class CaseStore {
  public:
-  CaseStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+  // `sealer` seals each case's personal data under the case's own key (case/<id>).
+  CaseStore(sqlite::Connection& c, ObjectSealer& sealer) : c_(c), sealer_(sealer) {}
 
   // Cases.
   absl::StatusOr<std::string> NextReference(int year);
@@ -197,7 +199,7 @@ class CaseStore {
 
  private:
   sqlite::Connection& c_;
-  const FieldCipher& cipher_;
+  ObjectSealer& sealer_;
 };
 
 }  // namespace schakel::cases

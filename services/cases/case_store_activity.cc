@@ -50,14 +50,16 @@ absl::Status CaseStore::InsertMeeting(const std::string& case_id, const v1::Meet
                                       absl::Time now) {
   v1::StoredMeeting stored;
   *stored.mutable_meeting() = meeting;
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
-                           cipher_.Seal(stored, MeetingAad(case_id, meeting.id())));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string body,
+      sealer_.Seal(c_, case_id, stored, MeetingAad(case_id, meeting.id()), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("INSERT INTO meetings (case_id, id, meeting_date, key_id, body, "
                        "create_time) VALUES (?, ?, ?, ?, ?, ?)"));
   sqlite::Statement& s = *sp;
-  s.BindAll(case_id, meeting.id(), DateString(meeting.date()), cipher_.key_id());
+  s.BindAll(case_id, meeting.id(), DateString(meeting.date()), key_id);
   s.BindBlob(5, body);
   s.Bind(6, absl::ToUnixMicros(now));
   return s.Run();
@@ -72,7 +74,7 @@ absl::StatusOr<std::vector<v1::Meeting>> CaseStore::ListMeetings(const std::stri
   std::vector<v1::Meeting> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
     v1::StoredMeeting stored;
-    SCHAKEL_RETURN_IF_ERROR(cipher_.Open(s.ColumnText(1), s.ColumnBlob(2),
+    SCHAKEL_RETURN_IF_ERROR(sealer_.Open(c_, case_id, s.ColumnText(1), s.ColumnBlob(2),
                                          MeetingAad(case_id, s.ColumnText(0)), stored));
     out.push_back(std::move(*stored.mutable_meeting()));
     return absl::OkStatus();
@@ -86,7 +88,9 @@ constexpr char kActionColumns[] =
 }  // namespace
 
 absl::Status CaseStore::InsertAction(const std::string& case_id, const v1::Action& action) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(action, ActionAad(case_id, action.id())));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string body, sealer_.Seal(c_, case_id, action, ActionAad(case_id, action.id()), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("INSERT INTO actions (case_id, id, meeting_id, owner_organisation_id, "
@@ -94,20 +98,22 @@ absl::Status CaseStore::InsertAction(const std::string& case_id, const v1::Actio
                        "?)"));
   sqlite::Statement& s = *sp;
   s.BindAll(case_id, action.id(), action.meeting_id(), action.owner_organisation_id(),
-            DateString(action.due_date()), static_cast<int64_t>(action.status()), cipher_.key_id());
+            DateString(action.due_date()), static_cast<int64_t>(action.status()), key_id);
   s.BindBlob(8, body);
   return s.Run();
 }
 
 absl::Status CaseStore::SaveAction(const std::string& case_id, v1::Action& action) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(action, ActionAad(case_id, action.id())));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(
+      std::string body, sealer_.Seal(c_, case_id, action, ActionAad(case_id, action.id()), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("UPDATE actions SET status = ?, version = version + "
                        "1, key_id = ?, body = ? WHERE case_id = ? AND id = ?"));
   sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(action.status()));
-  s.Bind(2, cipher_.key_id());
+  s.Bind(2, key_id);
   s.BindBlob(3, body);
   s.Bind(4, case_id);
   s.Bind(5, action.id());
@@ -115,12 +121,12 @@ absl::Status CaseStore::SaveAction(const std::string& case_id, v1::Action& actio
 }
 
 namespace {
-absl::StatusOr<v1::Action> ActionFromRow(const FieldCipher& cipher, const std::string& case_id,
-                                         const sqlite::Statement& s) {
+absl::StatusOr<v1::Action> ActionFromRow(sqlite::Connection& c, const ObjectSealer& sealer,
+                                         const std::string& case_id, const sqlite::Statement& s) {
   v1::Action a;
   const std::string id = s.ColumnText(0);
   SCHAKEL_RETURN_IF_ERROR(
-      cipher.Open(s.ColumnText(6), s.ColumnBlob(7), absl::StrCat("action/", case_id, "/", id), a));
+      sealer.Open(c, case_id, s.ColumnText(6), s.ColumnBlob(7), ActionAad(case_id, id), a));
   a.set_id(id);
   a.set_meeting_id(s.ColumnText(1));
   a.set_owner_organisation_id(s.ColumnText(2));
@@ -140,7 +146,7 @@ absl::StatusOr<std::vector<v1::Action>> CaseStore::ListActions(const std::string
   s.Bind(1, case_id);
   std::vector<v1::Action> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(auto a, ActionFromRow(cipher_, case_id, s));
+    SCHAKEL_ASSIGN_OR_RETURN(auto a, ActionFromRow(c_, sealer_, case_id, s));
     out.push_back(std::move(a));
     return absl::OkStatus();
   }));
@@ -157,7 +163,7 @@ absl::StatusOr<std::optional<v1::Action>> CaseStore::GetAction(const std::string
   s.BindAll(case_id, action_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<v1::Action>();
-  SCHAKEL_ASSIGN_OR_RETURN(auto a, ActionFromRow(cipher_, case_id, s));
+  SCHAKEL_ASSIGN_OR_RETURN(auto a, ActionFromRow(c_, sealer_, case_id, s));
   return std::optional<v1::Action>(std::move(a));
 }
 
@@ -179,12 +185,13 @@ absl::StatusOr<std::pair<int, int>> CaseStore::CountActions(const std::string& c
 }
 
 namespace {
-absl::StatusOr<bool> InsertTimeline(sqlite::Connection& c, const FieldCipher& cipher,
+absl::StatusOr<bool> InsertTimeline(sqlite::Connection& c, ObjectSealer& sealer,
                                     const std::string& case_id, const TimelineRow& row,
                                     std::optional<int64_t> source_sequence) {
+  std::string key_id;
   SCHAKEL_ASSIGN_OR_RETURN(
-      std::string body,
-      cipher.SealText(row.summary, TimelineAad(case_id, row.type, row.sensitivity)));
+      std::string body, sealer.SealText(c, case_id, row.summary,
+                                        TimelineAad(case_id, row.type, row.sensitivity), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       auto s, c.Prepare("INSERT OR IGNORE INTO timeline (case_id, time, type, sensitivity, "
                         "actor_id, actor_organisation_id, source_service, source_sequence, key_id, "
@@ -196,7 +203,7 @@ absl::StatusOr<bool> InsertTimeline(sqlite::Connection& c, const FieldCipher& ci
   } else {
     s.BindNull(8);
   }
-  s.Bind(9, cipher.key_id());
+  s.Bind(9, key_id);
   s.BindBlob(10, body);
   SCHAKEL_RETURN_IF_ERROR(s.Run());
   return c.Changes() > 0;
@@ -204,7 +211,7 @@ absl::StatusOr<bool> InsertTimeline(sqlite::Connection& c, const FieldCipher& ci
 }  // namespace
 
 absl::Status CaseStore::AppendTimeline(const std::string& case_id, const TimelineRow& row) {
-  return InsertTimeline(c_, cipher_, case_id, row, std::nullopt).status();
+  return InsertTimeline(c_, sealer_, case_id, row, std::nullopt).status();
 }
 
 absl::StatusOr<bool> CaseStore::AppendForeign(const std::string& case_id, const TimelineRow& row,
@@ -214,7 +221,7 @@ absl::StatusOr<bool> CaseStore::AppendForeign(const std::string& case_id, const 
   SCHAKEL_ASSIGN_OR_RETURN(bool fresh,
                            ReceiveOnce(c_, row.source_service, source_sequence, "", row.time));
   if (!fresh) return false;
-  return InsertTimeline(c_, cipher_, case_id, row, source_sequence);
+  return InsertTimeline(c_, sealer_, case_id, row, source_sequence);
 }
 
 absl::StatusOr<std::vector<TimelineRow>> CaseStore::ListTimeline(const std::string& case_id,
@@ -237,7 +244,7 @@ absl::StatusOr<std::vector<TimelineRow>> CaseStore::ListTimeline(const std::stri
     r.actor_organisation_id = s.ColumnText(5);
     r.source_service = s.ColumnText(6);
     SCHAKEL_ASSIGN_OR_RETURN(r.summary,
-                             cipher_.OpenText(s.ColumnText(7), s.ColumnBlob(8),
+                             sealer_.OpenText(c_, case_id, s.ColumnText(7), s.ColumnBlob(8),
                                               TimelineAad(case_id, r.type, r.sensitivity)));
     out.push_back(std::move(r));
     return absl::OkStatus();
@@ -283,6 +290,7 @@ absl::StatusOr<std::vector<MyCaseRow>> CaseStore::ListMyCases(
         "FROM team_members t JOIN cases c ON c.id = t.case_id "
         "WHERE t.professional_id = ?1 AND t.organisation_id = ?2 AND t.end_time IS NULL "
         "AND t.case_reference > ?3 AND (?4 = 0 OR c.status = ?4) AND (?5 = 0 OR t.role = ?5) "
+        "AND c.destroyed_at IS NULL "
         "ORDER BY t.case_reference LIMIT ?6",
         v1::CASE_ROLE_UNSPECIFIED, mine));
   }
@@ -293,7 +301,7 @@ absl::StatusOr<std::vector<MyCaseRow>> CaseStore::ListMyCases(
              "      WHERE organisation_id = ?2 AND end_time IS NULL AND case_reference > ?3 "
              "      AND ?1 = ?1 AND ?5 = ?5 ORDER BY case_reference) t "  // (binds every parameter)
              "JOIN cases c ON c.id = t.case_id "
-             "WHERE (?4 = 0 OR c.status = ?4) "
+             "WHERE (?4 = 0 OR c.status = ?4) AND c.destroyed_at IS NULL "
              "AND NOT EXISTS (SELECT 1 FROM team_members o WHERE o.case_id = t.case_id AND "
              "o.professional_id = ?1 AND o.organisation_id = ?2 AND o.end_time IS NULL) "
              "ORDER BY t.case_reference LIMIT ?6",

@@ -26,7 +26,8 @@ constexpr char kFollowUpColumns[] =
     "id, due_date, months, status, remind_time, escalate_time, key_id, body";
 
 // A check from a row of kFollowUpColumns.
-absl::StatusOr<v1::FollowUp> FollowUpFromRow(const FieldCipher& cipher, const std::string& case_id,
+absl::StatusOr<v1::FollowUp> FollowUpFromRow(sqlite::Connection& c, const ObjectSealer& sealer,
+                                             const std::string& case_id,
                                              const sqlite::Statement& s) {
   v1::FollowUp f;
   f.set_id(s.ColumnText(0));
@@ -37,8 +38,8 @@ absl::StatusOr<v1::FollowUp> FollowUpFromRow(const FieldCipher& cipher, const st
   if (!s.IsNull(5)) SetTime(f.mutable_escalate_time(), s.ColumnInt(5));
   if (!s.IsNull(7)) {
     v1::StoredFollowUp stored;
-    SCHAKEL_RETURN_IF_ERROR(
-        cipher.Open(s.ColumnText(6), s.ColumnBlob(7), FollowUpAad(case_id, f.id()), stored));
+    SCHAKEL_RETURN_IF_ERROR(sealer.Open(c, case_id, s.ColumnText(6), s.ColumnBlob(7),
+                                        FollowUpAad(case_id, f.id()), stored));
     f.set_outcome(stored.outcome());
     f.set_note(stored.note());
     f.set_note_sensitivity(stored.note_sensitivity());
@@ -70,7 +71,7 @@ absl::StatusOr<std::vector<v1::FollowUp>> CaseStore::ListFollowUps(const std::st
   s.Bind(1, case_id);
   std::vector<v1::FollowUp> out;
   SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(s, [&]() -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(v1::FollowUp f, FollowUpFromRow(cipher_, case_id, s));
+    SCHAKEL_ASSIGN_OR_RETURN(v1::FollowUp f, FollowUpFromRow(c_, sealer_, case_id, s));
     out.push_back(std::move(f));
     return absl::OkStatus();
   }));
@@ -87,7 +88,7 @@ absl::StatusOr<std::optional<v1::FollowUp>> CaseStore::GetFollowUp(
   s.BindAll(case_id, follow_up_id);
   SCHAKEL_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<v1::FollowUp>();
-  absl::StatusOr<v1::FollowUp> f = FollowUpFromRow(cipher_, case_id, s);
+  absl::StatusOr<v1::FollowUp> f = FollowUpFromRow(c_, sealer_, case_id, s);
   s.Reset();
   if (!f.ok()) return f.status();
   return std::optional<v1::FollowUp>(*std::move(f));
@@ -100,14 +101,16 @@ absl::Status CaseStore::SaveFollowUpRecord(const std::string& case_id, const v1:
   stored.set_note_sensitivity(f.note_sensitivity());
   *stored.mutable_record_time() = f.record_time();
   stored.set_recorded_by(f.recorded_by());
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(stored, FollowUpAad(case_id, f.id())));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, case_id, stored, FollowUpAad(case_id, f.id()), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * sp,
       c_.PrepareCached("UPDATE follow_ups SET status = ?, key_id = ?, body = ? "
                        "WHERE case_id = ? AND id = ?"));
   sqlite::Statement& s = *sp;
   s.Bind(1, static_cast<int64_t>(f.status()));
-  s.Bind(2, cipher_.key_id());
+  s.Bind(2, key_id);
   s.BindBlob(3, body);
   s.Bind(4, case_id);
   s.Bind(5, f.id());

@@ -219,6 +219,14 @@ absl::Status HandoverStore::OpenCase(const std::string& case_id, int64_t at) {
   return s->Run();
 }
 
+absl::Status HandoverStore::DestroyCase(const std::string& case_id) {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached("UPDATE handovers SET body = X'', key_id = ? WHERE case_id = ?"));
+  s->BindAll(kDestroyedKeyId, case_id);
+  return s->Run();
+}
+
 absl::Status HandoverStore::CloseCase(const std::string& case_id, int64_t at) {
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s,
                            c_.PrepareCached("UPDATE open_periods SET end_time = max(start_time, ?) "
@@ -306,7 +314,8 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::QueryHandovers(sqlite::S
     h.to_professional_id = s.ColumnText(6);
     h.phase = static_cast<v1::Phase>(s.ColumnInt(7));
     h.family_informed = s.ColumnInt(8) != 0;
-    if (decrypt) {
+    // A destroyed case's handover keeps its dates and organisations; its content is gone.
+    if (decrypt && s.ColumnText(9) != kDestroyedKeyId) {
       SCHAKEL_RETURN_IF_ERROR(
           cipher_.Open(s.ColumnText(9), s.ColumnBlob(10), HandoverAad(h.id), h.body));
     }

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "schakel/v1/handover.pb.h"
+#include "services/common/data_keys.h"
 #include "services/common/field_cipher.h"
 #include "services/common/sqlite.h"
 #include "services/handover/ledger.h"
@@ -116,6 +117,9 @@ class HandoverStore {
   // When cases were open.
   absl::Status OpenCase(const std::string& case_id, int64_t at);
   absl::Status CloseCase(const std::string& case_id, int64_t at);
+  // The case was destroyed (its retention term ended): deletes the sealed content of its
+  // handovers (secure_delete overwrites it in the file); dates and organisations stay.
+  absl::Status DestroyCase(const std::string& case_id);
   // case id -> its open intervals.
   absl::StatusOr<std::vector<std::pair<std::string, Interval>>> ListOpenPeriodsOfRegion(
       std::optional<v1::Region> region, const std::string& organisation_id = "");

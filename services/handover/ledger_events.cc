@@ -24,9 +24,7 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
   return Handle(ctx, "ReceiveCaseEvents", [this, req, resp](const Caller& caller) -> absl::Status {
     // Who leads a case follows these events, so only the cases service may send them: this host
     // (in-process), or a host named in handover.case_event_sources.
-    if (caller.principal.id != env_.internal->host.id &&
-        std::find(case_event_sources_.begin(), case_event_sources_.end(), caller.principal.id) ==
-            case_event_sources_.end()) {
+    if (!caller.IsOneOf(env_.internal->host.id, case_event_sources_)) {
       return absl::PermissionDeniedError(
           "case events are taken only from the cases service (handover.case_event_sources)");
     }
@@ -39,7 +37,7 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
       const v1::CaseEvent& e = r.event();
       if (e.case_id().empty()) v.Add(at + "event.case_id", "must be set");
       if (e.type() == v1::CASE_EVENT_TYPE_UNSPECIFIED || !v1::CaseEventType_IsValid(e.type())) {
-        v.Add(at + "event.type", "must be OPENED, CLOSED, REOPENED or TEAM_CHANGED");
+        v.Add(at + "event.type", "must be OPENED, CLOSED, REOPENED, TEAM_CHANGED or DESTROYED");
       }
       if (e.type() == v1::CASE_EVENT_TYPE_TEAM_CHANGED && e.team_organisation_ids().empty()) {
         v.Add(at + "event.team_organisation_ids", "must be set for a team change");
@@ -56,12 +54,17 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
     }
     SCHAKEL_RETURN_IF_ERROR(v.ToStatus());
     std::vector<std::string> notify;
+    bool destroyed = false;
     const absl::Time now = env_.clock->Now();
     SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
       HandoverStore store(c, *rt_.cipher);
       v1::AuditRecord rec =
           rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "handover.ledger.case_events");
       rec.set_purpose_of_use("responsibility ledger");
+      // The cases whose handovers' content this batch deleted (their retention term ended).
+      v1::AuditRecord gone =
+          rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_DELETE, "handover.case_destroyed");
+      gone.set_purpose_of_use("retention of MDA++ cases");
       int duplicates = 0;
       for (const auto& r : req->events()) {
         SCHAKEL_ASSIGN_OR_RETURN(bool fresh,
@@ -73,8 +76,14 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
         }
         const v1::CaseEvent& e = r.event();
         const int64_t at = ToMicros(e.time());
-        SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(e.case_id()));
+        if (e.type() == v1::CASE_EVENT_TYPE_DESTROYED) {
+          SCHAKEL_RETURN_IF_ERROR(store.DestroyCase(e.case_id()));
+          AddObject(gone, "case", e.case_id());
+          destroyed = true;
+          continue;
+        }
         AddObject(rec, "case", e.case_id());
+        SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(e.case_id()));
         // The whole set each time, in outbox order: the last event says who is on the team. An
         // event without one was written before the cases service sent it; it changes nothing.
         if (!e.team_organisation_ids().empty()) {
@@ -153,9 +162,17 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
         SCHAKEL_RETURN_IF_ERROR(store.UpdateLedger(l));
       }
       resp->set_duplicates(duplicates);
+      if (!gone.objects().empty()) SCHAKEL_RETURN_IF_ERROR(rt_.audit->Record(c, gone));
       if (rec.objects().empty()) return absl::OkStatus();
       return rt_.audit->Record(c, rec);
     }));
+    // A destroyed case's content must not stay in the WAL either (secure_delete covers the file).
+    if (destroyed) {
+      if (absl::Status st = rt_.db->CheckpointTruncate(); !st.ok()) {
+        LogEvent(LogLevel::kError, "handover.destruction.checkpoint_failed",
+                 {{"error", std::string(st.message())}});
+      }
+    }
     hub_.Notify(notify);
     return absl::OkStatus();
   });

@@ -36,9 +36,7 @@ grpc::ServerUnaryReactor* HandoverService::ChangePhase(grpc::CallbackServerConte
       ctx, "ChangePhase", Asked("case", req->case_id()),
       [this, req, resp](const Caller& caller) -> absl::Status {
         const bool from_service = caller.principal.kind == v1::PRINCIPAL_KIND_SERVICE;
-        if (from_service && caller.principal.id != env_.internal->host.id &&
-            std::find(case_event_sources_.begin(), case_event_sources_.end(),
-                      caller.principal.id) == case_event_sources_.end()) {
+        if (from_service && !caller.IsOneOf(env_.internal->host.id, case_event_sources_)) {
           return absl::PermissionDeniedError(
               "a change of phase is taken only from the safety plan service "
               "(handover.case_event_sources)");

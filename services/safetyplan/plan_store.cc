@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/data_keys.h"
 #include "services/common/status.h"
 
 namespace schakel::safetyplan {
@@ -97,6 +98,21 @@ absl::StatusOr<std::vector<VersionRow>> PlanStore::Versions(const std::string& c
   s->Reset();
   SCHAKEL_RETURN_IF_ERROR(st);
   return rows;
+}
+
+absl::Status PlanStore::DestroyCase(const std::string& case_id, int64_t now) {
+  for (const char* sql : {"UPDATE plan_versions SET content = X'', key_id = ?2 WHERE case_id = ?1",
+                          "UPDATE risk_assessments SET notes = X'', key_id = ?2 WHERE case_id = ?1",
+                          "UPDATE plan_evaluations SET body = X'', key_id = ?2 WHERE case_id = ?1",
+                          "UPDATE plan_incidents SET body = X'', key_id = ?2 WHERE case_id = ?1"}) {
+    SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s, c_.PrepareCached(sql));
+    SCHAKEL_RETURN_IF_ERROR(s->BindAll(case_id, kDestroyedKeyId).Run());
+  }
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c_.PrepareCached(
+          "UPDATE plan_deadlines SET done_at = ?2 WHERE case_id = ?1 AND done_at = 0"));
+  return s->BindAll(case_id, now).Run();
 }
 
 absl::Status PlanStore::Insert(const VersionRow& r) {

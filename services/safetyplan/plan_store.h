@@ -78,6 +78,10 @@ class PlanStore {
   // Every version of the case, oldest first.
   absl::StatusOr<std::vector<VersionRow>> Versions(const std::string& case_id);
   absl::Status Insert(const VersionRow& row);
+  // The case was destroyed (its retention term ended): deletes every sealed text of its plan
+  // (versions, risk notes, evaluations, incidents; schema/safetyplan/0003_destruction.sql) and
+  // ends its open deadlines at `now`. secure_delete overwrites the old pages.
+  absl::Status DestroyCase(const std::string& case_id, int64_t now);
   // Replaces a DRAFT's content (and its edit count and evaluation date); FAILED_PRECONDITION
   // when the version is no longer a draft.
   absl::Status UpdateDraft(const VersionRow& row);

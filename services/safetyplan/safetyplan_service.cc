@@ -52,6 +52,8 @@ AuthorizationTable SafetyPlanAuthorizationTable() {
   std::vector<v1::Role> inbox = workers;
   inbox.push_back(v1::ROLE_SUPERVISOR);
   t.Allow("ListPlanInbox", {.roles = inbox});
+  // The cases service's destroyed cases (the handler checks which host).
+  t.Allow("ReceiveCaseEvents", {.services = true});
   return t;
 }
 
@@ -82,6 +84,8 @@ absl::Status SafetyPlanService::Open(const HostEnv& env) {
   if (config.deadline_scan_seconds() > 0) {
     scan_interval_ = absl::Seconds(config.deadline_scan_seconds());
   }
+  case_event_sources_.assign(config.case_event_sources().begin(),
+                             config.case_event_sources().end());
   RuntimeSpec spec{.service = std::string(name()),
                    .track = &migrations::safetyplan_track(),
                    .authorization = SafetyPlanAuthorizationTable(),

@@ -74,6 +74,7 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   SCHAKEL_PLAN_RPC(EvaluatePlan);
   SCHAKEL_PLAN_RPC(RecordIncident);
   SCHAKEL_PLAN_RPC(ListPlanInbox);
+  SCHAKEL_PLAN_RPC(ReceiveCaseEvents);
 #undef SCHAKEL_PLAN_RPC
 
   void Stop() override;
@@ -165,6 +166,8 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   // Serialises scans, so each reminder and escalation is written once.
   absl::Mutex scan_mu_;
   ScheduledJob scan_job_;
+  // Hosts that may send case events besides this one (safetyplan.case_event_sources).
+  std::vector<std::string> case_event_sources_;
 };
 
 // A new SafetyPlanService, for the host's registry: the service's (heavy) constructor is compiled

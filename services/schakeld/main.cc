@@ -39,7 +39,8 @@ ABSL_FLAG(std::string, from, "", "restore: the backup directory");
 ABSL_FLAG(std::string, backup_key, "", "backup, restore: the backup key file (32 random bytes)");
 ABSL_FLAG(std::string, audit_vkey, "",
           "restore: the audit log's verifier key file, to check the checkpoint's signature");
-ABSL_FLAG(std::string, service, "", "rotate-master-key: the service whose master key (audit)");
+ABSL_FLAG(std::string, service, "",
+          "rotate-master-key: the service whose master key (audit, intake or cases)");
 ABSL_FLAG(std::string, new_master_key, "",
           "rotate-master-key: the new master key file (32 random bytes, mode 0600)");
 ABSL_FLAG(bool, check_config, false,
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
       "  schakeld backup --config=FILE --to=NEW_DIR --backup-key=FILE\n"
       "  schakeld restore --from=BACKUP_DIR --to=EMPTY_DIR --backup-key=FILE "
       "[--audit-vkey=FILE]\n"
-      "  schakeld rotate-master-key --config=FILE --service=audit --new-master-key=FILE\n"
+      "  schakeld rotate-master-key --config=FILE --service=audit|intake|cases "
+      "--new-master-key=FILE\n"
       "                          (with the service stopped)\n"
       "  schakeld dependencies   the calls and messages between services, as JSON (what a\n"
       "                          firewall or NetworkPolicy between split services must allow)");

@@ -536,6 +536,51 @@ TEST_F(SupervisionIntakeTest, TheFilesRetentionDestroysNextMonthAreListed) {
   EXPECT_EQ(tables.back().title, QStringLiteral("Vernietiging"));
 }
 
+// A closed MDA++ case is listed for the supervisors of an organisation on its team, under the files
+// of Veilig Thuis, a month before it goes; a supervisor of Veilig Thuis, which opened it, sees it
+// too.
+TEST_F(SupervisionIntakeTest, TheCasesRetentionDestroysNextMonthAreListed) {
+  v1::CreateCaseRequest create;
+  create.set_request_id(NewRandomId());
+  create.set_director_professional_id("dir");
+  create.mutable_details()->add_violence_kinds(v1::VIOLENCE_KIND_PARTNER_VIOLENCE);
+  create.add_persons()->set_name("Sanne Visser");
+  create.mutable_persons(0)->set_role(v1::PERSON_ROLE_VICTIM);
+  v1::CreateCaseResponse created;
+  grpc::Status st = world_.C("vt1")->CreateCase(schakel::testing::ICtx().get(), create, &created);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  v1::CloseCaseRequest close;  // on Monday 2 February 2026
+  close.set_request_id(NewRandomId());
+  close.set_case_id(created.case_().id());
+  close.set_reason("Stabiel veilig");
+  close.set_deviation("test");
+  v1::CloseCaseResponse closed;
+  st = world_.C("dir")->CloseCase(schakel::testing::ICtx().get(), close, &closed);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+
+  std::optional<Session> session = sign_in_.SignInAs("teamsup", intake::kTeam);
+  ASSERT_TRUE(session.has_value());
+  {
+    SupervisionView now(*session);
+    ASSERT_EQ(Load(now), std::optional<bool>(true));
+    EXPECT_TRUE(LabelText(now, "caseRetentionStatus")
+                    .startsWith(QStringLiteral("De komende 31 dagen wordt geen MDA++-casus")))
+        << LabelText(now, "caseRetentionStatus").toStdString();
+    EXPECT_EQ(Table(now, "caseRetentionTable")->rowCount(), 0);
+  }
+  world_.clock().Set(AmsterdamTime(2041, 1, 20, 10));
+  SupervisionView view(*session);
+  ASSERT_EQ(Load(view), std::optional<bool>(true));
+  EXPECT_TRUE(LabelText(view, "caseRetentionStatus").startsWith(QStringLiteral("1 MDA++-casus")))
+      << LabelText(view, "caseRetentionStatus").toStdString();
+  const QTableWidget& table = *Table(view, "caseRetentionTable");
+  ASSERT_EQ(table.rowCount(), 1);
+  EXPECT_EQ(table.item(0, 0)->text().toStdString(), created.case_().reference());
+  EXPECT_EQ(table.item(0, 2)->text(), QStringLiteral("02-02-2041"));
+  EXPECT_TRUE(table.item(0, 3)->text().isEmpty());
+  EXPECT_EQ(view.csvTables().back().title, QStringLiteral("Vernietiging: casussen"));
+}
+
 TEST_F(SupervisionIntakeTest, IntakeStaffAreRefusedBothReports) {
   std::optional<Session> session = sign_in_.SignInAs("vt1", intake::kVt);  // VT_INTAKE
   ASSERT_TRUE(session.has_value());

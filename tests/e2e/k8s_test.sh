@@ -87,19 +87,19 @@ const yaml = createRequire(tools + "/")("js-yaml");
 const load = () => yaml.loadAll(fs.readFileSync(`${work}/built.yaml`, "utf8")).filter(Boolean);
 const save = (docs, name) => fs.writeFileSync(`${work}/${name}`, docs.map((d) => yaml.dump(d)).join("---\n"));
 const policy = (docs, name) => docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === name);
-// cases may reach safetyplan, and safetyplan takes it: an edge nobody declared.
+// intake may reach safetyplan, and safetyplan takes it: an edge nobody declared.
 let docs = load();
-policy(docs, "schakel-cases").spec.egress[0].to[0].podSelector.matchExpressions[0].values.push("safetyplan");
-policy(docs, "schakel-safetyplan").spec.ingress = [
-  { from: [{ podSelector: { matchLabels: { "app.kubernetes.io/component": "cases" } } }] },
-];
+policy(docs, "schakel-intake").spec.egress[0].to[0].podSelector.matchExpressions[0].values.push("safetyplan");
+policy(docs, "schakel-safetyplan").spec.ingress.push(
+  { from: [{ podSelector: { matchLabels: { "app.kubernetes.io/component": "intake" } } }] },
+);
 save(docs, "extra.yaml");
 docs = load();
 docs.find((d) => d.kind === "StatefulSet").spec.template.spec.securityContext.runAsNonRoot = false;
 save(docs, "root.yaml");
 JS
 out=$(node "$TOOLS/validate.mjs" "$WORK/extra.yaml" "$WORK/deps.json" 2>&1)
-check "the validator refuses an edge nobody declared" grep -q "undeclared edges: cases->safetyplan" <<<"$out"
+check "the validator refuses an edge nobody declared" grep -q "undeclared edges: intake->safetyplan" <<<"$out"
 python3 - "$WORK/deps.json" "$WORK/deps-more.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -349,7 +349,7 @@ check "log carries no names" bash -c "! grep -q 'Veilig Thuis Utrecht\|Beheerder
 # log still read with it (a query decrypts entries of before the rotation); a wrong current key is
 # refused and changes nothing.
 head -c 32 /dev/urandom >"$WORK/new-master.key"
-out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=cases \
+out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=handover \
   --new-master-key="$WORK/new-master.key" 2>&1); rc=$?
 check "rotate-master-key refuses a service without wrapped keys" test $rc -eq 2
 sed "s|$KEYS/audit-master.key|$WORK/new-master.key|" "$WORK/host.textproto" >"$WORK/rotated.textproto"
@@ -372,6 +372,14 @@ sed -i "s|^intake { data_key_file|intake { master_key_file: \"$WORK/new-intake-m
   "$WORK/rotated.textproto"
 check "the rotated configuration names intake's new master key" \
   grep -q "new-intake-master.key" "$WORK/rotated.textproto"
+# And the cases service's: the case keys, one per case.
+head -c 32 /dev/urandom >"$WORK/new-cases-master.key"
+out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=cases \
+  --new-master-key="$WORK/new-cases-master.key" 2>&1); rc=$?
+check "rotate-master-key --service=cases exits 0" test $rc -eq 0 || echo "$out"
+check "it rewrapped the case keys" grep -q "[1-9][0-9]* data keys of .*cases.db rewrapped" <<<"$out"
+sed -i "s|^cases { data_key_file|cases { master_key_file: \"$WORK/new-cases-master.key\" data_key_file|" \
+  "$WORK/rotated.textproto"
 RPORT=$(free_port)
 "$SCHAKELD" --config="$WORK/rotated.textproto" --listen=127.0.0.1:$RPORT --metrics-listen=off \
   >"$WORK/rotated.log" 2>&1 &
@@ -385,6 +393,9 @@ out=$("$CTL" --server=127.0.0.1:$RPORT --as=auditor --json audit query \
 check "after the rotation the log reads its entries of before" grep -q '"vt-utrecht"' <<<"$out"
 out=$("$CTL" --server=127.0.0.1:$RPORT --as=vt --json intake get "$REPORT" 2>&1)
 check "after the rotation intake reads its report of before" grep -q "Mila Kramer" <<<"$out" ||
+  echo "$out" | tail -n 3
+out=$("$CTL" --server=127.0.0.1:$RPORT --as=regisseur --json cases get "$CASE" 2>&1)
+check "after the rotation cases reads its case of before" grep -q "Ezra Testpersoon" <<<"$out" ||
   echo "$out" | tail -n 3
 kill -TERM "$PID"
 wait "$PID"

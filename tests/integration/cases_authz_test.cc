@@ -54,12 +54,16 @@ const testing::AuthzMatrix kMatrix = {
         {"RecordCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false, true}},
         // Only this host's intake service (or a host in cases.report_sources): "svc" is another.
         {"OpenCasesFromReports", {false, false, false, false, false, false, false, false, false, false, false, false}},
+        // Supervisors: each their organisation's list; a hold on a case their organisation is on.
+        {"ListCaseRetention",   {false, false, false, false, false, true,  false, false, false, true,  false, false}},
+        {"SetCaseLegalHold",    {false, false, false, false, false, true,  false, false, false, false, false, false}},
     },
 };
 // clang-format on
 
-const std::set<std::string> kReads = {"GetCase",   "GetTimeline", "ListMyCases",
-                                      "FindCases", "CheckAccess", "ListFollowUpsDue"};
+const std::set<std::string> kReads = {"GetCase",          "GetTimeline", "ListMyCases",
+                                      "FindCases",        "CheckAccess", "ListFollowUpsDue",
+                                      "ListCaseRetention"};
 
 // The first relation (or follow-up check) of the case as `s` sees it; a made-up id when it sees
 // none (a refused caller is refused before the id is looked at).
@@ -278,6 +282,19 @@ std::map<std::string, Call> Calls() {
     e->set_summary("overdracht voorgesteld");
     v1::RecordCaseEventsResponse out;
     return s.RecordCaseEvents(Ctx().get(), r, &out);
+  };
+  c["ListCaseRetention"] = [](auto& s, const auto&) {
+    v1::ListCaseRetentionResponse out;
+    return s.ListCaseRetention(Ctx().get(), v1::ListCaseRetentionRequest(), &out);
+  };
+  c["SetCaseLegalHold"] = [](auto& s, const auto& f) {
+    v1::SetCaseLegalHoldRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_case_id(f.case_id);
+    r.set_hold(true);
+    r.set_reason("Klachtprocedure loopt");
+    v1::SetCaseLegalHoldResponse out;
+    return s.SetCaseLegalHold(Ctx().get(), r, &out);
   };
   c["OpenCasesFromReports"] = [](auto& s, const auto&) {
     v1::OpenCasesFromReportsResponse out;

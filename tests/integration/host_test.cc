@@ -392,7 +392,7 @@ TEST(HostTest, DeclaredEdgesAddEveryOutboxsAuditRecords) {
   EXPECT_EQ(edges["directory"].sends_to, Names{"audit"});
   EXPECT_EQ(edges["audit"].calls, Names{"directory"});
   EXPECT_EQ(edges["audit"].sends_to, Names{});  // its own records stay in-process
-  EXPECT_EQ(edges["cases"].sends_to, (Names{"audit", "handover", "intake"}));
+  EXPECT_EQ(edges["cases"].sends_to, (Names{"audit", "handover", "intake", "safetyplan"}));
   EXPECT_EQ(edges["safetyplan"].calls, (Names{"cases", "directory", "handover"}));
   EXPECT_EQ(edges["safetyplan"].sends_to, (Names{"audit", "cases"}));
   EXPECT_NE(DeclaredEdgesJson().find("\"sendsTo\""), std::string::npos);
@@ -436,7 +436,7 @@ TEST(HostTest, TheServicesDeclareTheirEdges) {
   // Asynchronous, by outbox routes (besides every outbox's audit topic, which goes to audit).
   EXPECT_EQ(routes["directory"], Names{});
   EXPECT_EQ(routes["audit"], Names{});
-  EXPECT_EQ(routes["cases"], (Names{"handover", "intake"}));
+  EXPECT_EQ(routes["cases"], (Names{"handover", "intake", "safetyplan"}));
   EXPECT_EQ(routes["handover"], Names{"cases"});
   EXPECT_EQ(routes["intake"], Names{"cases"});
   EXPECT_EQ(routes["safetyplan"], Names{"cases"});

@@ -44,6 +44,9 @@ const testing::AuthzMatrix kMatrix = {
         {"RecordIncident",       {true,  true,  true,  true,  false, false, false, false, false, false, false}},
         // Each their own inbox: every professional and supervisor, not an auditor.
         {"ListPlanInbox",        {true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
+        // Only this host's cases service (or a host in safetyplan.case_event_sources): "svc" is
+        // another.
+        {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on
@@ -127,6 +130,16 @@ std::map<std::string, Call> Calls() {
   c["ListPlanInbox"] = [](PlanWorld& w, const std::string& who, const Cell&) {
     v1::ListPlanInboxResponse out;
     return w.P(who)->ListPlanInbox(PCtx().get(), v1::ListPlanInboxRequest(), &out);
+  };
+  c["ReceiveCaseEvents"] = [](PlanWorld& w, const std::string& who, const Cell& cell) {
+    v1::ReceiveCaseEventsRequest r;
+    v1::ReceivedCaseEvent* e = r.add_events();
+    e->set_source_sequence(1);
+    e->mutable_event()->set_event_id(NewRandomId());
+    e->mutable_event()->set_type(v1::CASE_EVENT_TYPE_DESTROYED);
+    e->mutable_event()->set_case_id(cell.case_id);
+    v1::ReceiveCaseEventsResponse out;
+    return w.P(who)->ReceiveCaseEvents(PCtx().get(), r, &out);
   };
   return c;
 }

@@ -123,7 +123,9 @@ class PlanWorld {
   void Start(const PlanWorldOptions& options) {
     options_ = options;
     std::vector<std::unique_ptr<HostedService>> services;
-    services.push_back(std::make_unique<cases::CaseService>());
+    auto cases = std::make_unique<cases::CaseService>();
+    cases_ = cases.get();
+    services.push_back(std::move(cases));
     services.push_back(std::make_unique<handover::HandoverService>());
     auto plan = std::make_unique<safetyplan::SafetyPlanService>();
     service_ = plan.get();
@@ -145,6 +147,7 @@ class PlanWorld {
     Start(again);
   }
   safetyplan::SafetyPlanService& service() { return *service_; }
+  cases::CaseService& cases() { return *cases_; }
   std::unique_ptr<v1::HandoverService::Stub> H(const std::string& id) {
     return v1::HandoverService::NewStub(ChannelOf(id));
   }
@@ -367,6 +370,7 @@ class PlanWorld {
  private:
   PlanWorldOptions options_;
   safetyplan::SafetyPlanService* service_ = nullptr;
+  cases::CaseService* cases_ = nullptr;
   std::unique_ptr<TestHost> host_;
   std::map<std::string, std::string> orgs_;
   std::string person_id_;

@@ -1567,22 +1567,22 @@
         <translation>Feedback open and overdue</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="225"/>
+        <location filename="../supervision_tables.cc" line="243"/>
         <source>Advies</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="226"/>
+        <location filename="../supervision_tables.cc" line="244"/>
         <source>Melding</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="230"/>
+        <location filename="../supervision_tables.cc" line="224"/>
         <source>blijft (blokkade)</source>
         <translation>kept (legal hold)</translation>
     </message>
     <message>
-        <location filename="../supervision_tables.cc" line="232"/>
+        <location filename="../supervision_tables.cc" line="226"/>
         <source>%1 (door %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
@@ -5962,7 +5962,7 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="124"/>
-        <location filename="../supervision_view.cc" line="447"/>
+        <location filename="../supervision_view.cc" line="487"/>
         <source>Overdrachten per organisatie</source>
         <translation>Handovers per organisation</translation>
     </message>
@@ -6010,12 +6010,13 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="147"/>
-        <location filename="../supervision_view.cc" line="448"/>
+        <location filename="../supervision_view.cc" line="488"/>
         <source>Gaten</source>
         <translation>Gaps</translation>
     </message>
     <message>
         <location filename="../supervision_view.cc" line="148"/>
+        <location filename="../supervision_view.cc" line="181"/>
         <source>Casus</source>
         <translation>Case</translation>
     </message>
@@ -6092,108 +6093,120 @@ This person&apos;s relationships will also be removed. Only intended for someone
     </message>
     <message>
         <location filename="../supervision_view.cc" line="176"/>
+        <location filename="../supervision_view.cc" line="181"/>
         <source>Vernietigd op</source>
         <translation>Destroyed on</translation>
     </message>
     <message>
         <location filename="../supervision_view.cc" line="176"/>
+        <location filename="../supervision_view.cc" line="181"/>
         <source>Juridische blokkade</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="183"/>
+        <location filename="../supervision_view.cc" line="180"/>
+        <source>Te vernietigen casussen</source>
+        <translation>Cases to be destroyed</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="181"/>
+        <source>Gesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="190"/>
         <source>Onderdelen van het toezicht</source>
         <translation>Sections of supervision</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="184"/>
+        <location filename="../supervision_view.cc" line="191"/>
         <source>Over&amp;drachten</source>
         <translation>Han&amp;dovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="185"/>
-        <location filename="../supervision_view.cc" line="319"/>
-        <location filename="../supervision_view.cc" line="339"/>
+        <location filename="../supervision_view.cc" line="192"/>
+        <location filename="../supervision_view.cc" line="327"/>
+        <location filename="../supervision_view.cc" line="347"/>
         <source>&amp;Gaten</source>
         <translation>&amp;Gaps</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="186"/>
+        <location filename="../supervision_view.cc" line="193"/>
         <source>&amp;Intake</source>
         <translation>&amp;Intake</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="187"/>
+        <location filename="../supervision_view.cc" line="194"/>
         <source>&amp;Vernietiging</source>
         <translation>&amp;Destruction</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="214"/>
+        <location filename="../supervision_view.cc" line="221"/>
         <source>Rapport exporteren</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="215"/>
+        <location filename="../supervision_view.cc" line="222"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="222"/>
+        <location filename="../supervision_view.cc" line="229"/>
         <source>Wacht tot het ophalen klaar is, of annuleer het.</source>
         <translation>Wait until retrieval has finished, or cancel it.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="236"/>
+        <location filename="../supervision_view.cc" line="243"/>
         <source>Exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="236"/>
+        <location filename="../supervision_view.cc" line="243"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="252"/>
+        <location filename="../supervision_view.cc" line="259"/>
         <source>Geannuleerd. De tabellen tonen wat ze eerder toonden.</source>
         <translation>Cancelled. The tables show what they showed before.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="254"/>
+        <location filename="../supervision_view.cc" line="261"/>
         <source>Export geannuleerd.</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="280"/>
+        <location filename="../supervision_view.cc" line="288"/>
         <source>Bijgewerkt op %1.</source>
         <translation>Updated at %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="290"/>
+        <location filename="../supervision_view.cc" line="298"/>
         <source>Niet geëxporteerd: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="295"/>
+        <location filename="../supervision_view.cc" line="303"/>
         <source>Geëxporteerd naar %1.</source>
         <translation>Exported to %1.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="312"/>
+        <location filename="../supervision_view.cc" line="320"/>
         <source>Niet bekend: het overdrachtsrapport kon niet worden opgehaald.</source>
         <translation>Unknown: the handover report could not be retrieved.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="324"/>
+        <location filename="../supervision_view.cc" line="332"/>
         <source>Overdrachten voorgesteld van %1 tot en met %2; de gaten over alle casussen.</source>
         <translation>Handovers proposed from %1 up to and including %2; the gaps across all cases.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="336"/>
+        <location filename="../supervision_view.cc" line="344"/>
         <source>Er zijn geen gaten: geen open casus zat zonder leidende organisatie, of met twee.</source>
         <translation>There are no gaps: no open case was without a lead organisation, or had two.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../supervision_view.cc" line="342"/>
+        <location filename="../supervision_view.cc" line="350"/>
         <source>%n gat(en): een open casus zat zonder leidende organisatie, of met twee. Zoek uit wie de leiding heeft.</source>
         <translation>
             <numerusform>%n gap(s): an open case was without a lead organisation, or had two. Find out who is in charge.</numerusform>
@@ -6201,42 +6214,42 @@ This person&apos;s relationships will also be removed. Only intended for someone
         </translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="346"/>
+        <location filename="../supervision_view.cc" line="354"/>
         <source>&amp;Gaten (%1)</source>
         <translation>&amp;Gaps (%1)</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="371"/>
+        <location filename="../supervision_view.cc" line="379"/>
         <source>Het intakeoverzicht is er alleen voor toezichthouders van Veilig Thuis; voor uw organisatie zijn er geen intakecijfers.</source>
         <translation>The intake overview is only available to Veilig Thuis supervisors; there are no intake figures for your organisation.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="374"/>
+        <location filename="../supervision_view.cc" line="382"/>
         <source>Het intakeoverzicht wordt op deze server niet aangeboden.</source>
         <translation>The intake overview is not offered on this server.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="378"/>
+        <location filename="../supervision_view.cc" line="386"/>
         <source>De periode is niet geldig; zie de gemarkeerde datum.</source>
         <translation>The period is not valid; see the highlighted date.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="387"/>
+        <location filename="../supervision_view.cc" line="395"/>
         <source>Meldingen en adviesvragen ontvangen van %1 tot en met %2.</source>
         <translation>Reports and advice requests received from %1 up to and including %2.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="414"/>
+        <location filename="../supervision_view.cc" line="422"/>
         <source>De bewaartermijnen van Veilig Thuis-dossiers zijn er alleen voor toezichthouders van Veilig Thuis.</source>
         <translation>The retention of Veilig Thuis files is for Veilig Thuis supervisors only.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="426"/>
+        <location filename="../supervision_view.cc" line="434"/>
         <source>De komende %1 dagen wordt geen dossier vernietigd (bewaartermijn: %2 jaar na afsluiting).</source>
         <translation>No file is destroyed in the next %1 days (retention: %2 years after closure).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../supervision_view.cc" line="432"/>
+        <location filename="../supervision_view.cc" line="440"/>
         <source>%n dossier(s) bereiken de komende %1 dagen het einde van hun bewaartermijn (%2 jaar na afsluiting) en worden dan vernietigd, behalve bij een juridische blokkade.</source>
         <translation>
             <numerusform>%n file reaches the end of its retention (%2 years after closure) in the next %1 days and is then destroyed, unless under a legal hold.</numerusform>
@@ -6244,29 +6257,48 @@ This person&apos;s relationships will also be removed. Only intended for someone
         </translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="439"/>
+        <location filename="../supervision_view.cc" line="447"/>
+        <location filename="../supervision_view.cc" line="480"/>
         <source> De lijst toont de eerste %1; er zijn er meer.</source>
         <translation> The list shows the first %1; there are more.</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="446"/>
+        <location filename="../supervision_view.cc" line="465"/>
+        <source>De komende %1 dagen wordt geen MDA++-casus van uw organisatie vernietigd (bewaartermijn: %2 jaar na sluiting).</source>
+        <translation>No MDA++ case of your organisation is destroyed in the next %1 days (retention: %2 years after closure).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../supervision_view.cc" line="472"/>
+        <source>%n MDA++-casus(sen) waarin uw organisatie zat, bereiken de komende %1 dagen het einde van hun bewaartermijn (%2 jaar na sluiting) en worden dan vernietigd, met hun veiligheidsplan en overdrachten, behalve bij een juridische blokkade.</source>
+        <translation>
+            <numerusform>%n MDA++ case your organisation was on reaches the end of its retention (%2 years after closure) in the next %1 days and is then destroyed, with its safety plan and handovers, unless under a legal hold.</numerusform>
+            <numerusform>%n MDA++ cases your organisation was on reach the end of their retention (%2 years after closure) in the next %1 days and are then destroyed, with their safety plans and handovers, unless under a legal hold.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="486"/>
         <source>Overdrachten</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="450"/>
+        <location filename="../supervision_view.cc" line="490"/>
         <source>Intake: normen</source>
         <translation>Intake: norms</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="451"/>
+        <location filename="../supervision_view.cc" line="491"/>
         <source>Intake: cijfers</source>
         <translation>Intake: figures</translation>
     </message>
     <message>
-        <location filename="../supervision_view.cc" line="453"/>
+        <location filename="../supervision_view.cc" line="493"/>
         <source>Vernietiging</source>
         <translation>Destruction</translation>
+    </message>
+    <message>
+        <location filename="../supervision_view.cc" line="495"/>
+        <source>Vernietiging: casussen</source>
+        <translation>Destruction: cases</translation>
     </message>
 </context>
 <context>

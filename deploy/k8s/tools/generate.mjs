@@ -334,6 +334,7 @@ function textproto(s) {
       cases: ["report_sources", ["intake"]],
       handover: ["case_event_sources", ["cases", "safetyplan"]],
       intake: ["case_event_sources", ["cases"]],
+      safetyplan: ["case_event_sources", ["cases"]],
     }[s.name];
     if (senders) for (const from of senders[1]) lines.push(`  ${senders[0]}: "${from}"`);
     lines.push("}");
