@@ -133,7 +133,7 @@ int RunIntakeCommand(const Args& args);
 int RunPlanCommand(const Args& args);
 // intake import FILE.jsonl (intake_import.cc); `usage` is the import line of the intake usage.
 int RunIntakeImport(const Args& args, const std::string& usage);
-// intake feedback | complete | report | handed | answer | retention | hold | destruction
+// intake feedback | complete | close | report | handed | answer | retention | hold | destruction
 // (intake_report_commands.cc).
 int RunIntakeReportCommand(const Args& args);
 int RunWhoAmI();

@@ -76,6 +76,8 @@ constexpr char kUsage[] =
     "  complete REPORT_ID --conclusion=TEXT --follow-up=end-of-involvement|handover|\n"
     "         conditions-follow-up|mda-plus-plus|child-protection-board [--note=TEXT] [--etag=E]\n"
     "         ends the investigation by Veilig Thuis\n"
+    "  close REPORT_ID --reason=TEXT [--etag=E]   closes a file that does not close by itself:\n"
+    "         an advice request once advised, Voorwaarden & Vervolg once the monitoring ended\n"
     "  report --from=YYYY-MM-DD --to=YYYY-MM-DD [--csv [FILE]]   the supervisor's figures and\n"
     "         the sector norms; --csv alone prints only the CSV, with FILE writes it there\n"
     "  handed [--include-done]   (the receiving organisation) the reports Veilig Thuis handed to\n"
@@ -421,7 +423,8 @@ int RunIntakeCommand(const Args& args) {
   if (verb == "import") return RunIntakeImport(args, UsageOf("import"));
   if (verb == "queue") return Queue(args);
   if (verb == "feedback" || verb == "complete" || verb == "report" || verb == "handed" ||
-      verb == "answer" || verb == "retention" || verb == "hold" || verb == "destruction") {
+      verb == "answer" || verb == "retention" || verb == "hold" || verb == "destruction" ||
+      verb == "close") {
     return RunIntakeReportCommand(args);
   }
   static constexpr const char* kWithReport[] = {"get",     "claim",  "release",

@@ -283,6 +283,20 @@ int Answer(const std::string& report_id) {
   return 0;
 }
 
+// Closes a file that does not close by itself (CloseReport).
+int Close(const std::string& report_id) {
+  if (report_id.empty()) return UsageError("intake close REPORT_ID --reason=TEXT [--etag=E]");
+  v1::CloseReportRequest r;
+  r.set_request_id(RequestId());
+  r.set_report_id(report_id);
+  r.set_reason(absl::GetFlag(FLAGS_reason));
+  r.set_etag(absl::GetFlag(FLAGS_etag));
+  v1::CloseReportResponse response;
+  if (int rc = CallIntake(&IntakeService::Stub::CloseReport, r, response); rc != 0) return rc;
+  Print(response);
+  return 0;
+}
+
 // --- retention (VT supervisors) ------------------------------------------------------------------
 
 std::string HoldText(const v1::RetentionItem& item) {
@@ -378,6 +392,7 @@ int RunIntakeReportCommand(const Args& args) {
     return Complete(report_id);
   }
   if (verb == "answer") return Answer(report_id);
+  if (verb == "close") return Close(report_id);
   if (verb == "hold") return Hold(report_id);
   if (verb == "destruction") return Destruction(report_id);
   // feedback: the list, or with a report the feedback given.

@@ -162,6 +162,58 @@ QString ConvertAdviceDialog::preconditionText() const {
   return tr("Omzetten kan niet: dit is al een melding, of de adviesvraag is niet meer open.");
 }
 
+// --- CloseReportDialog ------------------------------------------------------------------------
+
+CloseReportDialog::CloseReportDialog(client::ChannelsPtr channel, const v1::Report& report,
+                                     DirectoryNames* names, QWidget* parent)
+    : TriageReportDialog(std::move(channel), report, names, tr("Dossier afsluiten"),
+                         tr("&Afsluiten"), parent) {
+  setObjectName(QStringLiteral("closeReportDialog"));
+  auto* explanation = new QLabel(
+      tr("Afsluiten beëindigt de bemoeienis van Veilig Thuis met dit dossier. De bewaartermijn "
+         "begint dan; daarna wordt het dossier vernietigd."),
+      this);
+  explanation->setWordWrap(true);
+  form()->addRow(explanation);
+  reason_ =
+      ActionTextBox(this, QStringLiteral("closeReason"), tr("Waarom de bemoeienis eindigt"), 4);
+  form()->addRow(tr("&Reden (verplicht):"), reason_);
+  marks().Bind("reason", reason_);
+  setTabOrder(reason_, okButton());
+  showDetails();
+}
+
+bool CloseReportDialog::ClosesByHand(const v1::Report& report) {
+  if (report.input().kind() == v1::REPORT_KIND_ADVICE) {
+    return report.state() == v1::REPORT_STATE_OPEN;
+  }
+  if (report.state() != v1::REPORT_STATE_ASSESSED) return false;
+  if (report.assessment().route() == v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP) return true;
+  return report.has_investigation_end() &&
+         report.investigation_end().follow_up() == v1::INVESTIGATION_FOLLOW_UP_CONDITIONS_FOLLOW_UP;
+}
+
+FormDialog::Call CloseReportDialog::prepareCall() {
+  v1::CloseReportRequest req;
+  req.set_request_id(requestId());
+  req.set_report_id(report().id());
+  req.set_etag(report().etag());
+  req.set_reason(reason_->toPlainText().trimmed().toStdString());
+  return [channel = channel(), req, out = answer()](grpc::ClientContext* ctx) {
+    v1::CloseReportResponse resp;
+    const grpc::Status status =
+        client::StubOf<v1::IntakeService>(*channel)->CloseReport(ctx, req, &resp);
+    if (status.ok()) *out = resp.report();
+    return status;
+  };
+}
+
+QString CloseReportDialog::preconditionText() const {
+  return tr(
+      "Afsluiten kan niet: dit dossier sluit vanzelf, is nog niet beoordeeld of is al "
+      "afgesloten.");
+}
+
 // --- CompleteInvestigationDialog --------------------------------------------------------------
 
 CompleteInvestigationDialog::CompleteInvestigationDialog(client::ChannelsPtr channel,

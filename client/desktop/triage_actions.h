@@ -81,6 +81,26 @@ class ConvertAdviceDialog : public TriageReportDialog {
   QPlainTextEdit* reason_;
 };
 
+// "Dossier afsluiten": why Veilig Thuis's involvement ended (required), for a file that does not
+// close by itself (an advice request, Voorwaarden & Vervolg); its retention term starts.
+// Object name "closeReportDialog"; field "closeReason"; "okButton".
+class CloseReportDialog : public TriageReportDialog {
+  Q_OBJECT
+
+ public:
+  CloseReportDialog(client::ChannelsPtr channel, const v1::Report& report, DirectoryNames* names,
+                    QWidget* parent = nullptr);
+  // Whether `report` is one a VT worker closes by hand (the service still decides).
+  static bool ClosesByHand(const v1::Report& report);
+
+ protected:
+  Call prepareCall() override;
+  QString preconditionText() const override;
+
+ private:
+  QPlainTextEdit* reason_;
+};
+
 // "Onderzoek afronden": the conclusion (required), the follow-up decided (required) and a note on
 // who takes over or what follows (optional).
 // Object name "completeInvestigationDialog"; fields "investigationConclusion",

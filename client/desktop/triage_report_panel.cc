@@ -109,9 +109,16 @@ TriageReportPanel::TriageReportPanel(client::ChannelsPtr channel, QWidget* paren
   complete_->setObjectName(QStringLiteral("completeInvestigationButton"));
   complete_->setAccessibleName(tr("Onderzoek afronden"));
   connect(complete_, &QPushButton::clicked, this, &TriageReportPanel::completeInvestigation);
+  close_ = new QPushButton(tr("&Dossier afsluiten…"), this);
+  close_->setObjectName(QStringLiteral("closeReportButton"));
+  close_->setAccessibleName(tr("Dossier afsluiten"));
+  close_->setToolTip(
+      tr("Voor een adviesvraag na het advies, en voor Voorwaarden & Vervolg na het toezicht."));
+  connect(close_, &QPushButton::clicked, this, &TriageReportPanel::closeReport);
   auto* actions = new QHBoxLayout;
   actions->addWidget(convert_);
   actions->addWidget(complete_);
+  actions->addWidget(close_);
   actions->addStretch();
 
   auto* layout = new QVBoxLayout(this);
@@ -123,7 +130,8 @@ TriageReportPanel::TriageReportPanel(client::ChannelsPtr channel, QWidget* paren
   layout->addWidget(status_);
   setTabOrder(text_, convert_);
   setTabOrder(convert_, complete_);
-  setTabOrder(complete_, radar_);
+  setTabOrder(complete_, close_);
+  setTabOrder(close_, radar_);
   clear(tr("Kies een melding in de wachtrij."));
 }
 
@@ -145,30 +153,32 @@ void TriageReportPanel::updateActions() {
                        report_.state() == v1::REPORT_STATE_OPEN);
   complete_->setEnabled(shown && report_.has_investigation_due() &&
                         !report_.has_investigation_end());
+  close_->setEnabled(shown && CloseReportDialog::ClosesByHand(report_));
+}
+
+void TriageReportPanel::openAction(TriageReportDialog* dialog) {
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &TriageReportDialog::reportChanged, this, [this](const v1::Report& r) {
+    const QString id = QString::fromStdString(r.id());
+    if (id == report_id_) showReport(id);
+    emit reportChanged(id);
+  });
+  dialog->open();
 }
 
 void TriageReportPanel::convertAdvice() {
   if (report_.id().empty()) return;
-  auto* dialog = new ConvertAdviceDialog(channel_, report_, names_, this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &TriageReportDialog::reportChanged, this, [this](const v1::Report& r) {
-    const QString id = QString::fromStdString(r.id());
-    if (id == report_id_) showReport(id);
-    emit reportChanged(id);
-  });
-  dialog->open();
+  openAction(new ConvertAdviceDialog(channel_, report_, names_, this));
 }
 
 void TriageReportPanel::completeInvestigation() {
   if (report_.id().empty()) return;
-  auto* dialog = new CompleteInvestigationDialog(channel_, report_, names_, this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &TriageReportDialog::reportChanged, this, [this](const v1::Report& r) {
-    const QString id = QString::fromStdString(r.id());
-    if (id == report_id_) showReport(id);
-    emit reportChanged(id);
-  });
-  dialog->open();
+  openAction(new CompleteInvestigationDialog(channel_, report_, names_, this));
+}
+
+void TriageReportPanel::closeReport() {
+  if (report_.id().empty()) return;
+  openAction(new CloseReportDialog(channel_, report_, names_, this));
 }
 
 void TriageReportPanel::clear(const QString& status) {
@@ -320,6 +330,13 @@ QString TriageReportPanel::reportHtml(const v1::Report& report) {
               .arg(tr("Omschrijving").toHtmlEscaped(),
                    Esc(in.description()).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
   html += assessmentHtml(report);
+  if (report.has_closure()) {
+    const v1::ReportClosure& c = report.closure();
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Dossier afgesloten").toHtmlEscaped());
+    html += Line(tr("Afgesloten door:"), NameOfProfessional(names_, c.closed_by()));
+    html += Line(tr("Afgesloten op:"), FormatAmsterdam(c.close_time()));
+    html += Line(tr("Reden:"), QString::fromStdString(c.reason()));
+  }
   return html;
 }
 

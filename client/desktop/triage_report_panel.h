@@ -24,11 +24,12 @@ class QTextBrowser;
 namespace schakel::desktop {
 
 class DirectoryNames;
+class TriageReportDialog;
 
 // Child object names: "reportText" (the report), "radarSummary", "radarTable" (one row per
 // earlier report per person or address it matched), "reportStatus", "convertAdviceButton",
-// "completeInvestigationButton" (each enabled for a report the action is for; the dialogs they
-// open are children of the panel).
+// "completeInvestigationButton", "closeReportButton" (each enabled for a report the action is for;
+// the dialogs they open are children of the panel).
 class TriageReportPanel : public QWidget {
   Q_OBJECT
 
@@ -56,6 +57,9 @@ class TriageReportPanel : public QWidget {
   // Open the dialogs for the report shown (nothing when none is shown).
   void convertAdvice();
   void completeInvestigation();
+  void closeReport();
+  // Opens `dialog` (a child, deleted on close); a change it makes shows here and goes out.
+  void openAction(TriageReportDialog* dialog);
 
  private:
   void render(const v1::Report& report, const v1::GetRadarResponse& radar);
@@ -74,6 +78,7 @@ class TriageReportPanel : public QWidget {
   QLabel* status_;
   QPushButton* convert_;
   QPushButton* complete_;
+  QPushButton* close_;
   DirectoryNames* names_ = nullptr;
   v1::Report report_;
   v1::GetRadarResponse radar_answer_;

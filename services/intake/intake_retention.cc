@@ -86,6 +86,8 @@ void IntakeService::ScheduleRetention() {
 absl::StatusOr<int> IntakeService::RunRetention() {
   absl::MutexLock lock(&retention_mu_);
   const absl::Time now = env_.clock->Now();
+  // Reports from before their closure had a column of their own get one first.
+  SCHAKEL_RETURN_IF_ERROR(BackfillClosures(now).status());
   Caller system;
   system.principal = env_.internal->host;
   const std::string reason = absl::StrCat("retention term of ", retention_years_, " years ended");

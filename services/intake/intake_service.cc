@@ -34,7 +34,7 @@ AuthorizationTable IntakeAuthorizationTable() {
   // Feedback to the reporter and the end of an investigation: the team's work; the supervisors
   // watch the tasks and read the figures. The organisation's kind and region are checked per call.
   t.Allow("ListFeedbackTasks", {.roles = {v1::ROLE_VT_INTAKE, v1::ROLE_SUPERVISOR}});
-  for (const char* m : {"RecordFeedback", "CompleteInvestigation"}) {
+  for (const char* m : {"RecordFeedback", "CompleteInvestigation", "CloseReport"}) {
     t.Allow(m, {.roles = {v1::ROLE_VT_INTAKE}});
   }
   t.Allow("GetIntakeReport", {.roles = {v1::ROLE_SUPERVISOR}});
@@ -235,6 +235,7 @@ v1::Report IntakeService::ToProto(const ReportRow& r) const {
   if (r.investigation_due) SetTime(out.mutable_investigation_due(), *r.investigation_due);
   out.set_investigator_id(r.investigator_id);
   if (r.body.has_investigation_end()) *out.mutable_investigation_end() = r.body.investigation_end();
+  if (r.body.has_closure()) *out.mutable_closure() = r.body.closure();
   out.set_case_id(r.case_id);
   out.set_case_open(r.case_open);
   if (r.body.has_handover()) {

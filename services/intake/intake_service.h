@@ -82,8 +82,12 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   absl::StatusOr<int> ScanClocks();
   // Destroys the reports whose retention term ended by the clock's now and that are under no
   // legal hold (intake_retention.cc; the timer calls it every
-  // IntakeConfig.retention_scan_seconds; so do tests). Returns how many.
+  // IntakeConfig.retention_scan_seconds; so do tests). Returns how many. First it gives reports
+  // assessed before migration 0003 their closing time from their sealed body (BackfillClosures).
   absl::StatusOr<int> RunRetention();
+  // Sets closed_at of each report assessed before migration 0003 whose sealed body shows it
+  // closed (intake_close.cc). Returns how many it closed.
+  absl::StatusOr<int> BackfillClosures(absl::Time now);
 
 #define SCHAKEL_INTAKE_RPC(Name)                                                                 \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \
@@ -104,6 +108,7 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   SCHAKEL_INTAKE_RPC(ListFeedbackTasks);
   SCHAKEL_INTAKE_RPC(RecordFeedback);
   SCHAKEL_INTAKE_RPC(CompleteInvestigation);
+  SCHAKEL_INTAKE_RPC(CloseReport);
   SCHAKEL_INTAKE_RPC(GetIntakeReport);
   SCHAKEL_INTAKE_RPC(ListRetention);
   SCHAKEL_INTAKE_RPC(SetLegalHold);

@@ -243,6 +243,49 @@ TEST_F(TriageFlowTest, AnAdviceRequestIsConvertedThroughTheDialog) {
   EXPECT_FALSE(convert->isEnabled());
 }
 
+// An advice request, once advised, is closed by hand: it leaves the queue and its retention term
+// starts.
+TEST_F(TriageFlowTest, AnAdviceRequestIsClosedThroughTheDialog) {
+  const std::string id = world_.Submit("vt1", Advice());
+  auto view = OpenTriage("vt1");
+  ASSERT_NE(view, nullptr);
+  auto* table = Child<QTableWidget>(*view, "queueTable");
+  ASSERT_EQ(table->rowCount(), 1);
+  ASSERT_TRUE(OpenReport(*view, id));
+  auto* close = Child<QPushButton>(*view, "closeReportButton");
+  ASSERT_TRUE(close->isEnabled());
+  close->click();
+  QPointer<CloseReportDialog> dialog =
+      view->findChild<CloseReportDialog*>(QStringLiteral("closeReportDialog"));
+  ASSERT_FALSE(dialog.isNull());
+  auto* reason = Child<QPlainTextEdit>(*dialog, "closeReason");
+
+  // No reason: the field is marked and the advice stays open.
+  EXPECT_FALSE(ClickOk(*dialog));
+  EXPECT_TRUE(FieldMarks::IsMarked(reason));
+  EXPECT_EQ(testing::Get(world_, "vt1", id).state(), v1::REPORT_STATE_OPEN);
+
+  reason->setPlainText(QStringLiteral("Advies gegeven: de huisarts verwijst naar het wijkteam."));
+  bool ok = false;
+  EXPECT_EQ(ClickOkTwice(*dialog, &ok), 1);
+  ASSERT_TRUE(ok) << (dialog.isNull() ? std::string() : StatusOf(*dialog).toStdString());
+  const v1::Report closed = testing::Get(world_, "vt1", id);
+  EXPECT_EQ(closed.state(), v1::REPORT_STATE_CLOSED);
+  EXPECT_EQ(closed.closure().reason(), "Advies gegeven: de huisarts verwijst naar het wijkteam.");
+
+  // The queue lets it go (as an assessed report); opened by its number, the panel shows who
+  // closed it, and offers nothing more.
+  EXPECT_TRUE(WaitUntil([&] { return table->rowCount() == 0; }));
+  ASSERT_TRUE(OpenReport(*view, id));
+  auto* text = Child<QTextBrowser>(*view, "reportText");
+  EXPECT_TRUE(WaitUntil([&] {
+    return text->toPlainText().contains("Dossier afgesloten") &&
+           text->toPlainText().contains("Afgesloten door: Professional vt1");
+  })) << text->toPlainText().toStdString();
+  EXPECT_FALSE(close->isEnabled());
+  EXPECT_FALSE(Child<QPushButton>(*view, "convertAdviceButton")->isEnabled());
+}
+
 TEST_F(TriageFlowTest, AnInvestigationIsCompletedThroughTheDialog) {
   const std::string id = ReportUnderInvestigation();
   auto view = OpenTriage("vt1");

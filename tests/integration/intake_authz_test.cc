@@ -64,6 +64,7 @@ const testing::AuthzMatrix kMatrix = {
         {"ListFeedbackTasks",     {true,  true,  true,  true,  false, false, false, false, false, false, false}},
         {"RecordFeedback",        {true,  true,  false, false, false, false, false, false, false, false, false}},
         {"CompleteInvestigation", {true,  true,  false, false, false, false, false, false, false, false, false}},
+        {"CloseReport",           {true,  true,  false, false, false, false, false, false, false, false, false}},
         {"GetIntakeReport",       {false, false, true,  false, false, false, false, false, false, false, false}},
         // Retention: the region's VT supervisors only.
         {"ListRetention",         {false, false, true,  false, false, false, false, false, false, false, false}},
@@ -163,6 +164,7 @@ Target Prepare(IntakeWorld& w, const std::string& method, const Shared& shared) 
   // A handed report has its feedback task (the GP is told) and waits for the team's answer.
   if (method == "RecordFeedback" || method == "AnswerReportHandover") return Assessed(w, ToTeam());
   if (method == "CompleteInvestigation") return Assessed(w, ToInvestigation());
+  if (method == "CloseReport") return Assessed(w, testing::ConditionsFollowUp());
   // A closed file: a granted destruction request destroys it.
   if (method == "SetLegalHold" || method == "DecideDestructionRequest") {
     return Assessed(w, EndOfInvolvement());
@@ -311,6 +313,15 @@ std::map<std::string, Call> Calls() {
     v1::CompleteInvestigationResponse out;
     return s.CompleteInvestigation(ICtx().get(), r, &out);
   };
+  c["CloseReport"] = [](auto& s, IntakeWorld&, const Target& t) {
+    v1::CloseReportRequest r;
+    r.set_request_id(NewRandomId());
+    r.set_report_id(t.report_id);
+    r.set_etag(t.etag);
+    r.set_reason("Toezicht afgerond: de voorwaarden worden nageleefd.");
+    v1::CloseReportResponse out;
+    return s.CloseReport(ICtx().get(), r, &out);
+  };
   c["GetIntakeReport"] = [](auto& s, IntakeWorld&, const Target&) {
     v1::GetIntakeReportRequest r;
     r.mutable_from()->set_year(2026);
@@ -431,7 +442,7 @@ TEST(IntakeAuthzTest, ARefusalDoesNotTellWhetherTheReportExists) {
   const Shared shared{Fresh(w), Assessed(w, ToTeam())};
   for (const std::string method :
        {"GetReport", "GetRadar", "ClaimReport", "ReleaseReport", "AssessReport", "ConvertAdvice",
-        "RecordFeedback", "CompleteInvestigation", "AnswerReportHandover"}) {
+        "RecordFeedback", "CompleteInvestigation", "AnswerReportHandover", "CloseReport"}) {
     const Target existing = Prepare(w, method, shared);
     const Target missing{NewRandomId(), existing.etag};
     for (const std::string who : {"utrecht", "agent", "ggz1"}) {

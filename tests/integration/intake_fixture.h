@@ -234,6 +234,19 @@ inline v1::SafetyAssessment Assessment(v1::AssessmentRoute route) {
   return a;
 }
 
+// An assessment with the route CONDITIONS_FOLLOW_UP: one safety condition, the GGZ makes the
+// plan, Veilig Thuis monitors on 2 March 2026.
+inline v1::SafetyAssessment ConditionsFollowUp() {
+  v1::SafetyAssessment a = Assessment(v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP);
+  a.mutable_conditions()->add_safety_conditions("Geen geweld in het gezin.");
+  a.mutable_conditions()->set_plan_partner_organisation_id(intake_world::kGgz);
+  v1::Date* when = a.mutable_conditions()->add_monitoring_dates();
+  when->set_year(2026);
+  when->set_month(3);
+  when->set_day(2);
+  return a;
+}
+
 // AssessReport as `who`, with a fresh request id unless one is given.
 inline grpc::Status Assess(IntakeWorld& w, const std::string& who, const std::string& report_id,
                            const v1::SafetyAssessment& a, v1::AssessReportResponse* resp = nullptr,

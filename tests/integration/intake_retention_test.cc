@@ -3,6 +3,9 @@
 // and decisions on requests to destroy an unfounded report. Destroyed means: the report's data key
 // shredded, its ciphertexts and radar keys gone from every file of the data directory (the WAL
 // included), and the audit log's proofs still valid.
+#include <map>
+#include <set>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "schakel/v1/audit.grpc.pb.h"
@@ -311,6 +314,112 @@ TEST(IntakeRetentionTest, OnlyTheRegionsVeiligThuisSupervisorsDecide) {
   const grpc::Status st = w.I("vtsup")->ListRetention(ICtx().get(), list, &listed);
   ASSERT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(st), std::set<std::string>{"within_days"});
+}
+
+grpc::Status Close(IntakeWorld& w, const std::string& who, const std::string& id,
+                   const std::string& request_id = NewRandomId(),
+                   v1::CloseReportResponse* out = nullptr) {
+  v1::CloseReportRequest req;
+  req.set_request_id(request_id);
+  req.set_report_id(id);
+  req.set_reason("Advies gegeven: moeder belt de huisarts; geen melding nodig.");
+  v1::CloseReportResponse ignored;
+  return w.I(who)->CloseReport(ICtx().get(), req, out ? out : &ignored);
+}
+
+// An advice request and a report under Voorwaarden & Vervolg close only by hand; every other file
+// closes by itself and is refused.
+TEST(IntakeRetentionTest, AFileThatDoesNotCloseByItselfIsClosedByHand) {
+  IntakeWorld w;
+  v1::ReportInput advice_input = ProfessionalReport();
+  advice_input.set_kind(v1::REPORT_KIND_ADVICE);
+  const std::string advice = w.Submit("vt1", advice_input);
+  const std::string monitored = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", monitored, ConditionsFollowUp()).ok());
+  const std::string ended = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", ended, EndOfInvolvement()).ok());
+  const std::string handed = w.Submit("vt1", ProfessionalReport());
+  v1::SafetyAssessment to_team = Assessment(v1::ASSESSMENT_ROUTE_HANDOVER);
+  to_team.set_structural_unsafety(false);
+  to_team.mutable_handover()->set_receiving_organisation_id(kGgz);
+  ASSERT_TRUE(Assess(w, "vt1", handed, to_team).ok());
+  const std::string open = w.Submit("vt1", ProfessionalReport());
+
+  // Bad input: every field named, nothing written.
+  v1::CloseReportResponse resp;
+  grpc::Status st = w.I("vt1")->CloseReport(ICtx().get(), v1::CloseReportRequest(), &resp);
+  ASSERT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldsOf(st), (std::set<std::string>{"request_id", "report_id", "reason"}));
+  // Files that close by themselves (one did already), or are not assessed yet.
+  st = Close(w, "vt1", handed);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "sluit vanzelf")) << st.error_message();
+  st = Close(w, "vt1", ended);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "al afgesloten op 2026-01-05"))
+      << st.error_message();
+  st = Close(w, "vt1", open);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "veiligheidsbeoordeling"));
+  EXPECT_EQ(Close(w, "vtsup", advice).error_code(), grpc::StatusCode::PERMISSION_DENIED)
+      << "the team closes a file, not its supervisor";
+
+  // The advice, on Monday 5 January; a retry answers the same.
+  v1::CloseReportResponse first;
+  ASSERT_TRUE(Close(w, "vt1", advice, "afsluiten-advies", &first).ok());
+  EXPECT_EQ(first.report().state(), v1::REPORT_STATE_CLOSED);
+  EXPECT_EQ(first.report().closure().closed_by(), "vt1");
+  v1::CloseReportResponse again;
+  ASSERT_TRUE(Close(w, "vt1", advice, "afsluiten-advies", &again).ok());
+  EXPECT_EQ(again.report().etag(), first.report().etag());
+  st = Close(w, "vt1", advice);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_TRUE(absl::StrContains(st.error_message(), "al afgesloten op 2026-01-05"));
+  EXPECT_EQ(w.Queue("vt1").rows_size(), 1)
+      << "a closed advice leaves the queue; the open report stays";
+  // The monitoring ends a week later.
+  w.clock().Set(AmsterdamTime(2026, 1, 12, 9));
+  ASSERT_TRUE(Close(w, "vt1", monitored).ok());
+  EXPECT_EQ(Get(w, "vt1", monitored).state(), v1::REPORT_STATE_CLOSED);
+
+  // Both have their term now, from their closing day.
+  w.clock().Set(AmsterdamTime(2040, 12, 20, 9));
+  std::map<std::string, std::string> due;
+  const v1::ListRetentionResponse listed = Retention(w, 31);
+  for (const v1::RetentionItem& item : listed.items()) {
+    due[item.report_id()] = FormatDay(item.destroy_on());
+  }
+  EXPECT_EQ(due, (std::map<std::string, std::string>{
+                     {advice, "2041-01-05"}, {ended, "2041-01-05"}, {monitored, "2041-01-12"}}));
+  w.clock().Set(AmsterdamTime(2041, 1, 12, 9));
+  EXPECT_EQ(RunRetention(w), 3);
+  EXPECT_EQ(GetStatus(w, monitored).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+// Reports assessed before the figures had columns of their own (migration 0003) have their route
+// only in the sealed body: the daily job reads their closing from it.
+TEST(IntakeRetentionTest, AReportAssessedBeforeMigration0003ClosesFromItsBody) {
+  IntakeWorld w;
+  const std::string ended = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", ended, EndOfInvolvement()).ok());
+  const std::string monitored = w.Submit("vt1", ProfessionalReport());
+  ASSERT_TRUE(Assess(w, "vt1", monitored, ConditionsFollowUp()).ok());
+  // As such a report was stored: no assessed_at, no route, never closed.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((w.host().data_dir() / "intake.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "UPDATE reports SET assessed_at = NULL, route = NULL, closed_at = NULL",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  w.clock().Set(AmsterdamTime(2040, 12, 20, 9));
+  EXPECT_EQ(Retention(w).items_size(), 0) << "no closing known yet";
+  EXPECT_EQ(RunRetention(w), 0);
+  const v1::ListRetentionResponse due = Retention(w);
+  ASSERT_EQ(due.items_size(), 1) << "the one that ended at its assessment";
+  EXPECT_EQ(due.items(0).report_id(), ended);
+  EXPECT_EQ(FormatDay(due.items(0).destroy_on()), "2041-01-05");
 }
 
 }  // namespace

@@ -4094,59 +4094,92 @@
     </message>
 </context>
 <context>
-    <name>schakel::desktop::CompleteInvestigationDialog</name>
+    <name>schakel::desktop::CloseReportDialog</name>
+    <message>
+        <location filename="../triage_actions.cc" line="169"/>
+        <source>Dossier afsluiten</source>
+        <translation>Close the file</translation>
+    </message>
     <message>
         <location filename="../triage_actions.cc" line="170"/>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="173"/>
+        <source>Afsluiten beëindigt de bemoeienis van Veilig Thuis met dit dossier. De bewaartermijn begint dan; daarna wordt het dossier vernietigd.</source>
+        <translation>Closing ends Veilig Thuis&apos;s involvement with this file. Its retention term starts then; after it, the file is destroyed.</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="179"/>
+        <source>Waarom de bemoeienis eindigt</source>
+        <translation>Why the involvement ends</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="180"/>
+        <source>&amp;Reden (verplicht):</source>
+        <translation>&amp;Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../triage_actions.cc" line="212"/>
+        <source>Afsluiten kan niet: dit dossier sluit vanzelf, is nog niet beoordeeld of is al afgesloten.</source>
+        <translation>Cannot close: this file closes by itself, is not assessed yet, or is closed already.</translation>
+    </message>
+</context>
+<context>
+    <name>schakel::desktop::CompleteInvestigationDialog</name>
+    <message>
+        <location filename="../triage_actions.cc" line="221"/>
         <source>Onderzoek afronden</source>
         <translation>Complete investigation</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="171"/>
+        <location filename="../triage_actions.cc" line="222"/>
         <source>&amp;Afronden</source>
         <translation>&amp;Complete</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="174"/>
+        <location filename="../triage_actions.cc" line="225"/>
         <source>Conclusie van het onderzoek</source>
         <translation>Conclusion of the investigation</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="177"/>
+        <location filename="../triage_actions.cc" line="228"/>
         <source>Besloten vervolg</source>
         <translation>Decided follow-up</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="182"/>
+        <location filename="../triage_actions.cc" line="233"/>
         <source>Wie het overneemt of wat er volgt</source>
         <translation>Who takes over or what happens next</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="183"/>
+        <location filename="../triage_actions.cc" line="234"/>
         <source>&amp;Conclusie (verplicht):</source>
         <translation>Co&amp;nclusion (required):</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="184"/>
+        <location filename="../triage_actions.cc" line="235"/>
         <source>&amp;Vervolg (verplicht):</source>
         <translation>&amp;Follow-up (required):</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="185"/>
+        <location filename="../triage_actions.cc" line="236"/>
         <source>&amp;Toelichting vervolg:</source>
         <translation>Follow-up &amp;details:</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="199"/>
+        <location filename="../triage_actions.cc" line="250"/>
         <source>Onderzoeker: %1</source>
         <translation>Investigator: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="202"/>
+        <location filename="../triage_actions.cc" line="253"/>
         <source>Onderzoek uiterlijk: %1</source>
         <translation>Investigation due by: %1</translation>
     </message>
     <message>
-        <location filename="../triage_actions.cc" line="225"/>
+        <location filename="../triage_actions.cc" line="276"/>
         <source>Afronden kan niet: bij deze melding loopt geen onderzoek door Veilig Thuis, of het onderzoek is al afgerond.</source>
         <translation>Cannot complete: there is no ongoing Veilig Thuis investigation for this report, or the investigation has already been completed.</translation>
     </message>
@@ -7377,317 +7410,352 @@ This person&apos;s relationships will also be removed. Only intended for someone
         <translation>Complete investigation</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="127"/>
-        <location filename="../triage_report_panel.cc" line="189"/>
+        <location filename="../triage_report_panel.cc" line="114"/>
+        <source>Dossier afsluiten</source>
+        <translation>Close the file</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="116"/>
+        <source>Voor een adviesvraag na het advies, en voor Voorwaarden &amp; Vervolg na het toezicht.</source>
+        <translation>For an advice request once advised, and for Conditions &amp; Follow-up once the monitoring ended.</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="135"/>
+        <location filename="../triage_report_panel.cc" line="199"/>
         <source>Kies een melding in de wachtrij.</source>
         <translation>Choose a report in the queue.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="192"/>
+        <location filename="../triage_report_panel.cc" line="202"/>
         <source>Melding laden…</source>
         <translation>Loading report…</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="199"/>
+        <location filename="../triage_report_panel.cc" line="209"/>
         <source>De melding kon niet worden opgehaald: %1</source>
         <translation>The report could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="213"/>
+        <location filename="../triage_report_panel.cc" line="223"/>
         <source>De radar kon niet worden opgehaald: %1</source>
         <translation>The radar could not be retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="275"/>
+        <location filename="../triage_report_panel.cc" line="285"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="280"/>
+        <location filename="../triage_report_panel.cc" line="290"/>
         <source>ACUUT: de melder schat de situatie nu als acuut onveilig in.</source>
         <translation>ACUTE: the reporter currently judges the situation to be acutely unsafe.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="282"/>
+        <location filename="../triage_report_panel.cc" line="292"/>
         <source>Kanaal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="283"/>
+        <location filename="../triage_report_panel.cc" line="293"/>
         <source>Ontvangen:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="284"/>
+        <location filename="../triage_report_panel.cc" line="294"/>
         <source>Beoordeling uiterlijk:</source>
         <translation>Assessment due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="285"/>
+        <location filename="../triage_report_panel.cc" line="295"/>
         <source>Acuut uiterlijk:</source>
         <translation>Acute due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="286"/>
+        <location filename="../triage_report_panel.cc" line="296"/>
         <source>Stand:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="287"/>
+        <location filename="../triage_report_panel.cc" line="297"/>
         <source>In behandeling bij:</source>
         <translation>Being handled by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="289"/>
+        <location filename="../triage_report_panel.cc" line="299"/>
         <source>Omgezet in melding:</source>
         <translation>Converted to report:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="291"/>
+        <location filename="../triage_report_panel.cc" line="301"/>
         <source>Kenmerk melder:</source>
         <translation>Reporter&apos;s reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="294"/>
+        <location filename="../triage_report_panel.cc" line="304"/>
         <source>Melder</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="295"/>
+        <location filename="../triage_report_panel.cc" line="305"/>
         <source>Soort:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="296"/>
+        <location filename="../triage_report_panel.cc" line="306"/>
         <source>Organisatie:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="297"/>
+        <location filename="../triage_report_panel.cc" line="307"/>
         <source>Beroep:</source>
         <translation>Profession:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="298"/>
+        <location filename="../triage_report_panel.cc" line="308"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="299"/>
+        <location filename="../triage_report_panel.cc" line="309"/>
         <source>Contact:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="300"/>
+        <location filename="../triage_report_panel.cc" line="310"/>
         <source>Politiekenmerk:</source>
         <translation>Police reference:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="301"/>
+        <location filename="../triage_report_panel.cc" line="311"/>
         <source>Anoniem:</source>
         <translation>Anonymous:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="301"/>
+        <location filename="../triage_report_panel.cc" line="311"/>
         <source>ja (geen terugkoppeling)</source>
         <translation>yes (no feedback)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="303"/>
+        <location filename="../triage_report_panel.cc" line="313"/>
         <source>Anoniem naar het gezin:</source>
         <translation>Anonymous towards the family:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="303"/>
+        <location filename="../triage_report_panel.cc" line="313"/>
         <source>ja, noem de melder niet tegenover het gezin</source>
         <translation>yes, do not name the reporter to the family</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="306"/>
+        <location filename="../triage_report_panel.cc" line="316"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="310"/>
+        <location filename="../triage_report_panel.cc" line="320"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="312"/>
+        <location filename="../triage_report_panel.cc" line="322"/>
         <source>BSN %1</source>
         <translation>BSN %1</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="318"/>
+        <location filename="../triage_report_panel.cc" line="328"/>
         <source>Geweld:</source>
         <translation>Violence:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="320"/>
+        <location filename="../triage_report_panel.cc" line="330"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="330"/>
+        <location filename="../triage_report_panel.cc" line="335"/>
+        <source>Dossier afgesloten</source>
+        <translation>File closed</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="336"/>
+        <source>Afgesloten door:</source>
+        <translation>Closed by:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="337"/>
+        <source>Afgesloten op:</source>
+        <translation>Closed on:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="338"/>
+        <source>Reden:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="347"/>
         <source>Veiligheidsbeoordeling</source>
         <translation>Safety assessment</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="331"/>
+        <location filename="../triage_report_panel.cc" line="348"/>
         <source>Route:</source>
         <translation>Route:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="332"/>
+        <location filename="../triage_report_panel.cc" line="349"/>
         <source>Beoordeeld door:</source>
         <translation>Assessed by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="333"/>
+        <location filename="../triage_report_panel.cc" line="350"/>
         <source>Beoordeeld op:</source>
         <translation>Assessed on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="334"/>
+        <location filename="../triage_report_panel.cc" line="351"/>
         <source>Acuut onveilig:</source>
         <translation>Acutely unsafe:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="334"/>
-        <location filename="../triage_report_panel.cc" line="335"/>
-        <location filename="../triage_report_panel.cc" line="346"/>
+        <location filename="../triage_report_panel.cc" line="351"/>
+        <location filename="../triage_report_panel.cc" line="352"/>
+        <location filename="../triage_report_panel.cc" line="363"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="334"/>
-        <location filename="../triage_report_panel.cc" line="335"/>
-        <location filename="../triage_report_panel.cc" line="346"/>
+        <location filename="../triage_report_panel.cc" line="351"/>
+        <location filename="../triage_report_panel.cc" line="352"/>
+        <location filename="../triage_report_panel.cc" line="363"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="335"/>
+        <location filename="../triage_report_panel.cc" line="352"/>
         <source>Structureel onveilig:</source>
         <translation>Structurally unsafe:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="336"/>
+        <location filename="../triage_report_panel.cc" line="353"/>
         <source>Onderbouwing:</source>
         <translation>Rationale:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="338"/>
+        <location filename="../triage_report_panel.cc" line="355"/>
         <source>Onderzoeker:</source>
         <translation>Investigator:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="339"/>
+        <location filename="../triage_report_panel.cc" line="356"/>
         <source>Onderzoek uiterlijk:</source>
         <translation>Investigation due by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="343"/>
+        <location filename="../triage_report_panel.cc" line="360"/>
         <source>Onderzoek afgerond</source>
         <translation>Investigation completed</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="344"/>
+        <location filename="../triage_report_panel.cc" line="361"/>
         <source>Afgerond door:</source>
         <translation>Completed by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="345"/>
+        <location filename="../triage_report_panel.cc" line="362"/>
         <source>Afgerond op:</source>
         <translation>Completed on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="346"/>
+        <location filename="../triage_report_panel.cc" line="363"/>
         <source>Binnen de termijn:</source>
         <translation>Within the deadline:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="347"/>
+        <location filename="../triage_report_panel.cc" line="364"/>
         <source>Conclusie:</source>
         <translation>Conclusion:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="348"/>
+        <location filename="../triage_report_panel.cc" line="365"/>
         <source>Vervolg:</source>
         <translation>Follow-up:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="349"/>
+        <location filename="../triage_report_panel.cc" line="366"/>
         <source>Toelichting vervolg:</source>
         <translation>Follow-up explanation:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="353"/>
+        <location filename="../triage_report_panel.cc" line="370"/>
         <source>Overdracht</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="354"/>
+        <location filename="../triage_report_panel.cc" line="371"/>
         <source>Aan:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="355"/>
+        <location filename="../triage_report_panel.cc" line="372"/>
         <source>Stand van de overdracht:</source>
         <translation>Handover status:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="357"/>
+        <location filename="../triage_report_panel.cc" line="374"/>
         <source>Antwoord uiterlijk:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="359"/>
+        <location filename="../triage_report_panel.cc" line="376"/>
         <source>Beantwoord door:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="360"/>
+        <location filename="../triage_report_panel.cc" line="377"/>
         <source>Beantwoord op:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="361"/>
+        <location filename="../triage_report_panel.cc" line="378"/>
         <source>Reden van weigeren:</source>
         <translation>Reason for declining:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="364"/>
+        <location filename="../triage_report_panel.cc" line="381"/>
         <source>MDA++-casus:</source>
         <translation>MDA++ case:</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="229"/>
+        <location filename="../triage_report_panel.cc" line="239"/>
         <source>Eerdere meldingen: %1 (laatste 12 maanden: %2).</source>
         <translation>Earlier reports: %1 (last 12 months: %2).</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="232"/>
+        <location filename="../triage_report_panel.cc" line="112"/>
+        <source>&amp;Dossier afsluiten…</source>
+        <translation>C&amp;lose the file…</translation>
+    </message>
+    <message>
+        <location filename="../triage_report_panel.cc" line="242"/>
         <source>HERHAALDE MELDING: twee of meer in de laatste 12 maanden.</source>
         <translation>REPEAT REPORT: two or more in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="233"/>
+        <location filename="../triage_report_panel.cc" line="243"/>
         <source>Er loopt een MDA++-casus uit een eerdere melding.</source>
         <translation>There is an ongoing MDA++ case from an earlier report.</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="241"/>
+        <location filename="../triage_report_panel.cc" line="251"/>
         <source>, lopende MDA++-casus</source>
         <translation>, ongoing MDA++ case</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="259"/>
+        <location filename="../triage_report_panel.cc" line="269"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../triage_report_panel.cc" line="265"/>
+        <location filename="../triage_report_panel.cc" line="275"/>
         <source>adres %1</source>
         <translation>address %1</translation>
     </message>
