@@ -116,8 +116,8 @@ absl::Status CaseService::Open(const HostEnv& env) {
 }
 
 std::vector<OutboxRoute> CaseService::outbox_routes() {
-  auto add_event = [](v1::ReceiveCaseEventsRequest& request,
-                      const OutboxMessage& m) -> absl::Status {
+  // Both receivers take a batch of ReceivedCaseEvent.
+  auto add_event = [](auto& request, const OutboxMessage& m) -> absl::Status {
     v1::ReceivedCaseEvent* e = request.add_events();
     if (!e->mutable_event()->ParseFromString(m.payload)) {
       return absl::DataLossError("an outbox case event does not parse");
@@ -125,21 +125,21 @@ std::vector<OutboxRoute> CaseService::outbox_routes() {
     e->set_source_sequence(m.seq);
     return absl::OkStatus();
   };
-  return {
-      BatchRoute<v1::HandoverService>(kCaseEventsTopic, "handover",
-                                      &v1::HandoverService::Stub::ReceiveCaseEvents, add_event),
-      BatchRoute<v1::SafetyPlanService>(kPlanCaseEventsTopic, "safetyplan",
-                                        &v1::SafetyPlanService::Stub::ReceiveCaseEvents, add_event),
-      BatchRoute<v1::IntakeService>(
-          kReportCaseEventsTopic, "intake", &v1::IntakeService::Stub::RecordReportCases,
-          [](v1::RecordReportCasesRequest& request, const OutboxMessage& m) -> absl::Status {
-            v1::ReportCaseEvent* e = request.add_events();
-            if (!e->mutable_event()->ParseFromString(m.payload)) {
-              return absl::DataLossError("an outbox case event does not parse");
-            }
-            e->set_source_sequence(m.seq);
-            return absl::OkStatus();
-          })};
+  return {BatchRoute<v1::HandoverService>(kCaseEventsTopic, "handover",
+                                          &v1::HandoverService::Stub::ReceiveCaseEvents, add_event),
+          BatchRoute<v1::SafetyPlanService>(kPlanCaseEventsTopic, "safetyplan",
+                                            &v1::SafetyPlanService::Stub::ReceiveCaseDestructions,
+                                            add_event),
+          BatchRoute<v1::IntakeService>(
+              kReportCaseEventsTopic, "intake", &v1::IntakeService::Stub::RecordReportCases,
+              [](v1::RecordReportCasesRequest& request, const OutboxMessage& m) -> absl::Status {
+                v1::ReportCaseEvent* e = request.add_events();
+                if (!e->mutable_event()->ParseFromString(m.payload)) {
+                  return absl::DataLossError("an outbox case event does not parse");
+                }
+                e->set_source_sequence(m.seq);
+                return absl::OkStatus();
+              })};
 }
 
 grpc::ServerUnaryReactor* CaseService::Handle(grpc::CallbackServerContext* ctx,

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/calendar.h"
+#include "services/common/log.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 #include "services/common/validation.h"
@@ -30,6 +31,10 @@ std::string NotClosable(const ReportRow& row) {
   }
   if (row.state == v1::REPORT_STATE_OPEN) {
     return "eerst de veiligheidsbeoordeling / assess the report first";
+  }
+  if (row.case_open) {
+    return "de MDA++-casus van deze melding loopt nog; het dossier sluit met de casus / the "
+           "report's MDA++ case is open: the file closes with it";
   }
   const v1::AssessmentRoute route = row.body.assessment().route();
   if (route == v1::ASSESSMENT_ROUTE_CONDITIONS_FOLLOW_UP) return "";
@@ -113,6 +118,10 @@ grpc::ServerUnaryReactor* IntakeService::CloseReport(grpc::CallbackServerContext
       SetTime(closure->mutable_close_time(), now);
       row->state = v1::REPORT_STATE_CLOSED;
       row->next_signal_at.reset();
+      // It leaves the queue: nobody holds it any more.
+      row->claimed_by.clear();
+      row->claim_time.reset();
+      row->claim_touch.reset();
       SCHAKEL_RETURN_IF_ERROR(store.UpdateReport(*row));
       SCHAKEL_RETURN_IF_ERROR(retention.SetClosed(row->id, absl::ToUnixMicros(now)));
       *resp->mutable_report() = ToProto(*row);
@@ -141,36 +150,60 @@ grpc::ServerUnaryReactor* IntakeService::CloseReport(grpc::CallbackServerContext
 }
 
 absl::StatusOr<int> IntakeService::BackfillClosures(absl::Time now) {
-  // Reports assessed before migration 0003: no assessed_at, no route column.
-  std::vector<std::string> ids;
-  SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    SCHAKEL_ASSIGN_OR_RETURN(
-        sqlite::Statement * s,
-        c.PrepareCached("SELECT id FROM reports WHERE state = ? AND assessed_at IS NULL AND "
-                        "closed_at IS NULL AND destroyed_at IS NULL ORDER BY id LIMIT ?"));
-    s->Bind(1, static_cast<int64_t>(v1::REPORT_STATE_ASSESSED)).Bind(2, kBackfillBatch * 100);
-    return sqlite::ForEachRow(*s, [&]() -> absl::Status {
-      ids.push_back(s->ColumnText(0));
-      return absl::OkStatus();
-    });
-  }));
+  // Reports assessed before migration 0003: no assessed_at, no route column. Those still open
+  // (their route goes on) are looked at again each day; there are only as many as then existed.
   int closed = 0;
-  for (size_t from = 0; from < ids.size(); from += kBackfillBatch) {
+  std::string after;
+  for (;;) {
+    std::vector<std::string> ids;
+    SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
+      SCHAKEL_ASSIGN_OR_RETURN(ids, LegacyOpenReports(c, after, kBackfillBatch));
+      return absl::OkStatus();
+    }));
+    if (ids.empty()) break;
+    after = ids.back();
     SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
       IntakeStore store(c, *sealer_);
       RetentionStore retention(c, *sealer_);
-      for (size_t i = from; i < ids.size() && i < from + kBackfillBatch; ++i) {
-        SCHAKEL_ASSIGN_OR_RETURN(auto row, store.GetReport(ids[i], true));
-        if (!row) continue;
-        const std::optional<int64_t> at = ClosedFromBody(*row, absl::ToUnixMicros(now));
+      for (const std::string& id : ids) {
+        SCHAKEL_ASSIGN_OR_RETURN(auto term, retention.Get(id));
+        if (!term || term->closed_at || term->destroyed_at) continue;  // changed since the read
+        absl::StatusOr<std::optional<ReportRow>> row = store.GetReport(id, true);
+        if (!row.ok() || !*row) {
+          // One unreadable report must not stop the job: it is logged and skipped.
+          LogEvent(LogLevel::kError, "intake.retention.backfill_unreadable",
+                   {{"error", std::string(row.status().message())}});
+          continue;
+        }
+        const std::optional<int64_t> at = ClosedFromBody(**row, absl::ToUnixMicros(now));
         if (!at) continue;
-        SCHAKEL_RETURN_IF_ERROR(retention.SetClosed(row->id, *at));
+        SCHAKEL_RETURN_IF_ERROR(retention.SetClosed(id, *at));
         ++closed;
       }
       return absl::OkStatus();
     }));
+    if (static_cast<int>(ids.size()) < kBackfillBatch) break;
+  }
+  if (closed > 0) {
+    LogEvent(LogLevel::kInfo, "intake.retention.backfilled", {{"reports", absl::StrCat(closed)}});
   }
   return closed;
+}
+
+absl::StatusOr<std::vector<std::string>> IntakeService::LegacyOpenReports(sqlite::Connection& c,
+                                                                          const std::string& after,
+                                                                          int limit) const {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      sqlite::Statement * s,
+      c.PrepareCached("SELECT id FROM reports WHERE state = ? AND assessed_at IS NULL AND "
+                      "closed_at IS NULL AND destroyed_at IS NULL AND id > ? ORDER BY id LIMIT ?"));
+  s->Bind(1, static_cast<int64_t>(v1::REPORT_STATE_ASSESSED)).Bind(2, after).Bind(3, limit);
+  std::vector<std::string> ids;
+  SCHAKEL_RETURN_IF_ERROR(sqlite::ForEachRow(*s, [&]() -> absl::Status {
+    ids.push_back(s->ColumnText(0));
+    return absl::OkStatus();
+  }));
+  return ids;
 }
 
 }  // namespace schakel::intake

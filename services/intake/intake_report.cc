@@ -201,7 +201,11 @@ grpc::ServerUnaryReactor* IntakeService::GetIntakeReport(grpc::CallbackServerCon
         // assessment's time and route are in the sealed body only.
         IntakeStore reports(c, *sealer_);
         for (ReportFact& f : facts) {
-          if (f.assessed_at || f.state == v1::REPORT_STATE_OPEN) continue;
+          // An advice request has no assessment (a closed one neither): nothing to open.
+          if (f.assessed_at || f.state == v1::REPORT_STATE_OPEN ||
+              f.kind != v1::REPORT_KIND_REPORT) {
+            continue;
+          }
           if (!NotDestroyed(c, f.id).ok()) continue;  // its content is gone
           SCHAKEL_ASSIGN_OR_RETURN(auto row, reports.GetReport(f.id, true));
           if (!row || !row->body.has_assess_time()) continue;

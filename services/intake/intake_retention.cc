@@ -86,8 +86,12 @@ void IntakeService::ScheduleRetention() {
 absl::StatusOr<int> IntakeService::RunRetention() {
   absl::MutexLock lock(&retention_mu_);
   const absl::Time now = env_.clock->Now();
-  // Reports from before their closure had a column of their own get one first.
-  SCHAKEL_RETURN_IF_ERROR(BackfillClosures(now).status());
+  // Reports from before their closure had a column of their own get one first; a failure there
+  // is logged and does not hold up the destruction of what is known to be due.
+  if (absl::StatusOr<int> backfilled = BackfillClosures(now); !backfilled.ok()) {
+    LogEvent(LogLevel::kError, "intake.retention.backfill_failed",
+             {{"error", std::string(backfilled.status().message())}});
+  }
   Caller system;
   system.principal = env_.internal->host;
   const std::string reason = absl::StrCat("retention term of ", retention_years_, " years ended");

@@ -159,8 +159,10 @@ grpc::ServerUnaryReactor* IntakeService::RecordReportCases(grpc::CallbackServerC
             bool linked,
             store.SetReportCase(row->id, e.case_id(), e.type() != v1::CASE_EVENT_TYPE_CLOSED));
         if (!linked) continue;  // the report already names another case (opened by hand)
-        // The file closes with its case (its retention term starts), and opens again with it.
+        // The file closes with its case (its retention term starts), and opens again with it;
+        // one Veilig Thuis closed by hand (CloseReport) stays closed.
         const bool closed = e.type() == v1::CASE_EVENT_TYPE_CLOSED;
+        if (!closed && row->state == v1::REPORT_STATE_CLOSED) continue;
         SCHAKEL_RETURN_IF_ERROR(
             RetentionStore(c, *sealer_)
                 .SetClosed(row->id, closed ? std::optional<int64_t>(absl::ToUnixMicros(now))

@@ -88,6 +88,10 @@ class IntakeService final : public v1::IntakeService::CallbackService, public Ho
   // Sets closed_at of each report assessed before migration 0003 whose sealed body shows it
   // closed (intake_close.cc). Returns how many it closed.
   absl::StatusOr<int> BackfillClosures(absl::Time now);
+  // The ids of reports assessed before migration 0003 and not closed, after `after` by id.
+  absl::StatusOr<std::vector<std::string>> LegacyOpenReports(sqlite::Connection& c,
+                                                             const std::string& after,
+                                                             int limit) const;
 
 #define SCHAKEL_INTAKE_RPC(Name)                                                                 \
   grpc::ServerUnaryReactor* Name(grpc::CallbackServerContext* ctx, const v1::Name##Request* req, \

@@ -14,11 +14,11 @@
 
 namespace schakel::safetyplan {
 
-grpc::ServerUnaryReactor* SafetyPlanService::ReceiveCaseEvents(
-    grpc::CallbackServerContext* ctx, const v1::ReceiveCaseEventsRequest* req,
-    v1::ReceiveCaseEventsResponse* resp) {
+grpc::ServerUnaryReactor* SafetyPlanService::ReceiveCaseDestructions(
+    grpc::CallbackServerContext* ctx, const v1::ReceiveCaseDestructionsRequest* req,
+    v1::ReceiveCaseDestructionsResponse* resp) {
   return Handle(
-      ctx, "ReceiveCaseEvents", "", [this, req, resp](const Caller& caller) -> absl::Status {
+      ctx, "ReceiveCaseDestructions", "", [this, req, resp](const Caller& caller) -> absl::Status {
         if (!caller.IsOneOf(env_.internal->host.id, case_event_sources_)) {
           return absl::PermissionDeniedError(
               "case events are taken only from the cases service (safetyplan.case_event_sources)");

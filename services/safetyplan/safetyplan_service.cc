@@ -53,7 +53,7 @@ AuthorizationTable SafetyPlanAuthorizationTable() {
   inbox.push_back(v1::ROLE_SUPERVISOR);
   t.Allow("ListPlanInbox", {.roles = inbox});
   // The cases service's destroyed cases (the handler checks which host).
-  t.Allow("ReceiveCaseEvents", {.services = true});
+  t.Allow("ReceiveCaseDestructions", {.services = true});
   return t;
 }
 

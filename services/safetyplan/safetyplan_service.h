@@ -74,7 +74,7 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   SCHAKEL_PLAN_RPC(EvaluatePlan);
   SCHAKEL_PLAN_RPC(RecordIncident);
   SCHAKEL_PLAN_RPC(ListPlanInbox);
-  SCHAKEL_PLAN_RPC(ReceiveCaseEvents);
+  SCHAKEL_PLAN_RPC(ReceiveCaseDestructions);
 #undef SCHAKEL_PLAN_RPC
 
   void Stop() override;

@@ -46,7 +46,8 @@ const testing::AuthzMatrix kMatrix = {
         {"ListPlanInbox",        {true,  true,  true,  true,  true,  true,  false, true,  true,  false, false}},
         // Only this host's cases service (or a host in safetyplan.case_event_sources): "svc" is
         // another.
-        {"ReceiveCaseEvents",    {false, false, false, false, false, false, false, false, false, false, false}},
+        {"ReceiveCaseDestructions",
+                                 {false, false, false, false, false, false, false, false, false, false, false}},
     },
 };
 // clang-format on
@@ -131,15 +132,15 @@ std::map<std::string, Call> Calls() {
     v1::ListPlanInboxResponse out;
     return w.P(who)->ListPlanInbox(PCtx().get(), v1::ListPlanInboxRequest(), &out);
   };
-  c["ReceiveCaseEvents"] = [](PlanWorld& w, const std::string& who, const Cell& cell) {
-    v1::ReceiveCaseEventsRequest r;
+  c["ReceiveCaseDestructions"] = [](PlanWorld& w, const std::string& who, const Cell& cell) {
+    v1::ReceiveCaseDestructionsRequest r;
     v1::ReceivedCaseEvent* e = r.add_events();
     e->set_source_sequence(1);
     e->mutable_event()->set_event_id(NewRandomId());
     e->mutable_event()->set_type(v1::CASE_EVENT_TYPE_DESTROYED);
     e->mutable_event()->set_case_id(cell.case_id);
-    v1::ReceiveCaseEventsResponse out;
-    return w.P(who)->ReceiveCaseEvents(PCtx().get(), r, &out);
+    v1::ReceiveCaseDestructionsResponse out;
+    return w.P(who)->ReceiveCaseDestructions(PCtx().get(), r, &out);
   };
   return c;
 }
