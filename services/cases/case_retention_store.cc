@@ -1,14 +1,13 @@
 #include "services/cases/case_retention_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/cases/case_sealed.h"
 #include "services/common/calendar.h"
 #include "services/common/retention.h"
 #include "services/common/status.h"
 
 namespace schakel::cases {
 namespace {
-
-std::string HoldAad(absl::string_view case_id) { return absl::StrCat("case-hold/", case_id); }
 
 constexpr char kColumns[] =
     "id, reference, status, closed_at, legal_hold, legal_hold_by, destroyed_at";

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/cases/case_sealed.h"
 #include "services/common/calendar.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
@@ -17,11 +18,6 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-std::string CaseAad(const std::string& id) { return absl::StrCat("case/", id); }
-std::string PersonAad(const std::string& case_id, const std::string& id) {
-  return absl::StrCat("person/", case_id, "/", id);
-}
 
 bool HonourRelated(const v1::StoredCaseBody& body) {
   return body.details().honour_related_violence();

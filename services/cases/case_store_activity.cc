@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/cases/case_sealed.h"
 #include "services/common/inbox.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
@@ -20,18 +21,6 @@ namespace schakel::cases {
 namespace {
 
 using google::protobuf::util::TimeUtil;
-
-std::string MeetingAad(const std::string& case_id, const std::string& id) {
-  return absl::StrCat("meeting/", case_id, "/", id);
-}
-std::string ActionAad(const std::string& case_id, const std::string& id) {
-  return absl::StrCat("action/", case_id, "/", id);
-}
-// A summary is bound to its case, type and sensitivity: moved into a row with a lower sensitivity
-// (shown to more organisations) it no longer decrypts.
-std::string TimelineAad(const std::string& case_id, absl::string_view type, int sensitivity) {
-  return absl::StrCat("timeline/", case_id, "/", type, "/", sensitivity);
-}
 
 v1::Date ParseDate(const std::string& s) {
   v1::Date d;

@@ -4,16 +4,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "services/cases/case_sealed.h"
 #include "services/cases/case_store.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
 
 namespace schakel::cases {
 namespace {
-
-std::string FollowUpAad(const std::string& case_id, const std::string& id) {
-  return absl::StrCat("follow_up/", case_id, "/", id);
-}
 
 v1::Date FollowUpDate(const std::string& s) {
   absl::CivilDay day;

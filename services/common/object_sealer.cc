@@ -84,4 +84,12 @@ absl::StatusOr<std::string> ObjectSealer::OpenText(sqlite::Connection& c, const 
   return cipher->OpenText(key_id, blob, aad);
 }
 
+absl::Status ObjectSealer::ShredIfLive(sqlite::Connection& c, const std::string& id,
+                                       const std::string& reason, const std::string& by) const {
+  const std::string key = KeyOf(id);
+  SCHAKEL_ASSIGN_OR_RETURN(DataKeys::State state, DataKeys::StateOf(c, key));
+  if (state != DataKeys::State::kLive) return absl::OkStatus();
+  return keys_.Shred(c, key, reason, by);
+}
+
 }  // namespace schakel

@@ -56,6 +56,11 @@ class ObjectSealer {
                                        absl::string_view key_id, absl::string_view blob,
                                        absl::string_view aad) const;
 
+  // Destroys object `id`'s key in this transaction (crypto-shredding), recording why and by whom;
+  // an object without a key, or whose key is shredded already, is left as it is.
+  absl::Status ShredIfLive(sqlite::Connection& c, const std::string& id, const std::string& reason,
+                           const std::string& by) const;
+
   // The service's own cipher: what is not one object's (a legal hold's reason, a destruction
   // decision, stored answers), and the blind indexes.
   const FieldCipher& service() const { return service_; }

@@ -29,7 +29,7 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
   DueWork due;
   int64_t next_due = kForever;
   SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    HandoverStore store(c, *rt_.cipher);
+    HandoverStore store(c, *sealer_);
     SCHAKEL_ASSIGN_OR_RETURN(due, store.FindDue(now));
     if (due.empty()) {
       SCHAKEL_ASSIGN_OR_RETURN(next_due, store.NextDue());
@@ -53,7 +53,7 @@ absl::StatusOr<int> HandoverService::ScanDeadlines() {
   auto act = [&](const std::string& id, v1::HandoverState need, absl::string_view event_type,
                  const Body& body) {
     const absl::Status st = rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      HandoverStore store(c, *rt_.cipher);
+      HandoverStore store(c, *sealer_);
       SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(id));
       if (!h || h->state != need) return absl::OkStatus();  // settled meanwhile
       SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(h->case_id));

@@ -37,7 +37,7 @@ struct HandoverService::Change {
 absl::StatusOr<HandoverRow> HandoverService::ReadHandover(const std::string& id) {
   std::optional<HandoverRow> h;
   SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    HandoverStore store(c, *rt_.cipher);
+    HandoverStore store(c, *sealer_);
     SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(id, false));
     return absl::OkStatus();
   }));
@@ -68,7 +68,7 @@ absl::Status HandoverService::ChangeHandover(const HandoverChangeSpec& spec) {
       // A replay re-checks only who the caller is, on the stored handover (a local check, so in
       // the replay's transaction: it also covers a duplicate that committed meanwhile).
       .on_replay = [&](sqlite::Connection& c) -> absl::Status {
-        HandoverStore store(c, *rt_.cipher);
+        HandoverStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(auto h, store.GetHandover(spec.handover_id, false));
         if (!h) return absl::PermissionDeniedError(kNoHandoverForYou);
         asked_for_case(h->case_id);
@@ -82,7 +82,7 @@ absl::Status HandoverService::ChangeHandover(const HandoverChangeSpec& spec) {
       },
   };
   auto change = [&](sqlite::Connection& c) -> absl::Status {
-    Change ch{c, HandoverStore(c, *rt_.cipher), {}, {}, now_time, absl::ToUnixMicros(now_time)};
+    Change ch{c, HandoverStore(c, *sealer_), {}, {}, now_time, absl::ToUnixMicros(now_time)};
     // Who may change it is decided before its content is decrypted.
     SCHAKEL_ASSIGN_OR_RETURN(auto row, ch.store.GetHandover(spec.handover_id, false));
     if (!row) return absl::PermissionDeniedError(kNoHandoverForYou);

@@ -57,7 +57,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
           }
           std::optional<LedgerRow> ledger;
           SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-            HandoverStore store(c, *rt_.cipher);
+            HandoverStore store(c, *sealer_);
             SCHAKEL_ASSIGN_OR_RETURN(ledger, store.GetLedger(req->case_id()));
             return absl::OkStatus();
           }));
@@ -122,7 +122,7 @@ grpc::ServerUnaryReactor* HandoverService::ProposeHandover(grpc::CallbackServerC
         const int days = req->accept_working_days() > 0 ? req->accept_working_days() : accept_days_;
         int64_t earliest_due = kForever;
         auto change = [&](sqlite::Connection& c) -> absl::Status {
-          HandoverStore store(c, *rt_.cipher);
+          HandoverStore store(c, *sealer_);
           // The same checks again, on the state this transaction sees.
           SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(req->case_id()));
           if (!ledger || ledger->lead_organisation_id != caller.principal.organisation_id) {

@@ -36,7 +36,7 @@ grpc::ServerUnaryReactor* HandoverService::GetResponsibility(
         return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
           AddObject(rec, "case", req->case_id());
           SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-            HandoverStore store(c, *rt_.cipher);
+            HandoverStore store(c, *sealer_);
             SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(req->case_id()));
             SCHAKEL_ASSIGN_OR_RETURN(auto handovers, store.ListHandoversOfCase(req->case_id()));
             // Besides the team: the receiving organisation while a handover to it is open.
@@ -97,7 +97,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandover(grpc::CallbackServerConte
           // decrypted. A missing handover and another's get the same answer.
           std::optional<HandoverRow> h;
           SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-            HandoverStore store(c, *rt_.cipher);
+            HandoverStore store(c, *sealer_);
             SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(req->handover_id(), false));
             return absl::OkStatus();
           }));
@@ -112,7 +112,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandover(grpc::CallbackServerConte
           }
           std::string reference;
           SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-            HandoverStore store(c, *rt_.cipher);
+            HandoverStore store(c, *sealer_);
             SCHAKEL_ASSIGN_OR_RETURN(h, store.GetHandover(req->handover_id()));
             // It may have been answered meanwhile: the receiver's look ends with its turn.
             if (!h || (!team && !IsOpenTo(*h, caller.principal.organisation_id))) {

@@ -201,7 +201,7 @@ grpc::ServerUnaryReactor* HandoverService::ListHandovers(grpc::CallbackServerCon
       std::vector<HandoverRow> rows;
       absl::flat_hash_map<std::string, std::string> references;
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        HandoverStore store(c, *rt_.cipher);
+        HandoverStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(rows, store.ListHandovers(f));
         for (const auto& h : rows) {
           if (references.contains(h.case_id)) continue;
@@ -254,7 +254,7 @@ grpc::ServerUnaryReactor* HandoverService::GetHandoverReport(
     return RunAuditedRead(spec, [&](v1::AuditRecord& rec) -> absl::Status {
       ReportData data;
       SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-        HandoverStore store(c, *rt_.cipher);
+        HandoverStore store(c, *sealer_);
         SCHAKEL_ASSIGN_OR_RETURN(data.handovers, store.ListHandovers(filter));
         SCHAKEL_ASSIGN_OR_RETURN(data.ledgers, store.ListLedgers(filter.region, scope));
         SCHAKEL_ASSIGN_OR_RETURN(data.periods, store.ListPeriodsOfRegion(filter.region, scope));

@@ -77,6 +77,9 @@ absl::Status HandoverService::Open(const HostEnv& env) {
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
+  SCHAKEL_ASSIGN_OR_RETURN(std::string master_key, HandoverMasterKey(config));
+  sealer_ = std::make_unique<ObjectSealer>(*rt_.cipher, std::move(master_key),
+                                           kHandoverKeyAadPrefix, "case", *env_.clock);
 
   // The deadline timer, a job on the host's scheduler; a scan is a few indexed reads when nothing
   // is due.

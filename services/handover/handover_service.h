@@ -134,6 +134,9 @@ class HandoverService final : public v1::HandoverService::CallbackService, publi
 
   HostEnv env_;
   ServiceRuntime rt_;
+  // A data key per case ("case/<id>"), wrapped by the handover master key: the content of the
+  // case's handovers. Destroying the case shreds it (ledger_events.cc).
+  std::unique_ptr<ObjectSealer> sealer_;
   std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
   int accept_days_ = 5;
   int contact_days_ = 3;

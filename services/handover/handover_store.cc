@@ -87,6 +87,23 @@ void BindCasesOf(sqlite::Statement& s, std::optional<v1::Region> region,
 
 std::string HandoverAad(const std::string& id) { return absl::StrCat("handover/", id); }
 
+absl::StatusOr<std::string> HandoverMasterKey(const v1::HandoverConfig& config) {
+  return ObjectSealer::MasterKey("handover", config.data_key_file(), config.master_key_file(),
+                                 kHandoverMasterKeyLabel);
+}
+
+reseal::Plan DataKeyPlan() {
+  reseal::Plan plan;
+  plan.columns = {{.table = "handovers",
+                   .blob = "body",
+                   .key_id = "key_id",
+                   .identity = {"id"},
+                   .aad = [](const std::vector<std::string>& v) { return HandoverAad(v[0]); },
+                   .object = "case_id"},
+                  reseal::StoredAnswers()};
+  return plan;
+}
+
 absl::StatusOr<std::optional<LedgerRow>> HandoverStore::GetLedger(const std::string& case_id) {
   SCHAKEL_ASSIGN_OR_RETURN(sqlite::Statement * s,
                            c_.PrepareCached(absl::StrCat("SELECT ", kLedgerColumns,
@@ -254,7 +271,9 @@ HandoverStore::ListOpenPeriodsOfRegion(std::optional<v1::Region> region,
 }
 
 absl::Status HandoverStore::InsertHandover(const HandoverRow& h) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(h.body, HandoverAad(h.id)));
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, h.case_id, h.body, HandoverAad(h.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached(
@@ -264,7 +283,7 @@ absl::Status HandoverStore::InsertHandover(const HandoverRow& h) {
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
   s->BindAll(h.id, h.case_id, static_cast<int>(h.state), h.from_organisation_id,
              h.from_professional_id, h.to_organisation_id, h.to_professional_id,
-             static_cast<int>(h.phase), h.family_informed ? 1 : 0, cipher_.key_id());
+             static_cast<int>(h.phase), h.family_informed ? 1 : 0, key_id);
   s->BindBlob(11, body);
   s->Bind(12, h.proposed);
   s->Bind(13, h.accept_deadline);
@@ -273,7 +292,12 @@ absl::Status HandoverStore::InsertHandover(const HandoverRow& h) {
 }
 
 absl::Status HandoverStore::UpdateHandover(HandoverRow& h) {
-  SCHAKEL_ASSIGN_OR_RETURN(std::string body, cipher_.Seal(h.body, HandoverAad(h.id)));
+  if (h.destroyed) {
+    return absl::NotFoundError("the case of this handover was destroyed (retention)");
+  }
+  std::string key_id;
+  SCHAKEL_ASSIGN_OR_RETURN(std::string body,
+                           sealer_.Seal(c_, h.case_id, h.body, HandoverAad(h.id), key_id));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached("UPDATE handovers SET state = ?, key_id = ?, body = ?, reminded_time = ?, "
@@ -281,7 +305,7 @@ absl::Status HandoverStore::UpdateHandover(HandoverRow& h) {
                        "contact_deadline = ?, contact_time = ?, contact_escalated_time = ?, "
                        "version = version + 1 WHERE id = ? AND version = ?"));
   s->Bind(1, static_cast<int>(h.state));
-  s->Bind(2, cipher_.key_id());
+  s->Bind(2, key_id);
   s->BindBlob(3, body);
   s->BindOptional(4, h.reminded);
   s->BindOptional(5, h.decided);
@@ -315,9 +339,10 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::QueryHandovers(sqlite::S
     h.phase = static_cast<v1::Phase>(s.ColumnInt(7));
     h.family_informed = s.ColumnInt(8) != 0;
     // A destroyed case's handover keeps its dates and organisations; its content is gone.
-    if (decrypt && s.ColumnText(9) != kDestroyedKeyId) {
-      SCHAKEL_RETURN_IF_ERROR(
-          cipher_.Open(s.ColumnText(9), s.ColumnBlob(10), HandoverAad(h.id), h.body));
+    h.destroyed = s.ColumnText(9) == kDestroyedKeyId;
+    if (decrypt && !h.destroyed) {
+      SCHAKEL_RETURN_IF_ERROR(sealer_.Open(c_, h.case_id, s.ColumnText(9), s.ColumnBlob(10),
+                                           HandoverAad(h.id), h.body));
     }
     h.proposed = s.ColumnInt(11);
     h.accept_deadline = s.ColumnInt(12);
@@ -427,12 +452,16 @@ absl::StatusOr<std::vector<HandoverRow>> HandoverStore::ListTo(const std::string
 
 absl::StatusOr<DueWork> HandoverStore::FindDue(int64_t now) {
   DueWork due;
+  // A destroyed case's handover has no deadlines left (its content is gone; it never changes).
   const std::pair<const char*, std::vector<std::string>*> queries[] = {
-      {"SELECT id FROM handovers WHERE state = 1 AND accept_deadline <= ?", &due.expired},
-      {"SELECT id FROM handovers WHERE state = 1 AND reminded_time IS NULL AND reminder_time <= ?",
+      {"SELECT id FROM handovers WHERE state = 1 AND accept_deadline <= ? AND "
+       "key_id <> 'destroyed'",
+       &due.expired},
+      {"SELECT id FROM handovers WHERE state = 1 AND reminded_time IS NULL AND reminder_time <= ? "
+       "AND key_id <> 'destroyed'",
        &due.reminders},
       {"SELECT id FROM handovers WHERE state = 2 AND contact_time IS NULL AND "
-       "contact_escalated_time IS NULL AND contact_deadline <= ?",
+       "contact_escalated_time IS NULL AND contact_deadline <= ? AND key_id <> 'destroyed'",
        &due.contact_late},
   };
   for (const auto& [sql, out] : queries) {
@@ -453,10 +482,12 @@ absl::StatusOr<int64_t> HandoverStore::NextDue() {
       c_.PrepareCached(
           "SELECT min(t) FROM ("
           "SELECT min(accept_deadline) AS t FROM handovers WHERE state = 1 "
+          "AND key_id <> 'destroyed' "
           "UNION ALL SELECT min(reminder_time) FROM handovers "
-          "WHERE state = 1 AND reminded_time IS NULL "
+          "WHERE state = 1 AND reminded_time IS NULL AND key_id <> 'destroyed' "
           "UNION ALL SELECT min(contact_deadline) FROM handovers "
-          "WHERE state = 2 AND contact_time IS NULL AND contact_escalated_time IS NULL)"));
+          "WHERE state = 2 AND contact_time IS NULL AND contact_escalated_time IS NULL "
+          "AND key_id <> 'destroyed')"));
   SCHAKEL_ASSIGN_OR_RETURN(bool row, s->Step());
   const int64_t next = row && !s->IsNull(0) ? s->ColumnInt(0) : kForever;
   s->Reset();

@@ -1,5 +1,6 @@
-// SQL of the handover service. Handover content goes through the FieldCipher on its way in and
-// out; nothing else stored here is personal data (ids, references, organisations, times).
+// SQL of the handover service. Handover content is sealed under its case's own key (ObjectSealer)
+// on its way in and opened on its way out; nothing else stored here is personal data (ids,
+// references, organisations, times).
 #ifndef SCHAKEL_SERVICES_HANDOVER_HANDOVER_STORE_H_
 #define SCHAKEL_SERVICES_HANDOVER_HANDOVER_STORE_H_
 
@@ -8,9 +9,12 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "schakel/v1/config.pb.h"
 #include "schakel/v1/handover.pb.h"
 #include "services/common/data_keys.h"
 #include "services/common/field_cipher.h"
+#include "services/common/object_sealer.h"
+#include "services/common/reseal.h"
 #include "services/common/sqlite.h"
 #include "services/handover/ledger.h"
 
@@ -51,6 +55,8 @@ struct HandoverRow {
   std::optional<int64_t> contact;
   std::optional<int64_t> contact_escalated;
   int64_t version = 0;
+  // Its case was destroyed (retention): the content is gone, and the row never changes again.
+  bool destroyed = false;
 };
 
 enum class Audience { kSupervisors = 1, kProfessionals = 2 };
@@ -91,7 +97,8 @@ struct DueWork {
 
 class HandoverStore {
  public:
-  HandoverStore(sqlite::Connection& c, const FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+  // `sealer`: each case's own key ("case/<id>") seals its handovers' content.
+  HandoverStore(sqlite::Connection& c, ObjectSealer& sealer) : c_(c), sealer_(sealer) {}
 
   absl::StatusOr<std::optional<LedgerRow>> GetLedger(const std::string& case_id);
   absl::Status InsertLedger(const LedgerRow& row);
@@ -153,10 +160,21 @@ class HandoverStore {
  private:
   absl::StatusOr<std::vector<HandoverRow>> QueryHandovers(sqlite::Statement& s, bool decrypt);
   sqlite::Connection& c_;
-  const FieldCipher& cipher_;
+  ObjectSealer& sealer_;
 };
 
 std::string HandoverAad(const std::string& id);
+
+// Each case's key is wrapped by the handover master key, bound to this prefix and its key id.
+inline constexpr char kHandoverKeyAadPrefix[] = "handover/";
+inline constexpr char kHandoverMasterKeyLabel[] = "schakel handover case keys";
+// The master key: handover.master_key_file, or when unset one derived from the data key.
+absl::StatusOr<std::string> HandoverMasterKey(const v1::HandoverConfig& config);
+
+// Every column that may hold values sealed under the data key (`schakeld rotate-data-key
+// --service=handover`): the handovers' content from before case keys (it moves to its case's
+// key) and the stored answers.
+reseal::Plan DataKeyPlan();
 
 }  // namespace schakel::handover
 

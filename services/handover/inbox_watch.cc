@@ -39,7 +39,7 @@ absl::StatusOr<v1::ListInboxResponse> HandoverService::BuildInbox(const Caller& 
   v1::ListInboxResponse out;
   SetTime(out.mutable_as_of(), now);
   SCHAKEL_RETURN_IF_ERROR(rt_.db->Read([&](sqlite::Connection& c) -> absl::Status {
-    HandoverStore store(c, *rt_.cipher);
+    HandoverStore store(c, *sealer_);
     absl::flat_hash_map<std::string, std::string> references;
     auto item = [&](v1::InboxItemKind kind, const HandoverRow& h, int64_t due,
                     int64_t created) -> absl::StatusOr<v1::InboxItem*> {

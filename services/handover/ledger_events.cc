@@ -57,7 +57,7 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
     bool destroyed = false;
     const absl::Time now = env_.clock->Now();
     SCHAKEL_RETURN_IF_ERROR(rt_.db->Transaction([&](sqlite::Connection& c) -> absl::Status {
-      HandoverStore store(c, *rt_.cipher);
+      HandoverStore store(c, *sealer_);
       v1::AuditRecord rec =
           rt_.audit->NewRecord(caller, v1::AUDIT_ACTION_UPDATE, "handover.ledger.case_events");
       rec.set_purpose_of_use("responsibility ledger");
@@ -77,6 +77,9 @@ grpc::ServerUnaryReactor* HandoverService::ReceiveCaseEvents(
         const v1::CaseEvent& e = r.event();
         const int64_t at = ToMicros(e.time());
         if (e.type() == v1::CASE_EVENT_TYPE_DESTROYED) {
+          // The case's key goes (crypto-shredding), and its handovers' content with it.
+          SCHAKEL_RETURN_IF_ERROR(sealer_->ShredIfLive(
+              c, e.case_id(), "the MDA++ case was destroyed", caller.principal.id));
           SCHAKEL_RETURN_IF_ERROR(store.DestroyCase(e.case_id()));
           AddObject(gone, "case", e.case_id());
           destroyed = true;

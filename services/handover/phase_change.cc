@@ -80,7 +80,7 @@ grpc::ServerUnaryReactor* HandoverService::ChangePhase(grpc::CallbackServerConte
         const absl::Time now_time = env_.clock->Now();
         const int64_t now = absl::ToUnixMicros(now_time);
         auto change = [&](sqlite::Connection& c) -> absl::Status {
-          HandoverStore store(c, *rt_.cipher);
+          HandoverStore store(c, *sealer_);
           SCHAKEL_ASSIGN_OR_RETURN(auto ledger, store.GetLedger(req->case_id()));
           if (!ledger) {
             if (!from_service) return absl::PermissionDeniedError(kNotOnTeam);

@@ -6,13 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/proto_time.h"
 #include "services/common/status.h"
+#include "services/intake/intake_sealed.h"
 
 namespace schakel::intake {
 namespace {
-
-std::string FeedbackAad(const std::string& report_id, const std::string& occasion) {
-  return absl::StrCat("feedback/", report_id, "/", occasion);
-}
 
 constexpr char kTaskColumns[] =
     "report_id, occasion, region, reporter_type, scope, decided_at, due, assignee, given_at, "

@@ -4,12 +4,11 @@
 #include "services/common/calendar.h"
 #include "services/common/retention.h"
 #include "services/common/status.h"
+#include "services/intake/intake_sealed.h"
 #include "services/intake/intake_store.h"
 
 namespace schakel::intake {
 namespace {
-
-std::string HoldAad(absl::string_view report_id) { return absl::StrCat("hold/", report_id); }
 
 constexpr char kColumns[] =
     "id, region, kind, state, received_at, closed_at, legal_hold, legal_hold_by, destroyed_at";
@@ -95,9 +94,8 @@ absl::Status RetentionStore::InsertDecision(const std::string& report_id, int64_
                                             v1::DestructionDecision decision,
                                             const v1::StoredDestruction& what) {
   const FieldCipher& cipher = sealer_.service();
-  SCHAKEL_ASSIGN_OR_RETURN(
-      std::string sealed,
-      cipher.Seal(what, absl::StrCat("destruction/", report_id, "/", decided_at)));
+  SCHAKEL_ASSIGN_OR_RETURN(std::string sealed,
+                           cipher.Seal(what, DestructionAad(report_id, decided_at)));
   SCHAKEL_ASSIGN_OR_RETURN(
       sqlite::Statement * s,
       c_.PrepareCached("INSERT INTO destruction_requests (report_id, decided_at, decided_by, "

@@ -11,16 +11,11 @@
 #include "services/common/outbox_route.h"
 #include "services/common/proto_time.h"
 #include "services/common/validation.h"
+#include "services/intake/intake_sealed.h"
 #include "services/intake/intake_service.h"
 
 namespace schakel::intake {
 namespace {
-
-constexpr char kCaseRequestsTopic[] = "case-requests";
-
-std::string OpeningAad(const std::string& report_id) {
-  return absl::StrCat("case-opening/", report_id);
-}
 
 v1::PersonRole CaseRole(v1::ReportedRole role) {
   switch (role) {

@@ -4,11 +4,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "services/common/status.h"
+#include "services/intake/intake_sealed.h"
 
 namespace schakel::intake {
 namespace {
-
-std::string ReportAad(const std::string& id) { return absl::StrCat("report/", id); }
 
 constexpr char kReportColumns[] =
     "id, region, kind, channel, reporter_type, state, acute, received_at, submit_time, "

@@ -80,6 +80,7 @@ struct InboxRow {
 class PlanDeadlineStore {
  public:
   explicit PlanDeadlineStore(sqlite::Connection& c) : c_(c) {}
+  sqlite::Connection& connection() const { return c_; }
 
   absl::Status InsertEvaluation(const EvaluationRow& row);
   // The case's evaluations, newest first.

@@ -1,5 +1,6 @@
 // A destroyed MDA++ case (its retention term ended, docs/operations.md section 7): the cases
-// service sends the case event DESTROYED by its outbox, and the plan's sealed texts are deleted.
+// service sends the case event DESTROYED by its outbox: the case's key here is shredded and the
+// plan's sealed texts are deleted.
 #include <algorithm>
 #include <string>
 
@@ -50,6 +51,9 @@ grpc::ServerUnaryReactor* SafetyPlanService::ReceiveCaseDestructions(
               ++duplicates;
               continue;
             }
+            // The case's key goes (crypto-shredding), and its texts with it.
+            SCHAKEL_RETURN_IF_ERROR(sealer_->ShredIfLive(
+                c, r.event().case_id(), "the MDA++ case was destroyed", caller.principal.id));
             SCHAKEL_RETURN_IF_ERROR(
                 PlanStore(c).DestroyCase(r.event().case_id(), absl::ToUnixMicros(now)));
             AddObject(rec, "case", r.event().case_id());

@@ -62,12 +62,12 @@ grpc::ServerUnaryReactor* SafetyPlanService::StartDraft(grpc::CallbackServerCont
           v1::PlanContent content;
           if (!rows.empty()) {
             row.based_on = rows.back().version;
-            SCHAKEL_ASSIGN_OR_RETURN(content, OpenContent(rows.back()));
+            SCHAKEL_ASSIGN_OR_RETURN(content, OpenContent(c, rows.back()));
           }
           row.created_by = caller.principal.id;
           row.created_at = absl::ToUnixMicros(env_.clock->Now());
           WithEvaluationDate(content);
-          SCHAKEL_RETURN_IF_ERROR(Seal(content, row));
+          SCHAKEL_RETURN_IF_ERROR(Seal(c, content, row));
           SCHAKEL_RETURN_IF_ERROR(store.Insert(row));
           AddVersion(rec, row.case_id, row.version);
           SCHAKEL_ASSIGN_OR_RETURN(*resp->mutable_version(), Show(store, row, standing.viewer));
@@ -105,7 +105,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::UpdateDraft(grpc::CallbackServerCon
           }
           if (row->state != kDraft) return NotADraft(row->version);
           SCHAKEL_RETURN_IF_ERROR(CheckEtag(req->etag(), row->edits, "draft"));
-          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent stored, OpenContent(*row));
+          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent stored, OpenContent(c, *row));
           FieldViolations v;
           v1::PlanContent merged =
               MergeDraft(v, "content", stored, req->content(), standing.viewer);
@@ -116,7 +116,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::UpdateDraft(grpc::CallbackServerCon
             *merged.mutable_evaluation_date() = stored.evaluation_date();
           }
           WithEvaluationDate(merged);
-          SCHAKEL_RETURN_IF_ERROR(Seal(merged, *row));
+          SCHAKEL_RETURN_IF_ERROR(Seal(c, merged, *row));
           ++row->edits;
           SCHAKEL_RETURN_IF_ERROR(store.UpdateDraft(*row));
           AddVersion(rec, row->case_id, row->version);
@@ -146,7 +146,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::ProposeVersion(grpc::CallbackServer
         PlanStore store(c);
         SCHAKEL_ASSIGN_OR_RETURN(row, store.Find(req->case_id(), req->version()));
         if (row && row->state == kDraft) {
-          SCHAKEL_ASSIGN_OR_RETURN(content, OpenContent(*row));
+          SCHAKEL_ASSIGN_OR_RETURN(content, OpenContent(c, *row));
         }
         return absl::OkStatus();
       }));
@@ -207,13 +207,13 @@ grpc::ServerUnaryReactor* SafetyPlanService::ProposeVersion(grpc::CallbackServer
             return absl::AbortedError(
                 "the draft changed while it was being proposed; read it again and propose again");
           }
-          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(*draft));
+          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(c, *draft));
           const int64_t now = absl::ToUnixMicros(env_.clock->Now());
           // Veilig Thuis sets the safety conditions: it signs off too when they changed against
           // the active version (and for a first plan, whose conditions are all new).
           bool conditions_changed = true;
           if (const VersionRow* active = Newest(rows, kActive); active != nullptr) {
-            SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent before, OpenContent(*active));
+            SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent before, OpenContent(c, *active));
             conditions_changed = ConditionsChanged(before, content);
           }
           // A proposal never signed gives way to the newer one.

@@ -11,14 +11,13 @@
 #include "services/common/proto_time.h"
 #include "services/common/validation.h"
 #include "services/safetyplan/plan_rules.h"
+#include "services/safetyplan/plan_sealed.h"
 #include "services/safetyplan/safetyplan_service.h"
 
 namespace schakel::safetyplan {
 namespace {
 
 constexpr size_t kEvaluationNotesMax = 4000;
-
-std::string EvaluationRowId(const std::string& id) { return absl::StrCat("evaluation/", id); }
 
 const char* OutcomeLabel(v1::ConditionOutcome o) {
   switch (o) {
@@ -108,7 +107,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::EvaluatePlan(grpc::CallbackServerCo
           AddObject(rec, "plan-version", absl::StrCat(row->case_id, "/", row->version),
                     v1::SENSITIVITY_CARE);
           // Every condition of the version exactly once, and nothing else.
-          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(*row));
+          SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(c, *row));
           std::set<std::string> conditions;
           for (const v1::PlanSectionItems& section : content.sections()) {
             if (section.section() != v1::PLAN_SECTION_CONDITIONS) continue;
@@ -171,7 +170,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::EvaluatePlan(grpc::CallbackServerCo
               v1::PlanContent copy = content;
               copy.clear_evaluation_date();
               WithEvaluationDate(copy);
-              SCHAKEL_RETURN_IF_ERROR(Seal(copy, next));
+              SCHAKEL_RETURN_IF_ERROR(Seal(c, copy, next));
               SCHAKEL_RETURN_IF_ERROR(store.Insert(next));
               draft = next;
             }
@@ -198,8 +197,8 @@ grpc::ServerUnaryReactor* SafetyPlanService::EvaluatePlan(grpc::CallbackServerCo
           v1::Evaluation sealed;
           *sealed.mutable_conditions() = req->conditions();
           sealed.set_notes(req->notes());
-          SCHAKEL_ASSIGN_OR_RETURN(ev.body, rt_.cipher->Seal(sealed, EvaluationRowId(ev.id)));
-          ev.key_id = rt_.cipher->key_id();
+          SCHAKEL_ASSIGN_OR_RETURN(
+              ev.body, sealer_->Seal(c, ev.case_id, sealed, EvaluationRowId(ev.id), ev.key_id));
           SCHAKEL_RETURN_IF_ERROR(deadlines.InsertEvaluation(ev));
           AddObject(rec, "plan-evaluation", ev.id, v1::SENSITIVITY_CARE);
 
@@ -235,7 +234,8 @@ absl::Status SafetyPlanService::ShowFollowUp(sqlite::Connection& c, const std::s
   SCHAKEL_ASSIGN_OR_RETURN(auto evaluations, store.Evaluations(case_id));
   for (const EvaluationRow& r : evaluations) {
     v1::Evaluation* out = resp.add_evaluations();
-    SCHAKEL_RETURN_IF_ERROR(rt_.cipher->Open(r.key_id, r.body, EvaluationRowId(r.id), *out));
+    SCHAKEL_RETURN_IF_ERROR(
+        sealer_->Open(c, r.case_id, r.key_id, r.body, EvaluationRowId(r.id), *out));
     out->set_id(r.id);
     out->set_case_id(r.case_id);
     out->set_version(r.version);

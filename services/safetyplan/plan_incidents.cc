@@ -16,6 +16,7 @@
 #include "services/common/rpc.h"
 #include "services/common/validation.h"
 #include "services/safetyplan/plan_rules.h"
+#include "services/safetyplan/plan_sealed.h"
 #include "services/safetyplan/safetyplan_service.h"
 
 namespace schakel::safetyplan {
@@ -24,8 +25,6 @@ namespace {
 constexpr size_t kWhatMax = 4000;
 constexpr size_t kPoliceReferenceMax = 64;
 constexpr size_t kReportedByMax = 200;
-
-std::string IncidentRowId(const std::string& id) { return absl::StrCat("incident/", id); }
 
 // The same for every retry of one request (the caller's, on one case): the incident's id and the
 // handover service's request id, so a retry changes the ledger once.
@@ -107,8 +106,8 @@ grpc::ServerUnaryReactor* SafetyPlanService::RecordIncident(grpc::CallbackServer
           sealed.set_what(req->what());
           sealed.set_police_reference(req->police_reference());
           sealed.set_reported_by(req->reported_by());
-          SCHAKEL_ASSIGN_OR_RETURN(row.body, rt_.cipher->Seal(sealed, IncidentRowId(row.id)));
-          row.key_id = rt_.cipher->key_id();
+          SCHAKEL_ASSIGN_OR_RETURN(
+              row.body, sealer_->Seal(c, row.case_id, sealed, IncidentRowId(row.id), row.key_id));
           PlanDeadlineStore store(c);
           SCHAKEL_RETURN_IF_ERROR(store.InsertIncident(row));
           AddObject(rec, "incident", row.id, v1::SENSITIVITY_CARE);
@@ -156,7 +155,8 @@ absl::Status SafetyPlanService::ShowIncidents(PlanDeadlineStore& store, const st
   SCHAKEL_ASSIGN_OR_RETURN(auto incidents, store.Incidents(case_id));
   for (const IncidentRow& r : incidents) {
     v1::Incident* out = resp.add_incidents();
-    SCHAKEL_RETURN_IF_ERROR(rt_.cipher->Open(r.key_id, r.body, IncidentRowId(r.id), *out));
+    SCHAKEL_RETURN_IF_ERROR(
+        sealer_->Open(store.connection(), r.case_id, r.key_id, r.body, IncidentRowId(r.id), *out));
     out->set_id(r.id);
     out->set_case_id(r.case_id);
     SetTime(out->mutable_occurred_at(), r.occurred_at);

@@ -96,8 +96,8 @@ grpc::ServerUnaryReactor* SafetyPlanService::GetPlanDiff(grpc::CallbackServerCon
         if (!from) missing.Add("from_version", "the case's plan has no such version");
         if (!to) missing.Add("to_version", "the case's plan has no such version");
         SCHAKEL_RETURN_IF_ERROR(missing.ToStatus());
-        SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent a, OpenContent(*from));
-        SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent b, OpenContent(*to));
+        SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent a, OpenContent(c, *from));
+        SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent b, OpenContent(c, *to));
         v1::PlanDiff diff = DiffPlans(a, b);
         diff.set_from_version(from->version);
         diff.set_to_version(to->version);

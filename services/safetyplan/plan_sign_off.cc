@@ -115,7 +115,7 @@ grpc::ServerUnaryReactor* SafetyPlanService::SignOffVersion(grpc::CallbackServer
             }
             SCHAKEL_RETURN_IF_ERROR(store.Activate(row->case_id, row->version, now));
             // Its evaluation and its agreements fall due from now on (plan_deadlines.cc).
-            SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(*row));
+            SCHAKEL_ASSIGN_OR_RETURN(v1::PlanContent content, OpenContent(c, *row));
             PlanDeadlineStore deadlines(c);
             for (const SignOffRow& r : signed_off) {
               if (r.party == kDirectorParty) {

@@ -73,6 +73,7 @@ struct RiskRow {
 class PlanStore {
  public:
   explicit PlanStore(sqlite::Connection& c) : c_(c) {}
+  sqlite::Connection& connection() const { return c_; }
 
   absl::StatusOr<std::optional<VersionRow>> Find(const std::string& case_id, int version);
   // Every version of the case, oldest first.

@@ -10,6 +10,7 @@
 #include "services/runtime/page_token.h"
 #include "services/runtime/unit_of_work.h"
 #include "services/safetyplan/plan_rules.h"
+#include "services/safetyplan/plan_sealed.h"
 #include "services/safetyplan/safetyplan_service.h"
 
 namespace schakel::safetyplan {
@@ -17,8 +18,6 @@ namespace {
 
 constexpr size_t kNotesMax = 4000;
 constexpr size_t kInstrumentVersionMax = 40;
-
-std::string RiskRowId(const std::string& id) { return absl::StrCat("risk/", id); }
 
 // The page cursor: "<assessed_at>/<id>".
 std::optional<std::pair<int64_t, std::string>> ParseCursor(const std::string& after) {
@@ -80,8 +79,8 @@ grpc::ServerUnaryReactor* SafetyPlanService::RecordRiskInstrument(
               SensitivityOrDefault(req->notes_sensitivity(), s.viewer.organisation_type);
           row.key_id = rt_.cipher->key_id();
           if (!req->notes().empty()) {
-            SCHAKEL_ASSIGN_OR_RETURN(row.notes,
-                                     rt_.cipher->SealText(req->notes(), RiskRowId(row.id)));
+            SCHAKEL_ASSIGN_OR_RETURN(row.notes, sealer_->SealText(c, row.case_id, req->notes(),
+                                                                  RiskRowId(row.id), row.key_id));
           }
           row.recorded_at = absl::ToUnixMicros(now);
           PlanStore store(c);
@@ -150,8 +149,9 @@ grpc::ServerUnaryReactor* SafetyPlanService::ListRiskInstruments(
           out->set_notes_sensitivity(static_cast<v1::Sensitivity>(r.notes_sensitivity));
           SetTime(out->mutable_recorded_at(), r.recorded_at);
           if (!r.notes.empty()) {
-            SCHAKEL_ASSIGN_OR_RETURN(std::string notes,
-                                     rt_.cipher->OpenText(r.key_id, r.notes, RiskRowId(r.id)));
+            SCHAKEL_ASSIGN_OR_RETURN(
+                std::string notes,
+                sealer_->OpenText(c, r.case_id, r.key_id, r.notes, RiskRowId(r.id)));
             out->set_notes(std::move(notes));
             if (RedactText(*out->mutable_notes(), r.notes_sensitivity, s.viewer)) {
               out->clear_notes();

@@ -14,6 +14,7 @@
 #include "services/common/validation.h"
 #include "services/runtime/unit_of_work.h"
 #include "services/safetyplan/plan_rules.h"
+#include "services/safetyplan/plan_sealed.h"
 
 namespace schakel::migrations {
 const MigrationTrack& safetyplan_track();
@@ -24,11 +25,6 @@ namespace {
 
 void SetTimeIfAny(google::protobuf::Timestamp* ts, int64_t micros) {
   if (micros != 0) SetTime(ts, micros);
-}
-
-// The additional data of a version's sealed content: its identity.
-std::string ContentRow(const std::string& case_id, int version) {
-  return absl::StrCat("plan/", case_id, "/", version);
 }
 
 }  // namespace
@@ -94,6 +90,9 @@ absl::Status SafetyPlanService::Open(const HostEnv& env) {
                    .data_key_file = config.data_key_file(),
                    .index_key_file = config.index_key_file()};
   SCHAKEL_ASSIGN_OR_RETURN(rt_, OpenServiceRuntime(env_, std::move(spec)));
+  SCHAKEL_ASSIGN_OR_RETURN(std::string master_key, PlanMasterKey(config));
+  sealer_ = std::make_unique<ObjectSealer>(*rt_.cipher, std::move(master_key), kPlanKeyAadPrefix,
+                                           "case", *env_.clock);
   // The deadline timer, on the host's scheduler.
   ScheduleScan();
   return absl::OkStatus();
@@ -199,10 +198,11 @@ absl::Status SafetyPlanService::ChangePlan(const PlanChange& spec) {
   return RunChange(change_spec, prepare, change);
 }
 
-absl::Status SafetyPlanService::Seal(const v1::PlanContent& content, VersionRow& row) const {
-  SCHAKEL_ASSIGN_OR_RETURN(row.content,
-                           rt_.cipher->Seal(content, ContentRow(row.case_id, row.version)));
-  row.key_id = rt_.cipher->key_id();
+absl::Status SafetyPlanService::Seal(sqlite::Connection& c, const v1::PlanContent& content,
+                                     VersionRow& row) const {
+  SCHAKEL_ASSIGN_OR_RETURN(
+      row.content,
+      sealer_->Seal(c, row.case_id, content, ContentRow(row.case_id, row.version), row.key_id));
   row.evaluation_due = 0;
   if (content.has_evaluation_date()) {
     const v1::Date& d = content.evaluation_date();
@@ -211,10 +211,11 @@ absl::Status SafetyPlanService::Seal(const v1::PlanContent& content, VersionRow&
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::PlanContent> SafetyPlanService::OpenContent(const VersionRow& row) const {
+absl::StatusOr<v1::PlanContent> SafetyPlanService::OpenContent(sqlite::Connection& c,
+                                                               const VersionRow& row) const {
   v1::PlanContent content;
-  SCHAKEL_RETURN_IF_ERROR(
-      rt_.cipher->Open(row.key_id, row.content, ContentRow(row.case_id, row.version), content));
+  SCHAKEL_RETURN_IF_ERROR(sealer_->Open(c, row.case_id, row.key_id, row.content,
+                                        ContentRow(row.case_id, row.version), content));
   return content;
 }
 
@@ -225,7 +226,7 @@ absl::StatusOr<v1::PlanVersion> SafetyPlanService::Show(PlanStore& store, const 
   out.set_version(row.version);
   out.set_state(StateOf(row.state));
   out.set_based_on(row.based_on);
-  SCHAKEL_ASSIGN_OR_RETURN(*out.mutable_content(), OpenContent(row));
+  SCHAKEL_ASSIGN_OR_RETURN(*out.mutable_content(), OpenContent(store.connection(), row));
   RedactContent(*out.mutable_content(), viewer);
   out.set_created_by(row.created_by);
   SetTimeIfAny(out.mutable_created_at(), row.created_at);

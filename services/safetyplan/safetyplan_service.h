@@ -24,6 +24,7 @@
 #include "services/common/authz.h"
 #include "services/common/calendar.h"
 #include "services/common/hosted_service.h"
+#include "services/common/object_sealer.h"
 #include "services/common/rpc.h"
 #include "services/common/scheduler.h"
 #include "services/redaction/need_to_know.h"
@@ -118,9 +119,10 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
   };
   absl::Status ChangePlan(const PlanChange& spec);
 
-  // Seals `content` for version `version` of `case_id` into `row` (key id and blob).
-  absl::Status Seal(const v1::PlanContent& content, VersionRow& row) const;
-  absl::StatusOr<v1::PlanContent> OpenContent(const VersionRow& row) const;
+  // Seals `content` for version `version` of `case_id` into `row` (key id and blob), under the
+  // case's own key (made in this transaction when it has none).
+  absl::Status Seal(sqlite::Connection& c, const v1::PlanContent& content, VersionRow& row) const;
+  absl::StatusOr<v1::PlanContent> OpenContent(sqlite::Connection& c, const VersionRow& row) const;
   // Version `row` as `viewer` may see it, with its sign-offs and the family's agreement.
   absl::StatusOr<v1::PlanVersion> Show(PlanStore& store, const VersionRow& row,
                                        const Viewer& viewer) const;
@@ -159,6 +161,9 @@ class SafetyPlanService final : public v1::SafetyPlanService::CallbackService,
 
   HostEnv env_;
   ServiceRuntime rt_;
+  // A data key per case ("case/<id>"), wrapped by the safety plan master key: every sealed text
+  // of a case's plan. Destroying the case shreds it (plan_destruction.cc).
+  std::unique_ptr<ObjectSealer> sealer_;
   std::unique_ptr<calendar::WorkingDayCalendar> calendar_;
   int default_evaluation_weeks_ = 6;
   int review_days_ = 5;

@@ -10,44 +10,70 @@
 #include "services/cases/case_service.h"
 #include "services/common/crypto.h"
 #include "services/common/data_keys.h"
+#include "services/common/migrations.h"
 #include "services/common/sqlite.h"
+#include "services/handover/handover_store.h"
 #include "services/intake/intake_service.h"
 #include "services/intake/report_sealer.h"
+#include "services/safetyplan/plan_sealed.h"
+#include "services/schakeld/data_key_rotation.h"
+
+namespace schakel::migrations {
+const MigrationTrack& audit_track();
+const MigrationTrack& intake_track();
+const MigrationTrack& cases_track();
+const MigrationTrack& handover_track();
+const MigrationTrack& safetyplan_track();
+}  // namespace schakel::migrations
 
 namespace schakel {
 
 int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
   auto usage = [](const std::string& why) {
     std::cerr << "schakeld rotate-master-key: " << why
-              << "\nusage: schakeld rotate-master-key --config=FILE --service=audit|intake|cases "
+              << "\nusage: schakeld rotate-master-key --config=FILE "
+                 "--service=audit|intake|cases|handover|safetyplan "
                  "--new-master-key=FILE   (with the service stopped)\n";
     return 2;
   };
   // The services that keep wrapped data keys: where, their AAD prefix, and their current master
   // key (intake's and cases' is their master_key_file, or derived from their data key).
+  // Its migrations (applied first, as the service's start would) and its data key file (which a
+  // master key must differ from; none for the audit log).
   struct Keyed {
     const char* database;
     const char* aad_prefix;
     std::function<absl::StatusOr<std::string>()> current;
+    const migrations::MigrationTrack& (*track)();
+    std::string data_key_file;
   };
   const v1::HostConfig& config = command.config;
   const std::map<std::string, Keyed> keyed = {
       {"audit",
        {"audit.db", audit::kAuditDataKeyAad,
-        [&] { return crypto::ReadKeyFile(config.audit().master_key_file()); }}},
+        [&] { return crypto::ReadKeyFile(config.audit().master_key_file()); },
+        &migrations::audit_track, ""}},
       {"intake",
        {"intake.db", intake::ReportSealer::kKeyAadPrefix,
-        [&] { return intake::ReportMasterKey(config.intake()); }}},
+        [&] { return intake::ReportMasterKey(config.intake()); }, &migrations::intake_track,
+        config.intake().data_key_file()}},
       {"cases",
-       {"cases.db", cases::kCaseKeyAadPrefix,
-        [&] { return cases::CaseMasterKey(config.cases()); }}},
+       {"cases.db", cases::kCaseKeyAadPrefix, [&] { return cases::CaseMasterKey(config.cases()); },
+        &migrations::cases_track, config.cases().data_key_file()}},
+      {"handover",
+       {"handover.db", handover::kHandoverKeyAadPrefix,
+        [&] { return handover::HandoverMasterKey(config.handover()); }, &migrations::handover_track,
+        config.handover().data_key_file()}},
+      {"safetyplan",
+       {"safetyplan.db", safetyplan::kPlanKeyAadPrefix,
+        [&] { return safetyplan::PlanMasterKey(config.safetyplan()); },
+        &migrations::safetyplan_track, config.safetyplan().data_key_file()}},
   };
   const auto it = keyed.find(command.service);
   if (it == keyed.end()) {
     return usage(
-        "only the audit service (a data key per month), the intake service (per report) and the "
-        "cases service (per case) keep wrapped data keys; the other services encrypt under one "
-        "data key each (docs/operations.md, \"Not built yet\")");
+        "only the audit service (a data key per month), the intake service (per report), and the "
+        "cases, handover and safety plan services (per case) keep wrapped data keys");
   }
   const Keyed& service = it->second;
   if (config.data_dir().empty()) return usage("--config (or --data-dir) is needed");
@@ -60,6 +86,12 @@ int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
   if (command.service == "cases" && config.cases().data_key_file().empty()) {
     return usage("the configuration names no cases.data_key_file");
   }
+  if (command.service == "handover" && config.handover().data_key_file().empty()) {
+    return usage("the configuration names no handover.data_key_file");
+  }
+  if (command.service == "safetyplan" && config.safetyplan().data_key_file().empty()) {
+    return usage("the configuration names no safetyplan.data_key_file");
+  }
   if (command.new_master_key.empty()) return usage("--new-master-key is needed");
   auto refuse = [](const std::string& why) {
     std::cerr << "schakeld rotate-master-key: " << why << "\n";
@@ -70,10 +102,22 @@ int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
   auto new_key = crypto::ReadKeyFile(command.new_master_key);
   if (!new_key.ok()) return refuse(std::string(new_key.status().message()));
   if (*old_key == *new_key) return refuse("the new master key is the current one");
+  if (!service.data_key_file.empty()) {
+    auto data_key = crypto::ReadKeyFile(service.data_key_file);
+    if (!data_key.ok()) return refuse(std::string(data_key.status().message()));
+    if (*data_key == *new_key) {
+      return refuse(absl::StrCat("the new master key is ", command.service,
+                                 ".data_key_file's key; a master key must differ from it"));
+    }
+  }
   const std::filesystem::path db_path = std::filesystem::path(config.data_dir()) / service.database;
   if (!std::filesystem::exists(db_path)) return refuse(db_path.string() + ": no such database");
   auto db = sqlite::Database::Open(db_path);
   if (!db.ok()) return refuse(std::string(db.status().message()));
+  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(), &service.track()};
+  if (absl::Status st = migrations::Apply(**db, tracks); !st.ok()) {
+    return refuse(absl::StrCat(db_path.string(), ": ", st.message()));
+  }
   int64_t rewrapped = 0;
   absl::Status st = (*db)->Transaction([&](sqlite::Connection& c) -> absl::Status {
     auto n = DataKeys::Rewrap(c, *old_key, *new_key, service.aad_prefix);
@@ -85,13 +129,62 @@ int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
     return refuse(absl::StrCat(db_path.string(), ": ", st.message(), "; nothing changed"));
   // The old wrappings may still sit in the WAL: write them into the database file and empty it.
   if (absl::Status cp = (*db)->CheckpointTruncate(); !cp.ok()) {
-    return refuse(absl::StrCat("checkpointing the WAL: ", cp.message()));
+    return refuse(absl::StrCat(rewrapped,
+                               " data keys are rewrapped under the new master key "
+                               "(committed: set ",
+                               command.service,
+                               ".master_key_file to it), but the WAL was not checkpointed (",
+                               cp.message(), "): old wrappings may still be in ", db_path.string(),
+                               "-wal until the last connection closes. Stop whatever else has the "
+                               "database open (a running schakeld)."));
   }
   std::cout << "schakeld rotate-master-key: " << rewrapped << " data keys of " << db_path.string()
             << " rewrapped under " << command.new_master_key << ".\nNow set " << command.service
             << ".master_key_file to the new key and start the service. Keep the "
                "old key as long as you keep backups made before now (they need it); then destroy "
                "it.\n";
+  return 0;
+}
+
+int RunRotateDataKey(const RotateDataKeyCommand& command) {
+  const char* const usage_line =
+      "usage: schakeld rotate-data-key --config=FILE --service=intake|cases|handover|safetyplan "
+      "--new-data-key=FILE   (with the service stopped)\n";
+  if (command.service.empty() || command.new_data_key.empty()) {
+    std::cerr << "schakeld rotate-data-key: --service and --new-data-key are needed\n"
+              << usage_line;
+    return 2;
+  }
+  absl::StatusOr<DataKeyRotation> done =
+      RotateDataKey(command.config, command.service, command.new_data_key);
+  if (!done.ok()) {
+    std::cerr << "schakeld rotate-data-key: " << done.status().message() << "; nothing changed\n";
+    if (absl::IsInvalidArgument(done.status())) std::cerr << usage_line;
+    return absl::IsInvalidArgument(done.status()) ? 2 : 1;
+  }
+  int64_t total = 0;
+  for (const reseal::Resealed& r : done->resealed) {
+    std::cout << "  " << r.what << ": " << r.values << "\n";
+    total += r.values;
+  }
+  std::cout << "schakeld rotate-data-key: " << total << " values of " << done->database.string()
+            << " resealed under " << command.new_data_key;
+  if (done->rewrapped > 0) {
+    std::cout << ", and " << done->rewrapped
+              << " object keys rewrapped (their master key is derived from the data key)";
+  }
+  std::cout << "; none is left under the old key.\nNow set " << command.service
+            << ".data_key_file to the new key and start the service. Keep the old key as long as "
+               "you keep backups made before now (they need it); then destroy it.\n";
+  if (!done->checkpoint.ok()) {
+    std::cerr << "schakeld rotate-data-key: the resealing is committed and the new key is in use, "
+                 "but the WAL was not checkpointed ("
+              << done->checkpoint.message() << "): old ciphertexts may still be in "
+              << done->database.string()
+              << "-wal until the last connection to the database closes. Stop whatever else has "
+                 "it open (a running schakeld).\n";
+    return 1;
+  }
   return 0;
 }
 

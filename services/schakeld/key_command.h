@@ -1,4 +1,6 @@
 // `schakeld rotate-master-key`: a service's data keys rewrapped under a new master key, offline.
+// `schakeld rotate-data-key`: what a service sealed under its data key sealed again under a new
+// one, offline.
 #ifndef SCHAKEL_SERVICES_SCHAKELD_KEY_COMMAND_H_
 #define SCHAKEL_SERVICES_SCHAKELD_KEY_COMMAND_H_
 
@@ -19,6 +21,16 @@ struct RotateMasterKeyCommand {
 // what to do next. Prints what it did or what is wrong; returns the exit code (0, 1 refused,
 // 2 usage).
 int RunRotateMasterKey(const RotateMasterKeyCommand& command);
+
+struct RotateDataKeyCommand {
+  v1::HostConfig config;     // the data directory and the service's current key files
+  std::string service;       // intake, cases, handover or safetyplan
+  std::string new_data_key;  // the new key file (32 raw bytes, mode 0600)
+};
+
+// `schakeld rotate-data-key`, with the service stopped: RotateDataKey (data_key_rotation.h), then
+// says what it resealed and what to do next. Returns the exit code (0, 1 refused, 2 usage).
+int RunRotateDataKey(const RotateDataKeyCommand& command);
 
 }  // namespace schakel
 

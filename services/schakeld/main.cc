@@ -40,9 +40,13 @@ ABSL_FLAG(std::string, backup_key, "", "backup, restore: the backup key file (32
 ABSL_FLAG(std::string, audit_vkey, "",
           "restore: the audit log's verifier key file, to check the checkpoint's signature");
 ABSL_FLAG(std::string, service, "",
-          "rotate-master-key: the service whose master key (audit, intake or cases)");
+          "rotate-master-key: the service whose master key (audit, intake, cases, handover or "
+          "safetyplan); "
+          "rotate-data-key: whose data key (intake, cases, handover or safetyplan)");
 ABSL_FLAG(std::string, new_master_key, "",
           "rotate-master-key: the new master key file (32 random bytes, mode 0600)");
+ABSL_FLAG(std::string, new_data_key, "",
+          "rotate-data-key: the new data key file (32 random bytes, mode 0600)");
 ABSL_FLAG(bool, check_config, false,
           "Read and check the configuration (file and flags), say what is wrong, and exit");
 ABSL_FLAG(std::string, metrics_listen, "",
@@ -68,19 +72,24 @@ int main(int argc, char** argv) {
       "  schakeld backup --config=FILE --to=NEW_DIR --backup-key=FILE\n"
       "  schakeld restore --from=BACKUP_DIR --to=EMPTY_DIR --backup-key=FILE "
       "[--audit-vkey=FILE]\n"
-      "  schakeld rotate-master-key --config=FILE --service=audit|intake|cases "
+      "  schakeld rotate-master-key --config=FILE --service=audit|intake|cases|handover|safetyplan "
       "--new-master-key=FILE\n"
+      "                          (with the service stopped)\n"
+      "  schakeld rotate-data-key --config=FILE --service=intake|cases|handover|safetyplan "
+      "--new-data-key=FILE\n"
       "                          (with the service stopped)\n"
       "  schakeld dependencies   the calls and messages between services, as JSON (what a\n"
       "                          firewall or NetworkPolicy between split services must allow)");
   const std::vector<std::string> positional = schakel::ParseFlags(argc, argv);
   const std::string command = positional.size() > 1 ? positional[1] : "";
   const bool known = command.empty() || command == "backup" || command == "restore" ||
-                     command == "rotate-master-key" || command == "dependencies";
+                     command == "rotate-master-key" || command == "rotate-data-key" ||
+                     command == "dependencies";
   if (positional.size() > 2 || !known) {
     return Fail(absl::InvalidArgumentError(
         "unexpected argument '" + positional.back() +
-        "'; the commands are backup, restore, rotate-master-key and dependencies; see --help"));
+        "'; the commands are backup, restore, rotate-master-key, rotate-data-key and "
+        "dependencies; see --help"));
   }
   if (command == "dependencies") {
     std::cout << schakel::DeclaredEdgesJson();
@@ -126,6 +135,11 @@ int main(int argc, char** argv) {
     return schakel::RunRotateMasterKey({.config = config,
                                         .service = absl::GetFlag(FLAGS_service),
                                         .new_master_key = absl::GetFlag(FLAGS_new_master_key)});
+  }
+  if (command == "rotate-data-key") {
+    return schakel::RunRotateDataKey({.config = config,
+                                      .service = absl::GetFlag(FLAGS_service),
+                                      .new_data_key = absl::GetFlag(FLAGS_new_data_key)});
   }
   schakel::ApplyHostConfigDefaults(config);
   if (auto st = schakel::ValidateHostConfig(config, schakel::KnownServices()); !st.ok()) {

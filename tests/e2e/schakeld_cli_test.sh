@@ -349,7 +349,7 @@ check "log carries no names" bash -c "! grep -q 'Veilig Thuis Utrecht\|Beheerder
 # log still read with it (a query decrypts entries of before the rotation); a wrong current key is
 # refused and changes nothing.
 head -c 32 /dev/urandom >"$WORK/new-master.key"
-out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=handover \
+out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=directory \
   --new-master-key="$WORK/new-master.key" 2>&1); rc=$?
 check "rotate-master-key refuses a service without wrapped keys" test $rc -eq 2
 sed "s|$KEYS/audit-master.key|$WORK/new-master.key|" "$WORK/host.textproto" >"$WORK/rotated.textproto"
@@ -380,6 +380,36 @@ check "rotate-master-key --service=cases exits 0" test $rc -eq 0 || echo "$out"
 check "it rewrapped the case keys" grep -q "[1-9][0-9]* data keys of .*cases.db rewrapped" <<<"$out"
 sed -i "s|^cases { data_key_file|cases { master_key_file: \"$WORK/new-cases-master.key\" data_key_file|" \
   "$WORK/rotated.textproto"
+# The handover service's master key: its case keys rewrapped under a key of its own.
+head -c 32 /dev/urandom >"$WORK/new-handover-master.key"
+out=$("$SCHAKELD" rotate-master-key --config="$WORK/host.textproto" --service=handover \
+  --new-master-key="$WORK/new-handover-master.key" 2>&1); rc=$?
+check "rotate-master-key --service=handover exits 0" test $rc -eq 0 || echo "$out"
+check "it says what it rewrapped in handover.db" grep -q "data keys of .*handover.db rewrapped" <<<"$out"
+sed -i "s|^handover { data_key_file|handover { master_key_file: \"$WORK/new-handover-master.key\" data_key_file|" \
+  "$WORK/rotated.textproto"
+check "the rotated configuration names the handover master key" \
+  grep -q "new-handover-master.key" "$WORK/rotated.textproto"
+# Every service's data key rotated, offline: what each sealed under it sealed again under a new
+# key, which the configuration then names. Intake's and cases' master keys are files of their own
+# by now (above), so their report and case keys stay as they are.
+out=$("$SCHAKELD" rotate-data-key --config="$WORK/rotated.textproto" --service=directory \
+  --new-data-key="$WORK/new-master.key" 2>&1); rc=$?
+check "rotate-data-key refuses a service without a data key" test $rc -eq 2
+check "and names those with one" grep -q "intake, safetyplan\|cases, handover" <<<"$out"
+for svc in intake cases handover safetyplan; do
+  head -c 32 /dev/urandom >"$WORK/new-$svc-data.key"
+  out=$("$SCHAKELD" rotate-data-key --config="$WORK/rotated.textproto" --service=$svc \
+    --new-data-key="$WORK/new-$svc-data.key" 2>&1); rc=$?
+  check "rotate-data-key --service=$svc exits 0" test $rc -eq 0 || echo "$out"
+  check "it says what it resealed in $svc.db" \
+    grep -q "[1-9][0-9]* values of .*$svc.db resealed" <<<"$out"
+  sed -i "s|$KEYS/$svc-data.key|$WORK/new-$svc-data.key|" "$WORK/rotated.textproto"
+done
+out=$("$SCHAKELD" rotate-data-key --config="$WORK/rotated.textproto" --service=handover \
+  --new-data-key="$WORK/new-handover-data.key" 2>&1); rc=$?
+check "rotate-data-key refuses the current key again" test $rc -eq 2
+check "and says nothing changed" grep -q "current one; nothing changed" <<<"$out"
 RPORT=$(free_port)
 "$SCHAKELD" --config="$WORK/rotated.textproto" --listen=127.0.0.1:$RPORT --metrics-listen=off \
   >"$WORK/rotated.log" 2>&1 &
@@ -392,10 +422,10 @@ out=$("$CTL" --server=127.0.0.1:$RPORT --as=auditor --json audit query \
   --event-type=directory.organisation.created --purpose="e2e rotation" 2>&1)
 check "after the rotation the log reads its entries of before" grep -q '"vt-utrecht"' <<<"$out"
 out=$("$CTL" --server=127.0.0.1:$RPORT --as=vt --json intake get "$REPORT" 2>&1)
-check "after the rotation intake reads its report of before" grep -q "Mila Kramer" <<<"$out" ||
+check "after the rotations intake reads its report of before" grep -q "Mila Kramer" <<<"$out" ||
   echo "$out" | tail -n 3
 out=$("$CTL" --server=127.0.0.1:$RPORT --as=regisseur --json cases get "$CASE" 2>&1)
-check "after the rotation cases reads its case of before" grep -q "Ezra Testpersoon" <<<"$out" ||
+check "after the rotations cases reads its case of before" grep -q "Ezra Testpersoon" <<<"$out" ||
   echo "$out" | tail -n 3
 kill -TERM "$PID"
 wait "$PID"

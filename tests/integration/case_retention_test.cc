@@ -3,12 +3,14 @@
 // daily job. Destroyed means: the case's data key shredded, its ciphertexts and blind indexes gone
 // from every file of the data directory (the WAL included) — in the cases, the handover and the
 // safety plan database — and the audit log's proofs still valid.
+#include <algorithm>
 #include <map>
 #include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/proto_time.h"
+#include "tests/integration/full_case.h"
 #include "tests/integration/safetyplan_fixture.h"
 #include "tests/support/amsterdam_time.h"
 #include "tests/support/file_scan.h"
@@ -50,9 +52,12 @@ std::vector<std::pair<std::string, std::string>> StoredSecrets(World& w, const s
         "SELECT body FROM actions WHERE case_id = ?1",
         "SELECT digest FROM person_index WHERE case_id = ?1",
         "SELECT wrapped FROM data_keys WHERE key_id = 'case/' || ?1"}},
-      {"handover.db", {"SELECT body FROM handovers WHERE case_id = ?1"}},
+      {"handover.db",
+       {"SELECT body FROM handovers WHERE case_id = ?1",
+        "SELECT wrapped FROM data_keys WHERE key_id = 'case/' || ?1"}},
       {"safetyplan.db",
-       {"SELECT content FROM plan_versions WHERE case_id = ?1",
+       {"SELECT wrapped FROM data_keys WHERE key_id = 'case/' || ?1",
+        "SELECT content FROM plan_versions WHERE case_id = ?1",
         "SELECT notes FROM risk_assessments WHERE case_id = ?1",
         "SELECT body FROM plan_evaluations WHERE case_id = ?1",
         "SELECT body FROM plan_incidents WHERE case_id = ?1"}}};
@@ -81,68 +86,6 @@ void AddPersonWithBsn(World& w, const std::string& case_id, const std::string& n
   born->set_day(12);
   v1::AddPersonResponse resp;
   const grpc::Status st = w.C("dir")->AddPerson(PCtx().get(), req, &resp);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-}
-
-// Everything the case's team may write about it: a meeting with an action, an active plan (frozen
-// from then on) evaluated once, a risk assessment with notes, an incident, and a handover.
-void FillCase(World& w, FakeClock& clock, const std::string& case_id) {
-  v1::RecordMeetingRequest meeting;
-  meeting.set_request_id(NewRandomId());
-  meeting.set_case_id(case_id);
-  meeting.mutable_meeting()->mutable_date()->set_year(2026);
-  meeting.mutable_meeting()->mutable_date()->set_month(1);
-  meeting.mutable_meeting()->mutable_date()->set_day(5);
-  auto* attendee = meeting.mutable_meeting()->add_attendees();
-  attendee->set_professional_id("dir");
-  attendee->set_organisation_id(kTeam);
-  auto* decision = meeting.mutable_meeting()->add_decisions();
-  decision->mutable_text()->set_text("Ruud Verbeek krijgt een huisverbod");
-  decision->mutable_text()->set_sensitivity(v1::SENSITIVITY_GENERAL);
-  decision->mutable_action()->set_description("Huisverbod van Ruud Verbeek bewaken");
-  decision->mutable_action()->set_owner_organisation_id(kPolice);
-  decision->mutable_action()->mutable_due_date()->set_year(2026);
-  decision->mutable_action()->mutable_due_date()->set_month(3);
-  decision->mutable_action()->mutable_due_date()->set_day(1);
-  decision->mutable_action()->set_sensitivity(v1::SENSITIVITY_GENERAL);
-  v1::RecordMeetingResponse recorded;
-  grpc::Status st = w.C("dir")->RecordMeeting(PCtx().get(), meeting, &recorded);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-
-  const v1::PlanVersion plan = w.ActivePlan(case_id);
-  ASSERT_EQ(plan.state(), v1::PLAN_VERSION_STATE_ACTIVE);
-  v1::EvaluatePlanRequest confirm = w.Evaluation(plan, v1::EVALUATION_DECISION_CONFIRM);
-  confirm.mutable_next_evaluation_date()->set_year(2026);
-  confirm.mutable_next_evaluation_date()->set_month(2);
-  confirm.mutable_next_evaluation_date()->set_day(12);
-  confirm.set_notes("Vader is gestopt met drinken; behandeling loopt.");
-  confirm.set_notes_sensitivity(v1::SENSITIVITY_CARE);
-  st = w.Evaluate("dir", confirm);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-  v1::RecordRiskInstrumentRequest risk;
-  risk.set_request_id(NewRandomId());
-  risk.set_case_id(case_id);
-  risk.set_instrument(v1::RISK_INSTRUMENT_KIND_LIRIK);
-  risk.set_outcome_level("HIGH");
-  risk.set_notes("Dreigt met wapen; eerdere veroordeling.");
-  risk.set_notes_sensitivity(v1::SENSITIVITY_GENERAL);
-  SetTime(risk.mutable_assessed_at(), clock.Now() - absl::Hours(1));
-  v1::RecordRiskInstrumentResponse assessed;
-  st = w.P("dir")->RecordRiskInstrument(PCtx().get(), risk, &assessed);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-  st = w.Incident("agent", case_id, nullptr);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-  w.Flush();
-
-  v1::ProposeHandoverRequest req;
-  req.set_request_id(NewRandomId());
-  req.set_case_id(case_id);
-  req.set_to_organisation_id(kGgz2);
-  req.set_phase(v1::PHASE_STABLE_SAFETY);
-  req.mutable_content()->set_summary("Moeder en kinderen veilig bij oma; vader in behandeling");
-  req.mutable_content()->add_agreements("Wijkteam belt moeder elke maandag");
-  v1::ProposeHandoverResponse resp;
-  st = w.H("vt")->ProposeHandover(PCtx().get(), req, &resp);
   ASSERT_TRUE(st.ok()) << st.error_message();
 }
 
@@ -225,8 +168,18 @@ TEST(CaseRetentionTest, ACasePastItsTermIsDestroyedEverywhereButUnderALegalHold)
   ASSERT_TRUE(Hold(w, "wtsup", b, true, hold_reason).ok());
   // What A stores now, after its last change (closing re-seals the case and ends the handover).
   const auto secrets = StoredSecrets(w, a);
-  ASSERT_GE(secrets.size(), 13u) << "case, persons, timeline, meeting, action, indexes, key, "
+  ASSERT_GE(secrets.size(), 15u) << "case, persons, timeline, meeting, action, indexes, keys, "
                                     "handover, plan, risk, evaluation, incident";
+  // The case has a key of its own in each of the three services.
+  for (const char* db : {"cases.db", "handover.db", "safetyplan.db"}) {
+    EXPECT_TRUE(std::any_of(secrets.begin(), secrets.end(),
+                            [&](const auto& secret) {
+                              return absl::StartsWith(
+                                  secret.first,
+                                  absl::StrCat(db, ": SELECT wrapped FROM data_keys"));
+                            }))
+        << "no key of the case in " << db;
+  }
   const DirectoryContents before(w.host().data_dir());
   for (const auto& [what, s] : secrets) {
     ASSERT_GE(s.size(), 16u) << what;

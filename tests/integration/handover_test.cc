@@ -56,10 +56,13 @@ LedgerSnapshot ReadLedger(const std::filesystem::path& data_dir) {
   LedgerSnapshot snap;
   auto db = sqlite::Database::Open(data_dir / "handover.db");
   EXPECT_TRUE(db.ok());
-  const FieldCipher unused(std::string(32, 'a'), std::string(32, 'b'));  // nothing is decrypted
+  // Nothing is decrypted.
+  const FieldCipher unused(std::string(32, 'a'), std::string(32, 'b'));
+  FakeClock clock;
+  ObjectSealer no_keys(unused, std::string(32, 'c'), "handover/", "case", clock);
   EXPECT_TRUE((*db)
                   ->Read([&](sqlite::Connection& c) -> absl::Status {
-                    handover::HandoverStore store(c, unused);
+                    handover::HandoverStore store(c, no_keys);
                     SCHAKEL_ASSIGN_OR_RETURN(snap.cases, store.ListLedgers(std::nullopt));
                     for (const auto& l : snap.cases) {
                       SCHAKEL_ASSIGN_OR_RETURN(snap.periods[l.case_id],

@@ -5,6 +5,7 @@
 #define SCHAKEL_TESTS_INTEGRATION_INTAKE_FIXTURE_H_
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -150,10 +151,11 @@ class IntakeWorld {
     host_ = std::make_unique<TestHost>(options, std::move(services));
   }
   // Stops the host and starts another on the same files and clock (the same `pki` as given to
-  // the constructor).
-  void Restart(const TestPki& pki) {
+  // the constructor); `while_stopped` runs between the two (an operator's offline command).
+  void Restart(const TestPki& pki, const std::function<void()>& while_stopped = {}) {
     const auto dir = host_->data_dir();
     host_.reset();
+    if (while_stopped) while_stopped();
     Start(dir, &pki);
   }
 

@@ -5,6 +5,7 @@
 #define SCHAKEL_TESTS_INTEGRATION_SAFETYPLAN_FIXTURE_H_
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -139,11 +140,13 @@ class PlanWorld {
   }
   // Stops the host and starts another on the same files, with the same CA and clock (a world
   // that restarts names its CA in the options: it must outlive the first host).
-  void Restart() {
+  // `while_stopped` runs between the two (an operator's offline command).
+  void Restart(const std::function<void()>& while_stopped = {}) {
     ASSERT_NE(options_.pki, nullptr) << "a restarting PlanWorld needs options.pki";
     PlanWorldOptions again = options_;
     again.data_dir = host_->data_dir();
     host_.reset();
+    if (while_stopped) while_stopped();
     Start(again);
   }
   safetyplan::SafetyPlanService& service() { return *service_; }
