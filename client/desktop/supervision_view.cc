@@ -184,6 +184,8 @@ SupervisionView::SupervisionView(const Session& session, QWidget* parent)
   retention_layout->addWidget(retention_, 1);
   retention_layout->addWidget(case_retention_status_);
   retention_layout->addWidget(case_retention_, 1);
+  // With nothing due both tables hide: their sentences stay at the top.
+  retention_layout->addStretch();
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("supervisionTabs"));

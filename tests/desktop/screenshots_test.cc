@@ -128,9 +128,10 @@ class ScreenshotTest : public ::testing::Test {
     }
   }
 
-  // Signs in as `who`, opens `view` in a main window, lets it load, and writes and checks the
-  // picture `name` in `language`.
-  void Shoot(const std::string& who, View view, const QString& language, const QString& name) {
+  // Signs in as `who`, opens `view` in a main window (on its tab `tab`, for a view with tabs),
+  // lets it load, and writes and checks the picture `name` in `language`.
+  void Shoot(const std::string& who, View view, const QString& language, const QString& name,
+             int tab = -1) {
     SCOPED_TRACE(name.toStdString() + " (" + language.toStdString() + ")");
     std::optional<Session> session = sign_in_.SignInAs(who, world_.OrgOf(who));
     ASSERT_TRUE(session.has_value());
@@ -141,6 +142,11 @@ class ScreenshotTest : public ::testing::Test {
     ASSERT_NE(at, views.end()) << who << " has no such view";
     window.show();
     window.showView(static_cast<int>(at - views.begin()));
+    if (tab >= 0) {
+      auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("supervisionTabs"));
+      ASSERT_NE(tabs, nullptr) << "no tabs in this view";
+      tabs->setCurrentIndex(tab);
+    }
     // Let the view's calls answer and the window draw.
     WaitUntil([] { return CallPool().activeThreadCount() == 0; });
     QTest::qWait(400);
@@ -192,6 +198,7 @@ class ScreenshotTest : public ::testing::Test {
     Shoot("dir", View::kMyCases, language, QStringLiteral("mijn-casussen"));
     Shoot("ontvanger", View::kInbox, language, QStringLiteral("inbox"));
     Shoot("vtsup", View::kSupervision, language, QStringLiteral("toezicht"));
+    Shoot("vtsup", View::kSupervision, language, QStringLiteral("toezicht-vernietiging"), 3);
     Shoot("wtaud", View::kAudit, language, QStringLiteral("audit"));
   }
 
