@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "schakel/v1/config.pb.h"
+#include "services/common/migrations.h"
 #include "services/common/reseal.h"
 
 namespace schakel {
@@ -29,6 +31,23 @@ struct DataKeyRotation {
 
 // The services with a data key: intake, cases, handover, safetyplan.
 const std::vector<std::string>& ServicesWithDataKeys();
+
+// What the key commands know of such a service: its database and migrations, its key files from
+// the configuration, its objects' own keys (a key per report or case, ObjectSealer) and what it
+// seals under its data key.
+struct ServiceKeys {
+  std::string database;  // "<service>.db" under data_dir
+  const migrations::MigrationTrack* track = nullptr;
+  std::string data_key_file;
+  std::string index_key_file;
+  std::string master_key_file;  // "": the master key is derived from the data key
+  const char* object_kind = "";
+  const char* aad_prefix = "";    // of the wrapped object keys
+  const char* master_label = "";  // derives the master key from the data key
+  reseal::Plan (*plan)() = nullptr;
+};
+// nullopt for a service without a data key.
+std::optional<ServiceKeys> KeysOf(const v1::HostConfig& config, const std::string& service);
 
 // With the service stopped: applies the service's migrations (as its start would), then in one
 // transaction reseals every value under the current data key (config) with the key in

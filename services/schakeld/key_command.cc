@@ -1,29 +1,20 @@
 #include "services/schakeld/key_command.h"
 
 #include <filesystem>
-#include <functional>
 #include <iostream>
-#include <map>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "services/audit/audit_log.h"
-#include "services/cases/case_service.h"
 #include "services/common/crypto.h"
 #include "services/common/data_keys.h"
 #include "services/common/migrations.h"
+#include "services/common/object_sealer.h"
 #include "services/common/sqlite.h"
-#include "services/handover/handover_store.h"
-#include "services/intake/intake_service.h"
-#include "services/intake/report_sealer.h"
-#include "services/safetyplan/plan_sealed.h"
 #include "services/schakeld/data_key_rotation.h"
 
 namespace schakel::migrations {
 const MigrationTrack& audit_track();
-const MigrationTrack& intake_track();
-const MigrationTrack& cases_track();
-const MigrationTrack& handover_track();
-const MigrationTrack& safetyplan_track();
 }  // namespace schakel::migrations
 
 namespace schakel {
@@ -36,91 +27,64 @@ int RunRotateMasterKey(const RotateMasterKeyCommand& command) {
                  "--new-master-key=FILE   (with the service stopped)\n";
     return 2;
   };
-  // The services that keep wrapped data keys: where, their AAD prefix, and their current master
-  // key (intake's and cases' is their master_key_file, or derived from their data key).
-  // Its migrations (applied first, as the service's start would) and its data key file (which a
-  // master key must differ from; none for the audit log).
-  struct Keyed {
-    const char* database;
-    const char* aad_prefix;
-    std::function<absl::StatusOr<std::string>()> current;
-    const migrations::MigrationTrack& (*track)();
-    std::string data_key_file;
-  };
+  // The services that keep wrapped data keys: the audit log (a key per month, under its master
+  // key file) and those with a key per report or case (data_key_rotation.h), whose master key is
+  // their master_key_file or derived from their data key, and must differ from the data key.
   const v1::HostConfig& config = command.config;
-  const std::map<std::string, Keyed> keyed = {
-      {"audit",
-       {"audit.db", audit::kAuditDataKeyAad,
-        [&] { return crypto::ReadKeyFile(config.audit().master_key_file()); },
-        &migrations::audit_track, ""}},
-      {"intake",
-       {"intake.db", intake::ReportSealer::kKeyAadPrefix,
-        [&] { return intake::ReportMasterKey(config.intake()); }, &migrations::intake_track,
-        config.intake().data_key_file()}},
-      {"cases",
-       {"cases.db", cases::kCaseKeyAadPrefix, [&] { return cases::CaseMasterKey(config.cases()); },
-        &migrations::cases_track, config.cases().data_key_file()}},
-      {"handover",
-       {"handover.db", handover::kHandoverKeyAadPrefix,
-        [&] { return handover::HandoverMasterKey(config.handover()); }, &migrations::handover_track,
-        config.handover().data_key_file()}},
-      {"safetyplan",
-       {"safetyplan.db", safetyplan::kPlanKeyAadPrefix,
-        [&] { return safetyplan::PlanMasterKey(config.safetyplan()); },
-        &migrations::safetyplan_track, config.safetyplan().data_key_file()}},
-  };
-  const auto it = keyed.find(command.service);
-  if (it == keyed.end()) {
+  std::optional<ServiceKeys> service = KeysOf(config, command.service);
+  if (command.service == "audit") {
+    service = ServiceKeys{.database = "audit.db",
+                          .track = &migrations::audit_track(),
+                          .master_key_file = config.audit().master_key_file(),
+                          .aad_prefix = audit::kAuditDataKeyAad};
+  }
+  if (!service) {
     return usage(
         "only the audit service (a data key per month), the intake service (per report), and the "
         "cases, handover and safety plan services (per case) keep wrapped data keys");
   }
-  const Keyed& service = it->second;
   if (config.data_dir().empty()) return usage("--config (or --data-dir) is needed");
-  if (command.service == "audit" && config.audit().master_key_file().empty()) {
+  if (command.service == "audit" && service->master_key_file.empty()) {
     return usage("the configuration names no audit.master_key_file (the current key)");
   }
-  if (command.service == "intake" && config.intake().data_key_file().empty()) {
-    return usage("the configuration names no intake.data_key_file");
+  if (command.service != "audit" && service->data_key_file.empty()) {
+    return usage(absl::StrCat("the configuration names no ", command.service, ".data_key_file"));
   }
-  if (command.service == "cases" && config.cases().data_key_file().empty()) {
-    return usage("the configuration names no cases.data_key_file");
-  }
-  if (command.service == "handover" && config.handover().data_key_file().empty()) {
-    return usage("the configuration names no handover.data_key_file");
-  }
-  if (command.service == "safetyplan" && config.safetyplan().data_key_file().empty()) {
-    return usage("the configuration names no safetyplan.data_key_file");
-  }
+  auto current = [&]() -> absl::StatusOr<std::string> {
+    if (command.service == "audit") return crypto::ReadKeyFile(service->master_key_file);
+    return ObjectSealer::MasterKey(command.service, service->data_key_file,
+                                   service->master_key_file, service->master_label);
+  };
   if (command.new_master_key.empty()) return usage("--new-master-key is needed");
   auto refuse = [](const std::string& why) {
     std::cerr << "schakeld rotate-master-key: " << why << "\n";
     return 1;
   };
-  auto old_key = service.current();
+  auto old_key = current();
   if (!old_key.ok()) return refuse(std::string(old_key.status().message()));
   auto new_key = crypto::ReadKeyFile(command.new_master_key);
   if (!new_key.ok()) return refuse(std::string(new_key.status().message()));
   if (*old_key == *new_key) return refuse("the new master key is the current one");
-  if (!service.data_key_file.empty()) {
-    auto data_key = crypto::ReadKeyFile(service.data_key_file);
+  if (!service->data_key_file.empty()) {
+    auto data_key = crypto::ReadKeyFile(service->data_key_file);
     if (!data_key.ok()) return refuse(std::string(data_key.status().message()));
     if (*data_key == *new_key) {
       return refuse(absl::StrCat("the new master key is ", command.service,
                                  ".data_key_file's key; a master key must differ from it"));
     }
   }
-  const std::filesystem::path db_path = std::filesystem::path(config.data_dir()) / service.database;
+  const std::filesystem::path db_path =
+      std::filesystem::path(config.data_dir()) / service->database;
   if (!std::filesystem::exists(db_path)) return refuse(db_path.string() + ": no such database");
   auto db = sqlite::Database::Open(db_path);
   if (!db.ok()) return refuse(std::string(db.status().message()));
-  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(), &service.track()};
+  const migrations::MigrationTrack* tracks[] = {&migrations::common_track(), service->track};
   if (absl::Status st = migrations::Apply(**db, tracks); !st.ok()) {
     return refuse(absl::StrCat(db_path.string(), ": ", st.message()));
   }
   int64_t rewrapped = 0;
   absl::Status st = (*db)->Transaction([&](sqlite::Connection& c) -> absl::Status {
-    auto n = DataKeys::Rewrap(c, *old_key, *new_key, service.aad_prefix);
+    auto n = DataKeys::Rewrap(c, *old_key, *new_key, service->aad_prefix);
     if (!n.ok()) return n.status();
     rewrapped = *n;
     return absl::OkStatus();
